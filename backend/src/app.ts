@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { allRoutes, systemRoutes } from '@panoramix/contracts';
+import { buildOpenApiDocument } from '@panoramix/contracts/openapi';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express, { Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { Config } from './config.ts';
+import { pingDatabase } from './db/connect.ts';
+import { bearerToken } from './http/auth-guard.ts';
+import { errorHandler, notFoundHandler, requireJson } from './http/errors.ts';
+import { HttpError, problemTypes } from './http/problem.ts';
+import { requestId } from './http/request-id.ts';
+import { createBinder } from './http/route.ts';
+import { serveWebClient } from './http/web.ts';
+import type { Logger } from './lib/logger.ts';
+import { authRouter } from './modules/auth/routes.ts';
+import { linksRouter } from './modules/links/routes.ts';
+import { preferencesRouter } from './modules/preferences/routes.ts';
+import { usersRouter } from './modules/users/routes.ts';
+import type { Services } from './services.ts';
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Builds the Express app without listening: the server and the tests mount it. */
+export function createApp({ config, logger, services }: { config: Config; logger: Logger; services: Services }) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('query parser', 'simple'); // no nested objects from query strings: `?a[$gt]=` stays a string
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: requestId,
+      customProps: (req) => ({ userId: (req as express.Request).user?.id }),
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // No upgrade-insecure-requests: a LAN install served over plain HTTP must keep working.
+        directives: {
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, maxAge: 600 }));
+  app.use('/api', requireJson, express.json({ limit: config.BODY_LIMIT, strict: true }), cookieParser());
+
+  const bind = createBinder((req) => services.auth.authenticate(bearerToken(req)));
+  const api = Router();
+
+  bind(api, systemRoutes.health, () => ({ status: 'ok' as const, uptimeSeconds: Math.round(process.uptime()) }));
+  bind(api, systemRoutes.ready, async () => {
+    if (!(await pingDatabase())) throw new HttpError(503, problemTypes.unavailable, 'Not ready', 'The database does not answer');
+    return { status: 'ready' as const, database: 'up' as const };
+  });
+
+  const openApiDocument = buildOpenApiDocument(allRoutes, { version });
+  api.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument));
+  api.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'Panoramix API' }));
+
+  api.use(authRouter(bind, services.auth, { secureCookies: config.production, refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS }));
+  api.use(usersRouter(bind, services.users));
+  api.use(preferencesRouter(bind, services.preferences));
+  api.use(linksRouter(bind, services.links));
+
+  app.use(api);
+  app.use('/api', notFoundHandler);
+  serveWebClient(app, config.webDist);
+  app.use(notFoundHandler);
+  app.use(errorHandler(services.errorLog));
+  return app;
+}

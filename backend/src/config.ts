@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/** Every variable the process reads. `.env.example` documents the same list with the same defaults. */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional(),
+    DATA_DIR: z.string().default('./data'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    ALLOW_REGISTRATION: bool.optional(),
+    SEED_ADMIN: bool.optional(),
+    CORS_ORIGINS: csv.default(['http://localhost:5173', 'tauri://localhost', 'http://tauri.localhost']),
+    TRUST_PROXY: z.string().default('loopback'),
+    BODY_LIMIT: z.string().default('1mb'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOGIN_IP_MAX: z.coerce.number().int().min(1).default(100),
+    LOGIN_USER_FAILURES_MAX: z.coerce.number().int().min(1).default(10),
+    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
+    ERRORS_COLLECTION_BYTES: z.coerce.number().int().min(4096).default(8 * 1024 * 1024),
+    WEB_DIST: z.string().default('./frontend/dist'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (32+ random characters)' });
+    }
+  });
+
+export type Config = ReturnType<typeof finish>;
+
+function finish(env: z.output<typeof schema>) {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    ...env,
+    production,
+    dataDir,
+    webDist: path.resolve(env.WEB_DIST),
+    jwtSecret: env.JWT_SECRET ?? devSecret(dataDir),
+    allowRegistration: env.ALLOW_REGISTRATION ?? !production,
+    seedAdmin: env.SEED_ADMIN ?? env.NODE_ENV === 'development',
+  };
+}
+
+/** Outside production a missing secret is generated once and kept in the data folder, so sessions survive restarts. */
+function devSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; throws a readable list of every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`REDIS_URL=`) means "not set", as in most .env files.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return finish(result.data);
+}

@@ -1,0 +1,30 @@
+import mongoose from 'mongoose';
+
+// Filters go to the database as written: no silent dropping of unknown fields.
+mongoose.set('strictQuery', 'throw');
+
+export async function connectDatabase(uri: string, dbName?: string) {
+  await mongoose.connect(uri, {
+    ...(dbName ? { dbName } : {}),
+    serverSelectionTimeoutMS: 10_000,
+    // FerretDB builds indexes synchronously; Mongo does too for empty collections. Keep autoIndex so
+    // unique constraints exist before the first write.
+    autoIndex: true,
+  });
+  return mongoose.connection;
+}
+
+export async function pingDatabase(): Promise<boolean> {
+  try {
+    const db = mongoose.connection.db;
+    if (!db) return false;
+    await db.admin().ping();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function disconnectDatabase() {
+  await mongoose.disconnect();
+}

@@ -1,0 +1,76 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import mongoose from 'mongoose';
+import type { ErrorLog } from '../modules/errors/service.ts';
+import { badRequest, conflict, HttpError, problemTypes } from './problem.ts';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  limit?: number;
+}
+
+/** Errors thrown by libraries, translated into the problem they really are. */
+function known(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  const parser = error as BodyParserError;
+  switch (parser.type) {
+    case 'entity.parse.failed':
+      return new HttpError(400, problemTypes.malformedJson, 'Malformed JSON', 'The request body is not valid JSON');
+    case 'entity.too.large':
+      return new HttpError(413, problemTypes.payloadTooLarge, 'Payload too large', `The body exceeds the limit of ${parser.limit} bytes`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, problemTypes.unsupportedMediaType, 'Unsupported media type', 'Send UTF-8 JSON');
+  }
+  if (error instanceof mongoose.Error.CastError) return badRequest(`${error.path}: is not a valid value`);
+  if (error instanceof mongoose.Error.ValidationError) {
+    const errors = Object.values(error.errors).map((e) => ({ path: `body.${e.path}`, message: e.message }));
+    return badRequest('Invalid values', errors);
+  }
+  if ((error as { code?: number }).code === 11000) return conflict('This already exists');
+  return undefined;
+}
+
+export const notFoundHandler: RequestHandler = (req) => {
+  throw new HttpError(404, problemTypes.notFound, 'Not found', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`);
+};
+
+/** JSON only: a request with a body must say it is JSON. */
+export const requireJson: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is('application/json')) {
+    throw new HttpError(415, problemTypes.unsupportedMediaType, 'Unsupported media type', 'Send the body as application/json');
+  }
+  next();
+};
+
+/**
+ * The last middleware: every error leaves as application/problem+json. Unexpected errors
+ * answer 500 with the request id only; their stack goes to the log and the errors collection.
+ */
+export function errorHandler(errorLog: ErrorLog): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const requestId = String(req.id ?? '');
+    let problem = known(error);
+    if (!problem) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      req.log.error({ err }, 'unhandled error');
+      void errorLog.record({
+        at: new Date(),
+        requestId,
+        userId: req.user?.id,
+        method: req.method,
+        path: req.path,
+        name: err.name,
+        message: err.message,
+        stack: err.stack,
+      });
+      problem = new HttpError(500, problemTypes.internal, 'Internal error', `Something went wrong; quote request id ${requestId}`);
+    }
+    if (res.headersSent) return void res.end();
+    res.set(problem.headers);
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.originalUrl, requestId)));
+  };
+}
+

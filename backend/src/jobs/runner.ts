@@ -1,0 +1,57 @@
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { Agenda } from 'agenda';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+
+export interface JobDefinition {
+  name: string;
+  /** Human interval (`'1 hour'`) or cron expression; absent for jobs queued on demand. */
+  every?: string;
+  run: (data: unknown) => Promise<void>;
+}
+
+/**
+ * Durable jobs stored in MongoDB (`jobs` collection) through Agenda: locked so one instance
+ * runs each, retried by the next poll after a crash. `stop` waits for running jobs.
+ */
+export function createJobRunner(options: { db: Db; log: Logger; processEvery?: string }) {
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: options.db, collection: 'jobs' }),
+    processEvery: options.processEvery ?? '5 seconds',
+    maxConcurrency: 4,
+    defaultConcurrency: 1,
+  });
+  const definitions: JobDefinition[] = [];
+
+  function define(job: JobDefinition) {
+    definitions.push(job);
+    agenda.define(job.name, async (run) => {
+      const started = Date.now();
+      try {
+        await job.run(run.attrs.data);
+        options.log.info({ job: job.name, ms: Date.now() - started }, 'job done');
+      } catch (error) {
+        options.log.error({ err: error, job: job.name }, 'job failed');
+        throw error;
+      }
+    });
+  }
+
+  async function start() {
+    await agenda.start();
+    for (const job of definitions) if (job.every) await agenda.every(job.every, job.name);
+  }
+
+  async function now(name: string, data: unknown = {}) {
+    await agenda.now(name, data as Record<string, unknown>);
+  }
+
+  /** Stops polling and waits for the jobs in flight. */
+  async function stop() {
+    await agenda.drain();
+  }
+
+  return { define, start, now, stop, agenda };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

@@ -1,0 +1,162 @@
+import type { Session, User } from '@panoramix/contracts';
+import { hash, verify } from '@node-rs/argon2';
+import type { AuthUser } from '../../http/auth-guard.ts';
+import { conflict, forbidden, HttpError, notFound, problemTypes, unauthorized } from '../../http/problem.ts';
+import { InstanceFlagModel, UserModel } from './model.ts';
+import type { UserDoc } from './model.ts';
+import type { LoginLimiter } from './rate-limit.ts';
+import type { TokenService } from './tokens.ts';
+
+export interface AuthDeps {
+  tokens: TokenService;
+  limiter: LoginLimiter;
+  allowRegistration: boolean;
+  accessTtlSeconds: number;
+  argon2MemoryKib: number;
+}
+
+export const toUserDto = (u: UserDoc): User => ({
+  id: String(u._id),
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  disabled: u.disabled,
+  createdAt: u.createdAt.toISOString(),
+});
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/** A session plus the refresh token the route hands over as a cookie or in the body. */
+export type IssuedSession = Omit<Session, 'refreshToken'> & { refreshToken: string };
+
+export function createAuthService(deps: AuthDeps) {
+  // argon2id (the library's default algorithm) with OWASP's recommended cost by default.
+  const hashOptions = { memoryCost: deps.argon2MemoryKib, timeCost: 2, parallelism: 1 };
+  // Verifying against a real hash when the user does not exist keeps timing from revealing usernames.
+  const decoyHash = hash('decoy-password', hashOptions);
+
+  async function openSession(user: UserDoc, familyId?: string): Promise<IssuedSession> {
+    const accessToken = await deps.tokens.signAccess({
+      sub: String(user._id),
+      username: user.username,
+      role: user.role,
+      epoch: user.sessionEpoch,
+    });
+    const refreshToken = await deps.tokens.issueRefresh(String(user._id), familyId);
+    return { accessToken, expiresIn: deps.accessTtlSeconds, refreshToken, user: toUserDto(user) };
+  }
+
+  /** Creates an account without the public policy checks (admins and the dev seed use it). */
+  async function createAccount(input: { username: string; password: string; displayName?: string | undefined; role: 'admin' | 'user' }) {
+    const passwordHash = await hash(input.password, hashOptions);
+    try {
+      const created = await UserModel.create({
+        username: input.username,
+        displayName: input.displayName ?? input.username,
+        passwordHash,
+        role: input.role,
+      });
+      return created.toObject() as UserDoc;
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw conflict('This username is already taken', [{ path: 'body.username', message: 'is already taken' }]);
+      }
+      throw error;
+    }
+  }
+
+  async function status() {
+    const needsSetup = (await UserModel.exists({})) === null;
+    return { needsSetup, registrationOpen: needsSetup || deps.allowRegistration };
+  }
+
+  /** The first account becomes admin; the instance flag's unique `_id` settles a race for it. */
+  async function claimFirstAdmin(): Promise<boolean> {
+    if ((await UserModel.exists({})) !== null) return false;
+    try {
+      await InstanceFlagModel.create({ _id: 'first-admin', value: true });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async function register(input: { username: string; password: string; displayName?: string | undefined }) {
+    const first = await claimFirstAdmin();
+    if (!first && !deps.allowRegistration) throw forbidden('Registration is closed; ask an administrator for an account');
+    const user = await createAccount({ ...input, role: first ? 'admin' : 'user' });
+    return openSession(user);
+  }
+
+  async function login(input: { username: string; password: string; ip: string }) {
+    await deps.limiter.admit(input.ip, input.username);
+    const user = await UserModel.findOne({ username: input.username }).lean<UserDoc>();
+    const ok = await verify(user?.passwordHash ?? (await decoyHash), input.password);
+    if (!user || !ok) {
+      await deps.limiter.recordFailure(input.username);
+      throw unauthorized('Wrong username or password');
+    }
+    await deps.limiter.recordSuccess(input.username);
+    if (user.disabled) throw new HttpError(403, problemTypes.forbidden, 'Account disabled', 'This account is disabled');
+    return openSession(user);
+  }
+
+  async function refresh(token: string | undefined) {
+    if (!token) throw unauthorized('No session to refresh');
+    const { userId, next } = await deps.tokens.rotateRefresh(token);
+    const user = await UserModel.findById(userId).lean<UserDoc>();
+    if (!user || user.disabled) {
+      await deps.tokens.revokeAllOf(userId);
+      throw unauthorized('Session expired, sign in again');
+    }
+    const accessToken = await deps.tokens.signAccess({
+      sub: userId,
+      username: user.username,
+      role: user.role,
+      epoch: user.sessionEpoch,
+    });
+    return { accessToken, expiresIn: deps.accessTtlSeconds, refreshToken: next, user: toUserDto(user) };
+  }
+
+  async function logout(token: string | undefined) {
+    if (token) await deps.tokens.revokeToken(token);
+  }
+
+  /** Resolves a bearer token to its user; disabled users and tokens older than a password change are refused. */
+  async function authenticate(accessToken: string): Promise<AuthUser> {
+    const claims = await deps.tokens.verifyAccess(accessToken);
+    const user = await UserModel.findById(claims.sub, { username: 1, role: 1, disabled: 1, sessionEpoch: 1 }).lean();
+    if (!user || user.disabled || user.sessionEpoch !== claims.epoch) throw unauthorized('Session expired, sign in again');
+    return { id: String(user._id), username: user.username, role: user.role };
+  }
+
+  async function me(actor: AuthUser): Promise<User> {
+    const user = await UserModel.findById(actor.id).lean<UserDoc>();
+    if (!user) throw notFound('User');
+    return toUserDto(user);
+  }
+
+  /** Every existing session ends (new epoch, refresh tokens revoked); the caller gets a fresh one. */
+  async function changePassword(actor: AuthUser, input: { currentPassword: string; newPassword: string }) {
+    const user = await UserModel.findById(actor.id).lean<UserDoc>();
+    if (!user) throw notFound('User');
+    if (!(await verify(user.passwordHash, input.currentPassword))) {
+      throw new HttpError(403, problemTypes.forbidden, 'Wrong password', 'The current password is wrong', [
+        { path: 'body.currentPassword', message: 'is wrong' },
+      ]);
+    }
+    const passwordHash = await hash(input.newPassword, hashOptions);
+    const updated = await UserModel.findByIdAndUpdate(
+      actor.id,
+      { $set: { passwordHash }, $inc: { sessionEpoch: 1 } },
+      { new: true },
+    ).lean<UserDoc>();
+    await deps.tokens.revokeAllOf(actor.id);
+    return openSession(updated ?? user);
+  }
+
+  return { status, register, login, refresh, logout, authenticate, me, changePassword, createAccount };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,84 @@
+import type { Link } from '@panoramix/contracts';
+import type { AuthUser } from '../../http/auth-guard.ts';
+import { notFound } from '../../http/problem.ts';
+import { afterCursor, toPage } from '../../lib/pagination.ts';
+import { escapeRegex } from '../../lib/text.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
+import { LinkModel } from './model.ts';
+import type { LinkDoc } from './model.ts';
+
+export const toLinkDto = (l: LinkDoc): Link => ({
+  id: String(l._id),
+  userId: String(l.userId),
+  name: l.name,
+  url: l.url,
+  clicksCount: l.clicksCount,
+  lastClickedAt: l.lastClickedAt ? l.lastClickedAt.toISOString() : null,
+  createdAt: l.createdAt.toISOString(),
+  updatedAt: l.updatedAt.toISOString(),
+});
+
+/** Links are private to their owner; another user's link answers 404 as if it did not exist. */
+export function createLinkService(deps: { events: EventBus }) {
+  const mine = (actor: AuthUser, id: string) => ({ _id: id, userId: actor.id });
+
+  function announce(type: 'link.created' | 'link.updated', link: Link) {
+    deps.events.emit({ type, userId: link.userId, data: link });
+  }
+
+  async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined; q?: string | undefined }) {
+    const text = query.q ? new RegExp(escapeRegex(query.q), 'i') : undefined;
+    const rows = await LinkModel.find({
+      userId: actor.id,
+      ...afterCursor(query.cursor, 'desc'),
+      ...(text ? { $or: [{ name: text }, { url: text }] } : {}),
+    })
+      .sort({ _id: -1 })
+      .limit(query.limit + 1)
+      .lean<LinkDoc[]>();
+    return toPage(rows, query.limit, toLinkDto);
+  }
+
+  async function get(actor: AuthUser, id: string) {
+    const link = await LinkModel.findOne(mine(actor, id)).lean<LinkDoc>();
+    if (!link) throw notFound('Link');
+    return toLinkDto(link);
+  }
+
+  async function create(actor: AuthUser, input: { name: string; url: string }) {
+    const created = await LinkModel.create({ ...input, userId: actor.id });
+    const link = toLinkDto(created.toObject() as LinkDoc);
+    announce('link.created', link);
+    return link;
+  }
+
+  async function update(actor: AuthUser, id: string, patch: { name?: string | undefined; url?: string | undefined }) {
+    const updated = await LinkModel.findOneAndUpdate(mine(actor, id), { $set: patch }, { new: true }).lean<LinkDoc>();
+    if (!updated) throw notFound('Link');
+    const link = toLinkDto(updated);
+    announce('link.updated', link);
+    return link;
+  }
+
+  async function click(actor: AuthUser, id: string) {
+    const updated = await LinkModel.findOneAndUpdate(
+      mine(actor, id),
+      { $inc: { clicksCount: 1 }, $set: { lastClickedAt: new Date() } },
+      { new: true },
+    ).lean<LinkDoc>();
+    if (!updated) throw notFound('Link');
+    const link = toLinkDto(updated);
+    announce('link.updated', link);
+    return link;
+  }
+
+  async function remove(actor: AuthUser, id: string) {
+    const { deletedCount } = await LinkModel.deleteOne(mine(actor, id));
+    if (deletedCount === 0) throw notFound('Link');
+    deps.events.emit({ type: 'link.deleted', userId: actor.id, data: { id } });
+  }
+
+  return { list, get, create, update, click, remove };
+}
+
+export type LinkService = ReturnType<typeof createLinkService>;

@@ -1,0 +1,62 @@
+import type { Server as HttpServer } from 'node:http';
+import type { ClientToServerEvents, ServerToClientEvents } from '@panoramix/contracts';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Server } from 'socket.io';
+import type { Logger } from 'pino';
+import type { AuthUser } from '../http/auth-guard.ts';
+import type { EventBus } from './event-bus.ts';
+import { recipientsOf } from './event-bus.ts';
+
+export interface SocketData {
+  user: AuthUser;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const userRoom = (userId: string) => `user:${userId}`;
+
+interface RealtimeDeps {
+  events: EventBus;
+  authenticate: (token: string) => Promise<AuthUser>;
+  corsOrigins: string[];
+  log: Logger;
+  /** node-redis publisher/subscriber pair: events then reach sockets on every API instance. */
+  redis?: { pub: unknown; sub: unknown } | undefined;
+}
+
+/**
+ * Socket.io on the API's HTTP server. A socket proves who it is with the access token in its
+ * handshake (`auth.token`), joins `user:<id>`, and receives the domain events addressed to it.
+ * Nothing reaches a socket except through the event bus.
+ */
+export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    cors: { origin: deps.corsOrigins, credentials: true },
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+  });
+  if (deps.redis) io.adapter(createAdapter(deps.redis.pub, deps.redis.sub));
+
+  io.use(async (socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    if (typeof token !== 'string' || token.length === 0) return next(new Error('unauthorized: missing access token'));
+    try {
+      socket.data.user = await deps.authenticate(token);
+      next();
+    } catch {
+      next(new Error('unauthorized: invalid or expired access token'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    void socket.join(userRoom(socket.data.user.id));
+    deps.log.debug({ userId: socket.data.user.id, socketId: socket.id }, 'socket connected');
+  });
+
+  deps.events.subscribe((event) => {
+    const rooms = recipientsOf(event).map(userRoom);
+    (io.to(rooms).emit as (type: string, data: unknown) => boolean)(event.type, event.data);
+  });
+
+  return io;
+}

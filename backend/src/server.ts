@@ -1,0 +1,87 @@
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import mongoose from 'mongoose';
+import { createClient } from 'redis';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { connectDatabase, disconnectDatabase } from './db/connect.ts';
+import { createJobRunner } from './jobs/runner.ts';
+import type { Logger } from './lib/logger.ts';
+import { authJobs } from './modules/auth/jobs.ts';
+import { seedDevAdmin } from './modules/auth/seed.ts';
+import { EventBus } from './realtime/event-bus.ts';
+import { attachRealtime } from './realtime/socket.ts';
+import { createServices } from './services.ts';
+
+async function connectRedis(url: string) {
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  return { pub, sub, close: async () => void (await Promise.all([pub.quit(), sub.quit()])) };
+}
+
+/**
+ * Starts everything one API instance runs: database connection, HTTP + Socket.io on one
+ * port, the job runner. `close()` is the graceful shutdown: stop accepting, let requests
+ * and jobs in flight finish, then close sockets, Redis and the database.
+ */
+export async function startServer(options: { config: Config; logger: Logger; mongoUri: string; dbName?: string }) {
+  const { config, logger } = options;
+  await connectDatabase(options.mongoUri, options.dbName);
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL) : undefined;
+
+  const events = new EventBus(logger);
+  const services = createServices({ config, logger, events, redis: redis?.pub });
+  await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).init()));
+  await services.errorLog.ensureCollection();
+  if (config.seedAdmin) await seedDevAdmin(services.auth, logger);
+
+  const app = createApp({ config, logger, services });
+  const httpServer = createServer(app);
+  const connections = new Set<Socket>();
+  httpServer.on('connection', (socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
+  });
+  const io = attachRealtime(httpServer, {
+    events,
+    authenticate: services.auth.authenticate,
+    corsOrigins: config.CORS_ORIGINS,
+    log: logger,
+    redis,
+  });
+
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('database handle missing after connect');
+  const jobs = createJobRunner({ db, log: logger });
+  for (const job of authJobs(services.tokens)) jobs.define(job);
+  await jobs.start();
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  logger.info({ port, host: config.HOST }, 'listening');
+
+  let closing: Promise<void> | undefined;
+  function close() {
+    closing ??= (async () => {
+      logger.info('shutting down');
+      const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await io.close(); // disconnects sockets; also closes the HTTP server
+      const forced = setTimeout(() => {
+        for (const socket of connections) socket.destroy();
+      }, config.SHUTDOWN_TIMEOUT_MS);
+      await drained;
+      clearTimeout(forced);
+      await jobs.stop();
+      await redis?.close();
+      await disconnectDatabase();
+      logger.info('stopped');
+    })();
+    return closing;
+  }
+
+  return { port, app, io, services, events, jobs, close };
+}
+
+export type RunningServer = Awaited<ReturnType<typeof startServer>>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** A MongoDB ObjectId as it travels on the wire: 24 lowercase or uppercase hex characters. */
+export const objectId = z
+  .string()
+  .regex(/^[a-f\d]{24}$/i, 'must be a 24-character hexadecimal id')
+  .meta({ description: 'ObjectId (24 hex characters)', example: '665f1c2e9b1e8a0012345678' });
+
+/** Every timestamp on the wire is an ISO 8601 UTC string. */
+export const isoDateTime = z.iso.datetime({ offset: false }).meta({ example: '2026-11-25T10:00:00.000Z' });
+
+/** A short trimmed label such as a name or a title: never empty once trimmed. */
+export const label = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const idParams = z.strictObject({ id: objectId });
+
+/** Cursor pagination: `cursor` is opaque to clients, `limit` is bounded. */
+export const pageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` to get the next page; null on the last page' }),
+  });
+
+/** RFC 9457 problem details, the body of every error answer. */
+export const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional()
+      .meta({ description: 'One entry per invalid field' }),
+  })
+  .meta({ id: 'Problem' });
+
+export type Problem = z.infer<typeof problem>;
+
+export const okResponse = z.object({ ok: z.literal(true) });

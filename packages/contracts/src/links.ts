@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { idParams, isoDateTime, label, objectId, page, pageQuery } from './common.ts';
+import { defineRoute } from './http.ts';
+
+/** Panorama prepends `https://` when a link has no scheme; anything but http(s) is refused. */
+export const linkUrl = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(2048, 'must be at most 2048 characters')
+  .transform((raw) => (/^[a-z][a-z\d+.-]*:/i.test(raw) ? raw : `https://${raw}`))
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }));
+
+export const link = z
+  .object({
+    id: objectId,
+    userId: objectId,
+    name: z.string(),
+    url: z.string(),
+    clicksCount: z.number().int(),
+    lastClickedAt: isoDateTime.nullable(),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .meta({ id: 'Link' });
+export type Link = z.infer<typeof link>;
+
+export const createLinkBody = z.strictObject({ name: label(200), url: linkUrl });
+export const updateLinkBody = z
+  .strictObject({ name: label(200).optional(), url: linkUrl.optional() })
+  .refine((b) => b.name !== undefined || b.url !== undefined, 'nothing to update');
+
+export const listLinksQuery = pageQuery.extend({
+  q: z.string().trim().max(200).optional().meta({ description: 'Case-insensitive match on name or url' }),
+});
+
+const tags = ['links'] as const;
+
+export const linkRoutes = {
+  list: defineRoute({
+    method: 'get',
+    path: '/api/links',
+    summary: 'List my links, newest first',
+    tags,
+    access: 'user',
+    query: listLinksQuery,
+    response: page(link),
+  }),
+  create: defineRoute({
+    method: 'post',
+    path: '/api/links',
+    summary: 'Save a link',
+    tags,
+    access: 'user',
+    body: createLinkBody,
+    status: 201,
+    response: link,
+  }),
+  get: defineRoute({
+    method: 'get',
+    path: '/api/links/:id',
+    summary: 'One link',
+    tags,
+    access: 'user',
+    params: idParams,
+    response: link,
+  }),
+  update: defineRoute({
+    method: 'patch',
+    path: '/api/links/:id',
+    summary: 'Rename a link or change its address',
+    tags,
+    access: 'user',
+    params: idParams,
+    body: updateLinkBody,
+    response: link,
+  }),
+  remove: defineRoute({
+    method: 'delete',
+    path: '/api/links/:id',
+    summary: 'Delete a link',
+    tags,
+    access: 'user',
+    params: idParams,
+    status: 204,
+  }),
+  click: defineRoute({
+    method: 'post',
+    path: '/api/links/:id/click',
+    summary: 'Count a click on a link',
+    tags,
+    access: 'user',
+    params: idParams,
+    response: link,
+  }),
+};

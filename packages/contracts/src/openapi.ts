@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { createDocument } from 'zod-openapi';
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
+import { problem } from './common.ts';
+import { domainEvents } from './events.ts';
+import type { RouteContract } from './http.ts';
+
+const problemContent = { 'application/problem+json': { schema: problem } };
+
+const errorDescriptions: Record<number, string> = {
+  400: 'Invalid input; `errors` names each field',
+  401: 'Missing or expired access token',
+  403: 'Not allowed',
+  404: 'Not found (or not yours)',
+  409: 'Conflicts with existing data',
+  429: 'Too many requests; see Retry-After',
+  503: 'A dependency is unavailable',
+};
+
+/** `/api/links/:id` → `/api/links/{id}` */
+const openApiPath = (path: string) => path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
+
+function operation(route: RouteContract): ZodOpenApiOperationObject {
+  const status = route.status ?? 200;
+  const errors = new Set<number>([400, 429, ...(route.errors ?? [])]);
+  if (route.access !== 'public') errors.add(401);
+  if (route.access === 'admin') errors.add(403);
+  if (route.params) errors.add(404);
+
+  const responses: ZodOpenApiOperationObject['responses'] = {
+    [String(status)]: route.response
+      ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
+      : { description: 'Success, no content' },
+  };
+  for (const code of [...errors].sort()) {
+    responses[String(code) as `${1 | 2 | 3 | 4 | 5}${string}`] = { description: errorDescriptions[code] ?? 'Error', content: problemContent };
+  }
+
+  return {
+    summary: route.summary,
+    tags: [...route.tags],
+    ...(route.access === 'public' ? { security: [] } : {}),
+    requestParams: {
+      ...(route.params ? { path: route.params } : {}),
+      ...(route.query ? { query: route.query } : {}),
+    },
+    ...(route.body
+      ? { requestBody: { required: !route.body.safeParse(undefined).success, content: { 'application/json': { schema: route.body } } } }
+      : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of every route, plus the socket events as `x-socket-events`. */
+export function buildOpenApiDocument(routes: readonly RouteContract[], info: { version: string }) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routes) {
+    const path = openApiPath(route.path);
+    paths[path] = { ...paths[path], [route.method]: operation(route) };
+  }
+  const document = createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Panoramix API',
+      version: info.version,
+      description: 'Every error is application/problem+json (RFC 9457). Timestamps are ISO 8601 UTC.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  });
+  return {
+    ...document,
+    'x-socket-events': Object.fromEntries(
+      Object.entries(domainEvents).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' })]),
+    ),
+  };
+}

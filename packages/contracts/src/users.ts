@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { displayName, newPassword, role, user, username } from './auth.ts';
+import { idParams, page, pageQuery } from './common.ts';
+import { defineRoute } from './http.ts';
+
+export const createUserBody = z.strictObject({
+  username,
+  password: newPassword,
+  displayName: displayName.optional(),
+  role: role.default('user'),
+});
+
+export const updateUserBody = z
+  .strictObject({ disabled: z.boolean().optional(), role: role.optional(), displayName: displayName.optional() })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+
+const tags = ['users'] as const;
+
+/** Administration of accounts: admins only. */
+export const userRoutes = {
+  list: defineRoute({
+    method: 'get',
+    path: '/api/users',
+    summary: 'List accounts (admin)',
+    tags,
+    access: 'admin',
+    query: pageQuery,
+    response: page(user),
+  }),
+  create: defineRoute({
+    method: 'post',
+    path: '/api/users',
+    summary: 'Create an account, even when registration is closed (admin)',
+    tags,
+    access: 'admin',
+    body: createUserBody,
+    status: 201,
+    response: user,
+    errors: [409],
+  }),
+  update: defineRoute({
+    method: 'patch',
+    path: '/api/users/:id',
+    summary: 'Disable, enable, rename or change the role of an account (admin)',
+    tags,
+    access: 'admin',
+    params: idParams,
+    body: updateUserBody,
+    response: user,
+    errors: [409],
+  }),
+};
