@@ -150,7 +150,7 @@ export function createAuthService(deps: AuthDeps) {
     const updated = await UserModel.findByIdAndUpdate(
       actor.id,
       { $set: { passwordHash }, $inc: { sessionEpoch: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<UserDoc>();
     await deps.tokens.revokeAllOf(actor.id);
     return openSession(updated ?? user);

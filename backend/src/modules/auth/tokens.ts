@@ -61,7 +61,7 @@ export function createTokenService(options: { secret: string; accessTtlSeconds: 
     const claimed = await RefreshTokenModel.findOneAndUpdate(
       { tokenHash: hashToken(token), usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
       { $set: { usedAt: now } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (!claimed) {
       const known = await RefreshTokenModel.findOne({ tokenHash: hashToken(token) }).lean();

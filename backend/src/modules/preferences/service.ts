@@ -23,7 +23,7 @@ export function createPreferencesService(deps: { events: EventBus }) {
     const saved = await PreferencesModel.findOneAndUpdate(
       { userId: actor.id },
       { $set: patch },
-      { new: true, upsert: true, setDefaultsOnInsert: true },
+      { returnDocument: 'after', upsert: true, setDefaultsOnInsert: true },
     ).lean<PreferencesDoc>();
     const preferences = toPreferencesDto(saved);
     deps.events.emit({ type: 'preferences.updated', userId: actor.id, data: preferences });

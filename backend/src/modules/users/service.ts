@@ -31,7 +31,7 @@ export function createUserService(deps: { auth: AuthService; tokens: TokenServic
       const otherAdmins = await UserModel.countDocuments({ role: 'admin', disabled: false, _id: { $ne: target._id } });
       if (otherAdmins === 0) throw conflict('At least one active administrator must remain');
     }
-    const updated = await UserModel.findByIdAndUpdate(id, { $set: patch }, { new: true }).lean<UserDoc>();
+    const updated = await UserModel.findByIdAndUpdate(id, { $set: patch }, { returnDocument: 'after' }).lean<UserDoc>();
     if (!updated) throw notFound('User');
     if (patch.disabled) await deps.tokens.revokeAllOf(id);
     return toUserDto(updated);

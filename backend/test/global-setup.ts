@@ -1,0 +1,23 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startDatabase } from '../src/db/local-server.ts';
+
+/** One database server for the whole run; each test file then uses its own database in it. */
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-test-db-'));
+  const database = await startDatabase(dir, (msg) => console.log(msg));
+  console.log(`database: ${database.kind} (${database.uri})`);
+  project.provide('mongoUri', database.uri);
+  return async () => {
+    await database.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mongoUri: string;
+  }
+}
