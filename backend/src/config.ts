@@ -18,6 +18,7 @@ const schema = z
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional(),
+    MONGODB_DB: z.string().regex(/^[\w-]{1,63}$/, 'must be a database name').default('panoramix'),
     DATA_DIR: z.string().default('./data'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
@@ -35,6 +36,7 @@ const schema = z
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
     ERRORS_COLLECTION_BYTES: z.coerce.number().int().min(4096).default(8 * 1024 * 1024),
     WEB_DIST: z.string().default('./frontend/dist'),
+    JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   })
   .superRefine((env, ctx) => {

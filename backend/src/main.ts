@@ -19,14 +19,21 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const database = await startDatabase(path.join(config.dataDir, 'db'), (msg) => logger.info(msg));
   logger.info({ database: database.kind }, `database: ${database.kind}`);
-  const server = await startServer({ config, logger, mongoUri: database.uri, dbName: 'panoramix' });
+  const server = await startServer({ config, logger, mongoUri: database.uri, dbName: config.MONGODB_DB });
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'signal received');
     server
       .close()
       .then(() => database.stop())
-      .then(() => process.exit(0))
+      .then(() => {
+        // Everything is closed, so the event loop empties and the process ends by itself.
+        // If something still holds it open, that is a bug: say so and exit non-zero.
+        setTimeout(() => {
+          logger.error({ resources: process.getActiveResourcesInfo() }, 'open handles after shutdown; forcing exit');
+          process.exit(1);
+        }, 5000).unref();
+      })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

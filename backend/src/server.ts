@@ -53,7 +53,7 @@ export async function startServer(options: { config: Config; logger: Logger; mon
 
   const db = mongoose.connection.db;
   if (!db) throw new Error('database handle missing after connect');
-  const jobs = createJobRunner({ db, log: logger });
+  const jobs = createJobRunner({ db, log: logger, pollMs: config.JOBS_POLL_MS });
   for (const job of authJobs(services.tokens)) jobs.define(job);
   await jobs.start();
 
@@ -65,15 +65,16 @@ export async function startServer(options: { config: Config; logger: Logger; mon
   function close() {
     closing ??= (async () => {
       logger.info('shutting down');
-      const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      httpServer.closeIdleConnections();
-      await io.close(); // disconnects sockets; also closes the HTTP server
-      const forced = setTimeout(() => {
+      // Requests in flight may finish; their keep-alive connections are closed as soon as they idle.
+      const sweepIdle = setInterval(() => httpServer.closeIdleConnections(), 100);
+      const forceClose = setTimeout(() => {
         for (const socket of connections) socket.destroy();
       }, config.SHUTDOWN_TIMEOUT_MS);
-      await drained;
-      clearTimeout(forced);
-      await jobs.stop();
+      // io.close() disconnects every socket and closes the HTTP server once its requests are done;
+      // meanwhile the job runner stops polling and lets running jobs finish.
+      await Promise.all([io.close(), jobs.stop()]);
+      clearInterval(sweepIdle);
+      clearTimeout(forceClose);
       await redis?.close();
       await disconnectDatabase();
       logger.info('stopped');

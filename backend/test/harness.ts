@@ -94,6 +94,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ALLOW_REGISTRATION: 'true',
     ARGON2_MEMORY_KIB: '4096',
     LOGIN_IP_MAX: '10000',
+    JOBS_POLL_MS: '200',
     ...env,
   });
   const dbName = `test_${randomBytes(6).toString('hex')}`;

@@ -14,10 +14,10 @@ export interface JobDefinition {
  * Durable jobs stored in MongoDB (`jobs` collection) through Agenda: locked so one instance
  * runs each, retried by the next poll after a crash. `stop` waits for running jobs.
  */
-export function createJobRunner(options: { db: Db; log: Logger; processEvery?: string }) {
+export function createJobRunner(options: { db: Db; log: Logger; pollMs: number }) {
   const agenda = new Agenda({
     backend: new MongoBackend({ mongo: options.db, collection: 'jobs' }),
-    processEvery: options.processEvery ?? '5 seconds',
+    processEvery: options.pollMs,
     maxConcurrency: 4,
     defaultConcurrency: 1,
   });

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('refuses to start in production without a JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x', LOG_LEVEL: 'chatty', DATA_DIR: '/tmp/pnx-config-test' });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/PORT/);
+      expect(message).toMatch(/MONGODB_URI: must start with mongodb:\/\//);
+      expect(message).toMatch(/LOG_LEVEL/);
+    }
+  });
+
+  it('closes registration and drops the dev seed by default in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) });
+    expect(config.allowRegistration).toBe(false);
+    expect(config.seedAdmin).toBe(false);
+    expect(config.PORT).toBe(3002);
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ REDIS_URL: '', JWT_SECRET: 'p'.repeat(40), DATA_DIR: '/tmp/pnx-config-test' });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.allowRegistration).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import { allRoutes } from '@panoramix/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from './harness.ts';
+import type { TestApp } from './harness.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+describe('API documentation', () => {
+  it('lists every route of the contracts, with its error answers as problem+json', async () => {
+    const res = await app.client().get('/api/openapi.json');
+    expect(res.body.openapi).toBe('3.1.0');
+    for (const route of allRoutes) {
+      const operation = res.body.paths[openApiPath(route.path)]?.[route.method];
+      expect(operation, `${route.method} ${route.path}`).toBeDefined();
+      expect(operation.responses['400'].content['application/problem+json']).toBeDefined();
+    }
+    expect(res.body['x-socket-events']['link.created']).toBeDefined();
+  });
+
+  it('every documented route is really served (no 404 for it)', async () => {
+    const user = await app.newUser();
+    for (const route of allRoutes) {
+      const url = route.path.replace(/:(\w+)/g, '0123456789abcdef01234567');
+      const res = await user.api.request(route.method.toUpperCase(), url);
+      const unknownRoute = res.status === 404 && String(res.body.detail).startsWith('No route');
+      expect(unknownRoute, `${route.method} ${route.path}`).toBe(false);
+    }
+  });
+
+  it('serves an interactive reference page', async () => {
+    const res = await app.client().get('/api/docs/');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('swagger-ui');
+  });
+});
