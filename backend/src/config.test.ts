@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, configVariables, loadConfig } from './config.ts';
 
 describe('configuration', () => {
   it('refuses to start in production without a JWT secret', () => {
@@ -30,5 +31,13 @@ describe('configuration', () => {
     const config = loadConfig({ REDIS_URL: '', JWT_SECRET: 'p'.repeat(40), DATA_DIR: '/tmp/pnx-config-test' });
     expect(config.REDIS_URL).toBeUndefined();
     expect(config.allowRegistration).toBe(true);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the process reads, and no other', () => {
+    const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = [...text.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(new Set(documented)).toEqual(new Set(configVariables));
   });
 });

@@ -17,8 +17,14 @@ const schema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3002),
-    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional(),
-    MONGODB_DB: z.string().regex(/^[\w-]{1,63}$/, 'must be a database name').default('panoramix'),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://')
+      .optional(),
+    MONGODB_DB: z
+      .string()
+      .regex(/^[\w-]{1,63}$/, 'must be a database name')
+      .default('panoramix'),
     DATA_DIR: z.string().default('./data'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
@@ -28,13 +34,20 @@ const schema = z
     CORS_ORIGINS: csv.default(['http://localhost:5173', 'tauri://localhost', 'http://tauri.localhost']),
     TRUST_PROXY: z.string().default('loopback'),
     BODY_LIMIT: z.string().default('1mb'),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis://')
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_IP_MAX: z.coerce.number().int().min(1).default(100),
     LOGIN_USER_FAILURES_MAX: z.coerce.number().int().min(1).default(10),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
-    ERRORS_COLLECTION_BYTES: z.coerce.number().int().min(4096).default(8 * 1024 * 1024),
+    ERRORS_COLLECTION_BYTES: z.coerce
+      .number()
+      .int()
+      .min(4096)
+      .default(8 * 1024 * 1024),
     WEB_DIST: z.string().default('./frontend/dist'),
     JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -46,6 +59,9 @@ const schema = z
   });
 
 export type Config = ReturnType<typeof finish>;
+
+/** The names of every variable read, for checks that the documentation lists them all. */
+export const configVariables = Object.keys(schema.shape);
 
 function finish(env: z.output<typeof schema>) {
   const production = env.NODE_ENV === 'production';

@@ -21,14 +21,34 @@ const cases: [string, string, string, unknown, number, string?][] = [
   ['JSON that is not an object', 'POST', '/api/links', { raw: '"just a string"' }, 400],
   ['a bare array', 'POST', '/api/links', [], 400],
   ['operator object instead of a name', 'POST', '/api/links', { name: { $gt: '' }, url: 'https://a.test' }, 400, 'body.name'],
-  ['operator object instead of a username', 'POST', '/api/auth/login', { username: { $gt: '' }, password: 'x' }, 400, 'body.username'],
-  ['operator object instead of a password', 'POST', '/api/auth/login', { username: 'a', password: { $ne: null } }, 400, 'body.password'],
+  [
+    'operator object instead of a username',
+    'POST',
+    '/api/auth/login',
+    { username: { $gt: '' }, password: 'x' },
+    400,
+    'body.username',
+  ],
+  [
+    'operator object instead of a password',
+    'POST',
+    '/api/auth/login',
+    { username: 'a', password: { $ne: null } },
+    400,
+    'body.password',
+  ],
   ['array instead of a string', 'POST', '/api/links', { name: ['a', 'b'], url: 'https://a.test' }, 400, 'body.name'],
   ['number instead of a string', 'POST', '/api/links', { name: 42, url: 'https://a.test' }, 400, 'body.name'],
   ['null name', 'POST', '/api/links', { name: null, url: 'https://a.test' }, 400, 'body.name'],
   ['missing url', 'POST', '/api/links', { name: 'x' }, 400, 'body.url'],
   ['unknown field', 'POST', '/api/links', { name: 'x', url: 'https://a.test', userId: '0123456789abcdef01234567' }, 400],
-  ['prototype pollution key', 'POST', '/api/links', { raw: '{"name":"x","url":"https://a.test","__proto__":{"admin":true}}' }, 400],
+  [
+    'prototype pollution key',
+    'POST',
+    '/api/links',
+    { raw: '{"name":"x","url":"https://a.test","__proto__":{"admin":true}}' },
+    400,
+  ],
   ['name over its length limit', 'POST', '/api/links', { name: 'n'.repeat(201), url: 'https://a.test' }, 400, 'body.name'],
   ['body over the size limit', 'POST', '/api/links', { name: huge, url: 'https://a.test' }, 413],
   ['url with a bad scheme', 'POST', '/api/links', { name: 'x', url: 'ftp://files.test' }, 400, 'body.url'],
@@ -49,7 +69,10 @@ const cases: [string, string, string, unknown, number, string?][] = [
 
 async function snapshot() {
   const db = mongoose.connection.db!;
-  const links = await db.collection('links').find({}, { sort: { _id: 1 } }).toArray();
+  const links = await db
+    .collection('links')
+    .find({}, { sort: { _id: 1 } })
+    .toArray();
   const users = await db.collection('users').countDocuments();
   const prefs = await db.collection('userPreferences').countDocuments();
   return { links, users, prefs };
@@ -61,7 +84,10 @@ describe('bad input', () => {
     const url = rawUrl.replace('LINK', linkId);
     const isRaw = typeof body === 'object' && body !== null && 'raw' in body;
     const options = isRaw
-      ? { raw: (body as { raw: string }).raw, headers: { 'content-type': (body as { type?: string }).type ?? 'application/json' } }
+      ? {
+          raw: (body as { raw: string }).raw,
+          headers: { 'content-type': (body as { type?: string }).type ?? 'application/json' },
+        }
       : {};
     const res = await user.api.request(method, url, isRaw ? undefined : body, options);
     const problem = expectProblem(res, status);

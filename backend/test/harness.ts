@@ -26,7 +26,12 @@ export interface RequestOptions {
 /** A tiny HTTP client over fetch that keeps cookies like a browser does (one jar per client). */
 export function createClient(baseUrl: string, defaults: { token?: string } = {}) {
   const jar = new Map<string, string>();
-  async function request<T = any>(method: string, url: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async function request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token ?? defaults.token;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -156,7 +161,15 @@ export const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms));
 /** Every error answer is RFC 9457 problem+json. */
 export function expectProblem(res: ApiResponse, status: number) {
   if (res.status !== status || !String(res.headers.get('content-type')).startsWith('application/problem+json')) {
-    throw new Error(`expected problem ${status}, got ${res.status} ${res.headers.get('content-type')}: ${JSON.stringify(res.body)}`);
+    throw new Error(
+      `expected problem ${status}, got ${res.status} ${res.headers.get('content-type')}: ${JSON.stringify(res.body)}`,
+    );
   }
-  return res.body as { type: string; title: string; status: number; detail?: string; errors?: { path: string; message: string }[] };
+  return res.body as {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    errors?: { path: string; message: string }[];
+  };
 }

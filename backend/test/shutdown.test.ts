@@ -52,7 +52,10 @@ describe('graceful shutdown', () => {
   it('finishes the request in flight, disconnects sockets and exits 0 by itself', async () => {
     const port = await startProcess();
     const base = `http://127.0.0.1:${port}`;
-    const register = await createClient(base).post('/api/auth/register', { username: 'shutdown_user', password: 'long-enough-pw' });
+    const register = await createClient(base).post('/api/auth/register', {
+      username: 'shutdown_user',
+      password: 'long-enough-pw',
+    });
     const token = register.body.accessToken as string;
 
     const socket = io(base, { auth: { token }, transports: ['websocket'], reconnection: false });
@@ -63,7 +66,11 @@ describe('graceful shutdown', () => {
     const body = JSON.stringify({ name: 'Written during shutdown', url: 'https://late.test' });
     const request = http.request(`${base}/api/links`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        authorization: `Bearer ${token}`,
+      },
     });
     const response = once(request, 'response') as Promise<[http.IncomingMessage]>;
     request.write(body.slice(0, 10));

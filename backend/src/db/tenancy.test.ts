@@ -21,10 +21,7 @@ describe('isScoped', () => {
 
 describe('owned models', () => {
   let app: TestApp;
-  const Thing = mongoose.model(
-    'TenancyThing',
-    new Schema({ userId: ownerField, name: String }).plugin(ownedPlugin),
-  );
+  const Thing = mongoose.model('TenancyThing', new Schema({ userId: ownerField, name: String }).plugin(ownedPlugin));
   const owner = new mongoose.Types.ObjectId();
 
   beforeAll(async () => {

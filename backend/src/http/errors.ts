@@ -18,7 +18,12 @@ function known(error: unknown): HttpError | undefined {
     case 'entity.parse.failed':
       return new HttpError(400, problemTypes.malformedJson, 'Malformed JSON', 'The request body is not valid JSON');
     case 'entity.too.large':
-      return new HttpError(413, problemTypes.payloadTooLarge, 'Payload too large', `The body exceeds the limit of ${parser.limit} bytes`);
+      return new HttpError(
+        413,
+        problemTypes.payloadTooLarge,
+        'Payload too large',
+        `The body exceeds the limit of ${parser.limit} bytes`,
+      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new HttpError(415, problemTypes.unsupportedMediaType, 'Unsupported media type', 'Send UTF-8 JSON');
@@ -66,11 +71,18 @@ export function errorHandler(errorLog: ErrorLog): ErrorRequestHandler {
         message: err.message,
         stack: err.stack,
       });
-      problem = new HttpError(500, problemTypes.internal, 'Internal error', `Something went wrong; quote request id ${requestId}`);
+      problem = new HttpError(
+        500,
+        problemTypes.internal,
+        'Internal error',
+        `Something went wrong; quote request id ${requestId}`,
+      );
     }
     if (res.headersSent) return void res.end();
     res.set(problem.headers);
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.originalUrl, requestId)));
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(JSON.stringify(problem.toProblem(req.originalUrl, requestId)));
   };
 }
-

@@ -28,7 +28,8 @@ function parse(where: string, schema: z.ZodType | undefined, value: unknown) {
   return result.data;
 }
 
-const hasBody = (body: unknown) => body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+const hasBody = (body: unknown) =>
+  body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0);
 
 /**
  * Binds one contract to one handler: authenticates when the contract's access asks for it,

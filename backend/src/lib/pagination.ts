@@ -9,7 +9,9 @@ export function decodeCursor(cursor: string | undefined): Types.ObjectId | undef
   if (cursor === undefined) return undefined;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!Types.ObjectId.isValid(id) || id.length !== 24) {
-    throw badRequest('query.cursor: is not a cursor from this list', [{ path: 'query.cursor', message: 'is not a cursor from this list' }]);
+    throw badRequest('query.cursor: is not a cursor from this list', [
+      { path: 'query.cursor', message: 'is not a cursor from this list' },
+    ]);
   }
   return new Types.ObjectId(id);
 }

@@ -10,8 +10,7 @@ export const objectId = z
 export const isoDateTime = z.iso.datetime({ offset: false }).meta({ example: '2026-11-25T10:00:00.000Z' });
 
 /** A short trimmed label such as a name or a title: never empty once trimmed. */
-export const label = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const label = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const idParams = z.strictObject({ id: objectId });
 

@@ -33,7 +33,10 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
       : { description: 'Success, no content' },
   };
   for (const code of [...errors].sort()) {
-    responses[String(code) as `${1 | 2 | 3 | 4 | 5}${string}`] = { description: errorDescriptions[code] ?? 'Error', content: problemContent };
+    responses[String(code) as `${1 | 2 | 3 | 4 | 5}${string}`] = {
+      description: errorDescriptions[code] ?? 'Error',
+      content: problemContent,
+    };
   }
 
   return {
@@ -45,7 +48,12 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
       ...(route.query ? { query: route.query } : {}),
     },
     ...(route.body
-      ? { requestBody: { required: !route.body.safeParse(undefined).success, content: { 'application/json': { schema: route.body } } } }
+      ? {
+          requestBody: {
+            required: !route.body.safeParse(undefined).success,
+            content: { 'application/json': { schema: route.body } },
+          },
+        }
       : {}),
     responses,
   };
@@ -73,7 +81,10 @@ export function buildOpenApiDocument(routes: readonly RouteContract[], info: { v
   return {
     ...document,
     'x-socket-events': Object.fromEntries(
-      Object.entries(domainEvents).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' })]),
+      Object.entries(domainEvents).map(([name, schema]) => [
+        name,
+        z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }),
+      ]),
     ),
   };
 }

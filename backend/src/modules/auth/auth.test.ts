@@ -120,7 +120,10 @@ describe('password change', () => {
     const wrong = await user.api.post('/api/auth/password', { currentPassword: 'nope-nope', newPassword: 'brand-new-secret' });
     expect(expectProblem(wrong, 403).errors?.[0]?.path).toBe('body.currentPassword');
 
-    const changed = await user.api.post('/api/auth/password', { currentPassword: user.password, newPassword: 'brand-new-secret' });
+    const changed = await user.api.post('/api/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'brand-new-secret',
+    });
     expect(changed.status).toBe(200);
     expectProblem(await user.api.get('/api/auth/me'), 401); // the old access token is dead
     expect((await app.client(changed.body.accessToken).get('/api/auth/me')).status).toBe(200);

@@ -1,5 +1,5 @@
 import { Schema, model } from 'mongoose';
-import type { InferSchemaType } from 'mongoose';
+import type { InferSchemaType, Types } from 'mongoose';
 import { roles } from '@panoramix/contracts';
 
 const userSchema = new Schema(
@@ -16,7 +16,7 @@ const userSchema = new Schema(
 );
 
 export const UserModel = model('User', userSchema);
-export type UserDoc = InferSchemaType<typeof userSchema> & { _id: import('mongoose').Types.ObjectId };
+export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
 
 /**
  * Refresh tokens are stored hashed. Each rotation marks the old token used and issues

@@ -17,7 +17,13 @@ export interface LoginLimits {
 export function createLoginLimiter(limits: LoginLimits) {
   const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
     limits.redis
-      ? new RateLimiterRedis({ storeClient: limits.redis, useRedisPackage: true, keyPrefix, points, duration: limits.windowSeconds })
+      ? new RateLimiterRedis({
+          storeClient: limits.redis,
+          useRedisPackage: true,
+          keyPrefix,
+          points,
+          duration: limits.windowSeconds,
+        })
       : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
   const perIp = make('login-ip', limits.ipMax);
   const userFailures = make('login-user', limits.userFailuresMax);

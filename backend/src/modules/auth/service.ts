@@ -47,7 +47,12 @@ export function createAuthService(deps: AuthDeps) {
   }
 
   /** Creates an account without the public policy checks (admins and the dev seed use it). */
-  async function createAccount(input: { username: string; password: string; displayName?: string | undefined; role: 'admin' | 'user' }) {
+  async function createAccount(input: {
+    username: string;
+    password: string;
+    displayName?: string | undefined;
+    role: 'admin' | 'user';
+  }) {
     const passwordHash = await hash(input.password, hashOptions);
     try {
       const created = await UserModel.create({

@@ -53,7 +53,11 @@ export function createLinkService(deps: { events: EventBus }) {
   }
 
   async function update(actor: AuthUser, id: string, patch: { name?: string | undefined; url?: string | undefined }) {
-    const updated = await LinkModel.findOneAndUpdate(mine(actor, id), { $set: patch }, { returnDocument: 'after' }).lean<LinkDoc>();
+    const updated = await LinkModel.findOneAndUpdate(
+      mine(actor, id),
+      { $set: patch },
+      { returnDocument: 'after' },
+    ).lean<LinkDoc>();
     if (!updated) throw notFound('Link');
     const link = toLinkDto(updated);
     announce('link.updated', link);

@@ -18,11 +18,20 @@ export function createUserService(deps: { auth: AuthService; tokens: TokenServic
     return toPage(rows, query.limit, toUserDto);
   }
 
-  async function create(input: { username: string; password: string; displayName?: string | undefined; role: Role }): Promise<User> {
+  async function create(input: {
+    username: string;
+    password: string;
+    displayName?: string | undefined;
+    role: Role;
+  }): Promise<User> {
     return toUserDto(await deps.auth.createAccount(input));
   }
 
-  async function update(actor: AuthUser, id: string, patch: { disabled?: boolean | undefined; role?: Role | undefined; displayName?: string | undefined }) {
+  async function update(
+    actor: AuthUser,
+    id: string,
+    patch: { disabled?: boolean | undefined; role?: Role | undefined; displayName?: string | undefined },
+  ) {
     const target = await UserModel.findById(id).lean<UserDoc>();
     if (!target) throw notFound('User');
     const losesAdmin = target.role === 'admin' && (patch.disabled === true || patch.role === 'user');

@@ -44,7 +44,9 @@ describe('account administration', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: { username: string }[]; nextCursor: string | null } } = await admin.api.get(`/api/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { body: { items: { username: string }[]; nextCursor: string | null } } = await admin.api.get(
+        `/api/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((u: { username: string }) => u.username));
       cursor = res.body.nextCursor;

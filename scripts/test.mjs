@@ -1,0 +1,67 @@
+// `npm test`: the one command CI runs. Static checks first (fast failures), then the backend
+// suite on a real database, the web client's unit tests and build budget, then browser journeys.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureDependencies, hasWorkspace, run } from './setup.mjs';
+
+ensureDependencies();
+
+const reports = mkdtempSync(path.join(os.tmpdir(), 'panoramix-test-reports-'));
+const vitestReport = (name) => path.join(reports, `${name}.json`);
+const vitest = (workspace, name) => [
+  'npm',
+  [
+    'exec',
+    '-w',
+    workspace,
+    '--',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestReport(name)}`,
+  ],
+];
+
+const steps = [
+  ['format', 'npx', ['prettier', '--check', '.']],
+  ['lint', 'npx', ['eslint', '--max-warnings=0', '.']],
+  ['typecheck', 'npm', ['run', 'typecheck']],
+  ['backend', ...vitest('@panoramix/backend', 'backend')],
+];
+if (hasWorkspace('frontend')) {
+  steps.push(['frontend', ...vitest('@panoramix/frontend', 'frontend')]);
+  steps.push(['frontend build', 'npm', ['run', 'build', '-w', '@panoramix/frontend']]);
+}
+if (hasWorkspace('e2e')) steps.push(['e2e', 'npm', ['run', 'test', '-w', '@panoramix/e2e']]);
+
+const failedSteps = [];
+let passed = 0;
+let failed = 0;
+for (const [name, command, args] of steps) {
+  console.log(`\n› ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const code = await run(command, args);
+  console.log(`› ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${Math.round((Date.now() - started) / 1000)} s`);
+  // A vitest suite counts its tests; any other step counts as one check.
+  const report = readReport(name);
+  passed += report ? report.numPassedTests : code === 0 ? 1 : 0;
+  failed += report ? report.numFailedTests : code === 0 ? 0 : 1;
+  if (code !== 0) failedSteps.push(name);
+  if (code !== 0 && ['format', 'lint', 'typecheck'].includes(name)) break; // no point testing code that does not build
+}
+
+function readReport(name) {
+  try {
+    return JSON.parse(readFileSync(vitestReport(name), 'utf8'));
+  } catch {
+    return undefined; // not a vitest step, or it crashed before reporting
+  }
+}
+
+rmSync(reports, { recursive: true, force: true });
+if (failedSteps.length > 0) console.log(`\nfailed steps: ${failedSteps.join(', ')}`);
+// The closing line, in the plain form CI reads.
+console.log(`\n${passed} passed, ${Math.max(failed, failedSteps.length)} failed`);
+process.exit(failedSteps.length > 0 ? 1 : 0);
