@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { allRoutes, systemRoutes } from '@panoramix/contracts';
-import { buildOpenApiDocument } from '@panoramix/contracts/openapi';
+import { systemRoutes } from '@panoramix/contracts';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { Router } from 'express';
@@ -16,13 +14,12 @@ import { requestId } from './http/request-id.ts';
 import { createBinder } from './http/route.ts';
 import { serveWebClient } from './http/web.ts';
 import type { Logger } from './lib/logger.ts';
+import { createOpenApiDocument } from './openapi-document.ts';
 import { authRouter } from './modules/auth/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
 import { preferencesRouter } from './modules/preferences/routes.ts';
 import { usersRouter } from './modules/users/routes.ts';
 import type { Services } from './services.ts';
-
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Builds the Express app without listening: the server and the tests mount it. */
 export function createApp({ config, logger, services }: { config: Config; logger: Logger; services: Services }) {
@@ -67,7 +64,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
     return { status: 'ready' as const, database: 'up' as const };
   });
 
-  const openApiDocument = buildOpenApiDocument(allRoutes, { version });
+  const openApiDocument = createOpenApiDocument();
   api.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument));
   api.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'Panoramix API' }));
 

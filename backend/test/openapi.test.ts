@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { allRoutes } from '@panoramix/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { committedOpenApiPath, createOpenApiDocument, serializeOpenApi } from '../src/openapi-document.ts';
 import { startTestApp } from './harness.ts';
 import type { TestApp } from './harness.ts';
 
@@ -37,5 +39,11 @@ describe('API documentation', () => {
     const res = await app.client().get('/api/docs/');
     expect(res.status).toBe(200);
     expect(res.body).toContain('swagger-ui');
+  });
+});
+
+describe('committed OpenAPI document', () => {
+  it('matches the contracts (run `npm run openapi` after changing a contract)', () => {
+    expect(readFileSync(committedOpenApiPath, 'utf8')).toBe(serializeOpenApi(createOpenApiDocument()));
   });
 });
