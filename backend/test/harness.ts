@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { startServer } from '../src/server.ts';
@@ -172,4 +172,14 @@ export function expectProblem(res: ApiResponse, status: number) {
     detail?: string;
     errors?: { path: string; message: string }[];
   };
+}
+
+/** The usual file setup: one app for the file. Read `ctx.app` inside tests, once `beforeAll` has run. */
+export function useTestApp(env: Record<string, string> = {}) {
+  const ctx = { app: undefined as unknown as TestApp };
+  beforeAll(async () => {
+    ctx.app = await startTestApp(env);
+  });
+  afterAll(() => ctx.app.close());
+  return ctx;
 }

@@ -1,21 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { allRoutes } from '@panoramix/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { committedOpenApiPath, createOpenApiDocument, serializeOpenApi } from '../src/openapi-document.ts';
-import { startTestApp } from './harness.ts';
-import type { TestApp } from './harness.ts';
+import { useTestApp } from './harness.ts';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const ctx = useTestApp();
 
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 describe('API documentation', () => {
   it('lists every route of the contracts, with its error answers as problem+json', async () => {
-    const res = await app.client().get('/api/openapi.json');
+    const res = await ctx.app.client().get('/api/openapi.json');
     expect(res.body.openapi).toBe('3.1.0');
     for (const route of allRoutes) {
       const operation = res.body.paths[openApiPath(route.path)]?.[route.method];
@@ -26,7 +21,7 @@ describe('API documentation', () => {
   });
 
   it('every documented route is really served (no 404 for it)', async () => {
-    const user = await app.newUser();
+    const user = await ctx.app.newUser();
     for (const route of allRoutes) {
       const url = route.path.replace(/:(\w+)/g, '0123456789abcdef01234567');
       const res = await user.api.request(route.method.toUpperCase(), url);
@@ -36,7 +31,7 @@ describe('API documentation', () => {
   });
 
   it('serves an interactive reference page', async () => {
-    const res = await app.client().get('/api/docs/');
+    const res = await ctx.app.client().get('/api/docs/');
     expect(res.status).toBe(200);
     expect(res.body).toContain('swagger-ui');
   });

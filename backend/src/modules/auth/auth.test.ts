@@ -1,33 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, expectProblem, startTestApp, unique } from '../../../test/harness.ts';
-import type { TestApp } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createClient, expectProblem, useTestApp, unique } from '../../../test/harness.ts';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const ctx = useTestApp();
 
 describe('registration', () => {
   it('makes the first account admin and later ones users', async () => {
-    const status = await app.client().get('/api/auth/status');
+    const status = await ctx.app.client().get('/api/auth/status');
     expect(status.body).toEqual({ needsSetup: true, registrationOpen: true });
 
-    const first = await app.client().post('/api/auth/register', { username: 'First_Admin', password: 'a-long-password' });
+    const first = await ctx.app.client().post('/api/auth/register', { username: 'First_Admin', password: 'a-long-password' });
     expect(first.status).toBe(201);
     expect(first.body.user).toMatchObject({ username: 'first_admin', role: 'admin', displayName: 'first_admin' });
     expect(first.body.refreshToken).toBeUndefined(); // browsers get it as a cookie only
 
-    const second = await app.newUser();
+    const second = await ctx.app.newUser();
     const me = await second.api.get('/api/auth/me');
     expect(me.body).toMatchObject({ username: second.username, role: 'user', disabled: false });
-    expect((await app.client().get('/api/auth/status')).body.needsSetup).toBe(false);
+    expect((await ctx.app.client().get('/api/auth/status')).body.needsSetup).toBe(false);
   });
 
   it('refuses a taken username, case-insensitively, naming the field', async () => {
     const name = unique('dup');
-    await app.newUser({ username: name });
-    const res = await app.client().post('/api/auth/register', { username: name.toUpperCase(), password: 'another-password' });
+    await ctx.app.newUser({ username: name });
+    const res = await ctx.app.client().post('/api/auth/register', { username: name.toUpperCase(), password: 'another-password' });
     const problem = expectProblem(res, 409);
     expect(problem.errors).toEqual([{ path: 'body.username', message: 'is already taken' }]);
   });
@@ -36,42 +31,42 @@ describe('registration', () => {
     ['too short', 'short1', 'at least 8'],
     ['too simple', 'aaaaaaaaaa', 'too simple'],
   ])('refuses a weak password (%s)', async (_case, password, message) => {
-    const res = await app.client().post('/api/auth/register', { username: unique('weak'), password });
+    const res = await ctx.app.client().post('/api/auth/register', { username: unique('weak'), password });
     const problem = expectProblem(res, 400);
     expect(problem.errors?.[0]?.path).toBe('body.password');
     expect(problem.errors?.[0]?.message).toContain(message);
   });
 
   it('refuses usernames with characters outside [a-z0-9_]', async () => {
-    const res = await app.client().post('/api/auth/register', { username: 'bad name!', password: 'a-long-password' });
+    const res = await ctx.app.client().post('/api/auth/register', { username: 'bad name!', password: 'a-long-password' });
     expect(expectProblem(res, 400).errors?.[0]?.path).toBe('body.username');
   });
 });
 
 describe('login', () => {
   it('opens a session with the right password and refuses a wrong one', async () => {
-    const user = await app.newUser();
-    const ok = await app.client().post('/api/auth/login', { username: user.username, password: user.password });
+    const user = await ctx.app.newUser();
+    const ok = await ctx.app.client().post('/api/auth/login', { username: user.username, password: user.password });
     expect(ok.status).toBe(200);
     expect(ok.body.user.username).toBe(user.username);
     expect(ok.headers.getSetCookie().join()).toMatch(/pnx_refresh=.*HttpOnly/i);
 
-    const wrong = await app.client().post('/api/auth/login', { username: user.username, password: 'not-the-password' });
+    const wrong = await ctx.app.client().post('/api/auth/login', { username: user.username, password: 'not-the-password' });
     expect(expectProblem(wrong, 401).detail).toBe('Wrong username or password');
-    const unknown = await app.client().post('/api/auth/login', { username: 'nobody_here', password: 'whatever-pass' });
+    const unknown = await ctx.app.client().post('/api/auth/login', { username: 'nobody_here', password: 'whatever-pass' });
     expect(expectProblem(unknown, 401).detail).toBe('Wrong username or password');
   });
 
   it('requires a valid access token on /me', async () => {
-    expectProblem(await app.client().get('/api/auth/me'), 401);
-    expectProblem(await app.client('not.a.jwt').get('/api/auth/me'), 401);
+    expectProblem(await ctx.app.client().get('/api/auth/me'), 401);
+    expectProblem(await ctx.app.client('not.a.jwt').get('/api/auth/me'), 401);
   });
 });
 
 describe('refresh tokens', () => {
   it('rotates the cookie and revokes the whole family when an old token is replayed', async () => {
-    const user = await app.newUser();
-    const browser = createClient(app.baseUrl);
+    const user = await ctx.app.newUser();
+    const browser = createClient(ctx.app.baseUrl);
     await browser.post('/api/auth/login', { username: user.username, password: user.password });
     const firstCookie = browser.jar.get('pnx_refresh');
 
@@ -82,30 +77,30 @@ describe('refresh tokens', () => {
     expect(secondCookie).not.toBe(firstCookie);
 
     // An attacker replays the first token: refused, and the legitimate holder is signed out too.
-    const attacker = createClient(app.baseUrl);
+    const attacker = createClient(ctx.app.baseUrl);
     attacker.jar.set('pnx_refresh', firstCookie!);
     expectProblem(await attacker.post('/api/auth/refresh'), 401);
     expectProblem(await browser.post('/api/auth/refresh'), 401);
   });
 
   it('gives native clients their refresh token in the body', async () => {
-    const user = await app.newUser();
+    const user = await ctx.app.newUser();
     const native = { headers: { 'x-client': 'native' } };
-    const login = await app.client().post('/api/auth/login', { username: user.username, password: user.password }, native);
+    const login = await ctx.app.client().post('/api/auth/login', { username: user.username, password: user.password }, native);
     expect(login.body.refreshToken).toEqual(expect.any(String));
-    const next = await app.client().post('/api/auth/refresh', { refreshToken: login.body.refreshToken }, native);
+    const next = await ctx.app.client().post('/api/auth/refresh', { refreshToken: login.body.refreshToken }, native);
     expect(next.status).toBe(200);
     expect(next.body.refreshToken).not.toBe(login.body.refreshToken);
   });
 
   it('logout revokes the refresh token', async () => {
-    const user = await app.newUser();
-    const browser = createClient(app.baseUrl);
+    const user = await ctx.app.newUser();
+    const browser = createClient(ctx.app.baseUrl);
     await browser.post('/api/auth/login', { username: user.username, password: user.password });
     const cookie = browser.jar.get('pnx_refresh')!;
     expect((await browser.post('/api/auth/logout')).body).toEqual({ ok: true });
     expect(browser.jar.has('pnx_refresh')).toBe(false);
-    const replay = createClient(app.baseUrl);
+    const replay = createClient(ctx.app.baseUrl);
     replay.jar.set('pnx_refresh', cookie);
     expectProblem(await replay.post('/api/auth/refresh'), 401);
   });
@@ -113,8 +108,8 @@ describe('refresh tokens', () => {
 
 describe('password change', () => {
   it('signs out every other session and keeps the caller signed in', async () => {
-    const user = await app.newUser();
-    const other = createClient(app.baseUrl);
+    const user = await ctx.app.newUser();
+    const other = createClient(ctx.app.baseUrl);
     await other.post('/api/auth/login', { username: user.username, password: user.password });
 
     const wrong = await user.api.post('/api/auth/password', { currentPassword: 'nope-nope', newPassword: 'brand-new-secret' });
@@ -126,9 +121,9 @@ describe('password change', () => {
     });
     expect(changed.status).toBe(200);
     expectProblem(await user.api.get('/api/auth/me'), 401); // the old access token is dead
-    expect((await app.client(changed.body.accessToken).get('/api/auth/me')).status).toBe(200);
+    expect((await ctx.app.client(changed.body.accessToken).get('/api/auth/me')).status).toBe(200);
     expectProblem(await other.post('/api/auth/refresh'), 401);
-    const relogin = await app.client().post('/api/auth/login', { username: user.username, password: 'brand-new-secret' });
+    const relogin = await ctx.app.client().post('/api/auth/login', { username: user.username, password: 'brand-new-secret' });
     expect(relogin.status).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import type { Link } from '@panoramix/contracts';
+import type { UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { notFound } from '../../http/problem.ts';
 import { afterCursor, toPage } from '../../lib/pagination.ts';
@@ -52,29 +53,20 @@ export function createLinkService(deps: { events: EventBus }) {
     return link;
   }
 
-  async function update(actor: AuthUser, id: string, patch: { name?: string | undefined; url?: string | undefined }) {
-    const updated = await LinkModel.findOneAndUpdate(
-      mine(actor, id),
-      { $set: patch },
-      { returnDocument: 'after' },
-    ).lean<LinkDoc>();
+  /** Applies an update to one of the caller's links and announces the result. */
+  async function updateMine(actor: AuthUser, id: string, update: UpdateQuery<LinkDoc>) {
+    const updated = await LinkModel.findOneAndUpdate(mine(actor, id), update, { returnDocument: 'after' }).lean<LinkDoc>();
     if (!updated) throw notFound('Link');
     const link = toLinkDto(updated);
     announce('link.updated', link);
     return link;
   }
 
-  async function click(actor: AuthUser, id: string) {
-    const updated = await LinkModel.findOneAndUpdate(
-      mine(actor, id),
-      { $inc: { clicksCount: 1 }, $set: { lastClickedAt: new Date() } },
-      { returnDocument: 'after' },
-    ).lean<LinkDoc>();
-    if (!updated) throw notFound('Link');
-    const link = toLinkDto(updated);
-    announce('link.updated', link);
-    return link;
-  }
+  const update = (actor: AuthUser, id: string, patch: { name?: string | undefined; url?: string | undefined }) =>
+    updateMine(actor, id, { $set: patch });
+
+  const click = (actor: AuthUser, id: string) =>
+    updateMine(actor, id, { $inc: { clicksCount: 1 }, $set: { lastClickedAt: new Date() } });
 
   async function remove(actor: AuthUser, id: string) {
     const { deletedCount } = await LinkModel.deleteOne(mine(actor, id));
