@@ -4,8 +4,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureDependencies, hasWorkspace, run } from './setup.mjs';
+import { ensureDebianPackages } from './system-packages.mjs';
 
 ensureDependencies();
+// The multi-instance socket tests run a real Redis.
+ensureDebianPackages({ 'redis-server': 'redis-server' });
 
 const reports = mkdtempSync(path.join(os.tmpdir(), 'panoramix-test-reports-'));
 const vitestReport = (name) => path.join(reports, `${name}.json`);

@@ -72,6 +72,8 @@ export interface TestApp {
   /** Registers a fresh user and returns its session and an authenticated client. */
   newUser: (overrides?: { username?: string; password?: string }) => Promise<TestUser>;
   socket: (token: string) => Promise<Socket>;
+  /** A socket to another API instance, closed with this app. */
+  socketAt: (baseUrl: string, token: string) => Promise<Socket>;
   close: () => Promise<void>;
 }
 
@@ -102,7 +104,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JOBS_POLL_MS: '200',
     ...env,
   });
-  const dbName = `test_${randomBytes(6).toString('hex')}`;
+  const dbName = env.MONGODB_DB ?? `test_${randomBytes(6).toString('hex')}`;
   const server = await startServer({ config, logger: createLogger(config.LOG_LEVEL), mongoUri: inject('mongoUri'), dbName });
   const baseUrl = `http://127.0.0.1:${server.port}`;
   const sockets = new Set<Socket>();
@@ -116,9 +118,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { id: res.body.user.id, username, password, token, api: createClient(baseUrl, { token }) };
   };
 
-  const socket: TestApp['socket'] = (token) =>
+  const socketAt: TestApp['socketAt'] = (url, token) =>
     new Promise((resolve, reject) => {
-      const s = io(baseUrl, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const s = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
       sockets.add(s);
       s.once('connect', () => resolve(s));
       s.once('connect_error', reject);
@@ -129,7 +131,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     baseUrl,
     client: (token) => createClient(baseUrl, token ? { token } : {}),
     newUser,
-    socket,
+    socket: (token) => socketAt(baseUrl, token),
+    socketAt,
     close: async () => {
       for (const s of sockets) s.disconnect();
       await server.close();

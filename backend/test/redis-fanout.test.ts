@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createClient, expectProblem, recordEvents, settle, startTestApp } from './harness.ts';
+import type { TestApp } from './harness.ts';
+import { spawnApi, startRedis } from './processes.ts';
+import type { ApiProcess } from './processes.ts';
+
+// Two API instances (this process and a child process) share one database and one real Redis.
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let a: TestApp;
+let b: ApiProcess;
+beforeAll(async () => {
+  redis = await startRedis();
+  const shared = {
+    REDIS_URL: redis.url,
+    MONGODB_DB: `fanout_${process.pid}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOGIN_USER_FAILURES_MAX: '2',
+  };
+  a = await startTestApp(shared);
+  b = await spawnApi({ ...shared, MONGODB_URI: inject('mongoUri') });
+});
+afterAll(async () => {
+  await a?.close();
+  await b?.kill();
+  await redis?.stop();
+});
+
+describe('several API instances behind one Redis', () => {
+  it('deliver each event exactly once to every socket of its owner, on both instances, and to nobody else', async () => {
+    const alice = await a.newUser();
+    const bob = await a.newUser();
+    const aliceOnA = recordEvents(await a.socket(alice.token));
+    const aliceOnB = recordEvents(await a.socketAt(b.baseUrl, alice.token));
+    const bobOnB = recordEvents(await a.socketAt(b.baseUrl, bob.token));
+
+    const viaA = await alice.api.post('/api/links', { name: 'Made on A', url: 'https://a.test' });
+    const viaB = await createClient(b.baseUrl, { token: alice.token }).post('/api/links', {
+      name: 'Made on B',
+      url: 'https://b.test',
+    });
+    expect([viaA.status, viaB.status]).toEqual([201, 201]);
+
+    const created = (events: { type: string; data: { id: string } }[]) =>
+      events.filter((e) => e.type === 'link.created').map((e) => e.data.id);
+    await expect.poll(() => created(aliceOnA).length + created(aliceOnB).length).toBe(4);
+    await settle(300);
+    expect(created(aliceOnA).sort()).toEqual([viaA.body.id, viaB.body.id].sort());
+    expect(created(aliceOnB).sort()).toEqual([viaA.body.id, viaB.body.id].sort());
+    expect(bobOnB).toEqual([]);
+  });
+
+  it('share sign-in failure counters', async () => {
+    const carol = await a.newUser();
+    const wrong = { username: carol.username, password: 'wrong-password' };
+    expectProblem(await a.client().post('/api/auth/login', wrong), 401);
+    expectProblem(await createClient(b.baseUrl).post('/api/auth/login', wrong), 401);
+    expectProblem(await a.client().post('/api/auth/login', { username: carol.username, password: carol.password }), 429);
+  });
+});

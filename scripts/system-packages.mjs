@@ -1,0 +1,20 @@
+// Debian packages the test suites need, installed with apt when missing (CI and fresh machines run as root).
+import { spawnSync } from 'node:child_process';
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+/** `packages`: { command: debianPackage }. Installs the packages whose command is missing. */
+export function ensureDebianPackages(packages) {
+  const missing = Object.entries(packages)
+    .filter(([command]) => !has(command))
+    .map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  console.log(`› installing ${missing.join(', ')} with apt…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  if (update.status !== 0 || install.status !== 0) {
+    console.error(`could not install ${missing.join(', ')}; install them and run again`);
+    process.exit(1);
+  }
+}
