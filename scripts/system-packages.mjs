@@ -12,7 +12,10 @@ export function ensureDebianPackages(packages) {
   console.log(`› installing ${missing.join(', ')} with apt…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    stdio: 'inherit',
+    env,
+  });
   if (update.status !== 0 || install.status !== 0) {
     console.error(`could not install ${missing.join(', ')}; install them and run again`);
     process.exit(1);

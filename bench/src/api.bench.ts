@@ -64,12 +64,22 @@ async function main() {
     const { accessToken } = (await register.json()) as { accessToken: string };
     const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
     for (let i = 0; i < 500; i++) {
-      await fetch(`${base}/api/links`, { method: 'POST', headers: auth, body: JSON.stringify({ name: `Link ${i}`, url: `https://site${i}.test` }) });
+      await fetch(`${base}/api/links`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ name: `Link ${i}`, url: `https://site${i}.test` }),
+      });
     }
 
     const common = { connections, durationMs };
     const results = [
-      await runLoad({ ...common, label: 'GET /api/links?limit=50 (500 links)', url: `${base}/api/links?limit=50`, headers: auth, expect: 200 }),
+      await runLoad({
+        ...common,
+        label: 'GET /api/links?limit=50 (500 links)',
+        url: `${base}/api/links?limit=50`,
+        headers: auth,
+        expect: 200,
+      }),
       await runLoad({ ...common, label: 'GET /api/auth/me', url: `${base}/api/auth/me`, headers: auth, expect: 200 }),
       await runLoad({
         ...common,

@@ -24,7 +24,8 @@ export interface LoadOptions {
   expect: number;
 }
 
-export const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+export const percentile = (sorted: Float64Array, p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /**
  * Closed-loop load: `connections` keep-alive clients each send their next request as soon
