@@ -1,0 +1,68 @@
+import type { RouteBodyInput, RouteContract, RouteParams, RouteQueryInput, RouteResponse } from '@panoramix/contracts';
+import type { RouteRef } from 'virtual:panoramix/contracts';
+import { ApiError, NetworkError } from './problem.ts';
+import { currentAccessToken, refreshSession } from './session-token.ts';
+
+/** A key is optional when the contract accepts nothing or only optional members there. */
+type Field<K extends string, T> = undefined extends T
+  ? { [P in K]?: T }
+  : object extends T
+    ? { [P in K]?: T }
+    : { [P in K]: T };
+
+export type CallInput<R extends RouteContract> = Field<'params', RouteParams<R>> &
+  Field<'query', RouteQueryInput<R>> &
+  Field<'body', RouteBodyInput<R>> & { signal?: AbortSignal };
+
+type CallArgs<R extends RouteContract> = object extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
+
+/** `/api/links/:id` + `{ id }` → `/api/links/665f…`, plus the query string. */
+export function buildUrl(path: string, params?: object, query?: object): string {
+  const filled = path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = (params as Record<string, unknown> | undefined)?.[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${filled}?${text}` : filled;
+}
+
+async function send(route: RouteRef, url: string, input: { body?: unknown; signal?: AbortSignal }, token: string | null) {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (input.body !== undefined) headers['content-type'] = 'application/json';
+  try {
+    return await fetch(url, {
+      method: route.method.toUpperCase(),
+      headers,
+      body: input.body === undefined ? null : JSON.stringify(input.body),
+      credentials: 'same-origin',
+      signal: input.signal ?? null,
+    });
+  } catch (error) {
+    if (input.signal?.aborted) throw error;
+    throw new NetworkError(error);
+  }
+}
+
+/**
+ * Calls one route of the contracts: `call(routes.links.create, { body })`. Input and result
+ * types come from the route contract. A 401 on a signed-in route refreshes the session once
+ * (single flight) and replays the request; a session that cannot be refreshed ends it.
+ */
+export async function call<R extends RouteContract>(route: RouteRef<R>, ...[input]: CallArgs<R>): Promise<RouteResponse<R>> {
+  const options = (input ?? {}) as { params?: object; query?: object; body?: unknown; signal?: AbortSignal };
+  const url = buildUrl(route.path, options.params, options.query);
+  let response = await send(route, url, options, currentAccessToken());
+  if (response.status === 401 && route.access !== 'public') {
+    const session = await refreshSession();
+    if (session) response = await send(route, url, options, session.accessToken);
+  }
+  if (!response.ok) throw await ApiError.from(response);
+  if (response.status === 204) return undefined as RouteResponse<R>;
+  return (await response.json()) as RouteResponse<R>;
+}

@@ -1,0 +1,60 @@
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@panoramix/contracts';
+import { connectionStore } from './connection-status.ts';
+import type { EventDispatcher } from './event-appliers.ts';
+import { currentAccessToken, refreshSession } from './session-token.ts';
+
+interface LiveOptions {
+  dispatcher: EventDispatcher;
+  /** Called after a reconnection: whatever happened while offline must be fetched again. */
+  resync: () => void;
+}
+
+const MAX_DELAY_MS = 30_000;
+
+/**
+ * One socket per tab, authenticated with the in-memory access token. socket.io reconnects
+ * on its own (exponential backoff with jitter) after network loss; a handshake refused because
+ * the token expired is not retried by socket.io, so we refresh the token and retry ourselves.
+ */
+export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+    path: '/socket.io',
+    auth: (send) => send({ token: currentAccessToken() ?? '' }),
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: MAX_DELAY_MS,
+    randomizationFactor: 0.5,
+  });
+  let connectedBefore = false;
+  let refusals = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  for (const type of dispatcher.types) {
+    (socket.on as (event: string, listener: (data: never) => void) => void)(type, (data) => dispatcher.dispatch(type, data));
+  }
+
+  socket.on('connect', () => {
+    connectionStore.set('online');
+    refusals = 0;
+    if (connectedBefore) resync();
+    connectedBefore = true;
+  });
+  socket.on('disconnect', () => connectionStore.set('offline'));
+  socket.on('connect_error', () => {
+    connectionStore.set('offline');
+    if (socket.active) return; // a transport error: socket.io retries by itself
+    const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** refusals++);
+    retryTimer = setTimeout(() => {
+      void refreshSession()
+        .then((session) => session && socket.connect())
+        .catch(() => socket.connect());
+    }, delay);
+  });
+
+  return () => {
+    clearTimeout(retryTimer);
+    socket.disconnect();
+    connectionStore.set('connecting');
+  };
+}

@@ -1,0 +1,65 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Toaster } from '../ui/toast.tsx';
+import LoginPage from './auth/login-page.tsx';
+import { useSession } from './auth/session-store.ts';
+import Shell from './shell/shell.tsx';
+import { currentLocation, navigate, safeNext, useLocation } from './router/location.ts';
+
+const SetupPage = lazy(() => import('./auth/setup-page.tsx'));
+
+const AUTH_PATHS = ['/login', '/setup'];
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="center-screen">
+      <span className="spinner" role="status" aria-label={t('app.loading')} />
+    </div>
+  );
+}
+
+/**
+ * Chooses the screen from the session: first-run registration, sign-in, or the shell. A signed-out
+ * visit to a deep link goes to /login?next=… and comes back there after signing in.
+ */
+function Screens() {
+  const session = useSession();
+  const { pathname, search } = useLocation();
+  const onAuthPath = AUTH_PATHS.includes(pathname);
+  const target =
+    session.phase === 'signed-out'
+      ? session.needsSetup
+        ? '/setup'
+        : '/login'
+      : undefined;
+
+  useEffect(() => {
+    if (session.phase === 'signed-out' && pathname !== target) {
+      const here = currentLocation();
+      const next = onAuthPath ? safeNext(here.search) : `${here.pathname}${here.search}`;
+      navigate(next && next !== '/' ? `${target}?next=${encodeURIComponent(next)}` : `${target}`, { replace: true });
+    } else if (session.phase === 'signed-in' && onAuthPath) {
+      navigate(safeNext(search) ?? '/', { replace: true });
+    }
+  }, [session.phase, pathname, search, target, onAuthPath]);
+
+  if (session.phase === 'booting') return <Loading />;
+  if (session.phase === 'signed-out') {
+    if (pathname !== target) return <Loading />;
+    return session.needsSetup ? <SetupPage /> : <LoginPage expired={session.expired} />;
+  }
+  if (onAuthPath) return <Loading />;
+  return <Shell />;
+}
+
+export function App() {
+  return (
+    <>
+      <Suspense fallback={<Loading />}>
+        <Screens />
+      </Suspense>
+      <Toaster />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { TFunction } from 'i18next';
+import { ApiError, NetworkError } from '../../api/problem.ts';
+
+/** The sentence to show under an auth form for a failed call. */
+export function authErrorMessage(error: unknown, t: TFunction): string {
+  if (error instanceof NetworkError) return t('errors.network');
+  if (!(error instanceof ApiError)) return t('errors.unexpected');
+  switch (error.status) {
+    case 401:
+      return t('auth.wrongCredentials');
+    case 403:
+      return t('auth.accountDisabled');
+    case 409:
+      return t('auth.usernameTaken');
+    case 429: {
+      const seconds = error.retryAfterSeconds ?? 60;
+      return seconds >= 120
+        ? t('auth.rateLimitedMinutes', { count: Math.ceil(seconds / 60) })
+        : t('auth.rateLimited', { count: seconds });
+    }
+    default:
+      return t('errors.unexpected');
+  }
+}
+
+const codeMessages = {
+  too_small: 'errors.tooShort',
+  too_big: 'errors.tooLong',
+  invalid_format: 'errors.invalidFormat',
+} as const;
+
+/**
+ * A field's error in the user's language: the server's Zod issue code when we know it, else its
+ * (English) message, which is still better than nothing.
+ */
+export function fieldErrorMessage(error: unknown, field: string, t: TFunction): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.status === 409 && field === 'username') return t('auth.usernameTaken');
+  const issue = error.problem?.errors?.find((e) => e.path === `body.${field}`);
+  if (!issue) return undefined;
+  const key = codeMessages[issue.code as keyof typeof codeMessages];
+  return key ? t(key) : issue.message;
+}

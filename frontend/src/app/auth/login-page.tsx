@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../ui/text-field.tsx';
+import { authErrorMessage } from './auth-errors.ts';
+import { AuthLayout } from './auth-layout.tsx';
+import { signIn } from './session-store.ts';
+
+export default function LoginPage({ expired }: { expired: boolean }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const submit = () => {
+    setPending(true);
+    setError(undefined);
+    // On success the session store switches the app to the shell; this screen unmounts.
+    signIn({ username, password }).catch((failure: unknown) => {
+      setError(failure);
+      setPending(false);
+    });
+  };
+
+  return (
+    <AuthLayout
+      title={t('auth.signInTitle')}
+      subtitle={t('auth.signInSubtitle')}
+      submitLabel={pending ? t('auth.signingIn') : t('auth.signIn')}
+      pending={pending}
+      notice={expired && !error ? t('auth.sessionExpired') : undefined}
+      error={error ? authErrorMessage(error, t) : undefined}
+      onSubmit={submit}
+    >
+      <TextField
+        label={t('auth.username')}
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        required
+        autoFocus
+      />
+      <TextField
+        label={t('auth.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        required
+      />
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,71 @@
+import type { routes as contractRoutes, RouteBodyInput, User } from '@panoramix/contracts';
+import { routes } from 'virtual:panoramix/contracts';
+import { call } from '../../api/client.ts';
+import { onSessionChange, refreshSession, setSession } from '../../api/session-token.ts';
+import { createStore, useStore } from '../../lib/store.ts';
+import { loadPreferences } from '../preferences/preferences-store.ts';
+
+export type SessionState =
+  | { phase: 'booting' }
+  | { phase: 'signed-out'; needsSetup: boolean; expired: boolean }
+  | { phase: 'signed-in'; user: User };
+
+export const sessionStore = createStore<SessionState>({ phase: 'booting' });
+export const useSession = () => useStore(sessionStore);
+
+/** Tells the other tabs of this browser when this one signs in or out. */
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('pnx-session');
+
+async function enter(user: User): Promise<void> {
+  // Preferences first, so the shell paints in the user's theme and language.
+  await loadPreferences().catch(() => undefined);
+  sessionStore.set({ phase: 'signed-in', user });
+}
+
+async function signedOut(expired: boolean): Promise<void> {
+  const status = await call(routes.auth.status).catch(() => ({ needsSetup: false }));
+  sessionStore.set({ phase: 'signed-out', needsSetup: status.needsSetup, expired });
+}
+
+/** On load: the refresh cookie, if still valid, restores the session without a password. */
+export async function boot(): Promise<void> {
+  const session = await refreshSession().catch(() => null);
+  if (session) await enter(session.user);
+  else await signedOut(false);
+}
+
+export async function signIn(body: RouteBodyInput<typeof contractRoutes.auth.login>): Promise<void> {
+  const session = await call(routes.auth.login, { body });
+  setSession(session);
+  await enter(session.user);
+  channel?.postMessage('signed-in');
+}
+
+export async function register(body: RouteBodyInput<typeof contractRoutes.auth.register>): Promise<void> {
+  const session = await call(routes.auth.register, { body });
+  setSession(session);
+  await enter(session.user);
+  channel?.postMessage('signed-in');
+}
+
+export async function signOut(): Promise<void> {
+  await call(routes.auth.logout).catch(() => undefined);
+  setSession(null);
+  await signedOut(false);
+  channel?.postMessage('signed-out');
+}
+
+// A refresh that fails while signed in means the session expired or was revoked elsewhere.
+onSessionChange((session) => {
+  if (!session && sessionStore.get().phase === 'signed-in') void signedOut(true);
+});
+
+channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const phase = sessionStore.get().phase;
+  if (event.data === 'signed-out' && phase === 'signed-in') {
+    setSession(null);
+    void signedOut(false);
+  } else if (event.data === 'signed-in' && phase === 'signed-out') {
+    void boot();
+  }
+});

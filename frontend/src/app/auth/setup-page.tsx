@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../ui/text-field.tsx';
+import { authErrorMessage, fieldErrorMessage } from './auth-errors.ts';
+import { AuthLayout } from './auth-layout.tsx';
+import { register } from './session-store.ts';
+
+/** First run: no account exists yet, so the first one is created here (and becomes admin). */
+export default function SetupPage() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ username: '', displayName: '', password: '' });
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const edit = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+
+  const submit = () => {
+    setPending(true);
+    setError(undefined);
+    const displayName = form.displayName.trim();
+    register({ username: form.username, password: form.password, ...(displayName ? { displayName } : {}) }).catch(
+      (failure: unknown) => {
+        setError(failure);
+        setPending(false);
+      },
+    );
+  };
+
+  // Field problems are shown beside their field; anything else below the form.
+  const fieldErrors = {
+    username: fieldErrorMessage(error, 'username', t),
+    displayName: fieldErrorMessage(error, 'displayName', t),
+    password: fieldErrorMessage(error, 'password', t),
+  };
+  const fieldLevel = Object.values(fieldErrors).some(Boolean);
+  return (
+    <AuthLayout
+      title={t('auth.setupTitle')}
+      subtitle={t('auth.setupSubtitle')}
+      submitLabel={pending ? t('auth.creating') : t('auth.createAccount')}
+      pending={pending}
+      error={error && !fieldLevel ? authErrorMessage(error, t) : undefined}
+      onSubmit={submit}
+    >
+      <TextField
+        label={t('auth.username')}
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        hint={t('auth.usernameHint')}
+        error={fieldErrors.username}
+        value={form.username}
+        onChange={edit('username')}
+        required
+        autoFocus
+      />
+      <TextField
+        label={t('auth.displayName')}
+        optionalLabel={t('auth.optional')}
+        name="displayName"
+        autoComplete="name"
+        error={fieldErrors.displayName}
+        value={form.displayName}
+        onChange={edit('displayName')}
+      />
+      <TextField
+        label={t('auth.password')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={t('auth.passwordHint')}
+        error={fieldErrors.password}
+        value={form.password}
+        onChange={edit('password')}
+        required
+      />
+    </AuthLayout>
+  );
+}

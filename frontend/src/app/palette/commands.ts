@@ -1,0 +1,30 @@
+import type { ParseKeys } from 'i18next';
+import type { IconName } from '../../ui/icon.tsx';
+
+export interface CommandContext {
+  navigate: (to: string) => void;
+}
+
+/**
+ * A user command, described once: the palette (and any menu) reads it. Features add their own
+ * ("New link"); the shell adds app-wide ones (theme, preferences, sign out).
+ */
+export interface CommandDefinition {
+  id: string;
+  title: ParseKeys;
+  icon?: IconName;
+  /** Extra words the fuzzy search should match (not shown). */
+  keywords?: readonly string[];
+  perform: (context: CommandContext) => void;
+}
+
+/** A command ready for display: title already translated. */
+export interface PaletteItem {
+  id: string;
+  label: string;
+  section: 'navigation' | 'actions';
+  icon?: IconName | undefined;
+  hint?: string | undefined;
+  keywords: string;
+  perform: () => void;
+}

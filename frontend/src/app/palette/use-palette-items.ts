@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FeatureDefinition } from '../registry.ts';
+import { navigate } from '../router/location.ts';
+import type { CommandDefinition, PaletteItem } from './commands.ts';
+
+/** Every palette entry: one "go to" per tab and preferences, then every registered command. */
+export function usePaletteItems(features: readonly FeatureDefinition[], extraCommands: readonly CommandDefinition[]): PaletteItem[] {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const destinations = [
+      ...features.map((f) => ({ id: f.id, title: t(f.title), path: f.path, icon: f.icon, shortcut: f.shortcut })),
+      { id: 'preferences', title: t('preferences.title'), path: '/preferences', icon: 'settings' as const, shortcut: undefined },
+    ];
+    const navigation: PaletteItem[] = destinations.map((d) => ({
+      id: `go.${d.id}`,
+      label: t('palette.goTo', { name: d.title }),
+      section: 'navigation',
+      icon: d.icon,
+      hint: d.shortcut && `G ${d.shortcut.toUpperCase()}`,
+      keywords: d.title,
+      perform: () => navigate(d.path),
+    }));
+    const commands = [...features.flatMap((f) => f.commands ?? []), ...extraCommands];
+    const actions: PaletteItem[] = commands.map((command) => ({
+      id: command.id,
+      label: t(command.title),
+      section: 'actions',
+      icon: command.icon,
+      keywords: (command.keywords ?? []).join(' '),
+      perform: () => command.perform({ navigate }),
+    }));
+    return [...navigation, ...actions];
+    // i18n.language: labels must follow a language switch
+  }, [features, extraCommands, t, i18n.language]);
+}

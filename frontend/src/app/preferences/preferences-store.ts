@@ -1,0 +1,46 @@
+import type { routes as contractRoutes, Preferences, RouteBodyInput } from '@panoramix/contracts';
+import { defaultPreferences, routes } from 'virtual:panoramix/contracts';
+import { call } from '../../api/client.ts';
+import { createStore, useStore } from '../../lib/store.ts';
+
+const STORAGE_KEY = 'pnx.preferences';
+
+/**
+ * Preferences are shell state, needed before any screen renders (theme, language), so they live
+ * in a store rather than the query cache. The last known value is kept in localStorage so a
+ * reload paints in the right theme and language before the server answers.
+ */
+function remembered(): Preferences {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Preferences> | null;
+    return { ...defaultPreferences, ...saved };
+  } catch {
+    return defaultPreferences;
+  }
+}
+
+export const preferencesStore = createStore<Preferences>(remembered());
+
+preferencesStore.subscribe(() => {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(preferencesStore.get()));
+});
+
+export const usePreferences = () => useStore(preferencesStore);
+
+export async function loadPreferences(): Promise<void> {
+  preferencesStore.set(await call(routes.preferences.get));
+}
+
+export type PreferencesPatch = RouteBodyInput<typeof contractRoutes.preferences.update>;
+
+/** Applies the change at once and saves it; the server's answer (or the old value) wins. */
+export async function updatePreferences(patch: PreferencesPatch): Promise<void> {
+  const before = preferencesStore.get();
+  preferencesStore.set({ ...before, ...patch });
+  try {
+    preferencesStore.set(await call(routes.preferences.update, { body: patch }));
+  } catch (error) {
+    preferencesStore.set(before);
+    throw error;
+  }
+}

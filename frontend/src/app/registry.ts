@@ -1,0 +1,29 @@
+import type { ParseKeys } from 'i18next';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { EventAppliers } from '../api/event-appliers.ts';
+import type { IconName } from '../ui/icon.tsx';
+import type { CommandDefinition } from './palette/commands.ts';
+
+export type MessageKey = ParseKeys;
+
+/**
+ * Everything the shell needs to know about a feature. Each folder under features/ exports one;
+ * features/index.ts lists them, and the shell builds its sidebar, routes, shortcuts, palette
+ * entries and live-event handling from that list alone.
+ */
+export interface FeatureDefinition {
+  /** Stable id, also stored as the user's start tab. */
+  id: string;
+  /** Deep-link root; the feature owns every sub-path below it. */
+  path: `/${string}`;
+  icon: IconName;
+  /** i18n key of the tab's label (every language has it). */
+  title: MessageKey;
+  /** Letter that opens the tab after pressing G (G L → Links). */
+  shortcut?: string;
+  /** The tab's screen, loaded on first visit. */
+  component: LazyExoticComponent<ComponentType>;
+  commands?: readonly CommandDefinition[];
+  /** How this feature's domain events update the cache. */
+  events?: EventAppliers;
+}

@@ -1,0 +1,39 @@
+import { lazy, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePreferences } from '../preferences/preferences-store.ts';
+import type { FeatureDefinition } from '../registry.ts';
+import { Link } from '../router/link.tsx';
+import { isWithin, navigate, useLocation } from '../router/location.ts';
+
+const PreferencesPage = lazy(() => import('../preferences/preferences-page.tsx'));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <h1 className="page-title">{t('app.notFound')}</h1>
+      <Link to="/">{t('app.backHome')}</Link>
+    </section>
+  );
+}
+
+/** `/` opens the user's start tab; unknown ids fall back to the first tab. */
+function StartTab({ features }: { features: readonly FeatureDefinition[] }) {
+  const { startTab } = usePreferences();
+  const target = features.find((f) => f.id === startTab) ?? features[0];
+  useEffect(() => {
+    if (target) navigate(target.path, { replace: true });
+  }, [target]);
+  return null;
+}
+
+/** The screen for the current address: a feature's tab, preferences, or not found. */
+export function Outlet({ features }: { features: readonly FeatureDefinition[] }) {
+  const { pathname } = useLocation();
+  if (pathname === '/') return <StartTab features={features} />;
+  if (isWithin(pathname, '/preferences')) return <PreferencesPage />;
+  const feature = features.find((f) => isWithin(pathname, f.path));
+  if (!feature) return <NotFound />;
+  const Screen = feature.component;
+  return <Screen />;
+}

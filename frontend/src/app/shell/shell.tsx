@@ -1,0 +1,97 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventAppliers } from '../../api/event-appliers.ts';
+import { features } from '../../features/index.ts';
+import { Button } from '../../ui/button.tsx';
+import { Icon } from '../../ui/icon.tsx';
+import { CommandPalette } from '../palette/command-palette.tsx';
+import { usePaletteItems } from '../palette/use-palette-items.ts';
+import { loadPreferences, preferencesStore } from '../preferences/preferences-store.ts';
+import { isWithin, useLocation } from '../router/location.ts';
+import { appCommands } from './app-commands.ts';
+import { Outlet } from './outlet.tsx';
+import { Sidebar } from './sidebar.tsx';
+import { useShortcuts } from './use-shortcuts.ts';
+import './shell.css';
+
+// TanStack Query and the socket load with the first data screen, keeping them out of the initial budget.
+const DataProvider = lazy(() => import('../../api/data-provider.tsx'));
+
+
+/** The shell's own live event: preferences changed on another device or tab. */
+const shellEvents: EventAppliers = { 'preferences.updated': (_, preferences) => preferencesStore.set(preferences) };
+const appliers = [shellEvents, ...features.flatMap((f) => (f.events ? [f.events] : []))];
+const resyncPreferences = () => void loadPreferences().catch(() => undefined);
+
+const SIDEBAR_KEY = 'pnx.sidebar-collapsed';
+
+export default function Shell() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'true');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+
+  const toggleCollapsed = useCallback(() => {
+    setCollapsed((value) => {
+      localStorage.setItem(SIDEBAR_KEY, String(!value));
+      return !value;
+    });
+  }, []);
+  const togglePalette = useCallback(() => setPaletteOpen((open) => !open), []);
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+  const commands = useMemo(() => appCommands(toggleCollapsed), [toggleCollapsed]);
+  const paletteItems = usePaletteItems(features, commands);
+  useShortcuts(features, togglePalette);
+
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setDrawerOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawerOpen]);
+
+  const current = features.find((f) => isWithin(pathname, f.path));
+  const title = current ? t(current.title) : isWithin(pathname, '/preferences') ? t('preferences.title') : t('app.name');
+
+  return (
+    <div className="shell" data-collapsed={collapsed} data-drawer={drawerOpen}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <aside className="sidebar" id="sidebar">
+        <Sidebar features={features} collapsed={collapsed} onToggleCollapsed={toggleCollapsed} onNavigate={closeDrawer} />
+      </aside>
+      {drawerOpen && <div className="drawer-scrim" onClick={closeDrawer} aria-hidden="true" />}
+      <div className="shell-main">
+        <header className="topbar">
+          <Button
+            variant="ghost"
+            icon
+            className="menu-button"
+            aria-label={drawerOpen ? t('shell.closeMenu') : t('shell.openMenu')}
+            aria-expanded={drawerOpen}
+            aria-controls="sidebar"
+            onClick={() => setDrawerOpen((open) => !open)}
+          >
+            <Icon name={drawerOpen ? 'close' : 'menu'} />
+          </Button>
+          <h2 className="topbar-title">{title}</h2>
+          <button type="button" className="palette-trigger" onClick={togglePalette} aria-haspopup="dialog" aria-label={t('palette.label')}>
+            <Icon name="search" />
+            <span className="palette-trigger-label">{t('shell.searchCommands')}</span>
+            <kbd className="kbd">Ctrl K</kbd>
+          </button>
+        </header>
+        <main id="main" tabIndex={-1} className="shell-content">
+          <Suspense fallback={<div className="center-screen"><span className="spinner" role="status" aria-label={t('app.loading')} /></div>}>
+            <DataProvider appliers={appliers} onResync={resyncPreferences}>
+              <Outlet features={features} />
+            </DataProvider>
+          </Suspense>
+        </main>
+      </div>
+      {paletteOpen && <CommandPalette items={paletteItems} onClose={() => setPaletteOpen(false)} />}
+    </div>
+  );
+}

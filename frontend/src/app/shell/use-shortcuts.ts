@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import type { FeatureDefinition } from '../registry.ts';
+import { navigate } from '../router/location.ts';
+
+const SEQUENCE_MS = 1500;
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/**
+ * Global keys: Ctrl/Cmd+K toggles the palette (even while typing); G then a feature's letter
+ * opens that tab (ignored while typing, as in Gmail or GitHub).
+ */
+export function useShortcuts(features: readonly FeatureDefinition[], togglePalette: () => void): void {
+  useEffect(() => {
+    let awaitingLetterUntil = 0;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        togglePalette();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (Date.now() < awaitingLetterUntil) {
+        awaitingLetterUntil = 0;
+        const feature = features.find((f) => f.shortcut === key);
+        if (feature) {
+          event.preventDefault();
+          navigate(feature.path);
+        }
+      } else if (key === 'g') {
+        awaitingLetterUntil = Date.now() + SEQUENCE_MS;
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [features, togglePalette]);
+}

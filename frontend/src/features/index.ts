@@ -1,0 +1,6 @@
+import type { FeatureDefinition } from '../app/registry.ts';
+import { homeFeature } from './home/feature.ts';
+import { linksFeature } from './links/feature.ts';
+
+/** The tabs of the shell, in sidebar order. A new feature adds one line here and nothing in the shell. */
+export const features: readonly FeatureDefinition[] = [homeFeature, linksFeature];

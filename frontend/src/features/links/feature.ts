@@ -1,0 +1,22 @@
+import { lazy } from 'react';
+import type { FeatureDefinition } from '../../app/registry.ts';
+import { linkEvents } from './link-cache.ts';
+
+export const linksFeature: FeatureDefinition = {
+  id: 'links',
+  path: '/links',
+  icon: 'link',
+  title: 'links.title',
+  shortcut: 'l',
+  component: lazy(() => import('./links-page.tsx')),
+  commands: [
+    {
+      id: 'links.new',
+      title: 'links.newLink',
+      icon: 'plus',
+      keywords: ['url', 'bookmark', 'favori'],
+      perform: ({ navigate }) => navigate('/links?new'),
+    },
+  ],
+  events: linkEvents,
+};

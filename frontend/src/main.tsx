@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
+import { boot } from './app/auth/session-store.ts';
+import { applyPreferencesLive } from './app/preferences/apply-preferences.ts';
+import { preferencesStore } from './app/preferences/preferences-store.ts';
+import { initI18n } from './i18n/i18n.ts';
+import './ui/theme.css';
+import './ui/base.css';
+import './ui/components.css';
+
+// Theme and language from the last visit apply before the first paint; the server's copy follows.
+await initI18n(preferencesStore.get().language);
+applyPreferencesLive();
+void boot();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

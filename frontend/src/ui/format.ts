@@ -1,0 +1,33 @@
+import { useMemo } from 'react';
+import { usePreferences } from '../app/preferences/preferences-store.ts';
+
+const locales = { fr: 'fr-FR', en: 'en-GB' } as const;
+
+export interface Formatters {
+  date(iso: string | Date): string;
+  dateTime(iso: string | Date): string;
+  longDate(iso: string | Date): string;
+  number(value: number): string;
+}
+
+/** Intl formatters for a language and an IANA time zone (undefined: the device's). */
+export function createFormatters(language: keyof typeof locales, timeZone?: string): Formatters {
+  const locale = locales[language];
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone });
+  const number = new Intl.NumberFormat(locale);
+  const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value);
+  return {
+    date: (value) => date.format(toDate(value)),
+    dateTime: (value) => dateTime.format(toDate(value)),
+    longDate: (value) => longDate.format(toDate(value)),
+    number: (value) => number.format(value),
+  };
+}
+
+/** Dates and numbers in the user's language and time zone (preferences), cached per change. */
+export function useFormat(): Formatters {
+  const { language, timeZone } = usePreferences();
+  return useMemo(() => createFormatters(language, timeZone ?? undefined), [language, timeZone]);
+}
