@@ -7,7 +7,7 @@ import { currentAccessToken, refreshSession } from './session-token.ts';
 
 interface LiveOptions {
   dispatcher: EventDispatcher;
-  /** Called after a reconnection: whatever happened while offline must be fetched again. */
+  /** Called on each connection: whatever happened while offline must be fetched again. */
   resync: () => void;
 }
 
@@ -26,7 +26,6 @@ export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
     reconnectionDelayMax: MAX_DELAY_MS,
     randomizationFactor: 0.5,
   });
-  let connectedBefore = false;
   let refusals = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -34,11 +33,12 @@ export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
     (socket.on as (event: string, listener: (data: never) => void) => void)(type, (data) => dispatcher.dispatch(type, data));
   }
 
+  // Events sent while this tab was not connected are lost, including in the moment between the
+  // first data load and the first connection: every connection therefore refetches what is shown.
   socket.on('connect', () => {
     connectionStore.set('online');
     refusals = 0;
-    if (connectedBefore) resync();
-    connectedBefore = true;
+    resync();
   });
   socket.on('disconnect', () => connectionStore.set('offline'));
   socket.on('connect_error', () => {

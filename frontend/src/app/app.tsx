@@ -37,17 +37,21 @@ function Screens() {
   useEffect(() => {
     if (session.phase === 'signed-out' && pathname !== target) {
       const here = currentLocation();
-      const next = onAuthPath ? safeNext(here.search) : `${here.pathname}${here.search}`;
+      const next = onAuthPath
+        ? safeNext(here.search)
+        : session.reason === 'signed-out'
+          ? undefined
+          : `${here.pathname}${here.search}`;
       navigate(next && next !== '/' ? `${target}?next=${encodeURIComponent(next)}` : `${target}`, { replace: true });
     } else if (session.phase === 'signed-in' && onAuthPath) {
       navigate(safeNext(search) ?? '/', { replace: true });
     }
-  }, [session.phase, pathname, search, target, onAuthPath]);
+  }, [session, pathname, search, target, onAuthPath]);
 
   if (session.phase === 'booting') return <Loading />;
   if (session.phase === 'signed-out') {
     if (pathname !== target) return <Loading />;
-    return session.needsSetup ? <SetupPage /> : <LoginPage expired={session.expired} />;
+    return session.needsSetup ? <SetupPage /> : <LoginPage expired={session.reason === 'expired'} />;
   }
   if (onAuthPath) return <Loading />;
   return <Shell />;

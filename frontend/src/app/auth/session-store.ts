@@ -5,9 +5,12 @@ import { onSessionChange, refreshSession, setSession } from '../../api/session-t
 import { createStore, useStore } from '../../lib/store.ts';
 import { loadPreferences } from '../preferences/preferences-store.ts';
 
+export type SignedOutReason = 'visit' | 'expired' | 'signed-out';
+
 export type SessionState =
   | { phase: 'booting' }
-  | { phase: 'signed-out'; needsSetup: boolean; expired: boolean }
+  /** `reason` decides whether sign-in comes back to the current place (not after signing out). */
+  | { phase: 'signed-out'; needsSetup: boolean; reason: SignedOutReason }
   | { phase: 'signed-in'; user: User };
 
 export const sessionStore = createStore<SessionState>({ phase: 'booting' });
@@ -22,16 +25,16 @@ async function enter(user: User): Promise<void> {
   sessionStore.set({ phase: 'signed-in', user });
 }
 
-async function signedOut(expired: boolean): Promise<void> {
+async function signedOut(reason: SignedOutReason): Promise<void> {
   const status = await call(routes.auth.status).catch(() => ({ needsSetup: false }));
-  sessionStore.set({ phase: 'signed-out', needsSetup: status.needsSetup, expired });
+  sessionStore.set({ phase: 'signed-out', needsSetup: status.needsSetup, reason });
 }
 
 /** On load: the refresh cookie, if still valid, restores the session without a password. */
 export async function boot(): Promise<void> {
   const session = await refreshSession().catch(() => null);
   if (session) await enter(session.user);
-  else await signedOut(false);
+  else await signedOut('visit');
 }
 
 export async function signIn(body: RouteBodyInput<typeof contractRoutes.auth.login>): Promise<void> {
@@ -48,23 +51,26 @@ export async function register(body: RouteBodyInput<typeof contractRoutes.auth.r
   channel?.postMessage('signed-in');
 }
 
+/** Someone was signed in, so the instance has an account: no status request is needed. */
+const leave = () => sessionStore.set({ phase: 'signed-out', needsSetup: false, reason: 'signed-out' });
+
 export async function signOut(): Promise<void> {
   await call(routes.auth.logout).catch(() => undefined);
+  leave(); // before dropping the token, which would otherwise read as an expiry
   setSession(null);
-  await signedOut(false);
   channel?.postMessage('signed-out');
 }
 
 // A refresh that fails while signed in means the session expired or was revoked elsewhere.
 onSessionChange((session) => {
-  if (!session && sessionStore.get().phase === 'signed-in') void signedOut(true);
+  if (!session && sessionStore.get().phase === 'signed-in') void signedOut('expired');
 });
 
 channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
   const phase = sessionStore.get().phase;
   if (event.data === 'signed-out' && phase === 'signed-in') {
+    leave();
     setSession(null);
-    void signedOut(false);
   } else if (event.data === 'signed-in' && phase === 'signed-out') {
     void boot();
   }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConnectionStatus } from '../../api/connection-status.ts';
 import type { EventAppliers } from '../../api/event-appliers.ts';
 import { features } from '../../features/index.ts';
 import { Button } from '../../ui/button.tsx';
@@ -28,6 +29,7 @@ const SIDEBAR_KEY = 'pnx.sidebar-collapsed';
 export default function Shell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const live = useConnectionStatus();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'true');
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -55,7 +57,7 @@ export default function Shell() {
   const title = current ? t(current.title) : isWithin(pathname, '/preferences') ? t('preferences.title') : t('app.name');
 
   return (
-    <div className="shell" data-collapsed={collapsed} data-drawer={drawerOpen}>
+    <div className="shell" data-collapsed={collapsed} data-drawer={drawerOpen} data-live={live}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>

@@ -11,15 +11,15 @@ export default function HomePage() {
   const name = session.phase === 'signed-in' ? session.user.displayName : '';
   return (
     <section className="page" aria-labelledby="home-title">
-      <h1 id="home-title" className="page-title">
-        {t('home.greeting', { name })}
-      </h1>
-      <p className="muted">{t('home.today', { date: format.longDate(new Date()) })}</p>
-      <div className="card">
-        <p style={{ marginTop: 0 }}>{t('home.paletteTip', { keys: paletteKeys })}</p>
-        <p className="muted" style={{ marginBottom: 0 }}>
-          {t('home.shortcutTip')}
-        </p>
+      <div>
+        <h1 id="home-title" className="page-title">
+          {t('home.greeting', { name })}
+        </h1>
+        <p className="muted">{t('home.today', { date: format.longDate(new Date()) })}</p>
+      </div>
+      <div className="card" style={{ display: 'grid', gap: 'var(--space-2)' }}>
+        <p>{t('home.paletteTip', { keys: paletteKeys })}</p>
+        <p className="muted">{t('home.shortcutTip')}</p>
       </div>
     </section>
   );

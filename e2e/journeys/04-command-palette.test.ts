@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { newUser } from '../support/api.ts';
+import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { signIn } from '../support/journey.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser.close());
+
+test('the command palette reaches tabs and commands with the keyboard only', async () => {
+  const user = await newUser();
+  const { context, page } = await newPage(browser);
+  await signIn(page, user);
+  const palette = page.getByRole('dialog', { name: 'Palette de commandes' });
+
+  await page.keyboard.press('Control+K');
+  await palette.waitFor();
+  await page.keyboard.type('liens');
+  await screenshot(page, 'palette-light');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/links');
+  await page.getByRole('heading', { name: 'Liens', level: 1 }).waitFor();
+  assert.equal(await palette.count(), 0);
+
+  // Fuzzy and accent-insensitive: "prfrnc" finds "Ouvrir les préférences".
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('prfrnc');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/preferences');
+
+  // A feature's own command: "Nouveau lien" opens Links with the form focused.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('nouveau lien');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/links?new');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('id') === document.querySelector('label')?.htmlFor);
+
+  // Esc closes without running anything.
+  await page.keyboard.press('Control+K');
+  await palette.waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await palette.count(), 0);
+
+  // G then H: the Home tab's shortcut.
+  await page.locator('body').click({ position: { x: 600, y: 700 } }); // move focus out of the input
+  await page.keyboard.press('g');
+  await page.keyboard.press('h');
+  await page.waitForURL('**/home');
+  await context.close();
+});

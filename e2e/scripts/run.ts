@@ -1,0 +1,47 @@
+import { execSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { repoRoot, startStack } from '../support/stack.ts';
+
+// Runs every browser journey against a fresh database and backend, then cleans up.
+// Builds nothing but the web client, and only when frontend/dist is missing.
+
+const e2eDir = path.resolve(import.meta.dirname, '..');
+const webDist = path.join(repoRoot, 'frontend/dist');
+
+if (!existsSync('/usr/bin/chromium')) {
+  console.log('e2e: installing Debian’s Chromium (never a downloaded browser)…');
+  execSync('apt-get update && apt-get install -y chromium', { stdio: 'inherit' });
+}
+if (!existsSync(path.join(webDist, 'index.html'))) {
+  console.log('e2e: frontend/dist is missing, building the web client…');
+  execSync('npm run build -w @panoramix/frontend', { cwd: repoRoot, stdio: 'inherit' });
+}
+
+const stack = await startStack(webDist);
+let runner: ReturnType<typeof spawn> | undefined;
+const stopAll = async () => {
+  runner?.kill('SIGTERM');
+  await stack.stop();
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+}
+
+let code = 1;
+try {
+  // Numbered files run one after another: 01 registers the instance's first account.
+  const files = (await readdir(path.join(e2eDir, 'journeys'))).filter((f) => f.endsWith('.test.ts') && (!process.env.E2E_ONLY || f.includes(process.env.E2E_ONLY))).sort();
+  runner = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files.map((f) => `journeys/${f}`)], {
+    cwd: e2eDir,
+    env: { ...process.env, E2E_BASE_URL: stack.baseUrl, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+    stdio: 'inherit',
+  });
+  const [exitCode] = (await once(runner, 'exit')) as [number | null];
+  code = exitCode ?? 1;
+} finally {
+  await stack.stop();
+}
+process.exit(code);
