@@ -1,0 +1,42 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import LoginPage from './login-page.tsx';
+
+const problem = (status: number, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify({ title: 'x', status }), { status, headers: { 'content-type': 'application/problem+json', ...headers } });
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function submitWith(response: Response) {
+  vi.stubGlobal('fetch', vi.fn().mockResolvedValue(response));
+  const user = userEvent.setup();
+  render(<LoginPage expired={false} />);
+  await user.type(screen.getByLabelText('Nom d’utilisateur'), 'ada');
+  await user.type(screen.getByLabelText('Mot de passe'), 'nope');
+  await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+  return screen.findByRole('alert');
+}
+
+describe('LoginPage', () => {
+  it('says the credentials are wrong on a 401', async () => {
+    expect((await submitWith(problem(401))).textContent).toBe('Nom d’utilisateur ou mot de passe incorrect.');
+  });
+
+  it('gives the wait in seconds, or minutes past two, on a 429', async () => {
+    expect((await submitWith(problem(429, { 'retry-after': '30' }))).textContent).toBe(
+      'Trop de tentatives. Réessayez dans 30 secondes.',
+    );
+  });
+
+  it('rounds long waits up to minutes', async () => {
+    expect((await submitWith(problem(429, { 'retry-after': '600' }))).textContent).toBe(
+      'Trop de tentatives. Réessayez dans 10 minutes.',
+    );
+  });
+
+  it('explains an expired session before any attempt', () => {
+    render(<LoginPage expired />);
+    expect(screen.getByRole('status').textContent).toContain('Votre session a expiré');
+  });
+});

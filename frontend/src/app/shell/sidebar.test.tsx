@@ -1,0 +1,30 @@
+import { render, screen, within } from '@testing-library/react';
+import { lazy } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { FeatureDefinition } from '../registry.ts';
+import { navigate } from '../router/location.ts';
+import { Sidebar } from './sidebar.tsx';
+
+const feature = (id: string, path: `/${string}`, title: FeatureDefinition['title']): FeatureDefinition => ({
+  id,
+  path,
+  icon: 'home',
+  title,
+  component: lazy(() => Promise.resolve({ default: () => null })),
+});
+
+describe('Sidebar', () => {
+  it('lists exactly the registered features, with their translated labels and deep links', () => {
+    navigate('/links/123');
+    const features = [feature('home', '/home', 'home.title'), feature('links', '/links', 'links.title')];
+    render(<Sidebar features={features} collapsed={false} onToggleCollapsed={() => {}} onNavigate={() => {}} />);
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Accueil', '/home'],
+      ['Liens', '/links'],
+    ]);
+    // A sub-path marks its tab as current.
+    expect(within(nav).getByRole('link', { name: 'Liens' }).getAttribute('aria-current')).toBe('page');
+  });
+});
