@@ -16,8 +16,13 @@ import { serveWebClient } from './http/web.ts';
 import type { Logger } from './lib/logger.ts';
 import { createOpenApiDocument } from './openapi-document.ts';
 import { authRouter } from './modules/auth/routes.ts';
+import { dashboardRouter } from './modules/dashboard/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
+import { noteSessionsRouter } from './modules/note-sessions/routes.ts';
+import { notesRouter } from './modules/notes/routes.ts';
 import { preferencesRouter } from './modules/preferences/routes.ts';
+import { projectsRouter } from './modules/projects/routes.ts';
+import { tasksRouter } from './modules/tasks/routes.ts';
 import { usersRouter } from './modules/users/routes.ts';
 import type { Services } from './services.ts';
 
@@ -72,6 +77,11 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(usersRouter(bind, services.users));
   api.use(preferencesRouter(bind, services.preferences));
   api.use(linksRouter(bind, services.links));
+  api.use(projectsRouter(bind, services.projects));
+  api.use(tasksRouter(bind, services.tasks));
+  api.use(notesRouter(bind, services.notes));
+  api.use(noteSessionsRouter(bind, services.noteSessions, services.noteLines));
+  api.use(dashboardRouter(bind, services.dashboard));
 
   app.use(api);
   app.use('/api', notFoundHandler);

@@ -7,7 +7,6 @@ import type { Config } from './config.ts';
 import { connectDatabase, disconnectDatabase } from './db/connect.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import type { Logger } from './lib/logger.ts';
-import { authJobs } from './modules/auth/jobs.ts';
 import { seedDevAdmin } from './modules/auth/seed.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { attachRealtime } from './realtime/socket.ts';
@@ -30,8 +29,11 @@ export async function startServer(options: { config: Config; logger: Logger; mon
   await connectDatabase(options.mongoUri, options.dbName);
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL) : undefined;
 
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('database handle missing after connect');
+  const jobs = createJobRunner({ db, log: logger, pollMs: config.JOBS_POLL_MS });
   const events = new EventBus(logger);
-  const services = createServices({ config, logger, events, redis: redis?.pub });
+  const services = createServices({ config, logger, events, jobs, redis: redis?.pub });
   await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).init()));
   await services.errorLog.ensureCollection();
   if (config.seedAdmin) await seedDevAdmin(services.auth, logger);
@@ -51,10 +53,7 @@ export async function startServer(options: { config: Config; logger: Logger; mon
     redis,
   });
 
-  const db = mongoose.connection.db;
-  if (!db) throw new Error('database handle missing after connect');
-  const jobs = createJobRunner({ db, log: logger, pollMs: config.JOBS_POLL_MS });
-  for (const job of authJobs(services.tokens)) jobs.define(job);
+  for (const job of services.jobDefinitions) jobs.define(job);
   await jobs.start();
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));

@@ -1,11 +1,24 @@
 import type { Config } from './config.ts';
+import type { JobDefinition, JobQueue } from './jobs/runner.ts';
 import type { Logger } from './lib/logger.ts';
+import { authJobs } from './modules/auth/jobs.ts';
 import { createLoginLimiter } from './modules/auth/rate-limit.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { createTokenService } from './modules/auth/tokens.ts';
+import { activity } from './modules/dashboard/activity.ts';
+import { projects as portfolio } from './modules/dashboard/portfolio.ts';
+import { createDashboardService } from './modules/dashboard/service.ts';
 import { createErrorLog } from './modules/errors/service.ts';
 import { createLinkService } from './modules/links/service.ts';
+import { createNoteLineService } from './modules/note-sessions/lines.service.ts';
+import { createNoteSessionService } from './modules/note-sessions/sessions.service.ts';
+import { recentNotes } from './modules/notes/dashboard.ts';
+import { createNoteService } from './modules/notes/service.ts';
 import { createPreferencesService } from './modules/preferences/service.ts';
+import { projectJobs } from './modules/projects/cascade.ts';
+import { createProjectService } from './modules/projects/service.ts';
+import { dueSoonTasks, overdueTasks, taskCounts } from './modules/tasks/dashboard.ts';
+import { createTaskService } from './modules/tasks/service.ts';
 import { createUserService } from './modules/users/service.ts';
 import type { EventBus } from './realtime/event-bus.ts';
 
@@ -13,12 +26,13 @@ export interface ServiceDeps {
   config: Config;
   logger: Logger;
   events: EventBus;
+  jobs: JobQueue;
   /** A connected node-redis client when REDIS_URL is set. */
   redis?: unknown;
 }
 
 /** Wires every feature service once; routes, sockets and jobs all use these instances. */
-export function createServices({ config, logger, events, redis }: ServiceDeps) {
+export function createServices({ config, logger, events, jobs, redis }: ServiceDeps) {
   const tokens = createTokenService({
     secret: config.jwtSecret,
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -37,13 +51,28 @@ export function createServices({ config, logger, events, redis }: ServiceDeps) {
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     argon2MemoryKib: config.ARGON2_MEMORY_KIB,
   });
+  const tasks = createTaskService({ events });
+  const notes = createNoteService({ events });
+  const noteSessions = createNoteSessionService({ events });
+  // Project deletion removes content children first: lines and sessions, then notes, then tasks.
+  const jobDefinitions: JobDefinition[] = [
+    ...authJobs(tokens),
+    ...projectJobs([noteSessions.removeProjectContent, notes.removeProjectContent, tasks.removeProjectContent]),
+  ];
   return {
     tokens,
     auth,
     users: createUserService({ auth, tokens }),
     preferences: createPreferencesService({ events }),
     links: createLinkService({ events }),
+    projects: createProjectService({ events, jobs }),
+    tasks,
+    notes,
+    noteSessions,
+    noteLines: createNoteLineService({ events, sessions: noteSessions }),
+    dashboard: createDashboardService({ taskCounts, overdueTasks, dueSoonTasks, recentNotes, projects: portfolio, activity }),
     errorLog: createErrorLog({ capBytes: config.ERRORS_COLLECTION_BYTES, log: logger }),
+    jobDefinitions,
   };
 }
 

@@ -14,8 +14,19 @@ describe('isScoped', () => {
     [{ _id: 'x' }, false],
     [{ $or: [{ userId: 'u' }, { projectId: 'p' }] }, false], // one branch reaches everyone's documents
     [{ $or: [] }, false],
+    [{ userId: { $exists: true } }, false], // names the field but selects everyone
+    [{ userId: { $ne: null } }, false],
   ])('%j → %s', (filter, expected) => {
     expect(isScoped(filter)).toBe(expected);
+  });
+
+  it.each([
+    [{ projectId: { $in: ['p1', 'p2'] } }, true],
+    [{ $or: [{ userId: 'u', projectId: null }, { projectId: { $in: ['p1'] } }] }, true],
+    [{ projectId: null }, false],
+    [{ projectId: { $nin: ['p1'] } }, false],
+  ])('with projectId shared: %j → %s', (filter, expected) => {
+    expect(isScoped(filter, ['projectId'])).toBe(expected);
   });
 });
 

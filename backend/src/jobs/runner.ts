@@ -1,7 +1,10 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
-import { Agenda } from 'agenda';
+import { Agenda, backoffStrategies } from 'agenda';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
+
+/** A failed job is retried after 1 s, 2 s, 4 s… up to 8 times; then it stays failed with its reason. */
+const retryBackoff = backoffStrategies.exponential({ delay: 1000, maxRetries: 8 });
 
 export interface JobDefinition {
   name: string;
@@ -25,16 +28,20 @@ export function createJobRunner(options: { db: Db; log: Logger; pollMs: number }
 
   function define(job: JobDefinition) {
     definitions.push(job);
-    agenda.define(job.name, async (run) => {
-      const started = Date.now();
-      try {
-        await job.run(run.attrs.data);
-        options.log.info({ job: job.name, ms: Date.now() - started }, 'job done');
-      } catch (error) {
-        options.log.error({ err: error, job: job.name }, 'job failed');
-        throw error;
-      }
-    });
+    agenda.define(
+      job.name,
+      async (run) => {
+        const started = Date.now();
+        try {
+          await job.run(run.attrs.data);
+          options.log.info({ job: job.name, ms: Date.now() - started }, 'job done');
+        } catch (error) {
+          options.log.error({ err: error, job: job.name }, 'job failed');
+          throw error;
+        }
+      },
+      { backoff: retryBackoff },
+    );
   }
 
   async function start() {
@@ -55,3 +62,5 @@ export function createJobRunner(options: { db: Db; log: Logger; pollMs: number }
 }
 
 export type JobRunner = ReturnType<typeof createJobRunner>;
+/** What services need of the runner: queueing work. */
+export type JobQueue = Pick<JobRunner, 'now'>;

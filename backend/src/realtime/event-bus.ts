@@ -2,8 +2,9 @@ import type { DomainEventMap, DomainEventType } from '@panoramix/contracts';
 import type { Logger } from 'pino';
 
 /**
- * What a service announces after a write. `userId` is the owner; `audience` adds the other
- * users allowed to see the item (project or room members). Nobody else receives it.
+ * What a service announces after a write. `userId` is the user whose action it was;
+ * `audience` is exactly who may see the item (project or room members), by default the owner alone.
+ * Nobody else receives it.
  */
 export interface DomainEvent<K extends DomainEventType = DomainEventType> {
   type: K;
@@ -15,7 +16,7 @@ export interface DomainEvent<K extends DomainEventType = DomainEventType> {
 export type AnyDomainEvent = { [K in DomainEventType]: DomainEvent<K> }[DomainEventType];
 type Listener = (event: AnyDomainEvent) => void | Promise<void>;
 
-export const recipientsOf = (event: AnyDomainEvent) => [...new Set([event.userId, ...(event.audience ?? [])])];
+export const recipientsOf = (event: AnyDomainEvent) => [...new Set(event.audience ?? [event.userId])];
 
 /** In-process, typed publish/subscribe. A failing listener is logged and never fails the write. */
 export class EventBus {

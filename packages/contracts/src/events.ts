@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { objectId } from './common.ts';
 import { link } from './links.ts';
+import { note, noteDeleted } from './notes.ts';
+import { noteLine, noteLineDeleted, noteSession, noteSessionDeleted } from './note-sessions.ts';
+import { project, projectDeleted } from './projects.ts';
+import { task, taskDeleted } from './tasks.ts';
 import { preferences } from './preferences.ts';
 
 const deleted = z.object({ id: objectId });
@@ -14,6 +18,21 @@ export const domainEvents = {
   'link.updated': link,
   'link.deleted': deleted,
   'preferences.updated': preferences,
+  'project.created': project,
+  'project.updated': project,
+  'project.deleted': projectDeleted,
+  'task.created': task,
+  'task.updated': task,
+  'task.deleted': taskDeleted,
+  'note.created': note,
+  'note.updated': note,
+  'note.deleted': noteDeleted,
+  'noteSession.created': noteSession,
+  'noteSession.updated': noteSession,
+  'noteSession.deleted': noteSessionDeleted,
+  'noteLine.created': noteLine,
+  'noteLine.updated': noteLine,
+  'noteLine.deleted': noteLineDeleted,
 } as const;
 
 export type DomainEventMap = { [K in keyof typeof domainEvents]: z.infer<(typeof domainEvents)[K]> };

@@ -1,17 +1,27 @@
 import { authRoutes } from './auth.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import type { RouteContract } from './http.ts';
 import { linkRoutes } from './links.ts';
+import { noteLineRoutes, noteSessionRoutes } from './note-sessions.ts';
+import { noteRoutes } from './notes.ts';
+import { projectRoutes } from './projects.ts';
 import { preferenceRoutes } from './preferences.ts';
 import { systemRoutes } from './system.ts';
+import { taskRoutes } from './tasks.ts';
 import { userRoutes } from './users.ts';
 
 export * from './auth.ts';
 export * from './common.ts';
+export * from './dashboard.ts';
 export * from './events.ts';
 export * from './http.ts';
 export * from './links.ts';
+export * from './note-sessions.ts';
+export * from './notes.ts';
 export * from './preferences.ts';
+export * from './projects.ts';
 export * from './system.ts';
+export * from './tasks.ts';
 export * from './users.ts';
 
 /** Every route of the API, grouped by feature; the OpenAPI document lists exactly these. */
@@ -21,6 +31,12 @@ export const routes = {
   users: userRoutes,
   preferences: preferenceRoutes,
   links: linkRoutes,
+  projects: projectRoutes,
+  tasks: taskRoutes,
+  notes: noteRoutes,
+  noteSessions: noteSessionRoutes,
+  noteLines: noteLineRoutes,
+  dashboard: dashboardRoutes,
 } as const;
 
 export const allRoutes: RouteContract[] = Object.values(routes).flatMap((group) => Object.values(group));

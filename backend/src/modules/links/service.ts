@@ -2,7 +2,7 @@ import type { Link } from '@panoramix/contracts';
 import type { UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { notFound } from '../../http/problem.ts';
-import { afterCursor, toPage } from '../../lib/pagination.ts';
+import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
 import { escapeRegex } from '../../lib/text.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { LinkModel } from './model.ts';
@@ -31,13 +31,13 @@ export function createLinkService(deps: { events: EventBus }) {
     const text = query.q ? new RegExp(escapeRegex(query.q), 'i') : undefined;
     const rows = await LinkModel.find({
       userId: actor.id,
-      ...afterCursor(query.cursor, 'desc'),
+      ...after(byNewest, query.cursor),
       ...(text ? { $or: [{ name: text }, { url: text }] } : {}),
     })
-      .sort({ _id: -1 })
+      .sort(sortOf(byNewest))
       .limit(query.limit + 1)
       .lean<LinkDoc[]>();
-    return toPage(rows, query.limit, toLinkDto);
+    return toPage(rows, query.limit, byNewest, toLinkDto);
   }
 
   async function get(actor: AuthUser, id: string) {

@@ -1,7 +1,7 @@
 import type { Role, User } from '@panoramix/contracts';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { conflict, notFound } from '../../http/problem.ts';
-import { afterCursor, toPage } from '../../lib/pagination.ts';
+import { after, byOldest, sortOf, toPage } from '../../lib/pagination.ts';
 import { UserModel } from '../auth/model.ts';
 import type { UserDoc } from '../auth/model.ts';
 import type { AuthService } from '../auth/service.ts';
@@ -11,11 +11,11 @@ import type { TokenService } from '../auth/tokens.ts';
 /** Account administration; the routes only let admins in. */
 export function createUserService(deps: { auth: AuthService; tokens: TokenService }) {
   async function list(query: { limit: number; cursor?: string | undefined }) {
-    const rows = await UserModel.find(afterCursor(query.cursor, 'asc'))
-      .sort({ _id: 1 })
+    const rows = await UserModel.find(after(byOldest, query.cursor))
+      .sort(sortOf(byOldest))
       .limit(query.limit + 1)
       .lean<UserDoc[]>();
-    return toPage(rows, query.limit, toUserDto);
+    return toPage(rows, query.limit, byOldest, toUserDto);
   }
 
   async function create(input: {

@@ -1,0 +1,87 @@
+import type { NoteLine } from '@panoramix/contracts';
+import type { AuthUser } from '../../http/auth-guard.ts';
+import { notFound } from '../../http/problem.ts';
+import { after, sortOf, toPage } from '../../lib/pagination.ts';
+import type { SortKey } from '../../lib/pagination.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
+import { projectContent } from '../projects/content.ts';
+import { NoteLineModel } from './model.ts';
+import type { NoteLineDoc } from './model.ts';
+import type { NoteSessionService } from './sessions.service.ts';
+
+const byRank: SortKey = { field: 'rank', direction: 'asc' };
+
+export const toNoteLineDto = (l: NoteLineDoc): NoteLine => ({
+  id: String(l._id),
+  userId: String(l.userId),
+  sessionId: String(l.sessionId),
+  projectId: l.projectId ? String(l.projectId) : null,
+  content: l.content,
+  rank: l.rank,
+  createdAt: l.createdAt.toISOString(),
+  updatedAt: l.updatedAt.toISOString(),
+});
+
+/** Lines are reached through their session: whoever sees the session sees and writes its lines. */
+export function createNoteLineService(deps: { events: EventBus; sessions: NoteSessionService }) {
+  const content = projectContent({
+    model: NoteLineModel,
+    entity: 'noteLine',
+    label: 'Line',
+    toDto: toNoteLineDto,
+    events: deps.events,
+    deletedData: (l: NoteLineDoc) => ({
+      id: String(l._id),
+      sessionId: String(l.sessionId),
+      projectId: l.projectId ? String(l.projectId) : null,
+    }),
+  });
+
+  async function list(actor: AuthUser, query: { sessionId: string; limit: number; cursor?: string | undefined }) {
+    const session = await deps.sessions.findVisible(actor, query.sessionId);
+    const rows = await NoteLineModel.find({ $and: [{ sessionId: session._id }, after(byRank, query.cursor)] })
+      .setOptions({ tenancy: 'system' }) // access was decided by the session
+      .sort(sortOf(byRank))
+      .limit(query.limit + 1)
+      .lean<NoteLineDoc[]>();
+    return toPage(rows, query.limit, byRank, toNoteLineDto);
+  }
+
+  async function create(actor: AuthUser, input: { sessionId: string; content: string; rank?: number | undefined }) {
+    const session = await deps.sessions.findVisible(actor, input.sessionId);
+    // Appended lines go last; a timestamp orders them without reading the others.
+    const created = await NoteLineModel.create({
+      rank: Date.now(),
+      ...input,
+      userId: actor.id,
+      projectId: session.projectId ?? null,
+    });
+    const line = created.toObject() as NoteLineDoc;
+    await content.announce('created', line);
+    return toNoteLineDto(line);
+  }
+
+  async function update(actor: AuthUser, id: string, patch: { content?: string | undefined; rank?: number | undefined }) {
+    const current = await content.findVisible(actor, id);
+    const updated = await NoteLineModel.findOneAndUpdate(
+      { _id: current._id, userId: current.userId },
+      { $set: patch },
+      {
+        returnDocument: 'after',
+      },
+    ).lean<NoteLineDoc>();
+    if (!updated) throw notFound('Line');
+    await content.announce('updated', updated);
+    return toNoteLineDto(updated);
+  }
+
+  async function remove(actor: AuthUser, id: string) {
+    const line = await content.findVisible(actor, id);
+    await NoteLineModel.deleteOne({ _id: line._id, userId: line.userId });
+    await content.announceDeleted(actor, line);
+  }
+
+  return { list, create, update, remove };
+}
+
+export type NoteLineService = ReturnType<typeof createNoteLineService>;

@@ -1,0 +1,16 @@
+import type { DashboardSection } from '../dashboard/service.ts';
+import { contentFilter } from '../projects/access.ts';
+import { NoteModel } from './model.ts';
+
+export const recentNotes: DashboardSection<'recentNotes'> = async ({ actor }) => {
+  const rows = await NoteModel.find(await contentFilter(actor), { title: 1, projectId: 1, updatedAt: 1 })
+    .sort({ updatedAt: -1, _id: -1 })
+    .limit(8)
+    .lean();
+  return rows.map((n) => ({
+    id: String(n._id),
+    title: n.title,
+    projectId: n.projectId ? String(n.projectId) : null,
+    updatedAt: n.updatedAt.toISOString(),
+  }));
+};

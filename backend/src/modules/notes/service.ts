@@ -1,0 +1,86 @@
+import type { Note } from '@panoramix/contracts';
+import type { AuthUser } from '../../http/auth-guard.ts';
+import { notFound } from '../../http/problem.ts';
+import { after, sortOf, toPage } from '../../lib/pagination.ts';
+import type { SortKey } from '../../lib/pagination.ts';
+import { escapeRegex } from '../../lib/text.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
+import { contentFilter, findMemberProject, requireProjectForContent } from '../projects/access.ts';
+import { projectContent } from '../projects/content.ts';
+import { NoteModel } from './model.ts';
+import type { NoteDoc } from './model.ts';
+
+const byLastEdit: SortKey = { field: 'updatedAt', direction: 'desc' };
+
+export const toNoteDto = (n: NoteDoc): Note => ({
+  id: String(n._id),
+  userId: String(n.userId),
+  projectId: n.projectId ? String(n.projectId) : null,
+  title: n.title,
+  content: n.content,
+  createdAt: n.createdAt.toISOString(),
+  updatedAt: n.updatedAt.toISOString(),
+});
+
+type NoteInput = { projectId?: string | null | undefined; title?: string | undefined; content?: string | undefined };
+
+export function createNoteService(deps: { events: EventBus }) {
+  const content = projectContent({ model: NoteModel, entity: 'note', label: 'Note', toDto: toNoteDto, events: deps.events });
+
+  async function list(
+    actor: AuthUser,
+    query: { limit: number; cursor?: string | undefined; projectId?: string | undefined; q?: string | undefined },
+  ) {
+    const clauses: Record<string, unknown>[] = [await contentFilter(actor)];
+    if (query.projectId === 'none') clauses.push({ projectId: null });
+    else if (query.projectId) clauses.push({ projectId: (await findMemberProject(actor, query.projectId))._id });
+    if (query.q) {
+      const text = new RegExp(escapeRegex(query.q), 'i');
+      clauses.push({ $or: [{ title: text }, { content: text }] });
+    }
+    clauses.push(after(byLastEdit, query.cursor));
+    const rows = await NoteModel.find({ $and: clauses })
+      .sort(sortOf(byLastEdit))
+      .limit(query.limit + 1)
+      .lean<NoteDoc[]>();
+    return toPage(rows, query.limit, byLastEdit, toNoteDto);
+  }
+
+  const get = async (actor: AuthUser, id: string) => toNoteDto(await content.findVisible(actor, id));
+
+  async function create(actor: AuthUser, input: NoteInput & { title: string }) {
+    if (input.projectId) await requireProjectForContent(actor, input.projectId);
+    const created = await NoteModel.create({ ...input, userId: actor.id });
+    const note = created.toObject() as NoteDoc;
+    await content.announce('created', note);
+    return toNoteDto(note);
+  }
+
+  async function update(actor: AuthUser, id: string, patch: NoteInput) {
+    const current = await content.findVisible(actor, id);
+    const moving = await content.checkMove(actor, current, patch.projectId);
+    const updated = await NoteModel.findOneAndUpdate(
+      { _id: current._id, userId: current.userId },
+      { $set: patch },
+      {
+        returnDocument: 'after',
+      },
+    ).lean<NoteDoc>();
+    if (!updated) throw notFound('Note');
+    await content.announce('updated', updated);
+    if (moving) await content.announceMove(actor, current, updated);
+    return toNoteDto(updated);
+  }
+
+  async function remove(actor: AuthUser, id: string) {
+    const note = await content.findVisible(actor, id);
+    await NoteModel.deleteOne({ _id: note._id, userId: note.userId });
+    await content.announceDeleted(actor, note);
+  }
+
+  const removeProjectContent = (projectId: string) => NoteModel.deleteMany({ projectId });
+
+  return { list, get, create, update, remove, removeProjectContent };
+}
+
+export type NoteService = ReturnType<typeof createNoteService>;

@@ -1,0 +1,31 @@
+import { Schema, model } from 'mongoose';
+import type { InferSchemaType, Types } from 'mongoose';
+import { healthFlags } from '@panoramix/contracts';
+import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
+
+const projectSchema = new Schema(
+  {
+    userId: ownerField,
+    /** Everyone who reaches the project's content, owner included. */
+    memberIds: { type: [Schema.Types.ObjectId], required: true, index: true },
+    name: { type: String, required: true, trim: true },
+    description: { type: String, default: '' },
+    status: { type: String, default: '', trim: true },
+    targetDate: { type: Date, default: null },
+    healthFlag: { type: String, enum: [...healthFlags, null], default: null },
+    colorLabel: { type: String, default: null },
+    isFavorite: { type: Boolean, default: false },
+    favoriteRank: { type: Number, default: null },
+    rank: { type: Number, required: true },
+    /** Latest change to the project or its content ("touch project"): drives dormancy and health. */
+    lastActivityAt: { type: Date, default: () => new Date() },
+    /** Set when deletion starts: the project is gone for users while the cascade job runs. */
+    deletingAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+projectSchema.plugin(ownedPlugin, { sharedBy: ['memberIds'] });
+projectSchema.index({ memberIds: 1, rank: 1, _id: 1 });
+
+export const ProjectModel = model('Project', projectSchema);
+export type ProjectDoc = InferSchemaType<typeof projectSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };

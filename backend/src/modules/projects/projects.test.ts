@@ -1,0 +1,147 @@
+import type { Model } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
+import type { TestApp, TestUser } from '../../../test/harness.ts';
+import { NoteLineModel, NoteSessionModel } from '../note-sessions/model.ts';
+import { NoteModel } from '../notes/model.ts';
+import { TaskModel } from '../tasks/model.ts';
+import { ProjectModel } from './model.ts';
+
+let app: TestApp;
+let owner: TestUser;
+let member: TestUser;
+let stranger: TestUser;
+beforeAll(async () => {
+  app = await startTestApp();
+  [owner, member, stranger] = [await app.newUser(), await app.newUser(), await app.newUser()];
+});
+afterAll(() => app.close());
+
+const newProject = async (user: TestUser, body: Record<string, unknown> = {}) => {
+  const res = await user.api.post('/api/projects', { name: 'Website', ...body });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; memberIds: string[] };
+};
+
+describe('projects', () => {
+  it('creates a project owned by its creator, with Panorama fields and defaults', async () => {
+    const project = await newProject(owner, {
+      name: '  Launch  ',
+      targetDate: '2026-12-31T00:00:00.000Z',
+      healthFlag: 'orange',
+      colorLabel: '#3366ff',
+    });
+    expect(project).toMatchObject({
+      name: 'Launch',
+      userId: owner.id,
+      memberIds: [owner.id],
+      healthFlag: 'orange',
+      isFavorite: false,
+      status: '',
+    });
+    const updated = await owner.api.patch(`/api/projects/${project.id}`, { isFavorite: true, favoriteRank: 1, healthFlag: null });
+    expect(updated.body).toMatchObject({ isFavorite: true, favoriteRank: 1, healthFlag: null });
+  });
+
+  it('refuses blank names and unknown health flags, naming the field', async () => {
+    expect(expectProblem(await owner.api.post('/api/projects', { name: '   ' }), 400).errors?.[0]?.path).toBe('body.name');
+    const flag = expectProblem(await owner.api.post('/api/projects', { name: 'x', healthFlag: 'blue' }), 400);
+    expect(flag.errors?.[0]?.path).toBe('body.healthFlag');
+  });
+
+  it('lists my projects in manual order, and only mine', async () => {
+    const user = await app.newUser();
+    const a = await newProject(user, { name: 'A' });
+    const b = await newProject(user, { name: 'B' });
+    await user.api.patch(`/api/projects/${b.id}`, { rank: 0 });
+    const list = await user.api.get('/api/projects');
+    expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([b.id, a.id]);
+    const strangers = await stranger.api.get('/api/projects');
+    expect(strangers.body.items.map((p: { id: string }) => p.id)).not.toContain(a.id);
+  });
+});
+
+describe('members', () => {
+  it('the owner adds a member by username; the member reaches the project, a stranger does not', async () => {
+    const project = await newProject(owner);
+    const memberSocket = await app.socket(member.token);
+    const added = nextEvent(memberSocket, 'project.updated');
+    const res = await owner.api.post(`/api/projects/${project.id}/members`, { username: member.username });
+    expect(res.body.memberIds).toEqual([owner.id, member.id]);
+    expect((await added).id).toBe(project.id);
+
+    expect((await member.api.get(`/api/projects/${project.id}`)).status).toBe(200);
+    expect((await member.api.patch(`/api/projects/${project.id}`, { status: 'review' })).body.status).toBe('review');
+    expectProblem(await stranger.api.get(`/api/projects/${project.id}`), 404);
+    expectProblem(await stranger.api.patch(`/api/projects/${project.id}`, { name: 'x' }), 404);
+    expectProblem(await stranger.api.delete(`/api/projects/${project.id}`), 404);
+    expectProblem(await stranger.api.post(`/api/projects/${project.id}/members`, { username: stranger.username }), 404);
+  });
+
+  it('only the owner manages members and deletes; a member may leave; the owner may not', async () => {
+    const project = await newProject(owner);
+    await owner.api.post(`/api/projects/${project.id}/members`, { username: member.username });
+    expectProblem(await member.api.post(`/api/projects/${project.id}/members`, { username: stranger.username }), 403);
+    expectProblem(await member.api.delete(`/api/projects/${project.id}`), 403);
+    expectProblem(await owner.api.delete(`/api/projects/${project.id}/members/${owner.id}`), 409);
+    expect(
+      expectProblem(await owner.api.post(`/api/projects/${project.id}/members`, { username: 'ghost_user' }), 400).errors?.[0]
+        ?.path,
+    ).toBe('body.username');
+
+    const memberSocket = await app.socket(member.token);
+    const gone = nextEvent(memberSocket, 'project.deleted');
+    const left = await member.api.delete(`/api/projects/${project.id}/members/${member.id}`);
+    expect(left.body.memberIds).toEqual([owner.id]);
+    expect(await gone).toEqual({ id: project.id });
+    expectProblem(await member.api.get(`/api/projects/${project.id}`), 404);
+  });
+
+  it('sends project events to members only', async () => {
+    const strangerEvents = recordEvents(await app.socket(stranger.token));
+    const ownerSocket = await app.socket(owner.token);
+    const created = nextEvent(ownerSocket, 'project.created');
+    const project = await newProject(owner, { name: 'Secret' });
+    expect((await created).id).toBe(project.id);
+    await owner.api.patch(`/api/projects/${project.id}`, { name: 'Still secret' });
+    await settle();
+    expect(strangerEvents).toEqual([]);
+  });
+});
+
+describe('deleting a project', () => {
+  it('hides it at once and removes its tasks, notes, sessions and lines in a durable job', async () => {
+    const project = await newProject(owner);
+    const keep = await newProject(owner, { name: 'Keep' });
+    await owner.api.post(`/api/projects/${project.id}/members`, { username: member.username });
+    const task = (await member.api.post('/api/tasks', { title: 'Doomed', projectId: project.id })).body;
+    const kept = (await owner.api.post('/api/tasks', { title: 'Survivor', projectId: keep.id })).body;
+    const note = (await owner.api.post('/api/notes', { title: 'Doomed note', projectId: project.id })).body;
+    const session = (await owner.api.post('/api/note-sessions', { projectId: project.id })).body;
+    const line = (await member.api.post('/api/note-lines', { sessionId: session.id, content: 'first' })).body;
+
+    const memberSocket = await app.socket(member.token);
+    const deletedEvent = nextEvent(memberSocket, 'project.deleted');
+    const res = await owner.api.delete(`/api/projects/${project.id}`);
+    expect(res.status).toBe(202);
+    expect(await deletedEvent).toEqual({ id: project.id });
+    expectProblem(await owner.api.get(`/api/projects/${project.id}`), 404);
+    expectProblem(await owner.api.post('/api/tasks', { title: 'late', projectId: project.id }), 400);
+
+    // Hidden at once; gone from the database once the job has run.
+    expectProblem(await member.api.get(`/api/tasks/${task.id}`), 404);
+    const remaining = async () => {
+      const count = (model: Model<any>, id: string) => model.countDocuments({ _id: id }).setOptions({ tenancy: 'system' });
+      const counts = await Promise.all([
+        count(ProjectModel, project.id),
+        count(TaskModel, task.id),
+        count(NoteModel, note.id),
+        count(NoteSessionModel, session.id),
+        count(NoteLineModel, line.id),
+      ]);
+      return counts.reduce((a, b) => a + b, 0);
+    };
+    await expect.poll(remaining, { timeout: 10_000 }).toBe(0);
+    expect((await owner.api.get(`/api/tasks/${kept.id}`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,122 @@
+import type { Project } from '@panoramix/contracts';
+import type { UpdateQuery } from 'mongoose';
+import type { AuthUser } from '../../http/auth-guard.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../http/problem.ts';
+import type { JobQueue } from '../../jobs/runner.ts';
+import { after, sortOf, toPage } from '../../lib/pagination.ts';
+import type { SortKey } from '../../lib/pagination.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
+import { UserModel } from '../auth/model.ts';
+import { findMemberProject, visibleProjects } from './access.ts';
+import { ProjectModel } from './model.ts';
+import type { ProjectDoc } from './model.ts';
+
+export const CASCADE_DELETE_JOB = 'projects.cascade-delete';
+
+const byRank: SortKey = { field: 'rank', direction: 'asc' };
+
+export const toProjectDto = (p: ProjectDoc): Project => ({
+  id: String(p._id),
+  userId: String(p.userId),
+  memberIds: p.memberIds.map(String),
+  name: p.name,
+  description: p.description,
+  status: p.status,
+  targetDate: p.targetDate ? p.targetDate.toISOString() : null,
+  healthFlag: p.healthFlag ?? null,
+  colorLabel: p.colorLabel ?? null,
+  isFavorite: p.isFavorite,
+  favoriteRank: p.favoriteRank ?? null,
+  rank: p.rank,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+type ProjectInput = Partial<Omit<Project, 'id' | 'userId' | 'memberIds' | 'createdAt' | 'updatedAt'>>;
+
+const toFields = ({ targetDate, ...rest }: ProjectInput) => ({
+  ...rest,
+  ...(targetDate !== undefined ? { targetDate: targetDate ? new Date(targetDate) : null } : {}),
+});
+
+export function createProjectService(deps: { events: EventBus; jobs: JobQueue }) {
+  function announce(type: 'project.created' | 'project.updated', project: ProjectDoc) {
+    deps.events.emit({
+      type,
+      userId: String(project.userId),
+      data: toProjectDto(project),
+      audience: project.memberIds.map(String),
+    });
+  }
+
+  async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined }) {
+    const rows = await ProjectModel.find({ ...visibleProjects(actor), ...after(byRank, query.cursor) })
+      .sort(sortOf(byRank))
+      .limit(query.limit + 1)
+      .lean<ProjectDoc[]>();
+    return toPage(rows, query.limit, byRank, toProjectDto);
+  }
+
+  const get = async (actor: AuthUser, id: string) => toProjectDto(await findMemberProject(actor, id));
+
+  async function create(actor: AuthUser, input: ProjectInput & { name: string }) {
+    // New projects go last in the manual order; a timestamp needs no read of the others.
+    const created = await ProjectModel.create({ rank: Date.now(), ...toFields(input), userId: actor.id, memberIds: [actor.id] });
+    const project = created.toObject() as ProjectDoc;
+    announce('project.created', project);
+    return toProjectDto(project);
+  }
+
+  async function updateVisible(actor: AuthUser, id: string, update: UpdateQuery<ProjectDoc>) {
+    const updated = await ProjectModel.findOneAndUpdate({ _id: id, ...visibleProjects(actor) }, update, {
+      returnDocument: 'after',
+    }).lean<ProjectDoc>();
+    if (!updated) throw notFound('Project');
+    announce('project.updated', updated);
+    return updated;
+  }
+
+  const update = async (actor: AuthUser, id: string, patch: ProjectInput) =>
+    toProjectDto(await updateVisible(actor, id, { $set: toFields(patch) }));
+
+  async function requireOwner(actor: AuthUser, id: string) {
+    const project = await findMemberProject(actor, id);
+    if (String(project.userId) !== actor.id) throw forbidden('Only the owner of the project can do this');
+    return project;
+  }
+
+  async function addMember(actor: AuthUser, id: string, username: string) {
+    await requireOwner(actor, id);
+    const member = await UserModel.findOne({ username, disabled: false }, { _id: 1 }).lean();
+    if (!member) throw badRequest('body.username: no such user', [{ path: 'body.username', message: 'no such user' }]);
+    return toProjectDto(await updateVisible(actor, id, { $addToSet: { memberIds: member._id } }));
+  }
+
+  /** The owner removes anyone but themselves; a member may remove themselves (leave). */
+  async function removeMember(actor: AuthUser, id: string, userId: string) {
+    const project = await findMemberProject(actor, id);
+    const isOwner = String(project.userId) === actor.id;
+    if (!isOwner && userId !== actor.id) throw forbidden('Only the owner of the project can remove other members');
+    if (userId === String(project.userId)) throw conflict('The owner cannot leave the project; delete it instead');
+    if (!project.memberIds.some((m) => String(m) === userId)) throw notFound('Member');
+    const updated = await updateVisible(actor, id, { $pull: { memberIds: userId } });
+    deps.events.emit({ type: 'project.deleted', userId: actor.id, data: { id }, audience: [userId] });
+    return toProjectDto(updated);
+  }
+
+  /**
+   * Deletion is a durable job: the job is queued first (so a crash after this point still
+   * deletes everything), then the project disappears for its members at once.
+   */
+  async function remove(actor: AuthUser, id: string) {
+    const project = await requireOwner(actor, id);
+    await deps.jobs.now(CASCADE_DELETE_JOB, { projectId: id });
+    await ProjectModel.updateOne({ _id: id, userId: actor.id }, { $set: { deletingAt: new Date() } });
+    deps.events.emit({ type: 'project.deleted', userId: actor.id, data: { id }, audience: project.memberIds.map(String) });
+    return { id };
+  }
+
+  return { list, get, create, update, addMember, removeMember, remove };
+}
+
+export type ProjectService = ReturnType<typeof createProjectService>;

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
+import type { TestApp, TestUser } from '../../../test/harness.ts';
+
+let app: TestApp;
+let alice: TestUser;
+let bob: TestUser;
+let eve: TestUser;
+let shared: { id: string };
+beforeAll(async () => {
+  app = await startTestApp();
+  [alice, bob, eve] = [await app.newUser(), await app.newUser(), await app.newUser()];
+  shared = (await alice.api.post('/api/projects', { name: 'Shared' })).body;
+  await alice.api.post(`/api/projects/${shared.id}/members`, { username: bob.username });
+});
+afterAll(() => app.close());
+
+type TaskBody = {
+  id: string;
+  title: string;
+  status: string;
+  rank: number;
+  statusChangedAt: string;
+  createdAt: string;
+  projectId: string | null;
+};
+const newTask = async (user: TestUser, body: Record<string, unknown>) => {
+  const res = await user.api.post('/api/tasks', body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as TaskBody;
+};
+const titles = (res: { body: { items: { title: string }[] } }) => res.body.items.map((t) => t.title);
+const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+
+describe('tasks: validation', () => {
+  it.each([
+    ['whitespace title', { title: '   ' }, 'body.title', 'must not be empty'],
+    ['title too long', { title: 't'.repeat(501) }, 'body.title', 'at most 500'],
+    ['unknown status', { title: 'x', status: 'someday' }, 'body.status', 'todo, in_progress, done, cancelled, idea'],
+    ['non-ISO deadline', { title: 'x', deadline: 'tomorrow' }, 'body.deadline', ''],
+  ])('%s → 400 naming %s', async (_case, body, path, message) => {
+    const problem = expectProblem(await alice.api.post('/api/tasks', body), 400);
+    expect(problem.errors?.[0]?.path).toBe(path);
+    expect(problem.errors?.[0]?.message).toContain(message);
+  });
+
+  it('an id that is no project is a 400 on projectId; another user’s project is a 404', async () => {
+    const unknown = expectProblem(await alice.api.post('/api/tasks', { title: 'x', projectId: '0123456789abcdef01234567' }), 400);
+    expect(unknown.errors?.[0]?.path).toBe('body.projectId');
+    expectProblem(await eve.api.post('/api/tasks', { title: 'x', projectId: shared.id }), 404);
+  });
+});
+
+describe('tasks: life cycle', () => {
+  it('puts new tasks on top, reorders by rank, and tracks status changes', async () => {
+    const user = await app.newUser();
+    const first = await newTask(user, { title: 'First' });
+    const second = await newTask(user, { title: 'Second' });
+    expect(titles(await user.api.get('/api/tasks'))).toEqual(['Second', 'First']);
+    await user.api.patch(`/api/tasks/${first.id}`, { rank: second.rank - 1 }); // dragged above
+    expect(titles(await user.api.get('/api/tasks'))).toEqual(['First', 'Second']);
+
+    const renamed = await user.api.patch(`/api/tasks/${first.id}`, { title: 'First!' });
+    expect(renamed.body.statusChangedAt).toBe(first.statusChangedAt);
+    const started = await user.api.patch(`/api/tasks/${first.id}`, { status: 'in_progress' });
+    expect(started.body.statusChangedAt > first.statusChangedAt).toBe(true);
+  });
+
+  it('filters by project, status, overdue and due soon, and pages with a cursor', async () => {
+    const user = await app.newUser();
+    const project = (await user.api.post('/api/projects', { name: 'P' })).body;
+    await newTask(user, { title: 'Late', deadline: days(-2) });
+    await newTask(user, { title: 'Soon', deadline: days(2) });
+    await newTask(user, { title: 'Later', deadline: days(30) });
+    await newTask(user, { title: 'Done late', deadline: days(-2), status: 'done' });
+    await newTask(user, { title: 'In project', projectId: project.id });
+
+    expect(titles(await user.api.get('/api/tasks?overdue=true'))).toEqual(['Late']);
+    expect(titles(await user.api.get('/api/tasks?dueWithinDays=7'))).toEqual(['Soon']);
+    expect(titles(await user.api.get(`/api/tasks?projectId=${project.id}`))).toEqual(['In project']);
+    expect(titles(await user.api.get('/api/tasks?status=done'))).toEqual(['Done late']);
+    expect(titles(await user.api.get('/api/tasks?projectId=none&status=todo,in_progress')).sort()).toEqual([
+      'Late',
+      'Later',
+      'Soon',
+    ]);
+
+    const page1 = await user.api.get('/api/tasks?limit=2');
+    const page2 = await user.api.get(`/api/tasks?limit=2&cursor=${page1.body.nextCursor}`);
+    const page3 = await user.api.get(`/api/tasks?limit=2&cursor=${page2.body.nextCursor}`);
+    expect([...titles(page1), ...titles(page2), ...titles(page3)]).toHaveLength(5);
+    expect(page3.body.nextCursor).toBeNull();
+    expectProblem(await user.api.get('/api/tasks?status=someday'), 400);
+  });
+
+  it('bulk completes only the tasks the caller may see', async () => {
+    const a = await newTask(alice, { title: 'A' });
+    const b = await newTask(alice, { title: 'B', projectId: shared.id });
+    const private_ = await newTask(eve, { title: 'Eve only' });
+    const res = await bob.api.post('/api/tasks/bulk-complete', { ids: [a.id, b.id, private_.id] });
+    expect(res.body.updated.map((t: TaskBody) => t.id)).toEqual([b.id]); // bob sees only the shared one
+    expect((await alice.api.get(`/api/tasks/${a.id}`)).body.status).toBe('todo');
+    expect((await eve.api.get(`/api/tasks/${private_.id}`)).body.status).toBe('todo');
+  });
+
+  it('moving a task to another project keeps its id and history', async () => {
+    const other = (await alice.api.post('/api/projects', { name: 'Other' })).body;
+    const task = await newTask(alice, { title: 'Mover', projectId: shared.id, status: 'in_progress' });
+    const moved = await alice.api.patch(`/api/tasks/${task.id}`, { projectId: other.id });
+    expect(moved.body).toMatchObject({
+      id: task.id,
+      projectId: other.id,
+      createdAt: task.createdAt,
+      statusChangedAt: task.statusChangedAt,
+    });
+  });
+});
+
+describe('tasks: who sees what', () => {
+  it('inbox tasks are private; project tasks reach every member; strangers get 404 everywhere', async () => {
+    const inbox = await newTask(alice, { title: 'Mine' });
+    const team = await newTask(alice, { title: 'Ours', projectId: shared.id });
+    expectProblem(await bob.api.get(`/api/tasks/${inbox.id}`), 404);
+    expect((await bob.api.get(`/api/tasks/${team.id}`)).status).toBe(200);
+    expect((await bob.api.patch(`/api/tasks/${team.id}`, { isUrgent: true })).body.isUrgent).toBe(true);
+    for (const id of [inbox.id, team.id]) {
+      expectProblem(await eve.api.get(`/api/tasks/${id}`), 404);
+      expectProblem(await eve.api.patch(`/api/tasks/${id}`, { title: 'hijack' }), 404);
+      expectProblem(await eve.api.delete(`/api/tasks/${id}`), 404);
+    }
+    expect(titles(await eve.api.get('/api/tasks'))).not.toContain('Ours');
+    expectProblem(await eve.api.get(`/api/tasks?projectId=${shared.id}`), 404);
+  });
+
+  it('events reach the project members, not strangers; a move out tells those who lose sight', async () => {
+    const bobSocket = await app.socket(bob.token);
+    const eveEvents = recordEvents(await app.socket(eve.token));
+    const created = nextEvent(bobSocket, 'task.created');
+    const task = await newTask(alice, { title: 'Live', projectId: shared.id });
+    expect((await created).id).toBe(task.id);
+
+    const solo = (await alice.api.post('/api/projects', { name: 'Solo' })).body;
+    const lost = nextEvent(bobSocket, 'task.deleted');
+    await alice.api.patch(`/api/tasks/${task.id}`, { projectId: solo.id });
+    expect(await lost).toEqual({ id: task.id, projectId: shared.id });
+    expectProblem(await bob.api.get(`/api/tasks/${task.id}`), 404);
+    await settle();
+    expect(eveEvents).toEqual([]);
+  });
+});
