@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { badRequest, notFound } from '../../http/problem.ts';
 import { ProjectModel } from './model.ts';
@@ -15,9 +15,14 @@ export async function memberProjectIds(actor: AuthUser): Promise<Types.ObjectId[
   return rows.map((row) => row._id);
 }
 
-/** Filter for content the caller may see: their own unfiled items and everything in their projects. */
+/**
+ * Filter for content the caller may see: their own unfiled items and everything in their projects.
+ * Ids are real ObjectIds because aggregation pipelines, unlike queries, are not cast by Mongoose.
+ */
 export async function contentFilter(actor: AuthUser) {
-  return { $or: [{ userId: actor.id, projectId: null }, { projectId: { $in: await memberProjectIds(actor) } }] };
+  return {
+    $or: [{ userId: new Types.ObjectId(actor.id), projectId: null }, { projectId: { $in: await memberProjectIds(actor) } }],
+  };
 }
 
 /** A project the caller is a member of, or 404 as if it did not exist. */

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
+import type { TestApp, TestUser } from '../../../test/harness.ts';
+
+let app: TestApp;
+let alice: TestUser;
+let bob: TestUser;
+let eve: TestUser;
+let shared: { id: string };
+beforeAll(async () => {
+  app = await startTestApp();
+  [alice, bob, eve] = [await app.newUser(), await app.newUser(), await app.newUser()];
+  shared = (await alice.api.post('/api/projects', { name: 'Shared' })).body;
+  await alice.api.post(`/api/projects/${shared.id}/members`, { username: bob.username });
+});
+afterAll(() => app.close());
+
+describe('notes', () => {
+  it('keeps content exactly as written and lists the last edited first', async () => {
+    const content = '  # Title\n\n<script>alert(1)</script>\n\n- item\n';
+    const first = (await alice.api.post('/api/notes', { title: ' First ', content })).body;
+    expect(first).toMatchObject({ title: 'First', content, projectId: null });
+    const second = (await alice.api.post('/api/notes', { title: 'Second' })).body;
+    await alice.api.patch(`/api/notes/${first.id}`, { content: `${content}more` });
+    const list = await alice.api.get('/api/notes?limit=2');
+    expect(list.body.items.map((n: { id: string }) => n.id)).toEqual([first.id, second.id]);
+    const found = await alice.api.get('/api/notes?q=more');
+    expect(found.body.items.map((n: { id: string }) => n.id)).toEqual([first.id]);
+  });
+
+  it('refuses blank titles and oversized content', async () => {
+    expect(expectProblem(await alice.api.post('/api/notes', { title: ' ' }), 400).errors?.[0]?.path).toBe('body.title');
+    const big = expectProblem(await alice.api.post('/api/notes', { title: 'x', content: 'x'.repeat(200_001) }), 400);
+    expect(big.errors?.[0]?.path).toBe('body.content');
+  });
+
+  it('project notes reach members; free notes and everything else stay hidden from strangers', async () => {
+    const free = (await alice.api.post('/api/notes', { title: 'Private' })).body;
+    const team = (await alice.api.post('/api/notes', { title: 'Team', projectId: shared.id })).body;
+    expectProblem(await bob.api.get(`/api/notes/${free.id}`), 404);
+    expect((await bob.api.patch(`/api/notes/${team.id}`, { title: 'Team (edited by Bob)' })).status).toBe(200);
+    for (const id of [free.id, team.id]) {
+      expectProblem(await eve.api.get(`/api/notes/${id}`), 404);
+      expectProblem(await eve.api.patch(`/api/notes/${id}`, { title: 'x' }), 404);
+      expectProblem(await eve.api.delete(`/api/notes/${id}`), 404);
+    }
+  });
+
+  it('sends note events to members only', async () => {
+    const bobSocket = await app.socket(bob.token);
+    const eveEvents = recordEvents(await app.socket(eve.token));
+    const created = nextEvent(bobSocket, 'note.created');
+    const note = (await alice.api.post('/api/notes', { title: 'Live', projectId: shared.id })).body;
+    expect((await created).id).toBe(note.id);
+    const deleted = nextEvent(bobSocket, 'note.deleted');
+    await alice.api.delete(`/api/notes/${note.id}`);
+    expect(await deleted).toEqual({ id: note.id, projectId: shared.id });
+    await settle();
+    expect(eveEvents).toEqual([]);
+  });
+});
