@@ -23,6 +23,7 @@ test('the theme applies at once, survives a reload and reaches the user’s othe
   await signIn(a.page, user, '/preferences');
   await signIn(b.page, user);
   await waitForLive(b.page);
+  await b.page.getByRole('heading', { name: 'Bonjour, Claire Dupont' }).waitFor();
   assert.equal(await appliedTheme(a.page), 'light'); // "system" on a light OS
 
   await screenshot(b.page, 'shell-light');
@@ -30,6 +31,7 @@ test('the theme applies at once, survives a reload and reaches the user’s othe
   await waitForTheme(a.page, 'dark');
   await waitForTheme(b.page, 'dark'); // no reload: preferences.updated over the socket
   await screenshot(b.page, 'shell-dark');
+  await a.page.getByRole('status').filter({ hasText: 'Préférences enregistrées.' }).waitFor();
   await screenshot(a.page, 'preferences-dark');
 
   await a.page.reload();
@@ -70,6 +72,7 @@ test('on a 360 px wide phone the sidebar is a drawer', async () => {
   await signIn(page, user);
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
   assert.equal(await nav.isVisible(), false);
+  await page.getByRole('heading', { name: 'Bonjour, Claire Dupont' }).waitFor();
   await screenshot(page, 'mobile-light');
 
   await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
@@ -80,6 +83,7 @@ test('on a 360 px wide phone the sidebar is a drawer', async () => {
   await nav.waitFor({ state: 'hidden' }); // the drawer closes after a navigation
 
   await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  await page.getByText('Aucun lien enregistré').waitFor();
   await screenshot(page, 'mobile-links-dark');
   await context.close();
 });

@@ -47,6 +47,16 @@ test('the command palette reaches tabs and commands with the keyboard only', asy
   await page.keyboard.press('Escape');
   assert.equal(await palette.count(), 0);
 
+  // An app command: the sidebar collapses to icons, and the choice is kept across reloads.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('barre latérale');
+  await page.keyboard.press('Enter');
+  await page.locator('.shell[data-collapsed="true"]').waitFor();
+  await page.reload();
+  await page.locator('.shell[data-collapsed="true"]').waitFor();
+  await page.getByRole('heading', { name: 'Liens', level: 1 }).waitFor();
+  await screenshot(page, 'shell-collapsed-light');
+
   // G then H: the Home tab's shortcut.
   await page.locator('body').click({ position: { x: 600, y: 700 } }); // move focus out of the input
   await page.keyboard.press('g');

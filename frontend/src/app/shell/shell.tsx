@@ -86,7 +86,13 @@ export default function Shell() {
           </button>
         </header>
         <main id="main" tabIndex={-1} className="shell-content">
-          <Suspense fallback={<div className="center-screen"><span className="spinner" role="status" aria-label={t('app.loading')} /></div>}>
+          <Suspense
+            fallback={
+              <div className="content-loading">
+                <span className="spinner" role="status" aria-label={t('app.loading')} />
+              </div>
+            }
+          >
             <DataProvider appliers={appliers} onResync={resyncPreferences}>
               <Outlet features={features} />
             </DataProvider>
