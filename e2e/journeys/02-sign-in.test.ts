@@ -34,7 +34,10 @@ test('too many failures show how long to wait', async () => {
   await page.getByLabel('Nom d’utilisateur').fill(user.username);
   await page.getByLabel('Mot de passe').fill(user.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  assert.match((await page.getByRole('alert').textContent()) ?? '', /^Trop de tentatives\. Réessayez dans \d+ (secondes?|minutes?)\.$/);
+  assert.match(
+    (await page.getByRole('alert').textContent()) ?? '',
+    /^Trop de tentatives\. Réessayez dans \d+ (secondes?|minutes?)\.$/,
+  );
   await context.close();
 });
 

@@ -33,7 +33,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 let code = 1;
 try {
   // Numbered files run one after another: 01 registers the instance's first account.
-  const files = (await readdir(path.join(e2eDir, 'journeys'))).filter((f) => f.endsWith('.test.ts') && (!process.env.E2E_ONLY || f.includes(process.env.E2E_ONLY))).sort();
+  const files = (await readdir(path.join(e2eDir, 'journeys')))
+    .filter((f) => f.endsWith('.test.ts') && (!process.env.E2E_ONLY || f.includes(process.env.E2E_ONLY)))
+    .sort();
   runner = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files.map((f) => `journeys/${f}`)], {
     cwd: e2eDir,
     env: { ...process.env, E2E_BASE_URL: stack.baseUrl, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },

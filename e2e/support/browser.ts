@@ -4,7 +4,8 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const baseUrl = process.env.E2E_BASE_URL ?? '';
-if (!baseUrl.startsWith('http://127.0.0.1:')) throw new Error('E2E_BASE_URL must point at 127.0.0.1 (run through scripts/run.ts)');
+if (!baseUrl.startsWith('http://127.0.0.1:'))
+  throw new Error('E2E_BASE_URL must point at 127.0.0.1 (run through scripts/run.ts)');
 
 export const artifactsDir = path.resolve(import.meta.dirname, '../artifacts');
 
@@ -25,7 +26,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A context is one browser profile: its own cookies, so its own session. */
-export async function newPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  options: { width?: number; height?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },

@@ -16,7 +16,10 @@ async function waitUntilReady(baseUrl: string, exited: () => boolean, logs: stri
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (exited()) throw new Error(`the backend exited before it was ready:\n${logs.join('')}`);
-    const ready = await fetch(`${baseUrl}/api/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -11,7 +11,14 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const session = (token: string): Session => ({
   accessToken: token,
   expiresIn: 900,
-  user: { id: 'a'.repeat(24), username: 'ada', displayName: 'Ada', role: 'admin', disabled: false, createdAt: '2026-01-01T00:00:00.000Z' },
+  user: {
+    id: 'a'.repeat(24),
+    username: 'ada',
+    displayName: 'Ada',
+    role: 'admin',
+    disabled: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  },
 });
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -77,9 +84,15 @@ describe('call', () => {
 
   it('reads Retry-After on a 429 and field errors from the problem', async () => {
     fetchMock.mockResolvedValueOnce(
-      json(429, { title: 'Too many requests', status: 429, errors: [{ path: 'body.username', message: 'slow down' }] }, { 'retry-after': '42' }),
+      json(
+        429,
+        { title: 'Too many requests', status: 429, errors: [{ path: 'body.username', message: 'slow down' }] },
+        { 'retry-after': '42' },
+      ),
     );
-    const failure = (await call(routes.auth.login, { body: { username: 'a', password: 'b' } }).catch((e: unknown) => e)) as ApiError;
+    const failure = (await call(routes.auth.login, { body: { username: 'a', password: 'b' } }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
     expect(failure.retryAfterSeconds).toBe(42);
     expect(failure.fieldError('username')).toBe('slow down');
   });

@@ -4,11 +4,7 @@ import { ApiError, NetworkError } from './problem.ts';
 import { currentAccessToken, refreshSession } from './session-token.ts';
 
 /** A key is optional when the contract accepts nothing or only optional members there. */
-type Field<K extends string, T> = undefined extends T
-  ? { [P in K]?: T }
-  : object extends T
-    ? { [P in K]?: T }
-    : { [P in K]: T };
+type Field<K extends string, T> = undefined extends T ? { [P in K]?: T } : object extends T ? { [P in K]?: T } : { [P in K]: T };
 
 export type CallInput<R extends RouteContract> = Field<'params', RouteParams<R>> &
   Field<'query', RouteQueryInput<R>> &

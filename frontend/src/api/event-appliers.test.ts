@@ -11,7 +11,17 @@ function aLink(overrides: Partial<Link> = {}): Link {
   sequence += 1;
   const id = sequence.toString(16).padStart(24, '0');
   const at = '2026-11-25T10:00:00.000Z';
-  return { id, userId: 'a'.repeat(24), name: `link ${sequence}`, url: `https://example.test/${sequence}`, clicksCount: 0, lastClickedAt: null, createdAt: at, updatedAt: at, ...overrides };
+  return {
+    id,
+    userId: 'a'.repeat(24),
+    name: `link ${sequence}`,
+    url: `https://example.test/${sequence}`,
+    clicksCount: 0,
+    lastClickedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
 }
 
 function cacheWith(items: Link[]) {
@@ -58,7 +68,10 @@ describe('createDispatcher', () => {
   it('subscribes to the union of event types and calls every applier of a type', () => {
     const first = vi.fn();
     const second = vi.fn();
-    const dispatcher = createDispatcher([{ 'link.deleted': first }, { 'link.deleted': second, 'preferences.updated': vi.fn() }], new QueryClient());
+    const dispatcher = createDispatcher(
+      [{ 'link.deleted': first }, { 'link.deleted': second, 'preferences.updated': vi.fn() }],
+      new QueryClient(),
+    );
     expect(dispatcher.types.sort()).toEqual(['link.deleted', 'preferences.updated']);
     dispatcher.dispatch('link.deleted', { id: 'f'.repeat(24) });
     expect(first).toHaveBeenCalledOnce();
@@ -68,7 +81,17 @@ describe('createDispatcher', () => {
   it('keeps going when one applier throws', () => {
     const after = vi.fn();
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const dispatcher = createDispatcher([{ 'link.deleted': () => { throw new Error('bug'); } }, { 'link.deleted': after }], new QueryClient());
+    const dispatcher = createDispatcher(
+      [
+        {
+          'link.deleted': () => {
+            throw new Error('bug');
+          },
+        },
+        { 'link.deleted': after },
+      ],
+      new QueryClient(),
+    );
     dispatcher.dispatch('link.deleted', { id: 'f'.repeat(24) });
     expect(after).toHaveBeenCalledOnce();
   });

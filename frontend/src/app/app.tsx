@@ -27,12 +27,7 @@ function Screens() {
   const session = useSession();
   const { pathname, search } = useLocation();
   const onAuthPath = AUTH_PATHS.includes(pathname);
-  const target =
-    session.phase === 'signed-out'
-      ? session.needsSetup
-        ? '/setup'
-        : '/login'
-      : undefined;
+  const target = session.phase === 'signed-out' ? (session.needsSetup ? '/setup' : '/login') : undefined;
 
   useEffect(() => {
     if (session.phase === 'signed-out' && pathname !== target) {

@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import LoginPage from './login-page.tsx';
 
 const problem = (status: number, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify({ title: 'x', status }), { status, headers: { 'content-type': 'application/problem+json', ...headers } });
+  new Response(JSON.stringify({ title: 'x', status }), {
+    status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
 
 afterEach(() => vi.unstubAllGlobals());
 

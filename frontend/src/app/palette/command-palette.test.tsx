@@ -4,7 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PaletteItem } from './commands.ts';
 import { CommandPalette } from './command-palette.tsx';
 
-const item = (id: string, label: string, perform = vi.fn()): PaletteItem => ({ id, label, section: 'actions', keywords: '', perform });
+const item = (id: string, label: string, perform = vi.fn()): PaletteItem => ({
+  id,
+  label,
+  section: 'actions',
+  keywords: '',
+  perform,
+});
 
 describe('CommandPalette', () => {
   it('filters as you type and runs the chosen entry with the keyboard', async () => {

@@ -5,7 +5,10 @@ import { navigate } from '../router/location.ts';
 import type { CommandDefinition, PaletteItem } from './commands.ts';
 
 /** Every palette entry: one "go to" per tab and preferences, then every registered command. */
-export function usePaletteItems(features: readonly FeatureDefinition[], extraCommands: readonly CommandDefinition[]): PaletteItem[] {
+export function usePaletteItems(
+  features: readonly FeatureDefinition[],
+  extraCommands: readonly CommandDefinition[],
+): PaletteItem[] {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
     const destinations = [

@@ -18,7 +18,6 @@ import './shell.css';
 // TanStack Query and the socket load with the first data screen, keeping them out of the initial budget.
 const DataProvider = lazy(() => import('../../api/data-provider.tsx'));
 
-
 /** The shell's own live event: preferences changed on another device or tab. */
 const shellEvents: EventAppliers = { 'preferences.updated': (_, preferences) => preferencesStore.set(preferences) };
 const appliers = [shellEvents, ...features.flatMap((f) => (f.events ? [f.events] : []))];
@@ -79,7 +78,13 @@ export default function Shell() {
             <Icon name={drawerOpen ? 'close' : 'menu'} />
           </Button>
           <h2 className="topbar-title">{title}</h2>
-          <button type="button" className="palette-trigger" onClick={togglePalette} aria-haspopup="dialog" aria-label={t('palette.label')}>
+          <button
+            type="button"
+            className="palette-trigger"
+            onClick={togglePalette}
+            aria-haspopup="dialog"
+            aria-label={t('palette.label')}
+          >
             <Icon name="search" />
             <span className="palette-trigger-label">{t('shell.searchCommands')}</span>
             <kbd className="kbd">Ctrl K</kbd>
