@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { refreshSession } from '../../api/session-token.ts';
+import { sessionStore, signIn, signOut } from './session-store.ts';
+
+const user = {
+  id: 'a'.repeat(24),
+  username: 'ada',
+  displayName: 'Ada',
+  role: 'admin',
+  disabled: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+const preferences = { theme: 'dark', language: 'fr', density: 'compact', startTab: 'home', timeZone: null };
+
+/** A fake API: sign-in works, refresh is refused (the cookie expired), status says an account exists. */
+const answers: Record<string, [number, unknown]> = {
+  '/api/auth/login': [200, { accessToken: 't1', expiresIn: 900, user }],
+  '/api/auth/refresh': [401, { title: 'Unauthorized', status: 401 }],
+  '/api/auth/logout': [200, { ok: true }],
+  '/api/auth/status': [200, { needsSetup: false, registrationOpen: true }],
+  '/api/preferences': [200, preferences],
+};
+
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const [status, body] = answers[url] ?? [404, {}];
+      return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    }),
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const settled = () => vi.waitFor(() => expect(sessionStore.get().phase).not.toBe('signed-in'));
+
+describe('session store', () => {
+  it('signing in loads the preferences, then opens the shell', async () => {
+    await signIn({ username: 'ada', password: 'pw' });
+    expect(sessionStore.get()).toEqual({ phase: 'signed-in', user });
+    expect(JSON.parse(localStorage.getItem('pnx.preferences') ?? '{}')).toMatchObject({ theme: 'dark', density: 'compact' });
+  });
+
+  it('a refused refresh while signed in reads as an expired session', async () => {
+    await signIn({ username: 'ada', password: 'pw' });
+    await refreshSession();
+    await settled();
+    expect(sessionStore.get()).toEqual({ phase: 'signed-out', needsSetup: false, reason: 'expired' });
+  });
+
+  it('signing out is not an expiry: the login will not bring the user back to the same place', async () => {
+    await signIn({ username: 'ada', password: 'pw' });
+    await signOut();
+    await settled();
+    expect(sessionStore.get()).toEqual({ phase: 'signed-out', needsSetup: false, reason: 'signed-out' });
+  });
+});
