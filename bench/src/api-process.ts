@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startDatabase } from '../../backend/src/db/local-server.ts';
+
+export const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+export const durationMs = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function waitReady(base: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/api/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('API not ready in time');
+}
+
+/**
+ * The real entry point in production mode on a fresh database (local FerretDB unless
+ * MONGODB_URI is set), with sign-in limits lifted so the load is not refused.
+ */
+export async function startBenchApi() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-bench-'));
+  const database = await startDatabase(path.join(dir, 'db'), (msg) => console.log(msg));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const spawnedAt = performance.now();
+  const api = spawn(process.execPath, ['--import', 'tsx', 'backend/src/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ALLOW_REGISTRATION: 'true',
+      MONGODB_URI: database.uri,
+      MONGODB_DB: `bench_${process.pid}`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      LOGIN_IP_MAX: '1000000000',
+      LOGIN_USER_FAILURES_MAX: '1000000000',
+    },
+  });
+  await waitReady(base);
+  const coldStartMs = performance.now() - spawnedAt;
+  console.log(`database: ${database.kind}; ${connections} connections, ${durationMs / 1000} s per scenario`);
+
+  async function register(credentials: { username: string; password: string }) {
+    const res = await fetch(`${base}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(credentials),
+    });
+    const { accessToken } = (await res.json()) as { accessToken: string };
+    return { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+  }
+
+  /** Creates `count` items through the API, `parallel` at a time; returns their ids. */
+  async function seed(headers: Record<string, string>, url: string, count: number, body: (i: number) => unknown, parallel = 16) {
+    const ids: string[] = [];
+    for (let start = 0; start < count; start += parallel) {
+      const batch = Array.from({ length: Math.min(parallel, count - start) }, (_, k) =>
+        fetch(`${base}${url}`, { method: 'POST', headers, body: JSON.stringify(body(start + k)) }).then(
+          (r) => r.json() as Promise<{ id: string }>,
+        ),
+      );
+      ids.push(...(await Promise.all(batch)).map((item) => item.id));
+    }
+    return ids;
+  }
+
+  async function stop() {
+    const exited = new Promise((r) => api.once('exit', r));
+    api.kill('SIGTERM');
+    await exited;
+    await database.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  return { base, coldStartMs, databaseKind: database.kind, register, seed, stop };
+}
