@@ -15,7 +15,7 @@ import { Sidebar } from './sidebar.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
 import './shell.css';
 
-// TanStack Query and the socket load with the first data screen, keeping them out of the initial budget.
+// TanStack Query and the socket are fetched once the shell is on screen, outside the initial budget.
 const DataProvider = lazy(() => import('../../api/data-provider.tsx'));
 
 /** The shell's own live event: preferences changed on another device or tab. */
