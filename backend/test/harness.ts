@@ -186,3 +186,11 @@ export function useTestApp(env: Record<string, string> = {}) {
   afterAll(() => ctx.app.close());
   return ctx;
 }
+
+/** The cast of sharing tests: Alice owns a project, Bob is a member of it, Eve is a stranger. */
+export async function createTeam(app: TestApp) {
+  const [alice, bob, eve] = [await app.newUser(), await app.newUser(), await app.newUser()];
+  const shared = (await alice.api.post('/api/projects', { name: 'Shared' })).body as { id: string };
+  await alice.api.post(`/api/projects/${shared.id}/members`, { username: bob.username });
+  return { alice, bob, eve, shared };
+}

@@ -1,6 +1,5 @@
 import type { NoteLine } from '@panoramix/contracts';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { notFound } from '../../http/problem.ts';
 import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
@@ -63,15 +62,7 @@ export function createNoteLineService(deps: { events: EventBus; sessions: NoteSe
 
   async function update(actor: AuthUser, id: string, patch: { content?: string | undefined; rank?: number | undefined }) {
     const current = await content.findVisible(actor, id);
-    const updated = await NoteLineModel.findOneAndUpdate(
-      { _id: current._id, userId: current.userId },
-      { $set: patch },
-      {
-        returnDocument: 'after',
-      },
-    ).lean<NoteLineDoc>();
-    if (!updated) throw notFound('Line');
-    await content.announce('updated', updated);
+    const updated = await content.save(current, { $set: patch });
     return toNoteLineDto(updated);
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
+import { createTeam, expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
 import type { TestApp, TestUser } from '../../../test/harness.ts';
 
 let app: TestApp;
@@ -9,9 +9,7 @@ let eve: TestUser;
 let shared: { id: string };
 beforeAll(async () => {
   app = await startTestApp();
-  [alice, bob, eve] = [await app.newUser(), await app.newUser(), await app.newUser()];
-  shared = (await alice.api.post('/api/projects', { name: 'Shared' })).body;
-  await alice.api.post(`/api/projects/${shared.id}/members`, { username: bob.username });
+  ({ alice, bob, eve, shared } = await createTeam(app));
 });
 afterAll(() => app.close());
 

@@ -1,9 +1,9 @@
 import type { NoteSession } from '@panoramix/contracts';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { HttpError, notFound, problemTypes } from '../../http/problem.ts';
+import { HttpError, problemTypes } from '../../http/problem.ts';
 import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { contentFilter, findMemberProject, requireProjectForContent } from '../projects/access.ts';
+import { contentFilter, projectScope, requireProjectForContent } from '../projects/access.ts';
 import { projectContent } from '../projects/content.ts';
 import { NoteLineModel, NoteSessionModel } from './model.ts';
 import type { NoteSessionDoc } from './model.ts';
@@ -34,8 +34,7 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
 
   async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined; projectId?: string | undefined }) {
     const clauses: Record<string, unknown>[] = [await contentFilter(actor), after(byNewest, query.cursor)];
-    if (query.projectId === 'none') clauses.push({ projectId: null });
-    else if (query.projectId) clauses.push({ projectId: (await findMemberProject(actor, query.projectId))._id });
+    clauses.push(await projectScope(actor, query.projectId));
     const rows = await NoteSessionModel.find({ $and: clauses })
       .sort(sortOf(byNewest))
       .limit(query.limit + 1)
@@ -52,19 +51,6 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
     return toNoteSessionDto(session);
   }
 
-  async function saveVisible(current: NoteSessionDoc, set: Record<string, unknown>) {
-    const updated = await NoteSessionModel.findOneAndUpdate(
-      { _id: current._id, userId: current.userId },
-      { $set: set },
-      {
-        returnDocument: 'after',
-      },
-    ).lean<NoteSessionDoc>();
-    if (!updated) throw notFound('Session');
-    await content.announce('updated', updated);
-    return updated;
-  }
-
   /** Moving a session moves its lines first, so no line is ever left in the old project. */
   async function update(
     actor: AuthUser,
@@ -79,10 +65,8 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
       });
     }
     const { closed, ...fields } = patch;
-    const updated = await saveVisible(current, {
-      ...fields,
-      ...(closed !== undefined ? { closedAt: closed ? new Date() : null } : {}),
-    });
+    const closedAt = closed === undefined ? {} : { closedAt: closed ? new Date() : null };
+    const updated = await content.save(current, { $set: { ...fields, ...closedAt } });
     if (moving) await content.announceMove(actor, current, updated);
     return toNoteSessionDto(updated);
   }
@@ -110,7 +94,7 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
       .sort({ rank: 1, _id: 1 })
       .lean();
     const summary = await deps.summarize(lines.map((line) => line.content));
-    return { session: toNoteSessionDto(await saveVisible(session, { aiSummary: summary, aiSummaryAt: new Date() })) };
+    return { session: toNoteSessionDto(await content.save(session, { $set: { aiSummary: summary, aiSummaryAt: new Date() } })) };
   }
 
   async function removeProjectContent(projectId: string) {

@@ -1,11 +1,10 @@
 import type { Note } from '@panoramix/contracts';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { notFound } from '../../http/problem.ts';
 import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import { escapeRegex } from '../../lib/text.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { contentFilter, findMemberProject, requireProjectForContent } from '../projects/access.ts';
+import { contentFilter, projectScope, requireProjectForContent } from '../projects/access.ts';
 import { projectContent } from '../projects/content.ts';
 import { NoteModel } from './model.ts';
 import type { NoteDoc } from './model.ts';
@@ -32,8 +31,7 @@ export function createNoteService(deps: { events: EventBus }) {
     query: { limit: number; cursor?: string | undefined; projectId?: string | undefined; q?: string | undefined },
   ) {
     const clauses: Record<string, unknown>[] = [await contentFilter(actor)];
-    if (query.projectId === 'none') clauses.push({ projectId: null });
-    else if (query.projectId) clauses.push({ projectId: (await findMemberProject(actor, query.projectId))._id });
+    clauses.push(await projectScope(actor, query.projectId));
     if (query.q) {
       const text = new RegExp(escapeRegex(query.q), 'i');
       clauses.push({ $or: [{ title: text }, { content: text }] });
@@ -59,15 +57,7 @@ export function createNoteService(deps: { events: EventBus }) {
   async function update(actor: AuthUser, id: string, patch: NoteInput) {
     const current = await content.findVisible(actor, id);
     const moving = await content.checkMove(actor, current, patch.projectId);
-    const updated = await NoteModel.findOneAndUpdate(
-      { _id: current._id, userId: current.userId },
-      { $set: patch },
-      {
-        returnDocument: 'after',
-      },
-    ).lean<NoteDoc>();
-    if (!updated) throw notFound('Note');
-    await content.announce('updated', updated);
+    const updated = await content.save(current, { $set: patch });
     if (moving) await content.announceMove(actor, current, updated);
     return toNoteDto(updated);
   }

@@ -60,3 +60,10 @@ export async function touchProject(projectId: Types.ObjectId | string | null | u
     tenancy: 'system',
   });
 }
+
+/** The list filter for `?projectId=`: a project of mine, or `'none'` for unfiled items. */
+export async function projectScope(actor: AuthUser, projectId: string | undefined): Promise<Record<string, unknown>> {
+  if (projectId === undefined) return {};
+  if (projectId === 'none') return { projectId: null };
+  return { projectId: (await findMemberProject(actor, projectId))._id };
+}

@@ -1,5 +1,5 @@
 import type { DomainEventMap, DomainEventType } from '@panoramix/contracts';
-import type { Model, Types } from 'mongoose';
+import type { Model, Types, UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { notFound } from '../../http/problem.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
@@ -67,5 +67,15 @@ export function projectContent<Doc extends ContentDoc, Dto>(options: {
     return moving;
   }
 
-  return { findVisible, announce, announceDeleted, announceMove, checkMove };
+  /** Writes an update to an item already found visible, and announces the result. */
+  async function save(current: Doc, update: UpdateQuery<Doc>): Promise<Doc> {
+    const updated = await model
+      .findOneAndUpdate({ _id: current._id, userId: current.userId }, update, { returnDocument: 'after' })
+      .lean<Doc>();
+    if (!updated) throw notFound(options.label);
+    await announce('updated', updated);
+    return updated;
+  }
+
+  return { findVisible, announce, announceDeleted, announceMove, checkMove, save };
 }

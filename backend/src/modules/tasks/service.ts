@@ -1,11 +1,10 @@
 import { openStatuses } from '@panoramix/contracts';
 import type { Task, TaskStatus } from '@panoramix/contracts';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { notFound } from '../../http/problem.ts';
 import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { contentFilter, findMemberProject, requireProjectForContent } from '../projects/access.ts';
+import { contentFilter, projectScope, requireProjectForContent } from '../projects/access.ts';
 import { projectContent } from '../projects/content.ts';
 import { TaskModel } from './model.ts';
 import type { TaskDoc } from './model.ts';
@@ -60,8 +59,7 @@ export function createTaskService(deps: { events: EventBus }) {
   async function list(actor: AuthUser, query: TaskListQuery) {
     const now = new Date();
     const clauses: Record<string, unknown>[] = [await contentFilter(actor)];
-    if (query.projectId === 'none') clauses.push({ projectId: null });
-    else if (query.projectId) clauses.push({ projectId: (await findMemberProject(actor, query.projectId))._id });
+    clauses.push(await projectScope(actor, query.projectId));
     if (query.status) clauses.push({ status: { $in: query.status } });
     if (query.overdue) clauses.push({ status: { $in: openStatuses }, deadline: { $ne: null, $lt: now } });
     if (query.dueWithinDays !== undefined) {
@@ -98,13 +96,9 @@ export function createTaskService(deps: { events: EventBus }) {
     const current = await findVisible(actor, id);
     const moving = await content.checkMove(actor, current, patch.projectId);
     const statusChanged = patch.status !== undefined && patch.status !== current.status;
-    const updated = await TaskModel.findOneAndUpdate(
-      { _id: current._id, userId: current.userId },
-      { $set: { ...toFields(patch), ...(statusChanged ? { statusChangedAt: new Date() } : {}) } },
-      { returnDocument: 'after' },
-    ).lean<TaskDoc>();
-    if (!updated) throw notFound('Task');
-    await announce('updated', updated);
+    const updated = await content.save(current, {
+      $set: { ...toFields(patch), ...(statusChanged ? { statusChangedAt: new Date() } : {}) },
+    });
     if (moving) await content.announceMove(actor, current, updated);
     return toTaskDto(updated);
   }
