@@ -1,23 +1,8 @@
-import type { Problem } from '@panoramix/contracts';
+import { problemTypes, problemTypeUri } from '@panoramix/contracts';
+import type { Problem, ProblemType } from '@panoramix/contracts';
 import type { z } from 'zod';
 
-/** Stable problem types; clients may switch on them. */
-export const problemTypes = {
-  validation: 'validation-error',
-  malformedJson: 'malformed-json',
-  payloadTooLarge: 'payload-too-large',
-  unsupportedMediaType: 'unsupported-media-type',
-  unauthorized: 'unauthorized',
-  forbidden: 'forbidden',
-  notFound: 'not-found',
-  conflict: 'conflict',
-  rateLimited: 'rate-limited',
-  unavailable: 'service-unavailable',
-  internal: 'internal-error',
-} as const;
-export type ProblemType = (typeof problemTypes)[keyof typeof problemTypes];
-
-const typeUri = (type: ProblemType) => `urn:panoramix:problem:${type}`;
+export { problemTypes };
 
 /** An error that becomes a problem+json answer. Services throw these; the error handler renders them. */
 export class HttpError extends Error {
@@ -34,7 +19,7 @@ export class HttpError extends Error {
 
   toProblem(instance?: string, requestId?: string): Problem {
     return {
-      type: typeUri(this.type),
+      type: problemTypeUri(this.type),
       title: this.title,
       status: this.status,
       ...(this.detail ? { detail: this.detail } : {}),

@@ -26,6 +26,23 @@ export const page = <T extends z.ZodType>(item: T) =>
     nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` to get the next page; null on the last page' }),
   });
 
+/** Stable problem types (the `type` of a problem is `urn:panoramix:problem:<slug>`); clients may switch on them. */
+export const problemTypes = {
+  validation: 'validation-error',
+  malformedJson: 'malformed-json',
+  payloadTooLarge: 'payload-too-large',
+  unsupportedMediaType: 'unsupported-media-type',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not-found',
+  conflict: 'conflict',
+  rateLimited: 'rate-limited',
+  unavailable: 'service-unavailable',
+  internal: 'internal-error',
+} as const;
+export type ProblemType = (typeof problemTypes)[keyof typeof problemTypes];
+export const problemTypeUri = (type: ProblemType) => `urn:panoramix:problem:${type}`;
+
 /** RFC 9457 problem details, the body of every error answer. */
 export const problem = z
   .object({
