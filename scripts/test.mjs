@@ -7,8 +7,15 @@ import { ensureDependencies, hasWorkspace, run } from './setup.mjs';
 import { ensureDebianPackages } from './system-packages.mjs';
 
 ensureDependencies();
-// The multi-instance socket tests run a real Redis.
-ensureDebianPackages({ 'redis-server': 'redis-server' });
+// The multi-instance socket tests run a real Redis; the deployment tests run nginx with our
+// templates (rendered by envsubst, certificate from openssl) and shellcheck on every script.
+ensureDebianPackages({
+  'redis-server': 'redis-server',
+  nginx: 'nginx',
+  shellcheck: 'shellcheck',
+  envsubst: 'gettext-base',
+  openssl: 'openssl',
+});
 
 const reports = mkdtempSync(path.join(os.tmpdir(), 'panoramix-test-reports-'));
 const vitestReport = (name) => path.join(reports, `${name}.json`);

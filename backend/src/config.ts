@@ -26,6 +26,7 @@ const schema = z
       .regex(/^[\w-]{1,63}$/, 'must be a database name')
       .default('panoramix'),
     DATA_DIR: z.string().default('./data'),
+    UPLOADS_DIR: z.string().optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -70,6 +71,7 @@ function finish(env: z.output<typeof schema>) {
     ...env,
     production,
     dataDir,
+    uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(dataDir, 'uploads')),
     webDist: path.resolve(env.WEB_DIST),
     jwtSecret: env.JWT_SECRET ?? devSecret(dataDir),
     allowRegistration: env.ALLOW_REGISTRATION ?? !production,

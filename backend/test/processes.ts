@@ -18,10 +18,13 @@ export interface ApiProcess {
   kill: () => Promise<void>;
 }
 
-/** Runs the real entry point (`src/main.ts`) in its own process; resolves once it listens. */
-export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
+/**
+ * Runs the real entry point in its own process (`src/main.ts` by default, or the image's bundle
+ * with `entry: ['dist/main.js']`); resolves once it listens.
+ */
+export async function spawnApi(env: Record<string, string>, entry = ['--import', 'tsx', 'src/main.ts']): Promise<ApiProcess> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-process-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd: backendDir,
     env: {
       ...process.env,

@@ -68,10 +68,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Resolves once `child` (named `name` in errors) accepts connections on the loopback `port`. */
+export async function waitForPort(port: number, child: ChildProcess, timeoutMs: number, name = 'FerretDB'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1');
       socket.once('connect', () => (socket.destroy(), resolve(true)));
@@ -80,7 +81,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
     if (open) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`FerretDB did not listen on ${port} within ${timeoutMs} ms`);
+  throw new Error(`${name} did not listen on ${port} within ${timeoutMs} ms`);
 }
 
 /** FerretDB on SQLite: telemetry and debug listener off, its own port and state dir. */

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../config.ts';
+import { connectDatabase, disconnectDatabase } from '../db/connect.ts';
+import { startFerretDb } from '../db/local-server.ts';
+import { UserModel } from '../modules/auth/model.ts';
+import { exportedCollections } from '../modules/export/collections.ts';
+import { ArchiveError } from '../modules/export/framing.ts';
+import { terminalProgress } from '../modules/export/progress.ts';
+import { readArchive } from '../modules/export/read-archive.ts';
+import { writeArchive } from '../modules/export/write-archive.ts';
+import type { ExportTarget } from '../modules/export/registry.ts';
+import { defaultArchiveName, parseCommand, resolvePath, usage, UsageError } from './args.ts';
+import type { Command } from './args.ts';
+
+/** `panoramix export | import`: the application-level backup, also what restore and migrations build on. */
+async function run(command: Command) {
+  // Like `npm start`, read ./.env when there is one (the container has none: compose sets the environment).
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  const progress = terminalProgress();
+  // Never mongodb-memory-server here: exporting an empty throwaway database would look like success.
+  const database = config.MONGODB_URI
+    ? { uri: config.MONGODB_URI, stop: async () => {} }
+    : await startFerretDb(path.join(config.dataDir, 'db'), (msg) => progress.note(msg));
+  try {
+    await connectDatabase(database.uri, config.MONGODB_DB);
+    if (command.command === 'import') {
+      // Unique indexes first, so an import into an empty database enforces them like the API does.
+      await Promise.all(exportedCollections.map((c) => c.model.init()));
+      const summary = await readArchive({ archive: resolvePath(command.archive), uploadsDir: config.uploadsDir, progress });
+      const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
+      progress.note(`imported ${total} documents from ${command.archive}`);
+      return;
+    }
+    let target: ExportTarget = { kind: 'instance' };
+    if (command.user !== undefined) {
+      const user = await UserModel.findOne({ username: command.user.toLowerCase() }).lean();
+      if (!user) throw new UsageError(`no user named ${command.user}`);
+      target = { kind: 'user', userId: user._id };
+    }
+    const archive = resolvePath(command.out ?? defaultArchiveName(command.user ?? 'instance'));
+    const summary = await writeArchive({ target, archive, uploadsDir: config.uploadsDir, progress });
+    const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
+    progress.note(`exported ${total} documents to ${summary.archive}`);
+  } finally {
+    await disconnectDatabase();
+    await database.stop();
+  }
+}
+
+async function main() {
+  try {
+    await run(parseCommand(process.argv.slice(2)));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${usage}`);
+      process.exit(64); // EX_USAGE
+    }
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    if (error instanceof ArchiveError) {
+      console.error(`panoramix: ${error.message}`);
+      process.exit(65); // EX_DATAERR
+    }
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { linksExport } from '../links/export.ts';
+import { noteLinesExport, noteSessionsExport } from '../note-sessions/export.ts';
+import { notesExport } from '../notes/export.ts';
+import { preferencesExport } from '../preferences/export.ts';
+import { projectsExport } from '../projects/export.ts';
+import { tasksExport } from '../tasks/export.ts';
+import { instanceFlagsExport, usersExport } from '../users/export.ts';
+import type { ExportedCollection } from './registry.ts';
+
+/**
+ * Every collection an export holds, in archive order: accounts first, then Panorama's order
+ * (projects, tasks, notes, noteSessions, noteLines, links, files, …), so an import writes
+ * parents before the documents pointing at them. A module joins by exporting an
+ * `ExportedCollection` from its `export.ts` and adding it here; a test fails for an owned
+ * model missing from this list.
+ */
+export const exportedCollections: readonly ExportedCollection[] = [
+  instanceFlagsExport,
+  usersExport,
+  preferencesExport,
+  projectsExport,
+  tasksExport,
+  notesExport,
+  noteSessionsExport,
+  noteLinesExport,
+  linksExport,
+];

@@ -1,0 +1,4 @@
+import type { ExportedCollection } from '../export/registry.ts';
+import { ProjectModel } from './model.ts';
+
+export const projectsExport: ExportedCollection = { name: 'projects', model: ProjectModel, scope: 'owner' };

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { TestApp, TestUser } from './harness.ts';
+
+/**
+ * A data set touching every module that has data, written through the API as a user would.
+ * A new module adds its documents here, so the export and backup round-trip tests cover it.
+ * Uploaded files are written where the files module keeps them (`uploads/<userId>/…`).
+ */
+export async function seedEveryModule(app: TestApp, uploadsDir: string) {
+  const users: TestUser[] = [await app.newUser(), await app.newUser()];
+  for (const [i, user] of users.entries()) {
+    const link = await user.api.post('/api/links', { name: `Docs ${i}`, url: `example.test/${i}` });
+    await user.api.post('/api/links', { name: `Wiki ${i}`, url: `https://wiki.example.test/${i}` });
+    await user.api.post(`/api/links/${link.body.id}/click`);
+    await user.api.patch('/api/preferences', { theme: 'dark', language: 'en', timeZone: 'Europe/Paris' });
+    const project = await user.api.post('/api/projects', { name: `Website ${i}`, targetDate: '2026-09-30T00:00:00.000Z' });
+    const projectId = project.body.id as string;
+    await user.api.post('/api/tasks', { title: `Draft sitemap ${i}`, projectId, deadline: '2026-06-10T00:00:00.000Z' });
+    await user.api.post('/api/tasks', { title: `Standalone ${i}` });
+    await user.api.post('/api/notes', { title: `Kick-off ${i}`, content: '# Notes\n\n- one', projectId });
+    const session = await user.api.post('/api/note-sessions', { projectId, name: `Weekly ${i}` });
+    await user.api.post('/api/note-lines', { sessionId: session.body.id, content: 'First point' });
+    await user.api.post('/api/note-lines', { sessionId: session.body.id, content: 'Second point' });
+    const failed = [project, session].find((res) => res.status !== 201);
+    if (failed) throw new Error(`seeding failed: ${failed.status} ${JSON.stringify(failed.body)}`);
+    const folder = path.join(uploadsDir, user.id, 'notes');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, `scan-${i}.pdf`), Buffer.alloc(64 * 1024, i + 1));
+  }
+  return users;
+}
+
+/**
+ * The archive's lines, decompressed and parsed: two exports of the same data compare equal line
+ * for line. Parsed, because a document's key order reflects how it was last written, not its content.
+ */
+export const archiveFrames = (file: string): any[] =>
+  gunzipSync(readFileSync(file))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+
+/** Every file under `dir` with a hash of its content (names and bytes, not times). */
+export async function treeDigest(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  if (!existsSync(dir)) return out;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, full)] = createHash('sha256')
+      .update(await readFile(full))
+      .digest('hex');
+  }
+  return out;
+}
