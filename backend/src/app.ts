@@ -16,6 +16,9 @@ import { serveWebClient } from './http/web.ts';
 import type { Logger } from './lib/logger.ts';
 import { createOpenApiDocument } from './openapi-document.ts';
 import { authRouter } from './modules/auth/routes.ts';
+import { contactsRouter } from './modules/chat/contacts.routes.ts';
+import { messagesRouter } from './modules/chat/messages.routes.ts';
+import { roomsRouter } from './modules/chat/rooms.routes.ts';
 import { dashboardRouter } from './modules/dashboard/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
 import { noteSessionsRouter } from './modules/note-sessions/routes.ts';
@@ -82,6 +85,9 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(notesRouter(bind, services.notes));
   api.use(noteSessionsRouter(bind, services.noteSessions, services.noteLines));
   api.use(dashboardRouter(bind, services.dashboard));
+  api.use(roomsRouter(bind, services.chat));
+  api.use(messagesRouter(bind, services.chat));
+  api.use(contactsRouter(bind, services.chat));
 
   app.use(api);
   app.use('/api', notFoundHandler);

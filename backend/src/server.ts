@@ -8,6 +8,7 @@ import { connectDatabase, disconnectDatabase } from './db/connect.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import type { Logger } from './lib/logger.ts';
 import { seedDevAdmin } from './modules/auth/seed.ts';
+import { chatRealtime } from './modules/chat/socket.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { attachRealtime } from './realtime/socket.ts';
 import { createServices } from './services.ts';
@@ -51,6 +52,7 @@ export async function startServer(options: { config: Config; logger: Logger; mon
     corsOrigins: config.CORS_ORIGINS,
     log: logger,
     redis,
+    modules: [chatRealtime(services.chat, logger)],
   });
 
   for (const job of services.jobDefinitions) jobs.define(job);

@@ -5,6 +5,8 @@ import { authJobs } from './modules/auth/jobs.ts';
 import { createLoginLimiter } from './modules/auth/rate-limit.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { createTokenService } from './modules/auth/tokens.ts';
+import { chatJobs } from './modules/chat/cascade.ts';
+import { createChatServices } from './modules/chat/services.ts';
 import { activity } from './modules/dashboard/activity.ts';
 import { projects as portfolio } from './modules/dashboard/portfolio.ts';
 import { createDashboardService } from './modules/dashboard/service.ts';
@@ -57,6 +59,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   // Project deletion removes content children first: lines and sessions, then notes, then tasks.
   const jobDefinitions: JobDefinition[] = [
     ...authJobs(tokens),
+    ...chatJobs,
     ...projectJobs([noteSessions.removeProjectContent, notes.removeProjectContent, tasks.removeProjectContent]),
   ];
   return {
@@ -71,6 +74,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     noteSessions,
     noteLines: createNoteLineService({ events, sessions: noteSessions }),
     dashboard: createDashboardService({ taskCounts, overdueTasks, dueSoonTasks, recentNotes, projects: portfolio, activity }),
+    chat: createChatServices({ events, jobs, redis }),
     errorLog: createErrorLog({ capBytes: config.ERRORS_COLLECTION_BYTES, log: logger }),
     jobDefinitions,
   };

@@ -7,7 +7,7 @@ import { badRequest } from '../http/problem.ts';
  * to clients: base64url JSON.
  */
 export interface SortKey {
-  field: '_id' | 'rank' | 'updatedAt' | 'createdAt';
+  field: '_id' | 'rank' | 'updatedAt' | 'createdAt' | 'lastMessageAt';
   direction: 'asc' | 'desc';
 }
 

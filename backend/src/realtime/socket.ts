@@ -9,6 +9,8 @@ import { recipientsOf } from './event-bus.ts';
 
 export interface SocketData {
   user: AuthUser;
+  /** This tab or device said it is idle (chat presence). */
+  away?: boolean;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -22,6 +24,8 @@ interface RealtimeDeps {
   log: Logger;
   /** node-redis publisher/subscriber pair: events then reach sockets on every API instance. */
   redis?: { pub: unknown; sub: unknown } | undefined;
+  /** Features that handle client → server events (the chat); each registers its own listeners once the core's are set. */
+  modules?: readonly ((io: RealtimeServer) => void)[];
 }
 
 /**
@@ -52,9 +56,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     void socket.join(userRoom(socket.data.user.id));
     deps.log.debug({ userId: socket.data.user.id, socketId: socket.id }, 'socket connected');
   });
+  for (const register of deps.modules ?? []) register(io);
 
   deps.events.subscribe((event) => {
     const rooms = recipientsOf(event).map(userRoom);
+    if (rooms.length === 0) return; // `io.to([])` would mean everyone
     (io.to(rooms).emit as (type: string, data: unknown) => boolean)(event.type, event.data);
   });
 

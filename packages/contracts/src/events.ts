@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { chatServerEvents } from './chat-events.ts';
+import type { ChatClientToServerEvents } from './chat-events.ts';
 import { objectId } from './common.ts';
 import { link } from './links.ts';
 import { note, noteDeleted } from './notes.ts';
@@ -12,6 +14,7 @@ const deleted = z.object({ id: objectId });
 /**
  * Every domain event a client may receive on its socket, named `<entity>.<verb>`,
  * with the schema of its payload. The socket event name is the domain event type.
+ * Chat events keep Organizer's `<entity>:<verb>` names (see chat-events.ts).
  */
 export const domainEvents = {
   'link.created': link,
@@ -33,11 +36,12 @@ export const domainEvents = {
   'noteLine.created': noteLine,
   'noteLine.updated': noteLine,
   'noteLine.deleted': noteLineDeleted,
+  ...chatServerEvents,
 } as const;
 
 export type DomainEventMap = { [K in keyof typeof domainEvents]: z.infer<(typeof domainEvents)[K]> };
 export type DomainEventType = keyof DomainEventMap;
 
 export type ServerToClientEvents = { [K in DomainEventType]: (data: DomainEventMap[K]) => void };
-/** Nothing yet: the chat issue adds typing and presence here. */
-export type ClientToServerEvents = Record<string, never>;
+/** What clients send: the chat's typing, presence and send events, each answered by an ack. */
+export type ClientToServerEvents = ChatClientToServerEvents;

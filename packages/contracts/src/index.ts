@@ -1,4 +1,6 @@
 import { authRoutes } from './auth.ts';
+import { messageRoutes, roomRoutes } from './chat-routes.ts';
+import { contactRoutes } from './contacts.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import type { RouteContract } from './http.ts';
 import { linkRoutes } from './links.ts';
@@ -11,6 +13,10 @@ import { taskRoutes } from './tasks.ts';
 import { userRoutes } from './users.ts';
 
 export * from './auth.ts';
+export * from './chat.ts';
+export * from './chat-events.ts';
+export * from './chat-routes.ts';
+export * from './contacts.ts';
 export * from './common.ts';
 export * from './dashboard.ts';
 export * from './events.ts';
@@ -37,6 +43,9 @@ export const routes = {
   noteSessions: noteSessionRoutes,
   noteLines: noteLineRoutes,
   dashboard: dashboardRoutes,
+  rooms: roomRoutes,
+  messages: messageRoutes,
+  contacts: contactRoutes,
 } as const;
 
 export const allRoutes: RouteContract[] = Object.values(routes).flatMap((group) => Object.values(group));

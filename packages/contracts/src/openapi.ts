@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
 import { problem } from './common.ts';
+import { chatClientEvents } from './chat-events.ts';
 import { domainEvents } from './events.ts';
 import type { RouteContract } from './http.ts';
 
@@ -78,13 +79,14 @@ export function buildOpenApiDocument(routes: readonly RouteContract[], info: { v
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     paths,
   });
+  const toJsonSchemas = (events: Record<string, z.ZodType>, io: 'input' | 'output') =>
+    Object.fromEntries(
+      Object.entries(events).map(([name, schema]) => [name, z.toJSONSchema(schema, { io, unrepresentable: 'any' })]),
+    );
   return {
     ...document,
-    'x-socket-events': Object.fromEntries(
-      Object.entries(domainEvents).map(([name, schema]) => [
-        name,
-        z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }),
-      ]),
-    ),
+    'x-socket-events': toJsonSchemas(domainEvents, 'output'),
+    /** Client → server events; each is acknowledged with `{ ok: true, data? }` or `{ ok: false, error }`. */
+    'x-socket-client-events': toJsonSchemas(chatClientEvents, 'input'),
   };
 }

@@ -2,6 +2,24 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { tooManyRequests } from '../../http/problem.ts';
 
+/** A counter of `points` per `duration` seconds and key, in Redis when given (shared by instances), in memory otherwise. */
+export const createCounter = ({
+  redis,
+  ...options
+}: {
+  redis?: unknown;
+  keyPrefix: string;
+  points: number;
+  duration: number;
+}): RateLimiterAbstract =>
+  redis ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true }) : new RateLimiterMemory(options);
+
+/** The 429 problem for an exhausted counter, with Retry-After. */
+export const refuse = (res: RateLimiterRes, detail: string) => {
+  const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  return tooManyRequests(seconds, `${detail} Try again in ${seconds} s.`);
+};
+
 export interface LoginLimits {
   ipMax: number;
   userFailuresMax: number;
@@ -15,23 +33,18 @@ export interface LoginLimits {
  * address), and failed attempts against one username (slows guessing from many addresses).
  */
 export function createLoginLimiter(limits: LoginLimits) {
-  const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
-    limits.redis
-      ? new RateLimiterRedis({
-          storeClient: limits.redis,
-          useRedisPackage: true,
-          keyPrefix,
-          points,
-          duration: limits.windowSeconds,
-        })
-      : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
-  const perIp = make('login-ip', limits.ipMax);
-  const userFailures = make('login-user', limits.userFailuresMax);
-
-  const refuse = (res: RateLimiterRes, detail: string) => {
-    const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    return tooManyRequests(seconds, `${detail} Try again in ${seconds} s.`);
-  };
+  const perIp = createCounter({
+    redis: limits.redis,
+    keyPrefix: 'login-ip',
+    points: limits.ipMax,
+    duration: limits.windowSeconds,
+  });
+  const userFailures = createCounter({
+    redis: limits.redis,
+    keyPrefix: 'login-user',
+    points: limits.userFailuresMax,
+    duration: limits.windowSeconds,
+  });
 
   /** Counts this attempt; throws 429 when either counter is exhausted. */
   async function admit(ip: string, username: string) {

@@ -1,0 +1,30 @@
+import type { AuthUser } from '../../http/auth-guard.ts';
+import { notFound } from '../../http/problem.ts';
+import { MessageModel, RoomModel } from './model.ts';
+import type { MessageDoc, RoomDoc } from './model.ts';
+
+/**
+ * The one place that decides who reaches a room and its messages, for REST and sockets alike:
+ * its current members. Anyone else gets 404, as if the room did not exist.
+ */
+export const memberRooms = (userId: string) => ({ memberIds: userId, deletingAt: null });
+
+export async function findMemberRoom(actor: AuthUser, roomId: string): Promise<RoomDoc> {
+  const room = await RoomModel.findOne({ _id: roomId, ...memberRooms(actor.id) }).lean<RoomDoc>();
+  if (!room) throw notFound('Room');
+  return room;
+}
+
+/** A message of a room the caller is a member of, with its room; 404 otherwise. */
+export async function findMemberMessage(actor: AuthUser, messageId: string) {
+  // The room is not known yet: look the message up by id, then decide on its room's membership.
+  const message = await MessageModel.findOne({ _id: messageId }).setOptions({ tenancy: 'system' }).lean<MessageDoc>();
+  const room = message && (await RoomModel.findOne({ _id: message.roomId, ...memberRooms(actor.id) }).lean<RoomDoc>());
+  if (!message || !room) throw notFound('Message');
+  return { message, room };
+}
+
+/** Who receives a room's events: exactly its members. */
+export const membersOf = (room: Pick<RoomDoc, 'memberIds'>) => room.memberIds.map(String);
+export const othersOf = (room: Pick<RoomDoc, 'memberIds'>, userId: string) => membersOf(room).filter((id) => id !== userId);
+export const isAdmin = (room: Pick<RoomDoc, 'adminIds'>, userId: string) => room.adminIds.some((id) => String(id) === userId);

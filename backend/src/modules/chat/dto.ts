@@ -1,0 +1,96 @@
+import { reactionEmojis } from '@panoramix/contracts';
+import type { Message, ReactionEmoji, Room, RoomView } from '@panoramix/contracts';
+import type { Types } from 'mongoose';
+import { UserModel } from '../auth/model.ts';
+import { MessageModel, RoomReadModel } from './model.ts';
+import type { MessageDoc, RoomDoc } from './model.ts';
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+const REPLY_EXCERPT_CHARS = 200;
+
+function reactionsOf(stored: MessageDoc['reactions']): Message['reactions'] {
+  const byEmoji = new Map<string, string[]>();
+  const entries = stored instanceof Map ? [...stored] : Object.entries(stored ?? {});
+  for (const [userId, emoji] of entries) byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), userId]);
+  return reactionEmojis
+    .filter((emoji) => byEmoji.has(emoji))
+    .map((emoji: ReactionEmoji) => ({ emoji, count: byEmoji.get(emoji)!.length, userIds: byEmoji.get(emoji)! }));
+}
+
+export function toMessageDto(m: MessageDoc, reply: MessageDoc | null = null): Message {
+  return {
+    id: String(m._id),
+    roomId: String(m.roomId),
+    userId: String(m.userId),
+    clientId: m.clientId,
+    text: m.text,
+    replyTo: reply
+      ? {
+          id: String(reply._id),
+          userId: String(reply.userId),
+          excerpt: reply.text.slice(0, REPLY_EXCERPT_CHARS),
+          deleted: reply.deletedAt !== null,
+        }
+      : null,
+    mentions: m.mentions.map(String),
+    reactions: reactionsOf(m.reactions),
+    editedAt: iso(m.editedAt),
+    deletedAt: iso(m.deletedAt),
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+/** DTOs of messages with the messages they reply to, read in one query. */
+export async function toMessageDtos(messages: MessageDoc[]): Promise<Message[]> {
+  const replyIds = messages.flatMap((m) => (m.replyToId ? [m.replyToId] : []));
+  const roomIds = [...new Set(messages.map((m) => String(m.roomId)))];
+  const replies =
+    replyIds.length === 0
+      ? []
+      : await MessageModel.find({ _id: { $in: replyIds }, roomId: { $in: roomIds } }).lean<MessageDoc[]>();
+  const byId = new Map(replies.map((r) => [String(r._id), r]));
+  return messages.map((m) => toMessageDto(m, m.replyToId ? (byId.get(String(m.replyToId)) ?? null) : null));
+}
+
+export const toMessageDtoWithReply = async (message: MessageDoc) => (await toMessageDtos([message]))[0]!;
+
+/** Room DTOs with member names, read positions and last messages, in three queries for the whole batch. */
+export async function toRoomDtos(rooms: RoomDoc[]): Promise<Room[]> {
+  if (rooms.length === 0) return [];
+  const roomIds = rooms.map((r) => r._id);
+  const userIds = [...new Set(rooms.flatMap((r) => r.memberIds.map(String)))];
+  const lastIds = rooms.flatMap((r) => (r.lastMessageId ? [r.lastMessageId] : []));
+  const [users, reads, lastMessages] = await Promise.all([
+    UserModel.find({ _id: { $in: userIds } }, { username: 1, displayName: 1 }).lean(),
+    RoomReadModel.find({ roomId: { $in: roomIds } }, { roomId: 1, userId: 1, lastReadMessageId: 1 }).lean(),
+    lastIds.length === 0 ? [] : MessageModel.find({ _id: { $in: lastIds }, roomId: { $in: roomIds } }).lean<MessageDoc[]>(),
+  ]);
+  const userById = new Map(users.map((u) => [String(u._id), u]));
+  const readOf = new Map(reads.map((r) => [`${String(r.roomId)}:${String(r.userId)}`, r.lastReadMessageId]));
+  const lastDtos = new Map((await toMessageDtos(lastMessages)).map((m) => [m.id, m]));
+  return rooms.map((r) => ({
+    id: String(r._id),
+    type: r.type,
+    name: r.type === 'group' ? (r.name ?? '') : null,
+    members: r.memberIds.map((id: Types.ObjectId) => {
+      const user = userById.get(String(id));
+      const lastRead = readOf.get(`${String(r._id)}:${String(id)}`);
+      return {
+        userId: String(id),
+        username: user?.username ?? '',
+        displayName: user?.displayName ?? '',
+        isAdmin: r.adminIds.some((admin) => String(admin) === String(id)),
+        lastReadMessageId: lastRead ? String(lastRead) : null,
+      };
+    }),
+    createdBy: String(r.userId),
+    lastMessage: (r.lastMessageId && lastDtos.get(String(r.lastMessageId))) || null,
+    lastMessageAt: r.lastMessageAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+export const toRoomDto = async (room: RoomDoc) => (await toRoomDtos([room]))[0]!;
+
+export const withUnread = (room: Room, unreadCount: number): RoomView => ({ ...room, unreadCount });

@@ -1,0 +1,133 @@
+import type { Message, SendMessageBody } from '@panoramix/contracts';
+import type { Types } from 'mongoose';
+import type { AuthUser } from '../../http/auth-guard.ts';
+import { badRequest, conflict, forbidden } from '../../http/problem.ts';
+import { byNewest, after, sortOf, toPage } from '../../lib/pagination.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
+import { UserModel } from '../auth/model.ts';
+import { findMemberMessage, findMemberRoom, isAdmin, membersOf } from './access.ts';
+import { toMessageDtoWithReply, toMessageDtos } from './dto.ts';
+import { MessageModel, RoomModel, isDuplicateKey } from './model.ts';
+import type { MessageDoc, RoomDoc } from './model.ts';
+import type { ReadStateService } from './read-state.ts';
+import { advanceRead, notReadBy } from './read-state.ts';
+import type { TypingService } from './typing.ts';
+
+const MENTION = /(?<![\w@])@([a-z0-9_]{3,30})\b/gi;
+
+/** The members named with `@username` in a text. */
+async function mentionsIn(text: string, room: RoomDoc): Promise<Types.ObjectId[]> {
+  const names = [...new Set([...text.matchAll(MENTION)].map((m) => m[1]!.toLowerCase()))];
+  if (names.length === 0) return [];
+  const users = await UserModel.find({ _id: { $in: room.memberIds }, username: { $in: names } }, { _id: 1 }).lean();
+  return users.map((u) => u._id);
+}
+
+export function createMessageService(deps: {
+  events: EventBus;
+  reads: ReadStateService;
+  typing: TypingService;
+  admitSend: (userId: string, roomId: string) => Promise<void>;
+}) {
+  type MessageEvent = 'message:new' | 'message:updated' | 'message:deleted' | 'message:reacted';
+  async function announce(type: MessageEvent, actor: AuthUser, room: RoomDoc, message: MessageDoc): Promise<Message> {
+    const dto = await toMessageDtoWithReply(message);
+    deps.events.emit({ type, userId: actor.id, data: dto, audience: membersOf(room) });
+    return dto;
+  }
+
+  async function list(actor: AuthUser, roomId: string, query: { limit: number; cursor?: string | undefined }) {
+    const room = await findMemberRoom(actor, roomId);
+    const rows = await MessageModel.find({ roomId: room._id, ...after(byNewest, query.cursor) })
+      .sort(sortOf(byNewest))
+      .limit(query.limit + 1)
+      .lean<MessageDoc[]>();
+    const page = toPage(rows, query.limit, byNewest, (row) => row);
+    return { items: await toMessageDtos(page.items), nextCursor: page.nextCursor };
+  }
+
+  async function checkReply(room: RoomDoc, replyTo: string | undefined) {
+    if (replyTo && !(await MessageModel.exists({ _id: replyTo, roomId: room._id }))) {
+      throw badRequest('body.replyTo: not a message of this room', [
+        { path: 'body.replyTo', message: 'not a message of this room' },
+      ]);
+    }
+  }
+
+  /**
+   * Idempotent by (room, sender, clientId): a retry returns the message already stored, without
+   * counting against the flood limit and without announcing it again.
+   */
+  async function send(actor: AuthUser, roomId: string, body: SendMessageBody): Promise<Message> {
+    const room = await findMemberRoom(actor, roomId);
+    const key = { roomId: room._id, userId: actor.id, clientId: body.clientId };
+    const stored = () => MessageModel.findOne(key).lean<MessageDoc>();
+    const first = await stored();
+    if (first) return toMessageDtoWithReply(first);
+    await deps.admitSend(actor.id, roomId);
+    await checkReply(room, body.replyTo);
+    let message: MessageDoc;
+    try {
+      const created = await MessageModel.create({
+        ...key,
+        text: body.text,
+        replyToId: body.replyTo ?? null,
+        mentions: await mentionsIn(body.text, room),
+      });
+      message = created.toObject() as MessageDoc;
+    } catch (error) {
+      const raced = isDuplicateKey(error) ? await stored() : null;
+      if (!raced) throw error;
+      return toMessageDtoWithReply(raced);
+    }
+    await RoomModel.updateOne(
+      { _id: room._id, $or: [{ lastMessageId: null }, { lastMessageId: { $lt: message._id } }] },
+      { $set: { lastMessageId: message._id, lastMessageAt: message.createdAt } },
+      { timestamps: false },
+    ).setOptions({ tenancy: 'system' }); // membership checked above
+    await advanceRead(actor.id, room._id, message._id);
+    deps.typing.sent(actor.id, roomId);
+    return announce('message:new', actor, room, message);
+  }
+
+  async function findOwn(actor: AuthUser, id: string, allowAdmins: boolean) {
+    const found = await findMemberMessage(actor, id);
+    const mine = String(found.message.userId) === actor.id;
+    if (!mine && !(allowAdmins && found.room.type === 'group' && isAdmin(found.room, actor.id))) {
+      throw forbidden(
+        allowAdmins ? 'Only its sender or a group admin can delete a message' : 'Only its sender can edit a message',
+      );
+    }
+    return found;
+  }
+
+  async function update(id: Types.ObjectId, change: Record<string, unknown>) {
+    const updated = await MessageModel.findOneAndUpdate({ _id: id }, change, { returnDocument: 'after' })
+      .setOptions({ tenancy: 'system' }) // access decided by findMemberMessage
+      .lean<MessageDoc>();
+    return updated!;
+  }
+
+  async function edit(actor: AuthUser, id: string, text: string) {
+    const { message, room } = await findOwn(actor, id, false);
+    if (message.deletedAt) throw conflict('This message was deleted');
+    const updated = await update(message._id, { $set: { text, mentions: await mentionsIn(text, room), editedAt: new Date() } });
+    return announce('message:updated', actor, room, updated);
+  }
+
+  /** Soft delete: the message keeps its place in the history, without its text, mentions or reactions. */
+  async function remove(actor: AuthUser, id: string) {
+    const { message, room } = await findOwn(actor, id, true);
+    if (message.deletedAt) return toMessageDtoWithReply(message);
+    const deleted = await update(message._id, { $set: { text: '', mentions: [], reactions: {}, deletedAt: new Date() } });
+    const dto = await announce('message:deleted', actor, room, deleted);
+    // It no longer counts as unread: members who had not read it get their new count.
+    const unreadBy = (await notReadBy(room._id, message._id)).filter((userId) => userId !== String(message.userId));
+    await deps.reads.announceUnread(room._id, unreadBy);
+    return dto;
+  }
+
+  return { list, send, edit, remove, announce };
+}
+
+export type MessageService = ReturnType<typeof createMessageService>;
