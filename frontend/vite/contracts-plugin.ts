@@ -34,8 +34,12 @@ export function contractsPlugin(): Plugin {
       if (id !== resolvedId) return undefined;
       // The contracts are TypeScript source: Vite's module runner transpiles them for Node.
       const { module: contracts } = await runnerImport<typeof Contracts>('@panoramix/contracts', { configFile: false });
-      const { routes, themes, languages, densities, defaultPreferences } = contracts;
-      const data = { routes: routeTable(routes), themes, languages, densities, defaultPreferences };
+      const { routes, themes, languages, densities, defaultPreferences, taskStatuses, healthFlags, activityWindows } = contracts;
+      const data = {
+        routes: routeTable(routes),
+        ...{ themes, languages, densities, defaultPreferences },
+        ...{ taskStatuses, healthFlags, activityWindows },
+      };
       return Object.entries(data)
         .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
         .join('\n');

@@ -22,4 +22,7 @@ declare module 'virtual:panoramix/contracts' {
   export const languages: typeof contracts.languages;
   export const densities: typeof contracts.densities;
   export const defaultPreferences: contracts.Preferences;
+  export const taskStatuses: typeof contracts.taskStatuses;
+  export const healthFlags: typeof contracts.healthFlags;
+  export const activityWindows: typeof contracts.activityWindows;
 }

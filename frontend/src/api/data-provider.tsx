@@ -6,24 +6,24 @@ import type { EventAppliers } from './event-appliers.ts';
 import { queryClient } from './query-client.ts';
 
 interface DataProviderProps {
-  appliers: readonly EventAppliers[];
+  /** Loaders of each feature's event appliers (see FeatureDefinition.events). */
+  appliers: readonly (() => Promise<EventAppliers>)[];
   onResync: () => void;
   children: ReactNode;
 }
 
 /**
  * The query cache and the live socket feeding it, for one signed-in session. Loaded lazily by
- * the shell: TanStack Query and socket.io stay out of the login screen's bundle.
+ * the shell: TanStack Query, socket.io and the features' cache code stay out of the login screen's bundle.
  */
 export default function DataProvider({ appliers, onResync, children }: DataProviderProps) {
   useEffect(() => {
-    const dispatcher = createDispatcher(appliers, queryClient);
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void import('./live.ts').then(({ connectLive }) => {
+    void Promise.all([import('./live.ts'), ...appliers.map((load) => load())]).then(([{ connectLive }, ...sources]) => {
       if (cancelled) return;
       stop = connectLive({
-        dispatcher,
+        dispatcher: createDispatcher(sources, queryClient),
         resync: () => {
           void queryClient.invalidateQueries();
           onResync();

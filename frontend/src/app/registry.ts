@@ -24,6 +24,10 @@ export interface FeatureDefinition {
   /** The tab's screen, loaded on first visit. */
   component: LazyExoticComponent<ComponentType>;
   commands?: readonly CommandDefinition[];
-  /** How this feature's domain events update the cache. */
-  events?: EventAppliers;
+  /**
+   * How this feature's domain events update the cache. A loader, not the appliers themselves:
+   * cache code is fetched with the data layer, after the login screen, so it stays out of the
+   * initial budget however many features there are.
+   */
+  events?: () => Promise<EventAppliers>;
 }

@@ -1,9 +1,20 @@
 import 'i18next';
+import type { HomeMessages } from '../features/home/messages-fr.ts';
+import type { NotesMessages } from '../features/notes/messages-fr.ts';
+import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
+import type { TasksMessages } from '../features/tasks/messages-fr.ts';
 import type { Messages } from './fr.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    // Feature namespaces are added when their page loads (i18n/namespaces.ts); typed all the same.
+    resources: {
+      translation: Messages;
+      home: HomeMessages;
+      projects: ProjectsMessages;
+      tasks: TasksMessages;
+      notes: NotesMessages;
+    };
   }
 }

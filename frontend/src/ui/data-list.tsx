@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Button } from './button.tsx';
+import { LoadState } from './load-state.tsx';
 
 interface DataListProps<T> {
   label: string;
@@ -15,31 +14,15 @@ interface DataListProps<T> {
 
 /** A list with its three other states (loading, error with retry, empty) drawn the same way everywhere. */
 export function DataList<T>({ label, items, loading, error, onRetry, empty, getKey, renderItem }: DataListProps<T>) {
-  const { t } = useTranslation();
-  if (loading && !items) {
-    return (
-      <div className="list-state" role="status" aria-busy="true">
-        <span className="spinner" aria-hidden="true" />
-        {t('app.loading')}
-      </div>
-    );
-  }
-  if (error && !items) {
-    return (
-      <div className="list-state list-state-error" role="alert">
-        {t('ui.loadError')}
-        {onRetry && <Button onClick={onRetry}>{t('ui.retry')}</Button>}
-      </div>
-    );
-  }
-  if (!items || items.length === 0) {
-    return <div className="list-state">{empty ?? t('ui.empty')}</div>;
-  }
   return (
-    <ul className="list" aria-label={label}>
-      {items.map((item) => (
-        <li key={getKey(item)}>{renderItem(item)}</li>
-      ))}
-    </ul>
+    <LoadState data={items} loading={loading} error={error} onRetry={onRetry} empty={empty} isEmpty={(list) => list.length === 0}>
+      {(list) => (
+        <ul className="list" aria-label={label}>
+          {list.map((item) => (
+            <li key={getKey(item)}>{renderItem(item)}</li>
+          ))}
+        </ul>
+      )}
+    </LoadState>
   );
 }

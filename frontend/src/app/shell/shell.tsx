@@ -20,7 +20,7 @@ const DataProvider = lazy(() => import('../../api/data-provider.tsx'));
 
 /** The shell's own live event: preferences changed on another device or tab. */
 const shellEvents: EventAppliers = { 'preferences.updated': (_, preferences) => preferencesStore.set(preferences) };
-const appliers = [shellEvents, ...features.flatMap((f) => (f.events ? [f.events] : []))];
+const appliers = [() => Promise.resolve(shellEvents), ...features.flatMap((f) => (f.events ? [f.events] : []))];
 const resyncPreferences = () => void loadPreferences().catch(() => undefined);
 
 const SIDEBAR_KEY = 'pnx.sidebar-collapsed';

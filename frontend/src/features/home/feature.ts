@@ -8,4 +8,5 @@ export const homeFeature: FeatureDefinition = {
   title: 'home.title',
   shortcut: 'h',
   component: lazy(() => import('./home-page.tsx')),
+  events: () => import('./dashboard-cache.ts').then((m) => m.dashboardEvents),
 };

@@ -1,26 +1,67 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session-store.ts';
 import { useFormat } from '../../ui/format.ts';
+import { LoadState } from '../../ui/load-state.tsx';
+import { ActivityFeed, RecentNotes } from './activity-sections.tsx';
+import { Portfolio } from './portfolio.tsx';
+import { DeadlineList, TaskCounts } from './task-sections.tsx';
+import { useDashboard } from './use-dashboard.ts';
+import type { ActivityWindow } from './use-dashboard.ts';
+import './messages.ts';
+import './home.css';
 
 const paletteKeys = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ K' : 'Ctrl K';
 
+/** Accueil: the server's overview of tasks, notes, projects and activity, kept live by events. */
 export default function HomePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const session = useSession();
   const format = useFormat();
+  const [window, setWindow] = useState<ActivityWindow>('7d');
+  const dashboard = useDashboard(window);
   const name = session.phase === 'signed-in' ? session.user.displayName : '';
   return (
-    <section className="page" aria-labelledby="home-title">
-      <div>
+    <section className="page home-page" aria-labelledby="home-title">
+      <header className="home-header">
         <h1 id="home-title" className="page-title">
-          {t('home.greeting', { name })}
+          {t('greeting', { name })}
         </h1>
-        <p className="muted">{t('home.today', { date: format.longDate(new Date()) })}</p>
-      </div>
-      <div className="card" style={{ display: 'grid', gap: 'var(--space-2)' }}>
-        <p>{t('home.paletteTip', { keys: paletteKeys })}</p>
-        <p className="muted">{t('home.shortcutTip')}</p>
-      </div>
+        <p className="muted">
+          {t('today', { date: format.longDate(new Date()) })} {t('paletteTip', { keys: paletteKeys })}
+        </p>
+      </header>
+      <LoadState
+        data={dashboard.data}
+        loading={dashboard.isPending}
+        error={dashboard.error}
+        onRetry={() => void dashboard.refetch()}
+        isEmpty={() => false}
+      >
+        {(data) => (
+          <div className="dashboard">
+            <TaskCounts counts={data.taskCounts} />
+            <DeadlineList
+              id="dash-overdue"
+              title={t('overdue')}
+              empty={t('noOverdue')}
+              tasks={data.overdueTasks}
+              to="/tasks?due=overdue"
+              tone="danger"
+            />
+            <DeadlineList
+              id="dash-soon"
+              title={t('dueSoon')}
+              empty={t('noDueSoon')}
+              tasks={data.dueSoonTasks}
+              to="/tasks?due=week"
+            />
+            <Portfolio projects={data.projects} />
+            <RecentNotes notes={data.recentNotes} />
+            <ActivityFeed items={data.activity} window={window} onWindow={setWindow} />
+          </div>
+        )}
+      </LoadState>
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import { lazy } from 'react';
 import type { FeatureDefinition } from '../../app/registry.ts';
-import { linkEvents } from './link-cache.ts';
 
 export const linksFeature: FeatureDefinition = {
   id: 'links',
@@ -18,5 +17,5 @@ export const linksFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/links?new'),
     },
   ],
-  events: linkEvents,
+  events: () => import('./link-cache.ts').then((m) => m.linkEvents),
 };

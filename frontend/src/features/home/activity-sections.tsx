@@ -1,0 +1,84 @@
+import type { Dashboard } from '@panoramix/contracts';
+import { useTranslation } from 'react-i18next';
+import { activityWindows } from 'virtual:panoramix/contracts';
+import { Link } from '../../app/router/link.tsx';
+import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { useFormat } from '../../ui/format.ts';
+import type { ActivityWindow } from './use-dashboard.ts';
+
+const targetOf = (item: Dashboard['activity'][number]) =>
+  item.kind === 'note.created'
+    ? `/notes/${item.id}`
+    : item.kind === 'project.created'
+      ? `/projects?edit=${item.id}`
+      : '/tasks?status=done';
+
+export function RecentNotes({ notes }: { notes: Dashboard['recentNotes'] }) {
+  const { t } = useTranslation('home');
+  const format = useFormat();
+  return (
+    <section className="card dash-card" aria-labelledby="dash-notes">
+      <h2 id="dash-notes" className="dash-title">
+        <Link to="/notes">{t('recentNotes')}</Link>
+      </h2>
+      {notes.length === 0 ? (
+        <p className="muted">{t('noNotes')}</p>
+      ) : (
+        <ul className="dash-list">
+          {notes.map((note) => (
+            <li key={note.id}>
+              <Link to={`/notes/${note.id}`} className="dash-item-title">
+                {note.title}
+              </Link>
+              <span className="muted dash-item-meta">{t('updatedOn', { date: format.dateTime(note.updatedAt) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface ActivityFeedProps {
+  items: Dashboard['activity'];
+  window: ActivityWindow;
+  onWindow: (window: ActivityWindow) => void;
+}
+
+/** Projects created, tasks done and notes written over the last 24 hours or 7 days. */
+export function ActivityFeed({ items, window, onWindow }: ActivityFeedProps) {
+  const { t } = useTranslation('home');
+  const format = useFormat();
+  return (
+    <section className="card dash-card" aria-labelledby="dash-activity">
+      <div className="dash-card-head">
+        <h2 id="dash-activity" className="dash-title">
+          {t('activity')}
+        </h2>
+        <ChoiceGroup
+          legend={t('window')}
+          value={window}
+          options={activityWindows.map((value) => ({ value, label: t(`windows.${value}`) }))}
+          onChange={onWindow}
+        />
+      </div>
+      {items.length === 0 ? (
+        <p className="muted">{t('noActivity')}</p>
+      ) : (
+        <ul className="dash-list">
+          {items.map((item) => (
+            <li key={`${item.kind}-${item.id}`}>
+              <span className="activity-kind" data-kind={item.kind}>
+                {t(`kinds.${item.kind}`)}
+              </span>
+              <Link to={targetOf(item)} className="dash-item-title">
+                {item.title}
+              </Link>
+              <span className="muted dash-item-meta">{format.dateTime(item.at)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { HomeMessages } from './messages-fr.ts';
+
+export const en: HomeMessages = {
+  greeting: 'Hello, {{name}}',
+  today: 'Today is {{date}}.',
+  paletteTip: 'Press {{keys}} for the command palette; G then a letter opens a tab (G T: Tasks).',
+  counts: 'Tasks by status',
+  overdue: 'Overdue',
+  dueSoon: 'Due within 3 days',
+  noOverdue: 'No overdue task.',
+  noDueSoon: 'Nothing due within 3 days.',
+  recentNotes: 'Recent notes',
+  noNotes: 'No note yet.',
+  portfolio: 'Project portfolio',
+  noProjects: 'No active project.',
+  progress: '{{percent}}% done',
+  projectCounts: '{{open}} open · {{done}} done · {{overdue}} overdue · {{dueSoon}} due soon',
+  healthScore: 'Health score: {{score}} / 100',
+  lastActivity: 'Last activity: {{date}}',
+  activity: 'Recent activity',
+  window: 'Period',
+  windows: { '24h': '24 h', '7d': '7 days' },
+  noActivity: 'No activity in this period.',
+  kinds: { 'project.created': 'Project created', 'task.done': 'Task done', 'note.created': 'Note written' },
+  dueOn: 'due {{date}}',
+  updatedOn: 'edited {{date}}',
+};

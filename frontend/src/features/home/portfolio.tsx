@@ -1,0 +1,59 @@
+import type { Dashboard } from '@panoramix/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../app/router/link.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { ColorDot, HealthChip } from '../projects/health-chip.tsx';
+
+/** Panorama's portfolio: per active project, progress, counts, health flag and score, last activity. */
+export function Portfolio({ projects }: { projects: Dashboard['projects'] }) {
+  const { t } = useTranslation('home');
+  const format = useFormat();
+  return (
+    <section className="card dash-card dash-wide" aria-labelledby="dash-portfolio">
+      <h2 id="dash-portfolio" className="dash-title">
+        <Link to="/projects">{t('portfolio')}</Link>
+      </h2>
+      {projects.length === 0 ? (
+        <p className="muted">{t('noProjects')}</p>
+      ) : (
+        <ul className="portfolio">
+          {projects.map((p) => {
+            const percent = Math.round(p.progress * 100);
+            return (
+              <li key={p.id} className="portfolio-item">
+                <div className="portfolio-head">
+                  <ColorDot color={p.colorLabel} />
+                  <Link to={`/projects?edit=${p.id}`} className="portfolio-name">
+                    {p.name}
+                  </Link>
+                  <HealthChip flag={p.healthFlag} />
+                  <span
+                    className="health-score"
+                    data-level={p.healthScore >= 70 ? 'good' : p.healthScore >= 40 ? 'fair' : 'poor'}
+                  >
+                    {t('healthScore', { score: p.healthScore })}
+                  </span>
+                </div>
+                <div
+                  className="progress"
+                  role="progressbar"
+                  aria-label={p.name}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={percent}
+                  aria-valuetext={t('progress', { percent })}
+                >
+                  <span style={{ width: `${percent}%` }} />
+                </div>
+                <p className="muted portfolio-meta">
+                  {t('progress', { percent })} · {t('projectCounts', p)} ·{' '}
+                  {t('lastActivity', { date: format.dateTime(p.lastActivityAt) })}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

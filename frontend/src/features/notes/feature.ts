@@ -1,0 +1,28 @@
+import { lazy } from 'react';
+import type { FeatureDefinition } from '../../app/registry.ts';
+
+export const notesFeature: FeatureDefinition = {
+  id: 'notes',
+  path: '/notes',
+  icon: 'note',
+  title: 'notes.title',
+  shortcut: 'n',
+  component: lazy(() => import('./notes-page.tsx')),
+  commands: [
+    {
+      id: 'notes.new',
+      title: 'notes.new',
+      icon: 'plus',
+      keywords: ['note', 'markdown', 'ecrire'],
+      perform: ({ navigate }) => navigate('/notes/new'),
+    },
+    {
+      id: 'notes.newSession',
+      title: 'notes.newSession',
+      icon: 'plus',
+      keywords: ['session', 'meeting', 'reunion', 'lignes'],
+      perform: ({ navigate }) => navigate('/notes/sessions/new'),
+    },
+  ],
+  events: () => import('./note-cache.ts').then((m) => m.noteEvents),
+};

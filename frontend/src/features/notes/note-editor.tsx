@@ -1,0 +1,134 @@
+import type { Note } from '@panoramix/contracts';
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/problem.ts';
+import { navigate } from '../../app/router/location.ts';
+import { Button } from '../../ui/button.tsx';
+import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { LoadState } from '../../ui/load-state.tsx';
+import { SelectField } from '../../ui/select-field.tsx';
+import { TextArea } from '../../ui/text-area.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { useProjects } from '../projects/use-projects.ts';
+import { Markdown } from './markdown.tsx';
+import { useNote, useNoteOperations } from './use-notes.ts';
+
+type Fields = Pick<Note, 'title' | 'content' | 'projectId'>;
+
+/**
+ * Title, project and Markdown content. Each field keeps a local draft only while it differs from
+ * what was saved; untouched fields always show the server's latest version (an edit from another
+ * tab appears at once), and saving sends only the edited fields: last write wins per field.
+ */
+function Editor({ note }: { note: Note | undefined }) {
+  const { t } = useTranslation('notes');
+  const format = useFormat();
+  const projects = useProjects();
+  const { create, update, remove } = useNoteOperations();
+  const [draft, setDraft] = useState<Partial<Fields>>(note ? {} : { title: '', content: '', projectId: null });
+  const [mode, setMode] = useState<'write' | 'preview'>('write');
+  const value = <K extends keyof Fields>(key: K): Fields[K] => (draft[key] ?? note?.[key] ?? '') as Fields[K];
+  const edit = <K extends keyof Fields>(key: K, next: Fields[K]) => setDraft((d) => ({ ...d, [key]: next }));
+  const dirty = note ? Object.entries(draft).some(([k, v]) => note[k as keyof Fields] !== v) : value('title').trim() !== '';
+  const mutation = note ? update : create;
+
+  const save = () => {
+    if (!dirty || mutation.isPending) return;
+    const sent = draft;
+    const onSuccess = (saved: Note) => {
+      setDraft((d) => Object.fromEntries(Object.entries(d).filter(([k, v]) => sent[k as keyof Fields] !== v)));
+      if (!note) navigate(`/notes/${saved.id}`, { replace: true });
+    };
+    if (note) update.mutate({ id: note.id, ...sent }, { onSuccess });
+    else create.mutate({ title: value('title'), content: value('content'), projectId: value('projectId') }, { onSuccess });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      save();
+    }
+  };
+
+  const error = mutation.error instanceof ApiError ? mutation.error : undefined;
+  return (
+    <div className="note-editor" onKeyDown={onKeyDown}>
+      <TextField
+        label={t('noteTitle')}
+        value={value('title')}
+        onChange={(e) => edit('title', e.target.value)}
+        error={error?.fieldError('title')}
+        maxLength={300}
+        required
+        autoFocus={!note}
+      />
+      <SelectField
+        label={t('project')}
+        value={value('projectId') ?? ''}
+        options={[
+          { value: '', label: t('noProject') },
+          ...(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+        ]}
+        onChange={(id) => edit('projectId', id || null)}
+      />
+      <ChoiceGroup
+        legend={t('mode')}
+        value={mode}
+        options={[
+          { value: 'write', label: t('write') },
+          { value: 'preview', label: t('preview') },
+        ]}
+        onChange={setMode}
+      />
+      {mode === 'write' ? (
+        <TextArea label={t('content')} value={value('content')} onChange={(e) => edit('content', e.target.value)} rows={14} />
+      ) : (
+        <div className="note-preview card">
+          {value('content').trim() ? <Markdown source={value('content')} /> : t('emptyPreview')}
+        </div>
+      )}
+      <div className="note-footer">
+        <span className="muted" role="status">
+          {dirty ? t('unsaved') : note && t('upToDate', { date: format.dateTime(note.updatedAt) })}
+        </span>
+        {note && (
+          <Button variant="danger" onClick={() => remove.mutate(note, { onSuccess: () => navigate('/notes') })}>
+            {t('deleteNote')}
+          </Button>
+        )}
+        <Button variant="primary" onClick={save} disabled={!dirty || mutation.isPending}>
+          {t('save')}
+        </Button>
+      </div>
+      {mutation.error && !error?.problem?.errors && (
+        <p className="form-error" role="alert">
+          {mutation.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function NoteEditor({ id }: { id: string | undefined }) {
+  const { t } = useTranslation('notes');
+  if (!id) return <Editor note={undefined} />;
+  return <ExistingNote id={id} notFound={t('notFound')} />;
+}
+
+/** A note deleted elsewhere (404, or dropped from the cache by its event) reads "no longer exists". */
+function ExistingNote({ id, notFound }: { id: string; notFound: string }) {
+  const note = useNote(id);
+  const gone = note.error instanceof ApiError && note.error.status === 404;
+  return (
+    <LoadState
+      data={note.data}
+      loading={note.isPending && !gone}
+      error={gone ? null : note.error}
+      isEmpty={() => gone}
+      empty={notFound}
+    >
+      {(data) => <Editor note={data} />}
+    </LoadState>
+  );
+}

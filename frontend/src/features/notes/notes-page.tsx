@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../app/router/link.tsx';
+import { navigate, useLocation } from '../../app/router/location.ts';
+import { showToast } from '../../ui/toast.tsx';
+import { NoteEditor } from './note-editor.tsx';
+import { NotesSidebar } from './notes-sidebar.tsx';
+import { SessionView } from './session-view.tsx';
+import { useSessionOperations } from './use-sessions.ts';
+import './messages.ts';
+import './notes.css';
+
+/** `/notes/sessions/new` (palette "Nouvelle session"): starts a session at once and opens it, ready to type. */
+function NewSession() {
+  const { create } = useSessionOperations();
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return; // StrictMode runs effects twice: one session only
+    started.current = true;
+    create.mutate(
+      {},
+      {
+        onSuccess: (session) => navigate(`/notes/sessions/${session.id}`, { replace: true }),
+        onError: (error) => {
+          showToast(error.message, 'error');
+          navigate('/notes', { replace: true });
+        },
+      },
+    );
+  }, [create]);
+  return null;
+}
+
+/** `/notes`, `/notes/new`, `/notes/<id>`, `/notes/sessions/<id>`: the list beside the open note or session. */
+export default function NotesPage() {
+  const { t } = useTranslation('notes');
+  const { pathname } = useLocation();
+  const [, , first, second] = pathname.split('/');
+  const sessionId = first === 'sessions' ? second : undefined;
+  const noteId = first && first !== 'sessions' ? first : undefined;
+  const open = sessionId ?? noteId;
+
+  let pane = <p className="muted notes-pick">{t('pick')}</p>;
+  if (sessionId === 'new') pane = <NewSession />;
+  else if (sessionId) pane = <SessionView key={sessionId} id={sessionId} />;
+  else if (noteId) pane = <NoteEditor key={noteId} id={noteId === 'new' ? undefined : noteId} />;
+
+  return (
+    <section className="page notes-page" aria-labelledby="notes-title" data-open={open ? 'true' : 'false'}>
+      <h1 id="notes-title" className="page-title">
+        {t('title')}
+      </h1>
+      <div className="notes-layout">
+        <NotesSidebar current={open} initialKind={sessionId ? 'sessions' : 'notes'} />
+        <div className="notes-pane">
+          {open && (
+            <Link to="/notes" className="notes-back">
+              ← {t('back')}
+            </Link>
+          )}
+          {pane}
+        </div>
+      </div>
+    </section>
+  );
+}

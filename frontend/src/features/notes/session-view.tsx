@@ -1,0 +1,114 @@
+import type { NoteSession } from '@panoramix/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/problem.ts';
+import { navigate } from '../../app/router/location.ts';
+import { Button } from '../../ui/button.tsx';
+import { Dialog } from '../../ui/dialog.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { InlineEdit } from '../../ui/inline-edit.tsx';
+import { LoadState } from '../../ui/load-state.tsx';
+import { showToast } from '../../ui/toast.tsx';
+import { Markdown } from './markdown.tsx';
+import { SessionLines } from './session-lines.tsx';
+import { useLines } from './use-lines.ts';
+import { useNoteSession, useSessionOperations } from './use-sessions.ts';
+
+/** The reason the server gives for a refused summary (503 "No language model is configured…"). */
+const reasonOf = (error: Error) =>
+  error instanceof ApiError ? (error.problem?.detail ?? error.problem?.title ?? error.message) : error.message;
+
+function DeleteSession({ session, onClose }: { session: NoteSession; onClose: () => void }) {
+  const { t } = useTranslation('notes');
+  const { t: tc } = useTranslation();
+  const lines = useLines(session.id);
+  const { remove } = useSessionOperations();
+  const confirm = () =>
+    remove.mutate(session.id, {
+      onSuccess: () => {
+        showToast(t('sessionDeleted'));
+        navigate('/notes');
+      },
+      onError: (error) => showToast(error.message, 'error'),
+    });
+  return (
+    <Dialog label={t('deleteSessionTitle')} onClose={onClose} className="dialog-padded">
+      <h2 className="dialog-title">{t('deleteSessionTitle')}</h2>
+      <p>{t('deleteSessionBody', { count: lines.data?.items.length ?? 0 })}</p>
+      <div className="dialog-actions">
+        <Button onClick={onClose} data-autofocus>
+          {tc('ui.cancel')}
+        </Button>
+        <Button variant="danger" onClick={confirm} disabled={remove.isPending}>
+          {t('deleteSession')}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+function Session({ session }: { session: NoteSession }) {
+  const { t } = useTranslation('notes');
+  const format = useFormat();
+  const { update, summarize } = useSessionOperations();
+  const [deleting, setDeleting] = useState(false);
+  const closed = session.closedAt !== null;
+  const name = session.name || t('untitledSession', { date: format.dateTime(session.createdAt) });
+  return (
+    <div className="session">
+      <header className="session-header">
+        <h2 className="session-name">
+          <InlineEdit
+            value={name}
+            inputLabel={t('sessionName')}
+            hint={t('renameHint')}
+            onSave={(next) => update.mutate({ id: session.id, name: next })}
+          />
+        </h2>
+        <span className="chip">{closed ? t('closed') : t('open')}</span>
+      </header>
+      <div className="session-actions">
+        <Button onClick={() => update.mutate({ id: session.id, closed: !closed })} disabled={update.isPending}>
+          {closed ? t('reopen') : t('close')}
+        </Button>
+        <Button onClick={() => summarize.mutate(session.id)} disabled={summarize.isPending}>
+          {summarize.isPending ? t('summarizing') : t('summarize')}
+        </Button>
+        <Button variant="danger" onClick={() => setDeleting(true)}>
+          {t('deleteSession')}
+        </Button>
+      </div>
+      {summarize.error && (
+        <p className="form-error" role="alert">
+          {t('summaryUnavailable', { reason: reasonOf(summarize.error) })}
+        </p>
+      )}
+      {session.aiSummary && (
+        <section
+          className="card session-summary"
+          aria-label={t('summary', { date: format.dateTime(session.aiSummaryAt ?? session.updatedAt) })}
+        >
+          <h3>{t('summary', { date: format.dateTime(session.aiSummaryAt ?? session.updatedAt) })}</h3>
+          <Markdown source={session.aiSummary} />
+        </section>
+      )}
+      <SessionLines sessionId={session.id} closed={closed} />
+      {deleting && <DeleteSession session={session} onClose={() => setDeleting(false)} />}
+    </div>
+  );
+}
+
+export function SessionView({ id }: { id: string }) {
+  const session = useNoteSession(id);
+  return (
+    <LoadState
+      data={session.data}
+      loading={session.isPending}
+      error={session.error}
+      onRetry={() => void session.refetch()}
+      isEmpty={() => false}
+    >
+      {(data) => <Session session={data} />}
+    </LoadState>
+  );
+}

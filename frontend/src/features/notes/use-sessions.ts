@@ -1,0 +1,46 @@
+import type { NoteSession, routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { routes } from 'virtual:panoramix/contracts';
+import type { Page } from '../../api/list-cache.ts';
+import { call } from '../../api/client.ts';
+import { dropSession, noteKeys, putSession } from './note-cache.ts';
+
+export function useSessions() {
+  return useQuery({
+    queryKey: noteKeys.sessions,
+    queryFn: ({ signal }) => call(routes.noteSessions.list, { query: { limit: 200 }, signal }),
+  });
+}
+
+export function useNoteSession(id: string) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: noteKeys.session(id),
+    queryFn: ({ signal }) => call(routes.noteSessions.get, { params: { id }, signal }),
+    initialData: () => queryClient.getQueryData<Page<NoteSession>>(noteKeys.sessions)?.items.find((s) => s.id === id),
+  });
+}
+
+export function useSessionOperations() {
+  const queryClient = useQueryClient();
+  const onSaved = (session: NoteSession) => putSession(queryClient, session);
+  const create = useMutation({
+    mutationFn: (body: RouteBodyInput<typeof contractRoutes.noteSessions.create>) => call(routes.noteSessions.create, { body }),
+    onSuccess: onSaved,
+  });
+  const update = useMutation({
+    mutationFn: ({ id, ...body }: RouteBodyInput<typeof contractRoutes.noteSessions.update> & { id: string }) =>
+      call(routes.noteSessions.update, { params: { id }, body }),
+    onSuccess: onSaved,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => call(routes.noteSessions.remove, { params: { id } }),
+    onSuccess: (_, id) => dropSession(queryClient, id),
+  });
+  /** 503 when no language model is configured: the caller shows the server's reason. */
+  const summarize = useMutation({
+    mutationFn: (id: string) => call(routes.noteSessions.summarize, { params: { id } }),
+    onSuccess: ({ session }) => onSaved(session),
+  });
+  return { create, update, remove, summarize };
+}

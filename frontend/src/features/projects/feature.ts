@@ -1,0 +1,21 @@
+import { lazy } from 'react';
+import type { FeatureDefinition } from '../../app/registry.ts';
+
+export const projectsFeature: FeatureDefinition = {
+  id: 'projects',
+  path: '/projects',
+  icon: 'folder',
+  title: 'projects.title',
+  shortcut: 'p',
+  component: lazy(() => import('./projects-page.tsx')),
+  commands: [
+    {
+      id: 'projects.new',
+      title: 'projects.new',
+      icon: 'plus',
+      keywords: ['project', 'projet', 'create'],
+      perform: ({ navigate }) => navigate('/projects?new'),
+    },
+  ],
+  events: () => import('./project-cache.ts').then((m) => m.projectEvents),
+};

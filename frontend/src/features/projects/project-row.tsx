@@ -1,0 +1,55 @@
+import type { Project } from '@panoramix/contracts';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUserId } from '../../app/auth/current-user.ts';
+import { Button } from '../../ui/button.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { ColorDot, HealthChip } from './health-chip.tsx';
+import { useProjectOperations } from './use-projects.ts';
+
+interface ProjectRowProps {
+  project: Project;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+export function ProjectRow({ project, onEdit, onDelete }: ProjectRowProps) {
+  const { t } = useTranslation('projects');
+  const format = useFormat();
+  const me = useCurrentUserId();
+  const { update } = useProjectOperations();
+  const toggleFavorite = () =>
+    update.mutate({ id: project.id, isFavorite: !project.isFavorite, favoriteRank: project.isFavorite ? null : Date.now() });
+  const name = project.name;
+  return (
+    <div className="project-row">
+      <ColorDot color={project.colorLabel} />
+      <div className="project-main">
+        <button type="button" className="link-button project-name" onClick={onEdit} aria-label={t('edit', { name })}>
+          {name}
+        </button>
+        <span className="project-meta muted">
+          {[project.status, project.targetDate && t('targetOn', { date: format.date(project.targetDate) })]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      </div>
+      <HealthChip flag={project.healthFlag} />
+      <Button
+        variant="ghost"
+        icon
+        aria-pressed={project.isFavorite}
+        aria-label={t(project.isFavorite ? 'removeFavorite' : 'addFavorite', { name })}
+        className="star-button"
+        onClick={toggleFavorite}
+      >
+        <Icon name="star" />
+      </Button>
+      {project.userId === me && (
+        <Button variant="ghost" icon aria-label={t('delete', { name })} onClick={onDelete}>
+          <Icon name="trash" />
+        </Button>
+      )}
+    </div>
+  );
+}

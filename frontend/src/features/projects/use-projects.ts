@@ -1,0 +1,60 @@
+import type { Project, routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { routes } from 'virtual:panoramix/contracts';
+import { call } from '../../api/client.ts';
+import { useCurrentUserId } from '../../app/auth/current-user.ts';
+import { dropProject, projectKeys, putProject } from './project-cache.ts';
+
+type UpdateBody = RouteBodyInput<typeof contractRoutes.projects.update>;
+
+/** Every project I can see (up to the API's page size), in manual order. */
+export function useProjects() {
+  return useQuery({
+    queryKey: projectKeys.list,
+    queryFn: ({ signal }) => call(routes.projects.list, { query: { limit: 200 }, signal }),
+  });
+}
+
+/** Project names and colours by id, for the chips of tasks and notes. */
+export function useProjectIndex(): Map<string, Project> {
+  const { data } = useProjects();
+  return useMemo(() => new Map((data?.items ?? []).map((p) => [p.id, p])), [data]);
+}
+
+export function useProjectOperations() {
+  const queryClient = useQueryClient();
+  const me = useCurrentUserId();
+  const onSaved = (project: Project) => putProject(queryClient, project);
+  const create = useMutation({
+    mutationFn: (body: RouteBodyInput<typeof contractRoutes.projects.create>) => call(routes.projects.create, { body }),
+    onSuccess: onSaved,
+  });
+  const update = useMutation({
+    mutationFn: ({ id, ...body }: UpdateBody & { id: string }) => call(routes.projects.update, { params: { id }, body }),
+    onSuccess: onSaved,
+  });
+  /** Manual order: the row moves at once, the server's answer (or event) confirms it. */
+  const move = useMutation({
+    mutationFn: ({ project, rank }: { project: Project; rank: number }) =>
+      call(routes.projects.update, { params: { id: project.id }, body: { rank } }),
+    onMutate: ({ project, rank }) => putProject(queryClient, { ...project, rank }),
+    onSuccess: onSaved,
+    onError: (_, { project }) => putProject(queryClient, project),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => call(routes.projects.remove, { params: { id } }),
+    onSuccess: ({ id }) => dropProject(queryClient, id),
+  });
+  const addMember = useMutation({
+    mutationFn: ({ id, username }: { id: string; username: string }) =>
+      call(routes.projects.addMember, { params: { id }, body: { username } }),
+    onSuccess: onSaved,
+  });
+  const removeMember = useMutation({
+    mutationFn: (params: { id: string; userId: string }) => call(routes.projects.removeMember, { params }),
+    // Leaving: the project is gone for me, whatever the order of the answer and of its events.
+    onSuccess: (project, { userId }) => (userId === me ? dropProject(queryClient, project.id) : onSaved(project)),
+  });
+  return { create, update, move, remove, addMember, removeMember };
+}

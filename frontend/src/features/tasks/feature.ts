@@ -1,0 +1,28 @@
+import { lazy } from 'react';
+import type { FeatureDefinition } from '../../app/registry.ts';
+
+export const tasksFeature: FeatureDefinition = {
+  id: 'tasks',
+  path: '/tasks',
+  icon: 'tasks',
+  title: 'tasks.title',
+  shortcut: 't',
+  component: lazy(() => import('./tasks-page.tsx')),
+  commands: [
+    {
+      id: 'tasks.new',
+      title: 'tasks.new',
+      icon: 'plus',
+      keywords: ['task', 'todo', 'tache', 'ajouter'],
+      perform: ({ navigate }) => navigate('/tasks?new'),
+    },
+    {
+      id: 'tasks.eisenhower',
+      title: 'tasks.eisenhower',
+      icon: 'tasks',
+      keywords: ['matrix', 'urgent', 'important', 'priorites'],
+      perform: ({ navigate }) => navigate('/tasks?view=matrix'),
+    },
+  ],
+  events: () => import('./task-cache.ts').then((m) => m.taskEvents),
+};

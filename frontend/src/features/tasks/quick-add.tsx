@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { FormEvent, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTaskOperations } from './use-tasks.ts';
+
+/**
+ * Typing tasks one after another: Enter creates the task and clears the field at once, so the
+ * next title can be typed while the first is saved; a failed title comes back into the field.
+ */
+export function QuickAdd({ projectId, ref }: { projectId: string | null; ref?: Ref<HTMLInputElement> }) {
+  const { t } = useTranslation('tasks');
+  const { create } = useTaskOperations();
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string>();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = title.trim();
+    if (!text) return;
+    setTitle('');
+    setError(undefined);
+    create.mutate(
+      { title: text, projectId },
+      {
+        onError: (failure) => {
+          setTitle((current) => current || text);
+          setError(failure.message);
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="quick-add" onSubmit={submit}>
+      <label className="visually-hidden" htmlFor="quick-add-input">
+        {t('quickAdd')}
+      </label>
+      <input
+        ref={ref}
+        id="quick-add-input"
+        className="input"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        placeholder={t('quickAddPlaceholder')}
+        aria-describedby="quick-add-hint"
+        aria-invalid={error ? true : undefined}
+        maxLength={500}
+        autoComplete="off"
+      />
+      <span id="quick-add-hint" className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
+        {error ?? t('quickAddHint')}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { taskStatuses } from 'virtual:panoramix/contracts';
+import { SelectField } from '../../ui/select-field.tsx';
+import { useProjects } from '../projects/use-projects.ts';
+import type { TaskFilter } from './task-filters.ts';
+
+interface TaskFilterBarProps {
+  filter: TaskFilter;
+  onChange: (filter: TaskFilter) => void;
+}
+
+export function TaskFilterBar({ filter, onChange }: TaskFilterBarProps) {
+  const { t } = useTranslation('tasks');
+  const projects = useProjects();
+  const set = <K extends keyof TaskFilter>(key: K, value: TaskFilter[K]) => onChange({ ...filter, [key]: value });
+  return (
+    <div className="task-filters" role="group" aria-label={t('filters')}>
+      <SelectField
+        label={t('project')}
+        value={filter.projectId}
+        options={[
+          { value: '', label: t('allProjects') },
+          { value: 'none', label: t('inbox') },
+          ...(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+        ]}
+        onChange={(value) => set('projectId', value)}
+      />
+      <SelectField
+        label={t('status')}
+        value={filter.status}
+        options={[
+          { value: 'open', label: t('open') },
+          { value: 'all', label: t('all') },
+          ...taskStatuses.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
+        ]}
+        onChange={(value) => set('status', value as TaskFilter['status'])}
+      />
+      <SelectField
+        label={t('due')}
+        value={filter.due}
+        options={[
+          { value: 'any', label: t('anyDue') },
+          { value: 'overdue', label: t('overdue') },
+          { value: 'week', label: t('dueThisWeek') },
+        ]}
+        onChange={(value) => set('due', value as TaskFilter['due'])}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Project, Task } from '@panoramix/contracts';
+import { useTranslation } from 'react-i18next';
+import { taskStatuses } from 'virtual:panoramix/contracts';
+import { fromDateInput, toDateInput } from '../../lib/date-input.ts';
+import { Button } from '../../ui/button.tsx';
+import { Icon } from '../../ui/icon.tsx';
+import { InlineEdit } from '../../ui/inline-edit.tsx';
+import { ColorDot } from '../projects/health-chip.tsx';
+import { TaskFlags } from './task-flags.tsx';
+import { isOpen } from './task-filters.ts';
+import { useTaskOperations } from './use-tasks.ts';
+
+interface TaskRowProps {
+  task: Task;
+  project: Project | undefined;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  now: number;
+}
+
+/** One task: select, complete, inline title, status, deadline, urgent/important flags, delete. */
+export function TaskRow({ task, project, selected, onSelect, now }: TaskRowProps) {
+  const { t } = useTranslation('tasks');
+  const { update, remove } = useTaskOperations();
+  const patch = (changes: Parameters<typeof update.mutate>[0]['patch']) => update.mutate({ task, patch: changes });
+  const title = task.title;
+  const late = isOpen(task) && task.deadline !== null && new Date(task.deadline).getTime() < now;
+  return (
+    <div className="task-row" data-status={task.status}>
+      <input
+        type="checkbox"
+        className="row-check"
+        checked={selected}
+        onChange={(e) => onSelect(e.target.checked)}
+        aria-label={t('select', { title })}
+      />
+      <input
+        type="checkbox"
+        className="done-check"
+        checked={task.status === 'done'}
+        onChange={(e) => patch({ status: e.target.checked ? 'done' : 'todo' })}
+        aria-label={t(task.status === 'done' ? 'markOpen' : 'markDone', { title })}
+      />
+      <div className="task-main">
+        <InlineEdit value={title} inputLabel={t('titleLabel')} hint={t('editHint')} onSave={(next) => patch({ title: next })} />
+        <span className="task-chips">
+          {project && (
+            <span className="chip">
+              <ColorDot color={project.colorLabel} />
+              {project.name}
+            </span>
+          )}
+          {late && <span className="chip chip-danger">{t('late')}</span>}
+        </span>
+      </div>
+      <div className="task-controls">
+        <select
+          className="select select-compact"
+          value={task.status}
+          onChange={(e) => patch({ status: e.target.value as Task['status'] })}
+          aria-label={t('statusOf', { title })}
+        >
+          {taskStatuses.map((status) => (
+            <option key={status} value={status}>
+              {t(`statuses.${status}`)}
+            </option>
+          ))}
+        </select>
+        <input
+          type="date"
+          className="input input-compact"
+          value={toDateInput(task.deadline)}
+          onChange={(e) => patch({ deadline: fromDateInput(e.target.value) })}
+          aria-label={t('deadlineOf', { title })}
+          data-late={late || undefined}
+        />
+        <TaskFlags task={task} />
+        <Button variant="ghost" icon aria-label={t('deleteTask', { title })} onClick={() => remove.mutate(task)}>
+          <Icon name="trash" />
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { navigate, useLocation } from '../../app/router/location.ts';
+import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { LoadState } from '../../ui/load-state.tsx';
+import { EisenhowerView } from './eisenhower-view.tsx';
+import { QuickAdd } from './quick-add.tsx';
+import { TaskFilterBar } from './task-filter-bar.tsx';
+import { defaultFilter } from './task-filters.ts';
+import type { TaskFilter } from './task-filters.ts';
+import { TaskList } from './task-list.tsx';
+import { useTasks } from './use-tasks.ts';
+import './messages.ts';
+import './tasks.css';
+
+type View = 'list' | 'matrix';
+
+/** Filters and view live in the address (`?project=…&status=…&due=…&view=matrix`): shareable, kept on reload. */
+function readState(search: string): { filter: TaskFilter; view: View } {
+  const params = new URLSearchParams(search);
+  const view = params.get('view') === 'matrix' ? 'matrix' : 'list';
+  const filter: TaskFilter = {
+    projectId: params.get('project') ?? defaultFilter.projectId,
+    status: (params.get('status') as TaskFilter['status'] | null) ?? defaultFilter.status,
+    due: (params.get('due') as TaskFilter['due'] | null) ?? defaultFilter.due,
+  };
+  // The matrix is about open tasks only, whatever the status filter says.
+  return { view, filter: view === 'matrix' ? { ...filter, status: 'open' } : filter };
+}
+
+function writeState(filter: TaskFilter, view: View) {
+  const params = new URLSearchParams();
+  if (filter.projectId) params.set('project', filter.projectId);
+  if (filter.status !== defaultFilter.status) params.set('status', filter.status);
+  if (filter.due !== defaultFilter.due) params.set('due', filter.due);
+  if (view === 'matrix') params.set('view', view);
+  const query = params.toString();
+  navigate(query ? `/tasks?${query}` : '/tasks', { replace: true });
+}
+
+/** `?new` (the palette's "Nouvelle tâche") focuses the quick add field. */
+export default function TasksPage() {
+  const { t } = useTranslation('tasks');
+  const { search } = useLocation();
+  const { filter, view } = readState(search);
+  const tasks = useTasks(filter);
+  const quickAdd = useRef<HTMLInputElement>(null);
+  const wantsNew = new URLSearchParams(search).has('new');
+
+  useEffect(() => {
+    if (wantsNew) quickAdd.current?.focus();
+  }, [wantsNew]);
+
+  const filtered = filter.projectId !== '' || filter.status !== defaultFilter.status || filter.due !== 'any';
+  const projectId = filter.projectId && filter.projectId !== 'none' ? filter.projectId : null;
+  return (
+    <section className="page tasks-page" aria-labelledby="tasks-title">
+      <div className="page-header">
+        <h1 id="tasks-title" className="page-title">
+          {t('title')}
+        </h1>
+        <ChoiceGroup
+          legend={t('view')}
+          value={view}
+          options={[
+            { value: 'list', label: t('views.list') },
+            { value: 'matrix', label: t('views.matrix') },
+          ]}
+          onChange={(next) => writeState(filter, next)}
+        />
+      </div>
+      <QuickAdd ref={quickAdd} projectId={projectId} />
+      <TaskFilterBar filter={filter} onChange={(next) => writeState(next, view)} />
+      <LoadState
+        data={tasks.data?.items}
+        loading={tasks.isPending}
+        error={tasks.error}
+        onRetry={() => void tasks.refetch()}
+        isEmpty={(items) => items.length === 0 && view === 'list'}
+        empty={t(filtered ? 'emptyFiltered' : 'empty')}
+      >
+        {(items) => (view === 'matrix' ? <EisenhowerView tasks={items} /> : <TaskList tasks={items} />)}
+      </LoadState>
+    </section>
+  );
+}

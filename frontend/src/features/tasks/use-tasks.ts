@@ -1,0 +1,86 @@
+import type { Task, routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { routes } from 'virtual:panoramix/contracts';
+import { call } from '../../api/client.ts';
+import { showToast } from '../../ui/toast.tsx';
+import { dropTask, putTask, taskKeys } from './task-cache.ts';
+import { toQuery } from './task-filters.ts';
+import type { TaskFilter } from './task-filters.ts';
+
+type TaskPatch = RouteBodyInput<typeof contractRoutes.tasks.update>;
+
+/** The first 200 tasks matching the filter, in manual order (the API's page size). */
+export function useTasks(filter: TaskFilter) {
+  return useQuery({
+    queryKey: taskKeys.list(filter),
+    queryFn: ({ signal }) => call(routes.tasks.list, { query: toQuery(filter), signal }),
+  });
+}
+
+/** A deleted task's fields, to post it again: what "Annuler" recreates. */
+const copyOf = ({ projectId, title, notes, status, deadline, isUrgent, isImportant, rank, tags }: Task) => ({
+  projectId,
+  title,
+  notes,
+  status,
+  deadline,
+  isUrgent,
+  isImportant,
+  rank,
+  tags,
+});
+
+export function useTaskOperations() {
+  const queryClient = useQueryClient();
+  const { t } = useTranslation('tasks');
+  const { t: tc } = useTranslation();
+  const onSaved = (task: Task) => putTask(queryClient, task);
+  const failed = (error: Error) => showToast(error.message, 'error');
+
+  const create = useMutation({
+    mutationFn: (body: RouteBodyInput<typeof contractRoutes.tasks.create>) => call(routes.tasks.create, { body }),
+    onSuccess: onSaved,
+  });
+  /**
+   * Edits show at once; the answer, then the event, bring the server's version (last write wins
+   * per field: only the changed fields are sent). On failure the previous version comes back.
+   */
+  const update = useMutation({
+    mutationFn: ({ task, patch }: { task: Task; patch: TaskPatch }) =>
+      call(routes.tasks.update, { params: { id: task.id }, body: patch }),
+    onMutate: ({ task, patch }) => putTask(queryClient, { ...task, ...patch } as Task),
+    onSuccess: onSaved,
+    onError: (error, { task }) => {
+      putTask(queryClient, task);
+      failed(error);
+    },
+  });
+  /**
+   * Undo by recreation: the DELETE runs at once, so other tabs, members and the dashboard agree
+   * immediately and closing the tab never leaves a deletion pending; "Annuler" posts the same
+   * fields again (same rank, so the same place; a new id and creation date).
+   */
+  const remove = useMutation({
+    mutationFn: (task: Task) => call(routes.tasks.remove, { params: { id: task.id } }),
+    onMutate: (task) => dropTask(queryClient, task.id),
+    onSuccess: (_, task) =>
+      showToast(t('deleted', { title: task.title }), 'info', {
+        label: tc('ui.undo'),
+        run: () => create.mutate(copyOf(task), { onError: failed }),
+      }),
+    onError: (error, task) => {
+      putTask(queryClient, task);
+      failed(error);
+    },
+  });
+  const completeMany = useMutation({
+    mutationFn: (ids: string[]) => call(routes.tasks.bulkComplete, { body: { ids } }),
+    onSuccess: ({ updated }) => {
+      for (const task of updated) putTask(queryClient, task);
+      showToast(t('completed', { count: updated.length }));
+    },
+    onError: failed,
+  });
+  return { create, update, remove, completeMany };
+}
