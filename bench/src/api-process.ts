@@ -24,34 +24,43 @@ async function waitReady(base: string, timeoutMs = 60_000) {
 
 /**
  * The real entry point in production mode on a fresh database (local FerretDB unless
- * MONGODB_URI is set), with sign-in limits lifted so the load is not refused.
+ * MONGODB_URI is set), with sign-in limits lifted so the load is not refused. `instances`
+ * API processes share the database (and `env`, e.g. REDIS_URL); `base` is the first one's.
  */
-export async function startBenchApi() {
+export async function startBenchApi(options: { instances?: number; env?: Record<string, string> } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-bench-'));
   const database = await startDatabase(path.join(dir, 'db'), (msg) => console.log(msg));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const jwtSecret = randomBytes(32).toString('hex');
+  async function spawnInstance() {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/main.ts'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: jwtSecret,
+        ALLOW_REGISTRATION: 'true',
+        MONGODB_URI: database.uri,
+        MONGODB_DB: `bench_${process.pid}`,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        LOG_LEVEL: 'warn',
+        LOGIN_IP_MAX: '1000000000',
+        LOGIN_USER_FAILURES_MAX: '1000000000',
+        ...options.env,
+      },
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitReady(base);
+    return { base, child };
+  }
   const spawnedAt = performance.now();
-  const api = spawn(process.execPath, ['--import', 'tsx', 'backend/src/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ALLOW_REGISTRATION: 'true',
-      MONGODB_URI: database.uri,
-      MONGODB_DB: `bench_${process.pid}`,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dir,
-      LOG_LEVEL: 'warn',
-      LOGIN_IP_MAX: '1000000000',
-      LOGIN_USER_FAILURES_MAX: '1000000000',
-    },
-  });
-  await waitReady(base);
+  const instances = [await spawnInstance()];
   const coldStartMs = performance.now() - spawnedAt;
+  while (instances.length < (options.instances ?? 1)) instances.push(await spawnInstance());
+  const base = instances[0]!.base;
   console.log(`database: ${database.kind}; ${connections} connections, ${durationMs / 1000} s per scenario`);
 
   async function register(credentials: { username: string; password: string }) {
@@ -79,12 +88,19 @@ export async function startBenchApi() {
   }
 
   async function stop() {
-    const exited = new Promise((r) => api.once('exit', r));
-    api.kill('SIGTERM');
-    await exited;
+    await Promise.all(
+      instances.map(({ child }) => {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        return exited;
+      }),
+    );
     await database.stop();
     await rm(dir, { recursive: true, force: true });
   }
 
-  return { base, coldStartMs, databaseKind: database.kind, register, seed, stop };
+  /** Process ids of the API instances, to read their memory. */
+  const pids = instances.map(({ child }) => child.pid!);
+  const bases = instances.map((i) => i.base);
+  return { base, bases, pids, coldStartMs, databaseKind: database.kind, register, seed, stop };
 }

@@ -1,7 +1,7 @@
 import type { Message, SendMessageBody } from '@panoramix/contracts';
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { badRequest, conflict, forbidden } from '../../http/problem.ts';
+import { HttpError, badRequest, conflict, forbidden } from '../../http/problem.ts';
 import { byNewest, after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { UserModel } from '../auth/model.ts';
@@ -55,19 +55,22 @@ export function createMessageService(deps: {
   }
 
   /**
-   * Idempotent by (room, sender, clientId): a retry returns the message already stored, without
-   * counting against the flood limit and without announcing it again.
+   * Idempotent by (room, sender, clientId): the unique index settles retries, concurrent or not,
+   * and a retry returns the message already stored without announcing it again (even when the
+   * flood limit would now refuse a new one).
    */
   async function send(actor: AuthUser, roomId: string, body: SendMessageBody): Promise<Message> {
     const room = await findMemberRoom(actor, roomId);
     const key = { roomId: room._id, userId: actor.id, clientId: body.clientId };
-    const stored = () => MessageModel.findOne(key).lean<MessageDoc>();
-    const first = await stored();
-    if (first) return toMessageDtoWithReply(first);
-    await deps.admitSend(actor.id, roomId);
-    await checkReply(room, body.replyTo);
+    const storedOr = async (error: unknown) => {
+      const stored = await MessageModel.findOne(key).lean<MessageDoc>();
+      if (!stored) throw error;
+      return toMessageDtoWithReply(stored);
+    };
     let message: MessageDoc;
     try {
+      await deps.admitSend(actor.id, roomId);
+      await checkReply(room, body.replyTo);
       const created = await MessageModel.create({
         ...key,
         text: body.text,
@@ -76,9 +79,8 @@ export function createMessageService(deps: {
       });
       message = created.toObject() as MessageDoc;
     } catch (error) {
-      const raced = isDuplicateKey(error) ? await stored() : null;
-      if (!raced) throw error;
-      return toMessageDtoWithReply(raced);
+      if (isDuplicateKey(error) || (error instanceof HttpError && error.status === 429)) return storedOr(error);
+      throw error;
     }
     await RoomModel.updateOne(
       { _id: room._id, $or: [{ lastMessageId: null }, { lastMessageId: { $lt: message._id } }] },
