@@ -15,3 +15,11 @@ export const waitForLive = (page: Page) => page.locator('.shell[data-live="onlin
 
 /** The theme actually applied to the document (`light` or `dark`). */
 export const appliedTheme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
+
+/** Runs a palette command by typing part of its title, as a user would. */
+export async function runCommand(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Control+K');
+  await page.getByRole('dialog', { name: 'Palette de commandes' }).waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}

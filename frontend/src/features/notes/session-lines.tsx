@@ -2,7 +2,6 @@ import type { NoteLine } from '@panoramix/contracts';
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankForMove } from '../../lib/rank.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
@@ -13,15 +12,12 @@ import { useLineOperations, useLines } from './use-lines.ts';
 /** Ordered lines: click (or Enter) edits one, drag or Alt+↑/↓ moves it, the bin deletes it (with undo). */
 function LineList({ lines, sessionId }: { lines: NoteLine[]; sessionId: string }) {
   const { t } = useTranslation('notes');
-  const { update, remove } = useLineOperations(sessionId);
-  const { rowProps } = useSortable(lines.length, (from, to) => {
-    const line = lines[from];
-    if (line) update.mutate({ line, patch: { rank: rankForMove(lines, from, to) } });
-  });
+  const { update, move, remove } = useLineOperations(sessionId);
+  const { rowProps } = useSortable(lines, move);
   return (
     <ol className="lines" aria-label={t('lines')}>
       {lines.map((line, index) => (
-        <li key={line.id} className="sortable-row line" {...rowProps(index)}>
+        <li key={line.id} className="sortable-row line" {...rowProps(line.id)}>
           <span className="line-number muted" aria-hidden="true">
             {index + 1}
           </span>

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
+import { useMove } from '../../api/use-move.ts';
 import { showToast } from '../../ui/toast.tsx';
 import { dropLine, noteKeys, putLine } from './note-cache.ts';
 
@@ -31,8 +32,12 @@ export function useLineOperations(sessionId: string) {
     new Promise<NoteLine>((resolve, reject) => {
       queue.current = queue.current.then(() => create.mutateAsync({ content }).then(resolve, reject));
     });
+  const move = useMove(
+    (line: NoteLine, rank) => call(routes.noteLines.update, { params: { id: line.id }, body: { rank } }),
+    putLine,
+  );
   const update = useMutation({
-    mutationFn: ({ line, patch }: { line: NoteLine; patch: { content?: string; rank?: number } }) =>
+    mutationFn: ({ line, patch }: { line: NoteLine; patch: { content: string } }) =>
       call(routes.noteLines.update, { params: { id: line.id }, body: patch }),
     onMutate: ({ line, patch }) => putLine(queryClient, { ...line, ...patch }),
     onSuccess: (line) => putLine(queryClient, line),
@@ -55,5 +60,5 @@ export function useLineOperations(sessionId: string) {
       failed(error);
     },
   });
-  return { append, update, remove };
+  return { append, update, move, remove };
 }

@@ -2,7 +2,6 @@ import type { Project } from '@panoramix/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../../app/router/location.ts';
-import { rankForMove } from '../../lib/rank.ts';
 import { Button } from '../../ui/button.tsx';
 import { DataList } from '../../ui/data-list.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
@@ -27,10 +26,7 @@ export default function ProjectsPage() {
   const [deleting, setDeleting] = useState<Project>();
   const items = projects.data?.items;
   const favorites = useMemo(() => (items ?? []).filter((p) => p.isFavorite).sort(byFavoriteRank), [items]);
-  const { rowProps } = useSortable(items?.length ?? 0, (from, to) => {
-    const moved = items?.[from];
-    if (moved && items) move.mutate({ project: moved, rank: rankForMove(items, from, to) });
-  });
+  const { rowProps } = useSortable(items ?? [], move);
 
   const params = new URLSearchParams(search);
   const editing = items?.find((p) => p.id === params.get('edit'));
@@ -69,14 +65,11 @@ export default function ProjectsPage() {
         onRetry={() => void projects.refetch()}
         empty={t('empty')}
         getKey={(p) => p.id}
-        renderItem={(p) => {
-          const index = items?.indexOf(p) ?? 0;
-          return (
-            <div className="sortable-row" {...rowProps(index)}>
-              <ProjectRow project={p} onEdit={() => navigate(`/projects?edit=${p.id}`)} onDelete={() => setDeleting(p)} />
-            </div>
-          );
-        }}
+        renderItem={(p) => (
+          <div className="sortable-row" {...rowProps(p.id)}>
+            <ProjectRow project={p} onEdit={() => navigate(`/projects?edit=${p.id}`)} onDelete={() => setDeleting(p)} />
+          </div>
+        )}
       />
       {(creating || editing) && (
         <Dialog

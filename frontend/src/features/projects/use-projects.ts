@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
+import { useMove } from '../../api/use-move.ts';
 import { useCurrentUserId } from '../../app/auth/current-user.ts';
 import { dropProject, projectKeys, putProject } from './project-cache.ts';
 
@@ -34,14 +35,10 @@ export function useProjectOperations() {
     mutationFn: ({ id, ...body }: UpdateBody & { id: string }) => call(routes.projects.update, { params: { id }, body }),
     onSuccess: onSaved,
   });
-  /** Manual order: the row moves at once, the server's answer (or event) confirms it. */
-  const move = useMutation({
-    mutationFn: ({ project, rank }: { project: Project; rank: number }) =>
-      call(routes.projects.update, { params: { id: project.id }, body: { rank } }),
-    onMutate: ({ project, rank }) => putProject(queryClient, { ...project, rank }),
-    onSuccess: onSaved,
-    onError: (_, { project }) => putProject(queryClient, project),
-  });
+  const move = useMove(
+    (project: Project, rank) => call(routes.projects.update, { params: { id: project.id }, body: { rank } }),
+    putProject,
+  );
   const remove = useMutation({
     mutationFn: (id: string) => call(routes.projects.remove, { params: { id } }),
     onSuccess: ({ id }) => dropProject(queryClient, id),

@@ -1,7 +1,6 @@
 import type { Task } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankForMove } from '../../lib/rank.ts';
 import { Button } from '../../ui/button.tsx';
 import { useSortable } from '../../ui/use-sortable.ts';
 import { useProjectIndex } from '../projects/use-projects.ts';
@@ -12,14 +11,11 @@ import { useTaskOperations } from './use-tasks.ts';
 export function TaskList({ tasks }: { tasks: readonly Task[] }) {
   const { t } = useTranslation('tasks');
   const projects = useProjectIndex();
-  const { update, completeMany } = useTaskOperations();
+  const { move, completeMany } = useTaskOperations();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   // Tasks gone from the list (completed, deleted elsewhere) leave the selection too.
   const selected = tasks.filter((task) => picked.has(task.id)).map((task) => task.id);
-  const { rowProps } = useSortable(tasks.length, (from, to) => {
-    const task = tasks[from];
-    if (task) update.mutate({ task, patch: { rank: rankForMove(tasks, from, to) } });
-  });
+  const { rowProps } = useSortable(tasks, move);
   const select = (id: string, on: boolean) =>
     setPicked((current) => {
       const next = new Set(current);
@@ -60,8 +56,8 @@ export function TaskList({ tasks }: { tasks: readonly Task[] }) {
         <span className="muted section-hint bulk-hint">{t('moveHint')}</span>
       </div>
       <ul className="list" aria-label={t('listLabel')}>
-        {tasks.map((task, index) => (
-          <li key={task.id} className="sortable-row" {...rowProps(index)}>
+        {tasks.map((task) => (
+          <li key={task.id} className="sortable-row" {...rowProps(task.id)}>
             <TaskRow
               task={task}
               project={task.projectId ? projects.get(task.projectId) : undefined}

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
+import { useMove } from '../../api/use-move.ts';
 import { showToast } from '../../ui/toast.tsx';
 import { dropTask, putTask, taskKeys } from './task-cache.ts';
 import { toQuery } from './task-filters.ts';
@@ -56,6 +57,7 @@ export function useTaskOperations() {
       failed(error);
     },
   });
+  const move = useMove((task: Task, rank) => call(routes.tasks.update, { params: { id: task.id }, body: { rank } }), putTask);
   /**
    * Undo by recreation: the DELETE runs at once, so other tabs, members and the dashboard agree
    * immediately and closing the tab never leaves a deletion pending; "Annuler" posts the same
@@ -82,5 +84,5 @@ export function useTaskOperations() {
     },
     onError: failed,
   });
-  return { create, update, remove, completeMany };
+  return { create, update, move, remove, completeMany };
 }

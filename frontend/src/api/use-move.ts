@@ -1,0 +1,59 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { showToast } from '../ui/toast.tsx';
+
+interface Ranked {
+  id: string;
+  rank: number;
+}
+
+/** Quick successive moves of one item (Alt+↑ ↑ ↑) are written once, with the final rank. */
+const SETTLE_MS = 400;
+
+/**
+ * Writing the new rank of a moved item (see lib/rank.ts). The item moves in the cache at once;
+ * the PATCH leaves once the item has stopped moving, so the server never stores (nor broadcasts)
+ * intermediate positions whose answers would arrive out of order and make the row jump back.
+ * Leaving the page sends pending moves at once; a failed move puts the item back.
+ */
+export function useMove<T extends Ranked>(
+  send: (item: T, rank: number) => Promise<T>,
+  put: (queryClient: QueryClient, item: T) => void,
+) {
+  const queryClient = useQueryClient();
+  const pending = useRef(new Map<string, { original: T; rank: number; timer: ReturnType<typeof setTimeout> }>());
+  const mutation = useMutation({
+    mutationFn: ({ item, rank }: { item: T; rank: number }) => send(item, rank),
+    onSuccess: (saved) => {
+      if (!pending.current.has(saved.id)) put(queryClient, saved);
+    },
+    onError: (error, { item }) => {
+      put(queryClient, item);
+      showToast(error.message, 'error');
+    },
+  });
+  const { mutate } = mutation;
+
+  const flush = (id: string) => {
+    const entry = pending.current.get(id);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    pending.current.delete(id);
+    mutate({ item: entry.original, rank: entry.rank });
+  };
+
+  // Mount-only: flush reads the ref and mutate, which is stable.
+  useEffect(() => {
+    const entries = pending.current;
+    return () => [...entries.keys()].forEach(flush);
+  }, []);
+
+  return (item: T, rank: number) => {
+    const previous = pending.current.get(item.id);
+    if (previous) clearTimeout(previous.timer);
+    put(queryClient, { ...item, rank });
+    const timer = setTimeout(() => flush(item.id), SETTLE_MS);
+    pending.current.set(item.id, { original: previous?.original ?? item, rank, timer });
+  };
+}
