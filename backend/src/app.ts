@@ -15,6 +15,7 @@ import { createBinder } from './http/route.ts';
 import { serveWebClient } from './http/web.ts';
 import type { Logger } from './lib/logger.ts';
 import { createOpenApiDocument } from './openapi-document.ts';
+import { aiRouter } from './modules/ai/routes.ts';
 import { authRouter } from './modules/auth/routes.ts';
 import { contactsRouter } from './modules/chat/contacts.routes.ts';
 import { messagesRouter } from './modules/chat/messages.routes.ts';
@@ -25,6 +26,7 @@ import { noteSessionsRouter } from './modules/note-sessions/routes.ts';
 import { notesRouter } from './modules/notes/routes.ts';
 import { preferencesRouter } from './modules/preferences/routes.ts';
 import { projectsRouter } from './modules/projects/routes.ts';
+import { searchRouter } from './modules/search/routes.ts';
 import { tasksRouter } from './modules/tasks/routes.ts';
 import { usersRouter } from './modules/users/routes.ts';
 import type { Services } from './services.ts';
@@ -88,6 +90,8 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(roomsRouter(bind, services.chat));
   api.use(messagesRouter(bind, services.chat));
   api.use(contactsRouter(bind, services.chat));
+  api.use(searchRouter(bind, services.search));
+  api.use(aiRouter(bind, services.ai));
 
   app.use(api);
   app.use('/api', notFoundHandler);

@@ -11,6 +11,9 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((v) => v.replace(/\/+$/, ''));
+const llmProvider = z.enum(['none', 'ollama', 'openai']);
+
 /** Every variable the process reads. `.env.example` documents the same list with the same defaults. */
 const schema = z
   .object({
@@ -52,6 +55,22 @@ const schema = z
     WEB_DIST: z.string().default('./frontend/dist'),
     JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    EMBEDDINGS_PROVIDER: z.enum(['local', 'ollama', 'openai']).default('local'),
+    EMBEDDINGS_MODEL: z.string().optional(),
+    OLLAMA_URL: httpUrl.default('http://127.0.0.1:11434'),
+    OPENAI_BASE_URL: httpUrl.default('https://api.openai.com/v1'),
+    OPENAI_API_KEY: z.string().optional(),
+    QDRANT_URL: httpUrl.optional(),
+    QDRANT_API_KEY: z.string().optional(),
+    QDRANT_COLLECTION: z
+      .string()
+      .regex(/^[\w-]{1,100}$/, 'must be letters, digits, _ or -')
+      .default('panoramix'),
+    AI_CHAT_PROVIDER: llmProvider.default('none'),
+    AI_CHAT_MODEL: z.string().optional(),
+    AI_SUMMARY_PROVIDER: llmProvider.optional(),
+    AI_SUMMARY_MODEL: z.string().optional(),
+    AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -1,8 +1,12 @@
+import mongoose from 'mongoose';
+import { createIndexer } from './ai/index/indexer.ts';
+import { createEmbedder, createLanguageModels, createVectorStore, describeModel } from './ai/setup.ts';
 import type { Config } from './config.ts';
 import type { JobDefinition, JobQueue } from './jobs/runner.ts';
 import type { Logger } from './lib/logger.ts';
 import { authJobs } from './modules/auth/jobs.ts';
 import { createLoginLimiter } from './modules/auth/rate-limit.ts';
+import { createAiService } from './modules/ai/service.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { createTokenService } from './modules/auth/tokens.ts';
 import { chatJobs } from './modules/chat/cascade.ts';
@@ -19,6 +23,8 @@ import { createNoteService } from './modules/notes/service.ts';
 import { createPreferencesService } from './modules/preferences/service.ts';
 import { projectJobs } from './modules/projects/cascade.ts';
 import { createProjectService } from './modules/projects/service.ts';
+import { searchSources } from './modules/search/registry.ts';
+import { createSearchService } from './modules/search/service.ts';
 import { dueSoonTasks, overdueTasks, taskCounts } from './modules/tasks/dashboard.ts';
 import { createTaskService } from './modules/tasks/service.ts';
 import { createUserService } from './modules/users/service.ts';
@@ -55,13 +61,31 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   });
   const tasks = createTaskService({ events });
   const notes = createNoteService({ events });
-  const noteSessions = createNoteSessionService({ events });
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('connect the database before creating the services');
+  const embedder = createEmbedder(config);
+  const store = createVectorStore(config, db, embedder.model);
+  // The lease outlives the slowest embedding call, so a live worker never loses its batch to another.
+  const indexer = createIndexer({
+    sources: searchSources,
+    embedder,
+    store,
+    events,
+    jobs,
+    logger,
+    leaseMs: 2 * config.AI_TIMEOUT_MS + 1000,
+  });
+  const models = createLanguageModels(config);
+  const ai = createAiService({ ...models, logger });
+  const noteSessions = createNoteSessionService({ events, summarize: ai.summarize });
   // Project deletion removes content children first: lines and sessions, then notes, then tasks.
   const jobDefinitions: JobDefinition[] = [
     ...authJobs(tokens),
     ...chatJobs,
     ...projectJobs([noteSessions.removeProjectContent, notes.removeProjectContent, tasks.removeProjectContent]),
+    ...indexer.jobDefinitions,
   ];
+  indexer.start();
   return {
     tokens,
     auth,
@@ -74,6 +98,13 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     noteSessions,
     noteLines: createNoteLineService({ events, sessions: noteSessions }),
     dashboard: createDashboardService({ taskCounts, overdueTasks, dueSoonTasks, recentNotes, projects: portfolio, activity }),
+    search: createSearchService({
+      embedder,
+      store,
+      llm: { chat: describeModel(models.chat), summary: describeModel(models.summary) },
+    }),
+    indexer,
+    ai,
     chat: createChatServices({ events, jobs, redis }),
     errorLog: createErrorLog({ capBytes: config.ERRORS_COLLECTION_BYTES, log: logger }),
     jobDefinitions,

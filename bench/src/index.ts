@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, chat) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat) runs one of them.
 import { apiBench } from './api.bench.ts';
 import { chatBench } from './chat.bench.ts';
 import { p1Bench } from './p1.bench.ts';
+import { searchBench } from './search.bench.ts';
 
-const benches: Record<string, () => Promise<void>> = { api: apiBench, p1: p1Bench, chat: chatBench };
+const benches: Record<string, () => Promise<void>> = { api: apiBench, p1: p1Bench, search: searchBench, chat: chatBench };
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {
   if (!only || only === name) await run();

@@ -53,6 +53,7 @@ export function createBinder(authenticate: Authenticate) {
         log: req.log,
       } as RouteContext<R>;
       const result = await handler(ctx);
+      if (res.headersSent) return; // a streaming handler (Server-Sent Events) answered itself
       const status = contract.status ?? 200;
       if (status === 204) res.status(204).end();
       else res.status(status).json(result);

@@ -27,6 +27,8 @@ export interface RouteContract {
   /** Success status; 204 means no body. */
   status?: 200 | 201 | 202 | 204;
   response?: z.ZodType;
+  /** The success body is a stream of this media type instead of JSON (Server-Sent Events). */
+  stream?: 'text/event-stream';
   /** Extra error statuses worth documenting beyond the usual 400/401/404/429. */
   errors?: readonly number[];
 }

@@ -1,3 +1,4 @@
+import { aiRoutes } from './ai.ts';
 import { authRoutes } from './auth.ts';
 import { messageRoutes, roomRoutes } from './chat-routes.ts';
 import { contactRoutes } from './contacts.ts';
@@ -8,10 +9,12 @@ import { noteLineRoutes, noteSessionRoutes } from './note-sessions.ts';
 import { noteRoutes } from './notes.ts';
 import { projectRoutes } from './projects.ts';
 import { preferenceRoutes } from './preferences.ts';
+import { searchRoutes } from './search.ts';
 import { systemRoutes } from './system.ts';
 import { taskRoutes } from './tasks.ts';
 import { userRoutes } from './users.ts';
 
+export * from './ai.ts';
 export * from './auth.ts';
 export * from './chat.ts';
 export * from './chat-events.ts';
@@ -26,6 +29,7 @@ export * from './note-sessions.ts';
 export * from './notes.ts';
 export * from './preferences.ts';
 export * from './projects.ts';
+export * from './search.ts';
 export * from './system.ts';
 export * from './tasks.ts';
 export * from './users.ts';
@@ -46,6 +50,8 @@ export const routes = {
   rooms: roomRoutes,
   messages: messageRoutes,
   contacts: contactRoutes,
+  search: searchRoutes,
+  ai: aiRoutes,
 } as const;
 
 export const allRoutes: RouteContract[] = Object.values(routes).flatMap((group) => Object.values(group));

@@ -29,9 +29,11 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
   if (route.params) errors.add(404);
 
   const responses: ZodOpenApiOperationObject['responses'] = {
-    [String(status)]: route.response
-      ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
-      : { description: 'Success, no content' },
+    [String(status)]: route.stream
+      ? { description: 'Success, streamed', content: { [route.stream]: { schema: z.string() } } }
+      : route.response
+        ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
+        : { description: 'Success, no content' },
   };
   for (const code of [...errors].sort()) {
     responses[String(code) as `${1 | 2 | 3 | 4 | 5}${string}`] = {

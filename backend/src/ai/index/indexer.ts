@@ -1,0 +1,130 @@
+import mongoose from 'mongoose';
+import type { JobDefinition, JobQueue } from '../../jobs/runner.ts';
+import type { Logger } from '../../lib/logger.ts';
+import type { AnyDomainEvent, EventBus } from '../../realtime/event-bus.ts';
+import type { EmbeddingProvider } from '../embeddings/provider.ts';
+import type { VectorStore } from '../vectors/store.ts';
+import { IndexQueueModel, PURGE, enqueue } from './queue.ts';
+import type { SearchSource } from './sources.ts';
+import { createIndexWorker } from './worker.ts';
+
+export const INDEX_JOB = 'search.index';
+export const REINDEX_JOB = 'search.reindex';
+
+interface CollectionRecord {
+  _id: string;
+  provider: string;
+  model: string;
+  createdAt: Date;
+}
+
+/** Enqueues every item of every source: the full rebuild (model change, `npm run reindex`). */
+export async function enqueueAll(sources: readonly SearchSource[], onProgress?: (queued: number) => void) {
+  let queued = 0;
+  for (const source of sources) {
+    for await (const ids of source.ids()) {
+      await enqueue(ids.map((id) => ({ kind: source.kind, id })));
+      onProgress?.((queued += ids.length));
+    }
+  }
+  return queued;
+}
+
+/**
+ * Keeps the index in step with the data: listens to every domain event, turns the ones that
+ * touch an indexed kind into durable queue entries, and runs the worker as a job. The first run
+ * on a collection never seen before (a new model) queues a full reindex, so vectors of two
+ * models never meet in one collection.
+ */
+export function createIndexer(deps: {
+  sources: readonly SearchSource[];
+  embedder: EmbeddingProvider;
+  store: VectorStore;
+  events: EventBus;
+  jobs: JobQueue;
+  logger: Logger;
+  leaseMs: number;
+}) {
+  const kindOf = new Map<string, string>();
+  for (const source of deps.sources) for (const type of source.events) kindOf.set(type, source.kind);
+  const worker = createIndexWorker({
+    ...deps,
+    onError: (error) => deps.logger.warn({ err: error }, 'search indexing failed; will retry'),
+  });
+  let kick: Promise<void> | undefined;
+  let prepared = false;
+
+  /** Starts a worker run soon; many events in a burst start one. */
+  function wake() {
+    kick ??= deps.jobs.now(INDEX_JOB).finally(() => (kick = undefined));
+  }
+
+  const inFlight = new Set<Promise<void>>();
+
+  function onEvent(event: AnyDomainEvent) {
+    const queued = queue(event);
+    inFlight.add(queued);
+    return queued.finally(() => inFlight.delete(queued));
+  }
+
+  async function queue(event: AnyDomainEvent) {
+    const items: { kind: string; id: string }[] = [];
+    const kind = kindOf.get(event.type);
+    if (kind) items.push({ kind, id: (event.data as { id: string }).id });
+    if (event.type === 'project.deleted') items.push({ kind: PURGE, id: `project:${event.data.id}` });
+    if (items.length === 0) return;
+    await enqueue(items);
+    wake();
+  }
+
+  async function prepare() {
+    if (prepared) return;
+    const records = mongoose.connection.collection<CollectionRecord>('search_collections');
+    const name = deps.store.collection;
+    // Queue first, record second: a crash in between queues again (harmless), never forgets the reindex.
+    if (!(await records.findOne({ _id: name }))) {
+      const queued = await enqueueAll(deps.sources);
+      await records.updateOne(
+        { _id: name },
+        { $setOnInsert: { provider: deps.embedder.provider, model: deps.embedder.model, createdAt: new Date() } },
+        { upsert: true },
+      );
+      deps.logger.info({ collection: name, model: deps.embedder.model, queued }, 'new search collection: reindexing everything');
+    }
+    prepared = true;
+  }
+
+  /**
+   * Waits until every event seen so far is indexed (or failed): for tests and the reindex
+   * script, which must not race the job that may be working on the same backlog.
+   */
+  async function flush(timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await Promise.all(inFlight);
+      await prepare();
+      await worker.drain();
+      const due = await IndexQueueModel.exists({ state: 'pending', runAt: { $lte: new Date() } });
+      if (!due && inFlight.size === 0) return;
+      if (Date.now() > deadline) throw new Error('search index still busy');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  const jobDefinitions: JobDefinition[] = [
+    {
+      name: INDEX_JOB,
+      // The periodic run picks up retries that came due and work left by a crashed instance.
+      every: '5 seconds',
+      run: async () => {
+        await prepare();
+        await worker.drain();
+      },
+    },
+    { name: REINDEX_JOB, run: async () => void (await enqueueAll(deps.sources)) },
+  ];
+
+  return { start: () => deps.events.subscribe(onEvent), jobDefinitions, worker, flush };
+}
+
+export type Indexer = ReturnType<typeof createIndexer>;

@@ -1,0 +1,131 @@
+import type { EmbeddingProvider } from '../embeddings/provider.ts';
+import { chunkText, collapseWhitespace, pointId, tokenize } from '../text.ts';
+import type { VectorPoint, VectorStore } from '../vectors/store.ts';
+import { scopeOf } from '../vectors/store.ts';
+import { SearchEntryModel } from './entries.ts';
+import type { SearchEntryDoc } from './entries.ts';
+import { PURGE, claim, complete, fail } from './queue.ts';
+import type { QueueEntry } from './queue.ts';
+import type { IndexedItem, SearchSource } from './sources.ts';
+
+const BATCH = 32;
+const MAX_TOKENS = 4000;
+
+interface Chunk {
+  entry: SearchEntryDoc;
+  embedText: string;
+}
+
+function chunksOf(source: SearchSource, item: IndexedItem): Chunk[] {
+  const texts = source.chunked ? chunkText(item.text) : [item.text];
+  const scope = scopeOf(item);
+  return texts.map((text, chunk) => ({
+    embedText: `${item.title}\n${text}`.slice(0, 8000),
+    entry: {
+      _id: pointId(source.kind, item.id, texts.length > 1 ? chunk : undefined),
+      userId: item.userId,
+      scope,
+      projectId: item.projectId,
+      kind: source.kind,
+      itemId: item.id,
+      chunk,
+      title: item.title,
+      text,
+      tokens: [...new Set(tokenize(`${item.title} ${text}`))].slice(0, MAX_TOKENS),
+      target: item.target,
+      updatedAt: item.updatedAt,
+    },
+  }));
+}
+
+/**
+ * Works through the backlog: claims a batch, reads the items' current state, embeds every
+ * chunk in one call, replaces the items' points and keyword entries, then completes the batch.
+ * A failure sends the batch back with backoff, and to the dead letters after the last attempt.
+ */
+export function createIndexWorker(deps: {
+  sources: readonly SearchSource[];
+  embedder: EmbeddingProvider;
+  store: VectorStore;
+  leaseMs: number;
+  onError?: (error: unknown) => void;
+}) {
+  const byKind = new Map(deps.sources.map((s) => [s.kind as string, s]));
+
+  async function remove(items: { kind: string; id: string }[]) {
+    if (items.length === 0) return;
+    await deps.store.removeItems(items);
+    await SearchEntryModel.deleteMany({ $or: items.map((i) => ({ kind: i.kind, itemId: i.id })) }).setOptions({
+      tenancy: 'system',
+    });
+  }
+
+  async function refresh(entries: QueueEntry[]) {
+    const chunks: Chunk[] = [];
+    const gone: { kind: string; id: string }[] = [];
+    const groups = new Map<string, QueueEntry[]>();
+    for (const entry of entries) groups.set(entry.kind, [...(groups.get(entry.kind) ?? []), entry]);
+    for (const [kind, group] of groups) {
+      const source = byKind.get(kind);
+      if (!source) continue; // a kind no longer registered: nothing to index
+      const items = await source.load(group.map((e) => e.itemId));
+      const present = new Set(items.map((i) => i.id));
+      gone.push(...group.filter((e) => !present.has(e.itemId)).map((e) => ({ kind, id: e.itemId })));
+      for (const item of items) chunks.push(...chunksOf(source, item));
+    }
+    await remove(gone);
+    if (chunks.length === 0) return;
+    const vectors = await deps.embedder.embed(chunks.map((c) => c.embedText));
+    await deps.store.ensure(vectors[0]!.length);
+    const points: VectorPoint[] = chunks.map(({ entry }, i) => ({
+      id: entry._id,
+      vector: vectors[i]!,
+      payload: {
+        userId: String(entry.userId),
+        kind: entry.kind,
+        id: entry.itemId,
+        title: entry.title,
+        projectId: entry.projectId ? String(entry.projectId) : null,
+        updatedAt: entry.updatedAt.toISOString(),
+        scope: entry.scope,
+        chunk: entry.chunk,
+      },
+    }));
+    // Old chunks first: a note that got shorter must not keep its former tail.
+    await remove([
+      ...new Map(chunks.map(({ entry }) => [`${entry.kind}:${entry.itemId}`, { kind: entry.kind, id: entry.itemId }])).values(),
+    ]);
+    await deps.store.upsert(points);
+    await SearchEntryModel.insertMany(chunks.map((c) => ({ ...c.entry, text: collapseWhitespace(c.entry.text) })));
+  }
+
+  /** One batch; resolves with how many entries it took (0 when the backlog is empty). */
+  async function runBatch(): Promise<number> {
+    const { token, entries } = await claim(BATCH, deps.leaseMs);
+    if (entries.length === 0) return 0;
+    try {
+      const purges = entries.filter((e) => e.kind === PURGE);
+      for (const purge of purges) {
+        await deps.store.removeScope(purge.itemId);
+        await SearchEntryModel.deleteMany({ scope: purge.itemId });
+      }
+      await refresh(entries.filter((e) => e.kind !== PURGE));
+      await complete(token, entries);
+    } catch (error) {
+      deps.onError?.(error);
+      await fail(token, entries, error instanceof Error ? error.message : String(error));
+    }
+    return entries.length;
+  }
+
+  /** Runs batches until nothing is due. */
+  async function drain(onProgress?: (done: number) => void) {
+    let done = 0;
+    for (let n = await runBatch(); n > 0; n = await runBatch()) onProgress?.((done += n));
+    return done;
+  }
+
+  return { runBatch, drain };
+}
+
+export type IndexWorker = ReturnType<typeof createIndexWorker>;

@@ -1,0 +1,11 @@
+import { modelSource } from '../../ai/index/sources.ts';
+import { LinkModel } from './model.ts';
+
+export const linkSearch = modelSource({
+  kind: 'link',
+  model: LinkModel,
+  events: ['link.created', 'link.updated', 'link.deleted'],
+  title: (doc) => String(doc.name),
+  text: (doc) => String(doc.url),
+  target: (doc) => `/links/${String(doc._id)}`,
+});

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeQdrant } from '../../../test/fake-qdrant.ts';
+import { startTestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
+
+let qdrant: Awaited<ReturnType<typeof startFakeQdrant>>;
+let app: TestApp;
+beforeAll(async () => {
+  qdrant = await startFakeQdrant();
+  app = await startTestApp({ QDRANT_URL: qdrant.url, QDRANT_COLLECTION: 'panoramix' });
+});
+afterAll(async () => {
+  await app.close();
+  await qdrant.close();
+});
+
+describe('search with Qdrant as the vector store', () => {
+  it('indexes into a collection named after the model and searches with the caller scope only', async () => {
+    const alice = await app.newUser();
+    const bob = await app.newUser();
+    const note = (await alice.api.post('/api/notes', { title: 'Budget review', content: 'cloud spending and hiring costs' }))
+      .body;
+    await bob.api.post('/api/notes', { title: 'Budget of bob', content: 'hiring costs too' });
+    await app.server.services.indexer.flush();
+
+    const collection = qdrant.collections.get('panoramix_local_hashing_v1')!;
+    expect(collection.size).toBe(384);
+    const stored = [...collection.points.values()].find((p) => p.payload.id === note.id)!;
+    expect(stored.payload).toMatchObject({
+      userId: alice.id,
+      kind: 'note',
+      id: note.id,
+      title: 'Budget review',
+      projectId: null,
+      scope: `user:${alice.id}`,
+    });
+
+    // No keyword in common: only the vector side can find it.
+    const res = await alice.api.get('/api/search?q=spend%20money%20hire');
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([note.id]);
+    const search = qdrant.log.findLast((r) => r.path.endsWith('/points/search'))!;
+    expect(search.body.filter.must[0]).toEqual({ key: 'scope', match: { any: [`user:${alice.id}`] } });
+
+    const status = await alice.api.get('/api/search/ai-status');
+    expect(status.body.vectorStore).toEqual({
+      kind: 'qdrant',
+      collection: 'panoramix_local_hashing_v1',
+      reachable: true,
+      error: null,
+    });
+  });
+});

@@ -1,0 +1,16 @@
+import type { SearchSource } from '../../ai/index/sources.ts';
+import { linkSearch } from '../links/search.ts';
+import { lineSearch, sessionSearch } from '../note-sessions/search.ts';
+import { noteSearch } from '../notes/search.ts';
+import { projectSearch } from '../projects/search.ts';
+import { taskSearch } from '../tasks/search.ts';
+
+/** Every module that contributes to search; a new module adds its source here. */
+export const searchSources: readonly SearchSource[] = [
+  projectSearch,
+  taskSearch,
+  noteSearch,
+  sessionSearch,
+  lineSearch,
+  linkSearch,
+];
