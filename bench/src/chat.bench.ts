@@ -132,12 +132,13 @@ async function scenario(setup: string, instances: number, env: Record<string, st
         'ack errors': ackErrors,
         'server KiB/socket': perSocketKib.toFixed(1),
       });
-      console.log(`${setup}: ${rate} msg/s done`);
+      console.log(JSON.stringify(rows.at(-1)));
     }
     return rows;
   } finally {
-    for (const socket of sockets) socket?.disconnect();
+    // The servers close the sockets: a client-side mass disconnect would first make every user "offline" one by one.
     await api.stop();
+    for (const socket of sockets) socket?.disconnect();
   }
 }
 

@@ -48,7 +48,9 @@ export function chatRealtime(chat: ChatServices, log: Logger) {
         await announcePresence(user.id);
       });
       void announcePresence(user.id);
-      socket.on('disconnect', () => void announcePresence(user.id));
+      // An instance shutting down says nothing: its clients reconnect elsewhere and announce from there,
+      // instead of thousands of "offline" announcements racing the shutdown.
+      socket.on('disconnect', (reason) => reason !== 'server shutting down' && void announcePresence(user.id));
     });
   };
 }
