@@ -34,7 +34,7 @@ export function createJobRunner(options: { db: Db; log: Logger; pollMs: number }
         const started = Date.now();
         try {
           await job.run(run.attrs.data);
-          options.log.info({ job: job.name, ms: Date.now() - started }, 'job done');
+          options.log.debug({ job: job.name, ms: Date.now() - started }, 'job done'); // polling jobs run every few seconds
         } catch (error) {
           options.log.error({ err: error, job: job.name }, 'job failed');
           throw error;
