@@ -27,12 +27,6 @@ export function Portfolio({ projects }: { projects: Dashboard['projects'] }) {
                     {p.name}
                   </Link>
                   <HealthChip flag={p.healthFlag} />
-                  <span
-                    className="health-score"
-                    data-level={p.healthScore >= 70 ? 'good' : p.healthScore >= 40 ? 'fair' : 'poor'}
-                  >
-                    {t('healthScore', { score: p.healthScore })}
-                  </span>
                 </div>
                 <div
                   className="progress"
@@ -45,6 +39,9 @@ export function Portfolio({ projects }: { projects: Dashboard['projects'] }) {
                 >
                   <span style={{ width: `${percent}%` }} />
                 </div>
+                <span className="health-score" data-level={p.healthScore >= 70 ? 'good' : p.healthScore >= 40 ? 'fair' : 'poor'}>
+                  {t('healthScore', { score: p.healthScore })}
+                </span>
                 <p className="muted portfolio-meta">
                   {t('progress', { percent })} · {t('projectCounts', p)} ·{' '}
                   {t('lastActivity', { date: format.dateTime(p.lastActivityAt) })}

@@ -29,7 +29,7 @@ function Editor({ note }: { note: Note | undefined }) {
   const { create, update, remove } = useNoteOperations();
   const [draft, setDraft] = useState<Partial<Fields>>(note ? {} : { title: '', content: '', projectId: null });
   const [mode, setMode] = useState<'write' | 'preview'>('write');
-  const value = <K extends keyof Fields>(key: K): Fields[K] => (draft[key] ?? note?.[key] ?? '') as Fields[K];
+  const value = <K extends keyof Fields>(key: K): Fields[K] => (key in draft ? draft[key] : note?.[key]) as Fields[K];
   const edit = <K extends keyof Fields>(key: K, next: Fields[K]) => setDraft((d) => ({ ...d, [key]: next }));
   const dirty = note ? Object.entries(draft).some(([k, v]) => note[k as keyof Fields] !== v) : value('title').trim() !== '';
   const mutation = note ? update : create;
@@ -101,7 +101,7 @@ function Editor({ note }: { note: Note | undefined }) {
           {t('save')}
         </Button>
       </div>
-      {mutation.error && !error?.problem?.errors && (
+      {mutation.error && !error?.fieldError('title') && (
         <p className="form-error" role="alert">
           {mutation.error.message}
         </p>

@@ -6,10 +6,12 @@ import type { TaskFilter } from './task-filters.ts';
 
 interface TaskFilterBarProps {
   filter: TaskFilter;
+  /** The Eisenhower view shows open tasks only: no status to pick. */
+  withStatus: boolean;
   onChange: (filter: TaskFilter) => void;
 }
 
-export function TaskFilterBar({ filter, onChange }: TaskFilterBarProps) {
+export function TaskFilterBar({ filter, withStatus, onChange }: TaskFilterBarProps) {
   const { t } = useTranslation('tasks');
   const projects = useProjects();
   const set = <K extends keyof TaskFilter>(key: K, value: TaskFilter[K]) => onChange({ ...filter, [key]: value });
@@ -25,16 +27,18 @@ export function TaskFilterBar({ filter, onChange }: TaskFilterBarProps) {
         ]}
         onChange={(value) => set('projectId', value)}
       />
-      <SelectField
-        label={t('status')}
-        value={filter.status}
-        options={[
-          { value: 'open', label: t('open') },
-          { value: 'all', label: t('all') },
-          ...taskStatuses.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
-        ]}
-        onChange={(value) => set('status', value as TaskFilter['status'])}
-      />
+      {withStatus && (
+        <SelectField
+          label={t('status')}
+          value={filter.status}
+          options={[
+            { value: 'open', label: t('open') },
+            { value: 'all', label: t('all') },
+            ...taskStatuses.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
+          ]}
+          onChange={(value) => set('status', value as TaskFilter['status'])}
+        />
+      )}
       <SelectField
         label={t('due')}
         value={filter.due}

@@ -70,7 +70,7 @@ export default function TasksPage() {
         />
       </div>
       <QuickAdd ref={quickAdd} projectId={projectId} />
-      <TaskFilterBar filter={filter} onChange={(next) => writeState(next, view)} />
+      <TaskFilterBar filter={filter} withStatus={view === 'list'} onChange={(next) => writeState(next, view)} />
       <LoadState
         data={tasks.data?.items}
         loading={tasks.isPending}
