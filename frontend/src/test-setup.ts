@@ -1,14 +1,13 @@
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeAll } from 'vitest';
+import { afterEach } from 'vitest';
 import { initI18n } from './i18n/i18n.ts';
 
 // jsdom has no matchMedia; the theme code asks it whether the OS prefers dark.
 window.matchMedia ??= (query: string) =>
   ({ matches: false, media: query, addEventListener: () => {}, removeEventListener: () => {} }) as unknown as MediaQueryList;
 
-beforeAll(async () => {
-  await initI18n('fr');
-});
+// Before any test file is imported: feature modules register their strings when they load.
+await initI18n('fr');
 
 afterEach(() => {
   cleanup();

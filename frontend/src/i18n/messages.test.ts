@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-
-/** Every leaf as `a.b.c` → text. */
-const leaves = (tree: object, prefix = ''): [string, string][] =>
-  Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value as object, `${prefix}${key}.`),
-  );
+import { leaves } from './leaves.ts';
 
 describe('translations', () => {
   it('have the same keys in French and English', () => {

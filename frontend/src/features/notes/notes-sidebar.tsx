@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router/link.tsx';
 import { navigate } from '../../app/router/location.ts';
@@ -17,6 +17,7 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
   const { t } = useTranslation('notes');
   const format = useFormat();
   const [kind, setKind] = useState<Kind>(initialKind);
+  useEffect(() => setKind(initialKind), [initialKind]); // opening a session shows the sessions
   const notes = useNotes();
   const sessions = useSessions();
   const mark = (id: string) => (id === current ? ('page' as const) : undefined);

@@ -1,0 +1,59 @@
+import type { Task } from '@panoramix/contracts';
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../api/event-appliers.ts';
+import type { Page } from '../../api/list-cache.ts';
+import { dashboardEvents } from '../home/dashboard-cache.ts';
+import { aTask } from './task-builders.ts';
+import { taskEvents, taskKeys } from './task-cache.ts';
+import { defaultFilter } from './task-filters.ts';
+import type { TaskFilter } from './task-filters.ts';
+
+const project = 'c'.repeat(24);
+const openList = defaultFilter;
+const projectList: TaskFilter = { ...defaultFilter, status: 'all', projectId: project };
+
+function setup(open: Task[], inProject: Task[] = []) {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData<Page<Task>>(taskKeys.list(openList), { items: open, nextCursor: null });
+  queryClient.setQueryData<Page<Task>>(taskKeys.list(projectList), { items: inProject, nextCursor: null });
+  const dispatcher = createDispatcher([taskEvents, dashboardEvents], queryClient);
+  const titles = (filter: TaskFilter) => queryClient.getQueryData<Page<Task>>(taskKeys.list(filter))?.items.map((t) => t.title);
+  return { queryClient, dispatcher, titles };
+}
+
+describe('task events applied to every cached list', () => {
+  it('task.created joins the lists it matches, in rank order, once', () => {
+    const { dispatcher, titles } = setup([aTask({ title: 'b', rank: 2 })]);
+    const created = aTask({ title: 'a', rank: 1 });
+    dispatcher.dispatch('task.created', created);
+    dispatcher.dispatch('task.created', created);
+    expect(titles(openList)).toEqual(['a', 'b']);
+    expect(titles(projectList)).toEqual([]);
+  });
+
+  it('task.updated shows the server version and moves the task between lists', () => {
+    const task = aTask({ title: 'draft', rank: 1 });
+    const { dispatcher, titles } = setup([task, aTask({ title: 'other', rank: 2 })]);
+    dispatcher.dispatch('task.updated', { ...task, title: 'final', rank: 3 });
+    expect(titles(openList)).toEqual(['other', 'final']);
+    dispatcher.dispatch('task.updated', { ...task, title: 'final', status: 'done', projectId: project });
+    expect(titles(openList)).toEqual(['other']);
+    expect(titles(projectList)).toEqual(['final']);
+  });
+
+  it('task.deleted leaves every list', () => {
+    const task = aTask({ projectId: project });
+    const { dispatcher, titles } = setup([task], [task]);
+    dispatcher.dispatch('task.deleted', { id: task.id, projectId: project });
+    expect(titles(openList)).toEqual([]);
+    expect(titles(projectList)).toEqual([]);
+  });
+
+  it('makes the dashboard stale, whatever the change', () => {
+    const { queryClient, dispatcher } = setup([]);
+    queryClient.setQueryData(['dashboard', '7d'], { generatedAt: 'x' });
+    dispatcher.dispatch('task.created', aTask());
+    expect(queryClient.getQueryState(['dashboard', '7d'])?.isInvalidated).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { aTask } from './task-builders.ts';
+import { defaultFilter, endOfWeek, matchesFilter, toQuery } from './task-filters.ts';
+
+// A Wednesday, 10:00 local time.
+const now = new Date(2026, 10, 25, 10, 0);
+const day = (offset: number) => new Date(2026, 10, 25 + offset, 12, 0).toISOString();
+const project = 'b'.repeat(24);
+
+describe('task filters', () => {
+  it('end the week on Sunday night, Monday-first', () => {
+    const end = endOfWeek(now);
+    expect([end.getDay(), end.getDate(), end.getHours()]).toEqual([0, 29, 23]);
+    const sunday = new Date(2026, 10, 29, 8);
+    expect(endOfWeek(sunday).getDate()).toBe(29);
+  });
+
+  it('ask the server for open tasks by default, and for the days left this week', () => {
+    expect(toQuery(defaultFilter, now)).toMatchObject({
+      status: 'todo,in_progress',
+      overdue: undefined,
+      dueWithinDays: undefined,
+    });
+    expect(toQuery({ ...defaultFilter, due: 'week' }, now).dueWithinDays).toBe(5);
+    expect(toQuery({ projectId: 'none', status: 'all', due: 'overdue' }, now)).toMatchObject({
+      projectId: 'none',
+      status: undefined,
+      overdue: 'true',
+    });
+  });
+
+  it('match project, inbox and status like the server', () => {
+    const inProject = aTask({ projectId: project });
+    expect(matchesFilter({ ...defaultFilter, projectId: project }, inProject, now)).toBe(true);
+    expect(matchesFilter({ ...defaultFilter, projectId: 'none' }, inProject, now)).toBe(false);
+    expect(matchesFilter(defaultFilter, aTask({ status: 'done' }), now)).toBe(false);
+    expect(matchesFilter({ ...defaultFilter, status: 'done' }, aTask({ status: 'done' }), now)).toBe(true);
+    expect(matchesFilter({ ...defaultFilter, status: 'all' }, aTask({ status: 'idea' }), now)).toBe(true);
+  });
+
+  it('count only open tasks as overdue or due this week', () => {
+    const overdue = { ...defaultFilter, due: 'overdue' as const };
+    const week = { ...defaultFilter, due: 'week' as const };
+    expect(matchesFilter(overdue, aTask({ deadline: day(-1) }), now)).toBe(true);
+    expect(matchesFilter(overdue, aTask({ deadline: day(-1), status: 'done' }), now)).toBe(false);
+    expect(matchesFilter(overdue, aTask({ deadline: null }), now)).toBe(false);
+    expect(matchesFilter(week, aTask({ deadline: day(4) }), now)).toBe(true);
+    expect(matchesFilter(week, aTask({ deadline: day(5) }), now)).toBe(false);
+    expect(matchesFilter(week, aTask({ deadline: day(-1) }), now)).toBe(false);
+  });
+});

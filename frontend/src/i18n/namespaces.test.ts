@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { en as homeEn } from '../features/home/messages-en.ts';
+import { fr as homeFr } from '../features/home/messages-fr.ts';
+import { en as notesEn } from '../features/notes/messages-en.ts';
+import { fr as notesFr } from '../features/notes/messages-fr.ts';
+import { en as projectsEn } from '../features/projects/messages-en.ts';
+import { fr as projectsFr } from '../features/projects/messages-fr.ts';
+import { en as tasksEn } from '../features/tasks/messages-en.ts';
+import { fr as tasksFr } from '../features/tasks/messages-fr.ts';
+import { leaves } from './leaves.ts';
+
+const namespaces: Record<string, [object, object]> = {
+  home: [homeFr, homeEn],
+  projects: [projectsFr, projectsEn],
+  tasks: [tasksFr, tasksEn],
+  notes: [notesFr, notesEn],
+};
+
+describe.each(Object.entries(namespaces))('the %s namespace', (_, [fr, en]) => {
+  it('has the same keys and variables in French and English, none empty', () => {
+    const english = new Map(leaves(en));
+    expect([...english.keys()]).toEqual(leaves(fr).map(([key]) => key));
+    const variables = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of leaves(fr)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(variables(english.get(key) ?? ''), key).toEqual(variables(text));
+    }
+  });
+});
