@@ -31,7 +31,28 @@ export async function seedEveryModule(app: TestApp, uploadsDir: string) {
     await mkdir(folder, { recursive: true });
     await writeFile(path.join(folder, `scan-${i}.pdf`), Buffer.alloc(64 * 1024, i + 1));
   }
+  await seedChat(users);
   return users;
+}
+
+/** A direct room between the two users, with a reply, a reaction, a read position and a contact. */
+async function seedChat([alice, bob]: TestUser[]) {
+  if (!alice || !bob) return;
+  const room = await alice.api.post('/api/rooms', { type: 'direct', memberIds: [bob.id] });
+  const hello = await alice.api.post(`/api/rooms/${room.body.id}/messages`, {
+    clientId: 'seed-message-1',
+    text: 'Hello **Bob**',
+  });
+  const reply = await bob.api.post(`/api/rooms/${room.body.id}/messages`, {
+    clientId: 'seed-message-2',
+    text: 'Hi!',
+    replyTo: hello.body.id,
+  });
+  await bob.api.post(`/api/messages/${hello.body.id}/reactions`, { emoji: '👍' });
+  await alice.api.post(`/api/rooms/${room.body.id}/read`, { messageId: reply.body.id });
+  await alice.api.post('/api/contacts', { userId: bob.id });
+  const failed = [room, hello, reply].find((res) => res.status !== 201);
+  if (failed) throw new Error(`seeding chat failed: ${failed.status} ${JSON.stringify(failed.body)}`);
 }
 
 /**
