@@ -3,7 +3,15 @@ import { homeFeature } from './home/feature.ts';
 import { linksFeature } from './links/feature.ts';
 import { notesFeature } from './notes/feature.ts';
 import { projectsFeature } from './projects/feature.ts';
+import { searchFeature } from './search/feature.ts';
 import { tasksFeature } from './tasks/feature.ts';
 
 /** The tabs of the shell, in sidebar order. A new feature adds one line here and nothing in the shell. */
-export const features: readonly FeatureDefinition[] = [homeFeature, projectsFeature, tasksFeature, notesFeature, linksFeature];
+export const features: readonly FeatureDefinition[] = [
+  homeFeature,
+  projectsFeature,
+  tasksFeature,
+  notesFeature,
+  linksFeature,
+  searchFeature,
+];

@@ -54,10 +54,11 @@ export const en: Messages = {
   },
   palette: {
     label: 'Command palette',
-    placeholder: 'Go to a tab or run a command…',
+    placeholder: 'Go to a tab, run a command or search…',
     noResults: 'No matching command.',
     goTo: 'Go to: {{name}}',
     hint: '↑↓ to choose, Enter to run, Esc to close',
+    content: 'Content',
   },
   commands: {
     toggleTheme: 'Toggle light and dark theme',
@@ -93,6 +94,7 @@ export const en: Messages = {
   projects: { title: 'Projects', new: 'New project' },
   tasks: { title: 'Tasks', new: 'New task', eisenhower: 'Eisenhower matrix' },
   notes: { title: 'Notes', new: 'New note', newSession: 'New note session' },
+  search: { title: 'Search' },
   links: {
     title: 'Links',
     newLink: 'New link',

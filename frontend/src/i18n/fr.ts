@@ -52,10 +52,11 @@ export const fr = {
   },
   palette: {
     label: 'Palette de commandes',
-    placeholder: 'Aller à un onglet ou lancer une commande…',
+    placeholder: 'Aller à un onglet, lancer une commande ou chercher…',
     noResults: 'Aucune commande ne correspond.',
     goTo: 'Aller à : {{name}}',
     hint: '↑↓ pour choisir, Entrée pour lancer, Échap pour fermer',
+    content: 'Contenu',
   },
   commands: {
     toggleTheme: 'Basculer entre thème clair et sombre',
@@ -91,6 +92,7 @@ export const fr = {
   projects: { title: 'Projets', new: 'Nouveau projet' },
   tasks: { title: 'Tâches', new: 'Nouvelle tâche', eisenhower: 'Matrice d’Eisenhower' },
   notes: { title: 'Notes', new: 'Nouvelle note', newSession: 'Nouvelle session de notes' },
+  search: { title: 'Recherche' },
   links: {
     title: 'Liens',
     newLink: 'Nouveau lien',

@@ -2,6 +2,7 @@ import 'i18next';
 import type { HomeMessages } from '../features/home/messages-fr.ts';
 import type { NotesMessages } from '../features/notes/messages-fr.ts';
 import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
+import type { SearchMessages } from '../features/search/messages-fr.ts';
 import type { TasksMessages } from '../features/tasks/messages-fr.ts';
 import type { Messages } from './fr.ts';
 
@@ -15,6 +16,7 @@ declare module 'i18next' {
       projects: ProjectsMessages;
       tasks: TasksMessages;
       notes: NotesMessages;
+      search: SearchMessages;
     };
   }
 }

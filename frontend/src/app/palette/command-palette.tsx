@@ -1,43 +1,60 @@
-import { useId, useMemo, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { useListKeyboard } from '../../ui/use-list-keyboard.ts';
 import type { PaletteItem } from './commands.ts';
 import { fuzzyFilter } from './fuzzy.ts';
 import './command-palette.css';
+
+// Content search (its hook, highlights and strings) loads with the first query long enough to send.
+const PaletteContent = lazy(() => import('../../features/search/palette-content.tsx'));
+const CONTENT_MIN_LENGTH = 2;
+const noHits: PaletteItem[] = [];
 
 interface CommandPaletteProps {
   items: readonly PaletteItem[];
   onClose: () => void;
 }
 
-/** Ctrl/Cmd+K: type to filter, ↑/↓ to choose, Enter to run, Esc to close. A combobox over a listbox. */
+/**
+ * Ctrl/Cmd+K: type to filter, ↑/↓ to choose, Enter to run, Esc to close. A combobox over a listbox:
+ * matching tabs and commands first, then a "Contenu" group of search hits.
+ */
 export function CommandPalette({ items, onClose }: CommandPaletteProps) {
   const { t } = useTranslation();
   const listId = useId();
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const results = useMemo(() => fuzzyFilter(items, query, (item) => `${item.label} ${item.keywords}`), [items, query]);
-  const current = results[Math.min(active, results.length - 1)];
+  const [hits, setHits] = useState<PaletteItem[]>([]);
+  const searchesContent = query.trim().length >= CONTENT_MIN_LENGTH;
+  const commands = useMemo(() => fuzzyFilter(items, query, (item) => `${item.label} ${item.keywords}`), [items, query]);
+  const content = searchesContent ? hits : noHits;
+  const results = useMemo(() => [...commands, ...content], [commands, content]);
 
-  const run = (item: PaletteItem | undefined) => {
-    if (!item) return;
+  const run = (item: PaletteItem) => {
     onClose();
     item.perform();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
-    const move = moves[event.key];
-    if (move !== undefined && results.length > 0) {
-      event.preventDefault();
-      setActive((index) => (Math.min(index, results.length - 1) + move + results.length) % results.length);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      run(current);
-    }
-  };
+  const { current, currentId, onKeyDown, reset } = useListKeyboard(results, run, (item) => `${listId}-${item.id}`);
+  const option = (item: PaletteItem) => (
+    <li
+      key={item.id}
+      id={`${listId}-${item.id}`}
+      role="option"
+      aria-selected={item === current}
+      className="palette-item"
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => run(item)}
+    >
+      {item.icon && <Icon name={item.icon} />}
+      <span className="palette-label">
+        {item.label}
+        {item.detail && <span className="palette-detail">{item.detail}</span>}
+      </span>
+      {item.hint && <kbd className="kbd">{item.hint}</kbd>}
+    </li>
+  );
 
   return (
     <Dialog label={t('palette.label')} onClose={onClose} className="palette">
@@ -49,35 +66,36 @@ export function CommandPalette({ items, onClose }: CommandPaletteProps) {
           role="combobox"
           aria-expanded="true"
           aria-controls={listId}
-          aria-activedescendant={current ? `${listId}-${current.id}` : undefined}
+          aria-activedescendant={currentId}
           aria-label={t('palette.label')}
           placeholder={t('palette.placeholder')}
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
-            setActive(0);
+            reset();
           }}
           onKeyDown={onKeyDown}
         />
       </div>
       <ul id={listId} role="listbox" className="palette-list" aria-label={t('palette.label')}>
-        {results.map((item) => (
-          <li
-            key={item.id}
-            id={`${listId}-${item.id}`}
-            role="option"
-            aria-selected={item === current}
-            className="palette-item"
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => run(item)}
-          >
-            {item.icon && <Icon name={item.icon} />}
-            <span className="palette-label">{item.label}</span>
-            {item.hint && <kbd className="kbd">{item.hint}</kbd>}
+        {commands.map(option)}
+        {content.length > 0 && (
+          <li role="group" aria-labelledby={`${listId}-content`}>
+            <span id={`${listId}-content`} className="palette-section">
+              {t('palette.content')}
+            </span>
+            <ul role="none" className="palette-group">
+              {content.map(option)}
+            </ul>
           </li>
-        ))}
+        )}
       </ul>
       {results.length === 0 && <p className="palette-empty">{t('palette.noResults')}</p>}
+      {searchesContent && (
+        <Suspense fallback={null}>
+          <PaletteContent query={query} onItems={setHits} />
+        </Suspense>
+      )}
       <p className="palette-hint">{t('palette.hint')}</p>
     </Dialog>
   );

@@ -1,4 +1,5 @@
 import type { ParseKeys } from 'i18next';
+import type { ReactNode } from 'react';
 import type { IconName } from '../../ui/icon.tsx';
 
 export interface CommandContext {
@@ -22,9 +23,11 @@ export interface CommandDefinition {
 export interface PaletteItem {
   id: string;
   label: string;
-  section: 'navigation' | 'actions';
+  section: 'navigation' | 'actions' | 'content';
   icon?: IconName | undefined;
   hint?: string | undefined;
+  /** A second line under the label (a content hit's snippet). */
+  detail?: ReactNode;
   keywords: string;
   perform: () => void;
 }

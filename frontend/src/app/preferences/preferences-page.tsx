@@ -1,4 +1,5 @@
 import type { Preferences } from '@panoramix/contracts';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { densities, languages, themes } from 'virtual:panoramix/contracts';
 import { features } from '../../features/index.ts';
@@ -7,6 +8,9 @@ import { SelectField } from '../../ui/select-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { updatePreferences, usePreferences } from './preferences-store.ts';
 import type { PreferencesPatch } from './preferences-store.ts';
+
+// The search engine's status brings its own strings and queries: loaded with this page, after it.
+const AiStatusPanel = lazy(() => import('../../features/search/ai-status-panel.tsx'));
 
 /** Each language is named in itself, so a user lost in the wrong one still finds theirs. */
 const languageNames: Record<Preferences['language'], string> = { fr: 'Français', en: 'English' };
@@ -67,6 +71,9 @@ export default function PreferencesPage() {
           onChange={(zone) => save({ timeZone: zone || null })}
         />
       </div>
+      <Suspense fallback={null}>
+        <AiStatusPanel />
+      </Suspense>
     </section>
   );
 }

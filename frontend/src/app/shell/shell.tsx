@@ -5,7 +5,6 @@ import type { EventAppliers } from '../../api/event-appliers.ts';
 import { features } from '../../features/index.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
-import { CommandPalette } from '../palette/command-palette.tsx';
 import { usePaletteItems } from '../palette/use-palette-items.ts';
 import { loadPreferences, preferencesStore } from '../preferences/preferences-store.ts';
 import { isWithin, useLocation } from '../router/location.ts';
@@ -17,6 +16,9 @@ import './shell.css';
 
 // TanStack Query and the socket are fetched once the shell is on screen, outside the initial budget.
 const DataProvider = lazy(() => import('../../api/data-provider.tsx'));
+// The palette too: fetched as soon as the shell is up (see below), so Ctrl+K finds it loaded.
+const loadPalette = () => import('../palette/command-palette.tsx');
+const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
 
 /** The shell's own live event: preferences changed on another device or tab. */
 const shellEvents: EventAppliers = { 'preferences.updated': (_, preferences) => preferencesStore.set(preferences) };
@@ -44,6 +46,8 @@ export default function Shell() {
   const commands = useMemo(() => appCommands(toggleCollapsed), [toggleCollapsed]);
   const paletteItems = usePaletteItems(features, commands);
   useShortcuts(features, togglePalette);
+
+  useEffect(() => void loadPalette(), []);
 
   useEffect(() => {
     if (!drawerOpen) return;
@@ -104,7 +108,11 @@ export default function Shell() {
           </Suspense>
         </main>
       </div>
-      {paletteOpen && <CommandPalette items={paletteItems} onClose={() => setPaletteOpen(false)} />}
+      {paletteOpen && (
+        <Suspense fallback={null}>
+          <CommandPalette items={paletteItems} onClose={() => setPaletteOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

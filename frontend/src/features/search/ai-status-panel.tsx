@@ -1,0 +1,118 @@
+import type { AiStatus, SearchKind } from '@panoramix/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { routes } from 'virtual:panoramix/contracts';
+import { call } from '../../api/client.ts';
+import { useFormat } from '../../ui/format.ts';
+import { LoadState } from '../../ui/load-state.tsx';
+import { searchKinds } from './group-hits.ts';
+import './messages.ts';
+import './ai-status.css';
+
+// The queue drains in the background: a page left open follows it.
+const REFRESH_MS = 10_000;
+
+function Reachability({ reachable, error }: { reachable: boolean; error: string | null }) {
+  const { t } = useTranslation('search');
+  return (
+    <span className="ai-reach" data-reachable={reachable}>
+      {reachable ? t('ai.reachable') : t('ai.unreachable')}
+      {error && ` — ${error}`}
+    </span>
+  );
+}
+
+function StatusList({ status }: { status: AiStatus }) {
+  const { t } = useTranslation('search');
+  const format = useFormat();
+  const { embeddings, vectorStore, queue } = status;
+  const model = (use: AiStatus['chat']) => (use.provider === 'none' ? t('ai.none') : `${use.provider} · ${use.model ?? '—'}`);
+  return (
+    <dl className="ai-status-list">
+      <dt>{t('ai.embeddings')}</dt>
+      <dd>
+        <Reachability reachable={embeddings.reachable} error={embeddings.error} />
+        <span>
+          {embeddings.provider} · {embeddings.model}
+          {embeddings.dimension !== null && ` · ${t('ai.dimension', { dimension: embeddings.dimension })}`}
+        </span>
+        <span className="muted">{embeddings.description}</span>
+      </dd>
+      <dt>{t('ai.vectorStore')}</dt>
+      <dd>
+        <Reachability reachable={vectorStore.reachable} error={vectorStore.error} />
+        <span>
+          {vectorStore.kind} · {vectorStore.collection}
+        </span>
+      </dd>
+      <dt>{t('ai.chat')}</dt>
+      <dd>{model(status.chat)}</dd>
+      <dt>{t('ai.summary')}</dt>
+      <dd>{model(status.summary)}</dd>
+      <dt>{t('ai.queue')}</dt>
+      <dd>
+        <span>
+          {t('ai.pending', { count: queue.pending })} · {t('ai.failed', { count: queue.failed })}
+        </span>
+        <span className="muted">
+          {queue.lastError
+            ? t('ai.lastError', { ...queue.lastError, date: format.dateTime(queue.lastError.at) })
+            : t('ai.noError')}
+        </span>
+      </dd>
+    </dl>
+  );
+}
+
+/** Preferences' read-only view of the search engine: providers, queue health, what is indexed. */
+export default function AiStatusPanel() {
+  const { t } = useTranslation('search');
+  const format = useFormat();
+  const status = useQuery({
+    queryKey: ['search', 'ai-status'],
+    queryFn: ({ signal }) => call(routes.search.aiStatus, { signal }),
+    refetchInterval: REFRESH_MS,
+  });
+  const info = useQuery({
+    queryKey: ['search', 'collection-info'],
+    queryFn: ({ signal }) => call(routes.search.collectionInfo, { signal }),
+    refetchInterval: REFRESH_MS,
+  });
+  const kindLabel = (kind: string) => (searchKinds.includes(kind as SearchKind) ? t(`kinds.${kind as SearchKind}`) : kind);
+  return (
+    <section className="card ai-status" aria-labelledby="ai-status-title">
+      <h2 id="ai-status-title" className="ai-status-title">
+        {t('ai.title')}
+      </h2>
+      <p className="muted">{t('ai.intro')}</p>
+      <LoadState
+        data={status.data}
+        loading={status.isPending}
+        error={status.error}
+        onRetry={() => void status.refetch()}
+        isEmpty={() => false}
+      >
+        {(data) => <StatusList status={data} />}
+      </LoadState>
+      <h3 className="ai-status-subtitle">{t('ai.collection')}</h3>
+      <LoadState
+        data={info.data}
+        loading={info.isPending}
+        error={info.error}
+        onRetry={() => void info.refetch()}
+        isEmpty={(data) => Object.keys(data.counts).length === 0}
+        empty={t('ai.noItems')}
+      >
+        {(data) => (
+          <ul className="ai-counts" aria-label={t('ai.collection')}>
+            {Object.entries(data.counts).map(([kind, count]) => (
+              <li key={kind}>
+                <span>{kindLabel(kind)}</span> <strong>{format.number(count)}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+      </LoadState>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PaletteItem } from '../../app/palette/commands.ts';
+import { navigate } from '../../app/router/location.ts';
+import { appPath, kindIcons } from './group-hits.ts';
+import { HighlightedText } from './highlighted-text.tsx';
+import { useSearch } from './use-search.ts';
+import './messages.ts';
+
+interface PaletteContentProps {
+  query: string;
+  /** The hits as palette entries, which the palette lists (and walks with ↑/↓) after its commands. */
+  onItems: (items: PaletteItem[]) => void;
+}
+
+/** The palette's "Contenu" section: loaded on the first query of 2 characters, so commands alone cost nothing more. */
+export default function PaletteContent({ query, onItems }: PaletteContentProps) {
+  const { t } = useTranslation('search');
+  const search = useSearch({ q: query, limit: 6 }, { minLength: 2 });
+  const items = useMemo(
+    () =>
+      (search.results?.items ?? []).map((hit): PaletteItem => ({
+        id: `content.${hit.kind}.${hit.id}`,
+        label: hit.title,
+        section: 'content',
+        icon: kindIcons[hit.kind],
+        detail: hit.snippet && hit.snippet !== hit.title && <HighlightedText text={hit.snippet} ranges={hit.highlights} />,
+        keywords: '',
+        perform: () => navigate(appPath(hit)),
+      })),
+    [search.results, t],
+  );
+  useEffect(() => onItems(items), [items, onItems]);
+
+  if (search.status === 'error') return <p className="palette-empty">{t('failed')}</p>;
+  if (search.status === 'loading' && !search.results) return <p className="palette-empty">{t('searching')}</p>;
+  return null;
+}
