@@ -34,11 +34,21 @@ export function contractsPlugin(): Plugin {
       if (id !== resolvedId) return undefined;
       // The contracts are TypeScript source: Vite's module runner transpiles them for Node.
       const { module: contracts } = await runnerImport<typeof Contracts>('@panoramix/contracts', { configFile: false });
-      const { routes, themes, languages, densities, defaultPreferences, taskStatuses, healthFlags, activityWindows } = contracts;
+      const {
+        routes,
+        themes,
+        languages,
+        densities,
+        defaultPreferences,
+        taskStatuses,
+        healthFlags,
+        activityWindows,
+        reactionEmojis,
+      } = contracts;
       const data = {
         routes: routeTable(routes),
         ...{ themes, languages, densities, defaultPreferences },
-        ...{ taskStatuses, healthFlags, activityWindows },
+        ...{ taskStatuses, healthFlags, activityWindows, reactionEmojis },
       };
       return Object.entries(data)
         .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)

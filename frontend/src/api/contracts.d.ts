@@ -25,4 +25,5 @@ declare module 'virtual:panoramix/contracts' {
   export const taskStatuses: typeof contracts.taskStatuses;
   export const healthFlags: typeof contracts.healthFlags;
   export const activityWindows: typeof contracts.activityWindows;
+  export const reactionEmojis: typeof contracts.reactionEmojis;
 }

@@ -12,6 +12,31 @@ interface LiveOptions {
 }
 
 const MAX_DELAY_MS = 30_000;
+const ACK_TIMEOUT_MS = 10_000;
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type ClientEvent = keyof ClientToServerEvents;
+export type LiveAck<K extends ClientEvent> = Parameters<Parameters<ClientToServerEvents[K]>[1]>[0];
+
+/** The connected socket of this tab, for features that send client events (chat typing, presence, send). */
+let current: LiveSocket | undefined;
+
+/**
+ * Sends a client event and resolves with the server's ack. Never rejects: offline or no answer
+ * in time resolves as an error ack (status 0), so callers handle one failure shape.
+ */
+export function emitLive<K extends ClientEvent>(event: K, payload: Parameters<ClientToServerEvents[K]>[0]): Promise<LiveAck<K>> {
+  const offline = { ok: false, error: { status: 0, title: 'offline' } } as LiveAck<K>;
+  const socket = current;
+  if (!socket?.connected) return Promise.resolve(offline);
+  return new Promise((resolve) => {
+    // socket.io's typings for timed acks add an error first; the event map does not say so.
+    const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+      emit(event: K, payload: unknown, ack: (error: unknown, result: LiveAck<K>) => void): void;
+    };
+    timed.emit(event, payload, (error, result) => resolve(error ? offline : result));
+  });
+}
 
 /**
  * One socket per tab, authenticated with the in-memory access token. socket.io reconnects
@@ -19,13 +44,14 @@ const MAX_DELAY_MS = 30_000;
  * the token expired is not retried by socket.io, so we refresh the token and retry ourselves.
  */
 export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+  const socket: LiveSocket = io({
     path: '/socket.io',
     auth: (send) => send({ token: currentAccessToken() ?? '' }),
     reconnectionDelay: 1000,
     reconnectionDelayMax: MAX_DELAY_MS,
     randomizationFactor: 0.5,
   });
+  current = socket;
   let refusals = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -54,6 +80,7 @@ export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
 
   return () => {
     clearTimeout(retryTimer);
+    if (current === socket) current = undefined;
     socket.disconnect();
     connectionStore.set('connecting');
   };

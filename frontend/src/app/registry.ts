@@ -1,6 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { EventAppliers } from '../api/event-appliers.ts';
+import type { Store } from '../lib/store.ts';
 import type { IconName } from '../ui/icon.tsx';
 import type { CommandDefinition } from './palette/commands.ts';
 
@@ -30,4 +31,6 @@ export interface FeatureDefinition {
    * initial budget however many features there are.
    */
   events?: () => Promise<EventAppliers>;
+  /** A count shown on the tab (unread messages); 0 shows nothing. A store, so the shell needs none of the feature's code. */
+  badge?: Store<number>;
 }

@@ -1,4 +1,5 @@
 import type { FeatureDefinition } from '../app/registry.ts';
+import { chatFeature } from './chat/feature.ts';
 import { homeFeature } from './home/feature.ts';
 import { linksFeature } from './links/feature.ts';
 import { notesFeature } from './notes/feature.ts';
@@ -13,5 +14,6 @@ export const features: readonly FeatureDefinition[] = [
   tasksFeature,
   notesFeature,
   linksFeature,
+  chatFeature,
   searchFeature,
 ];

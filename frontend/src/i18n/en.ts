@@ -94,6 +94,7 @@ export const en: Messages = {
   projects: { title: 'Projects', new: 'New project' },
   tasks: { title: 'Tasks', new: 'New task', eisenhower: 'Eisenhower matrix' },
   notes: { title: 'Notes', new: 'New note', newSession: 'New note session' },
+  chat: { title: 'Chat', newDirect: 'New direct message' },
   search: { title: 'Search' },
   links: {
     title: 'Links',

@@ -92,6 +92,7 @@ export const fr = {
   projects: { title: 'Projets', new: 'Nouveau projet' },
   tasks: { title: 'Tâches', new: 'Nouvelle tâche', eisenhower: 'Matrice d’Eisenhower' },
   notes: { title: 'Notes', new: 'Nouvelle note', newSession: 'Nouvelle session de notes' },
+  chat: { title: 'Discussions', newDirect: 'Nouveau message direct' },
   search: { title: 'Recherche' },
   links: {
     title: 'Liens',

@@ -1,4 +1,5 @@
 import 'i18next';
+import type { ChatMessages } from '../features/chat/messages-fr.ts';
 import type { HomeMessages } from '../features/home/messages-fr.ts';
 import type { NotesMessages } from '../features/notes/messages-fr.ts';
 import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
@@ -17,6 +18,7 @@ declare module 'i18next' {
       tasks: TasksMessages;
       notes: NotesMessages;
       search: SearchMessages;
+      chat: ChatMessages;
     };
   }
 }

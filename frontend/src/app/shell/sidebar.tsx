@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useConnectionStatus } from '../../api/connection-status.ts';
 import { Button } from '../../ui/button.tsx';
+import { createStore, useStore } from '../../lib/store.ts';
+import type { Store } from '../../lib/store.ts';
 import { Icon } from '../../ui/icon.tsx';
 import type { IconName } from '../../ui/icon.tsx';
 import { signOut, useSession } from '../auth/session-store.ts';
@@ -16,14 +18,26 @@ interface SidebarProps {
   onNavigate: () => void;
 }
 
-function NavItem({ to, icon, label, onNavigate }: { to: string; icon: IconName; label: string; onNavigate: () => void }) {
+interface NavItemProps {
+  to: string;
+  icon: IconName;
+  label: string;
+  onNavigate: () => void;
+  badge?: Store<number> | undefined;
+}
+
+const noBadge = createStore(0);
+
+function NavItem({ to, icon, label, onNavigate, badge }: NavItemProps) {
   const { pathname } = useLocation();
   const current = isWithin(pathname, to);
+  const count = useStore(badge ?? noBadge);
   return (
     <li>
       <Link to={to} className="nav-item" aria-current={current ? 'page' : undefined} title={label} onClick={onNavigate}>
         <Icon name={icon} />
         <span className="nav-label">{label}</span>
+        {count > 0 && <span className="nav-badge">{count > 99 ? '99+' : count}</span>}
       </Link>
     </li>
   );
@@ -50,7 +64,14 @@ export function Sidebar({ features, collapsed, onToggleCollapsed, onNavigate }: 
       <nav aria-label={t('shell.navigation')} className="sidebar-nav">
         <ul>
           {features.map((feature) => (
-            <NavItem key={feature.id} to={feature.path} icon={feature.icon} label={t(feature.title)} onNavigate={onNavigate} />
+            <NavItem
+              key={feature.id}
+              to={feature.path}
+              icon={feature.icon}
+              label={t(feature.title)}
+              onNavigate={onNavigate}
+              badge={feature.badge}
+            />
           ))}
         </ul>
       </nav>

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/auth/session-store.ts';
+import { Link } from '../../app/router/link.tsx';
+import { useLocation } from '../../app/router/location.ts';
+import { Button } from '../../ui/button.tsx';
+import { ContactsPanel } from './contacts-panel.tsx';
+import { NewRoom } from './new-room.tsx';
+import { askNotifications, canAskNotifications } from './notify.ts';
+import { RoomList } from './room-list.tsx';
+import { RoomPane } from './room-pane.tsx';
+import { useRooms } from './use-rooms.ts';
+import './messages.ts';
+import './chat.css';
+
+/** Asks for notification permission once, from this click; hidden once answered. */
+function NotificationsButton() {
+  const { t } = useTranslation('chat');
+  const [askable, setAskable] = useState(canAskNotifications);
+  if (!askable) return null;
+  return (
+    <Button variant="ghost" onClick={() => void askNotifications().then(() => setAskable(false))}>
+      {t('enableNotifications')}
+    </Button>
+  );
+}
+
+function OpenRoom({ id, me }: { id: string; me: string }) {
+  const { t } = useTranslation('chat');
+  const room = useRooms().data?.items.find((r) => r.id === id);
+  if (!room) return <p className="muted chat-pick">{t('roomNotFound')}</p>;
+  return <RoomPane key={room.id} room={room} me={me} />;
+}
+
+/** `/chat`, `/chat/new`, `/chat/contacts`, `/chat/<roomId>`: my rooms beside the open one. */
+export default function ChatPage() {
+  const { t } = useTranslation('chat');
+  const session = useSession();
+  const me = session.phase === 'signed-in' ? session.user.id : '';
+  const [, , open] = useLocation().pathname.split('/');
+
+  let pane = <p className="muted chat-pick">{t('pick')}</p>;
+  if (open === 'new') pane = <NewRoom />;
+  else if (open === 'contacts') pane = <ContactsPanel />;
+  else if (open) pane = <OpenRoom id={open} me={me} />;
+
+  return (
+    <section className="page chat-page" aria-labelledby="chat-title" data-open={open ? 'true' : 'false'}>
+      <h1 id="chat-title" className="page-title">
+        {t('title')}
+      </h1>
+      <div className="chat-layout">
+        <aside className="chat-sidebar" aria-label={t('rooms')}>
+          <div className="chat-sidebar-actions">
+            <Link to="/chat/new" className="btn btn-primary">
+              {t('newRoom')}
+            </Link>
+            <Link to="/chat/contacts" className="btn">
+              {t('contacts')}
+            </Link>
+            <NotificationsButton />
+          </div>
+          <RoomList me={me} current={open} />
+        </aside>
+        <div className="chat-pane">
+          {open && (
+            <Link to="/chat" className="chat-back">
+              ← {t('back')}
+            </Link>
+          )}
+          {pane}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Message, RoomView } from '@panoramix/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { chatKeys } from './chat-cache.ts';
+import type { MessagePages } from './chat-cache.ts';
+import { Composer } from './composer.tsx';
+import type { ComposerMode } from './composer.tsx';
+import { MessageList } from './message-list.tsx';
+import { PresenceDot } from './presence-dot.tsx';
+import { otherMember, roomTitle } from './room-title.ts';
+import { TypingLine } from './typing-line.tsx';
+import { useMessageActions } from './use-message-actions.ts';
+
+/** My newest message still shown with its text: what ↑ edits. */
+export function lastOwnMessage(pages: MessagePages | undefined, me: string): Message | undefined {
+  for (const page of pages?.pages ?? []) {
+    const found = page.items.find((m) => m.userId === me && !m.deletedAt);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** One open room: its header, history, typing line and composer. */
+export function RoomPane({ room, me }: { room: RoomView; me: string }) {
+  const { t } = useTranslation('chat');
+  const [mode, setMode] = useState<ComposerMode>({ kind: 'new' });
+  const actions = useMessageActions();
+  const queryClient = useQueryClient();
+  const other = otherMember(room, me);
+  const lastOwn = lastOwnMessage(queryClient.getQueryData<MessagePages>(chatKeys.messages(room.id)), me);
+  return (
+    <div className="chat-room-pane">
+      <header className="chat-room-header">
+        {other && <PresenceDot userId={other.userId} />}
+        <h2>{roomTitle(room, me)}</h2>
+        {room.type === 'group' && <span className="muted">{t('memberCount', { count: room.members.length })}</span>}
+      </header>
+      <MessageList
+        room={room}
+        me={me}
+        onReply={(to) => setMode({ kind: 'reply', to })}
+        onEdit={(m) => setMode({ kind: 'edit', message: m })}
+      />
+      <TypingLine roomId={room.id} members={room.members} />
+      <Composer
+        roomId={room.id}
+        mode={mode}
+        onModeChange={setMode}
+        lastOwn={lastOwn}
+        onSend={(text, replyTo) => actions.send(room.id, text, replyTo)}
+        onEdit={(message, text) => void actions.edit(message.id, text)}
+      />
+    </div>
+  );
+}

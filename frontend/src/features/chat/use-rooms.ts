@@ -1,0 +1,40 @@
+import type { CreateRoomBody, RoomView } from '@panoramix/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { routes } from 'virtual:panoramix/contracts';
+import { call } from '../../api/client.ts';
+import { navigate } from '../../app/router/location.ts';
+import { showToast } from '../../ui/toast.tsx';
+import { editRoom, editRooms, roomsQuery } from './chat-cache.ts';
+import { currentUserId } from './chat-state.ts';
+
+export const useRooms = () => useQuery(roomsQuery);
+
+/** Starts a direct room (the existing one for this person) or a group, then opens it. */
+export function useCreateRoom() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateRoomBody) => call(routes.rooms.create, { body }),
+    onSuccess: (room: RoomView) => {
+      editRooms(queryClient, (rooms) => [...rooms.filter((r) => r.id !== room.id), room]);
+      navigate(`/chat/${room.id}`);
+    },
+    onError: (error) => showToast(error.message, 'error'),
+  });
+}
+
+/** Marks the room read up to `messageId`; the exact count comes back at once (and to my other devices). */
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ roomId, messageId }: { roomId: string; messageId: string }) =>
+      call(routes.rooms.read, { params: { id: roomId }, body: { messageId } }),
+    onSuccess: (state) =>
+      editRoom(queryClient, state.roomId, (room) => ({
+        ...room,
+        unreadCount: state.unreadCount,
+        members: room.members.map((m) =>
+          m.userId === currentUserId() ? { ...m, lastReadMessageId: state.lastReadMessageId } : m,
+        ),
+      })),
+  });
+}
