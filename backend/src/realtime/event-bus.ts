@@ -18,22 +18,30 @@ type Listener = (event: AnyDomainEvent) => void | Promise<void>;
 
 export const recipientsOf = (event: AnyDomainEvent) => [...new Set(event.audience ?? [event.userId])];
 
-/** In-process, typed publish/subscribe. A failing listener is logged and never fails the write. */
+/**
+ * In-process, typed publish/subscribe. A failing listener is logged and never fails the write.
+ * Most listeners run after the caller moves on (socket fan-out). Durable listeners store work
+ * that must survive a crash (the search index queue): `emit` resolves once they are done, so a
+ * service that awaits it acknowledges a write only when that work is stored too.
+ */
 export class EventBus {
   private readonly listeners = new Set<Listener>();
+  private readonly durableListeners = new Set<Listener>();
 
   constructor(private readonly log: Logger) {}
 
-  emit<K extends DomainEventType>(event: DomainEvent<K>): void {
-    for (const listener of this.listeners) {
+  async emit<K extends DomainEventType>(event: DomainEvent<K>): Promise<void> {
+    const run = (listener: Listener) =>
       Promise.resolve()
         .then(() => listener(event as AnyDomainEvent))
         .catch((error: unknown) => this.log.error({ err: error, eventType: event.type }, 'event listener failed'));
-    }
+    for (const listener of this.listeners) void run(listener);
+    await Promise.all([...this.durableListeners].map(run));
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: Listener, options: { durable?: boolean } = {}): () => void {
+    const set = options.durable ? this.durableListeners : this.listeners;
+    set.add(listener);
+    return () => set.delete(listener);
   }
 }

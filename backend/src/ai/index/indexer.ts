@@ -124,7 +124,8 @@ export function createIndexer(deps: {
     { name: REINDEX_JOB, run: async () => void (await enqueueAll(deps.sources)) },
   ];
 
-  return { start: () => deps.events.subscribe(onEvent), jobDefinitions, worker, flush };
+  // Durable: a write is acknowledged once its queue entry is stored, so a crash right after loses nothing.
+  return { start: () => deps.events.subscribe(onEvent, { durable: true }), jobDefinitions, worker, flush };
 }
 
 export type Indexer = ReturnType<typeof createIndexer>;

@@ -24,7 +24,7 @@ export function createLinkService(deps: { events: EventBus }) {
   const mine = (actor: AuthUser, id: string) => ({ _id: id, userId: actor.id });
 
   function announce(type: 'link.created' | 'link.updated', link: Link) {
-    deps.events.emit({ type, userId: link.userId, data: link });
+    return deps.events.emit({ type, userId: link.userId, data: link });
   }
 
   async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined; q?: string | undefined }) {
@@ -49,7 +49,7 @@ export function createLinkService(deps: { events: EventBus }) {
   async function create(actor: AuthUser, input: { name: string; url: string }) {
     const created = await LinkModel.create({ ...input, userId: actor.id });
     const link = toLinkDto(created.toObject() as LinkDoc);
-    announce('link.created', link);
+    await announce('link.created', link);
     return link;
   }
 
@@ -58,7 +58,7 @@ export function createLinkService(deps: { events: EventBus }) {
     const updated = await LinkModel.findOneAndUpdate(mine(actor, id), update, { returnDocument: 'after' }).lean<LinkDoc>();
     if (!updated) throw notFound('Link');
     const link = toLinkDto(updated);
-    announce('link.updated', link);
+    await announce('link.updated', link);
     return link;
   }
 
@@ -71,7 +71,7 @@ export function createLinkService(deps: { events: EventBus }) {
   async function remove(actor: AuthUser, id: string) {
     const { deletedCount } = await LinkModel.deleteOne(mine(actor, id));
     if (deletedCount === 0) throw notFound('Link');
-    deps.events.emit({ type: 'link.deleted', userId: actor.id, data: { id } });
+    await deps.events.emit({ type: 'link.deleted', userId: actor.id, data: { id } });
   }
 
   return { list, get, create, update, click, remove };

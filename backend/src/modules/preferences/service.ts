@@ -26,7 +26,7 @@ export function createPreferencesService(deps: { events: EventBus }) {
       { returnDocument: 'after', upsert: true, setDefaultsOnInsert: true },
     ).lean<PreferencesDoc>();
     const preferences = toPreferencesDto(saved);
-    deps.events.emit({ type: 'preferences.updated', userId: actor.id, data: preferences });
+    await deps.events.emit({ type: 'preferences.updated', userId: actor.id, data: preferences });
     return preferences;
   }
 

@@ -41,7 +41,7 @@ export function projectContent<Doc extends ContentDoc, Dto>(options: {
 
   async function announce(verb: 'created' | 'updated', doc: Doc) {
     await touchProject(doc.projectId);
-    emit(`${entity}.${verb}`, String(doc.userId), options.toDto(doc), await audienceOf(doc));
+    await emit(`${entity}.${verb}`, String(doc.userId), options.toDto(doc), await audienceOf(doc));
   }
 
   const deletedData = (doc: Doc) =>
@@ -50,7 +50,7 @@ export function projectContent<Doc extends ContentDoc, Dto>(options: {
   /** `audience` defaults to who could see the item; pass a narrower list when only some lost sight of it. */
   async function announceDeleted(actor: AuthUser, doc: Doc, audience?: string[]) {
     await touchProject(doc.projectId);
-    emit(`${entity}.deleted`, actor.id, deletedData(doc), audience ?? (await audienceOf(doc)));
+    await emit(`${entity}.deleted`, actor.id, deletedData(doc), audience ?? (await audienceOf(doc)));
   }
 
   /** After a move between projects, tells those who could see the item before but not now. */

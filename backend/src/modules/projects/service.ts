@@ -41,7 +41,7 @@ const toFields = ({ targetDate, ...rest }: ProjectInput) => ({
 
 export function createProjectService(deps: { events: EventBus; jobs: JobQueue }) {
   function announce(type: 'project.created' | 'project.updated', project: ProjectDoc) {
-    deps.events.emit({
+    return deps.events.emit({
       type,
       userId: String(project.userId),
       data: toProjectDto(project),
@@ -63,7 +63,7 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
     // New projects go last in the manual order; a timestamp needs no read of the others.
     const created = await ProjectModel.create({ rank: Date.now(), ...toFields(input), userId: actor.id, memberIds: [actor.id] });
     const project = created.toObject() as ProjectDoc;
-    announce('project.created', project);
+    await announce('project.created', project);
     return toProjectDto(project);
   }
 
@@ -72,7 +72,7 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
       returnDocument: 'after',
     }).lean<ProjectDoc>();
     if (!updated) throw notFound('Project');
-    announce('project.updated', updated);
+    await announce('project.updated', updated);
     return updated;
   }
 
@@ -100,7 +100,7 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
     if (userId === String(project.userId)) throw conflict('The owner cannot leave the project; delete it instead');
     if (!project.memberIds.some((m) => String(m) === userId)) throw notFound('Member');
     const updated = await updateVisible(actor, id, { $pull: { memberIds: userId } });
-    deps.events.emit({ type: 'project.deleted', userId: actor.id, data: { id }, audience: [userId] });
+    await deps.events.emit({ type: 'project.deleted', userId: actor.id, data: { id }, audience: [userId] });
     return toProjectDto(updated);
   }
 
@@ -112,7 +112,7 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
     const project = await requireOwner(actor, id);
     await deps.jobs.now(CASCADE_DELETE_JOB, { projectId: id });
     await ProjectModel.updateOne({ _id: id, userId: actor.id }, { $set: { deletingAt: new Date() } });
-    deps.events.emit({ type: 'project.deleted', userId: actor.id, data: { id }, audience: project.memberIds.map(String) });
+    await deps.events.emit({ type: 'project.deleted', userId: actor.id, data: { id }, audience: project.memberIds.map(String) });
     return { id };
   }
 
