@@ -84,7 +84,7 @@ export const taskRoutes = {
   list: defineRoute({
     method: 'get',
     path: '/api/tasks',
-    summary: 'My inbox tasks and the tasks of my projects: open ones by rank, then the others, newest first',
+    summary: 'My inbox tasks and the tasks of my projects, in rank order (drag order; new tasks first)',
     tags,
     access: 'user',
     query: listTasksQuery,
