@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParams, isoDateTime, label, objectId, page, pageQuery } from './common.ts';
+import { person } from './contacts.ts';
 import { defineRoute } from './http.ts';
 
 export const healthFlags = ['red', 'orange', 'green'] as const;
@@ -14,6 +15,7 @@ export const project = z
     id: objectId,
     userId: objectId.meta({ description: 'Owner' }),
     memberIds: z.array(objectId).meta({ description: 'Owner included' }),
+    members: z.array(person).meta({ description: 'The members as people are shown, in memberIds order' }),
     name: z.string(),
     description: z.string(),
     status: z.string().meta({ description: 'Free text, e.g. "discovery"' }),

@@ -68,6 +68,7 @@ describe('members', () => {
     const added = nextEvent(memberSocket, 'project.updated');
     const res = await owner.api.post(`/api/projects/${project.id}/members`, { username: member.username });
     expect(res.body.memberIds).toEqual([owner.id, member.id]);
+    expect(res.body.members.map((m: { username: string }) => m.username)).toEqual([owner.username, member.username]);
     expect((await added).id).toBe(project.id);
 
     expect((await member.api.get(`/api/projects/${project.id}`)).status).toBe(200);

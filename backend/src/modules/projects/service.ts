@@ -1,4 +1,4 @@
-import type { Project } from '@panoramix/contracts';
+import type { Person, Project } from '@panoramix/contracts';
 import type { UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/problem.ts';
@@ -15,10 +15,13 @@ export const CASCADE_DELETE_JOB = 'projects.cascade-delete';
 
 const byRank: SortKey = { field: 'rank', direction: 'asc' };
 
-export const toProjectDto = (p: ProjectDoc): Project => ({
+type People = ReadonlyMap<string, Person>;
+
+export const toProjectDto = (p: ProjectDoc, people: People): Project => ({
   id: String(p._id),
   userId: String(p.userId),
   memberIds: p.memberIds.map(String),
+  members: p.memberIds.flatMap((id) => people.get(String(id)) ?? []),
   name: p.name,
   description: p.description,
   status: p.status,
@@ -39,14 +42,23 @@ const toFields = ({ targetDate, ...rest }: ProjectInput) => ({
   ...(targetDate !== undefined ? { targetDate: targetDate ? new Date(targetDate) : null } : {}),
 });
 
+/** The projects as clients see them, with their members' names (one read for all of them). */
+async function toDtos(projects: ProjectDoc[]): Promise<Project[]> {
+  const ids = [...new Set(projects.flatMap((p) => p.memberIds.map(String)))];
+  const users = await UserModel.find({ _id: { $in: ids } }, { username: 1, displayName: 1 }).lean();
+  const people: People = new Map(
+    users.map((u) => [String(u._id), { id: String(u._id), username: u.username, displayName: u.displayName }]),
+  );
+  return projects.map((p) => toProjectDto(p, people));
+}
+const toDto = async (project: ProjectDoc) => (await toDtos([project]))[0]!;
+
 export function createProjectService(deps: { events: EventBus; jobs: JobQueue }) {
-  function announce(type: 'project.created' | 'project.updated', project: ProjectDoc) {
-    return deps.events.emit({
-      type,
-      userId: String(project.userId),
-      data: toProjectDto(project),
-      audience: project.memberIds.map(String),
-    });
+  /** Tells the members, and answers with what they were told. */
+  async function announce(type: 'project.created' | 'project.updated', project: ProjectDoc) {
+    const data = await toDto(project);
+    await deps.events.emit({ type, userId: String(project.userId), data, audience: project.memberIds.map(String) });
+    return data;
   }
 
   async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined }) {
@@ -54,17 +66,16 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
       .sort(sortOf(byRank))
       .limit(query.limit + 1)
       .lean<ProjectDoc[]>();
-    return toPage(rows, query.limit, byRank, toProjectDto);
+    const page = toPage(rows, query.limit, byRank, (row) => row);
+    return { ...page, items: await toDtos(page.items) };
   }
 
-  const get = async (actor: AuthUser, id: string) => toProjectDto(await findMemberProject(actor, id));
+  const get = async (actor: AuthUser, id: string) => toDto(await findMemberProject(actor, id));
 
   async function create(actor: AuthUser, input: ProjectInput & { name: string }) {
     // New projects go last in the manual order; a timestamp needs no read of the others.
     const created = await ProjectModel.create({ rank: Date.now(), ...toFields(input), userId: actor.id, memberIds: [actor.id] });
-    const project = created.toObject() as ProjectDoc;
-    await announce('project.created', project);
-    return toProjectDto(project);
+    return announce('project.created', created.toObject() as ProjectDoc);
   }
 
   async function updateVisible(actor: AuthUser, id: string, update: UpdateQuery<ProjectDoc>) {
@@ -72,12 +83,10 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
       returnDocument: 'after',
     }).lean<ProjectDoc>();
     if (!updated) throw notFound('Project');
-    await announce('project.updated', updated);
-    return updated;
+    return announce('project.updated', updated);
   }
 
-  const update = async (actor: AuthUser, id: string, patch: ProjectInput) =>
-    toProjectDto(await updateVisible(actor, id, { $set: toFields(patch) }));
+  const update = (actor: AuthUser, id: string, patch: ProjectInput) => updateVisible(actor, id, { $set: toFields(patch) });
 
   async function requireOwner(actor: AuthUser, id: string) {
     const project = await findMemberProject(actor, id);
@@ -89,7 +98,7 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
     await requireOwner(actor, id);
     const member = await UserModel.findOne({ username, disabled: false }, { _id: 1 }).lean();
     if (!member) throw badRequest('body.username: no such user', [{ path: 'body.username', message: 'no such user' }]);
-    return toProjectDto(await updateVisible(actor, id, { $addToSet: { memberIds: member._id } }));
+    return updateVisible(actor, id, { $addToSet: { memberIds: member._id } });
   }
 
   /** The owner removes anyone but themselves; a member may remove themselves (leave). */
@@ -101,7 +110,7 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
     if (!project.memberIds.some((m) => String(m) === userId)) throw notFound('Member');
     const updated = await updateVisible(actor, id, { $pull: { memberIds: userId } });
     await deps.events.emit({ type: 'project.deleted', userId: actor.id, data: { id }, audience: [userId] });
-    return toProjectDto(updated);
+    return updated;
   }
 
   /**

@@ -39,7 +39,11 @@ export function ProjectMembers({ project, onLeft }: { project: Project; onLeft: 
       { onSuccess: () => userId === me && (showToast(t('left')), onLeft()), onError: (e) => showToast(e.message, 'error') },
     );
 
-  const nameOf = (id: string) => (id === me ? t('you') : t('member', { id: id.slice(-6) }));
+  const nameOf = (id: string) => {
+    if (id === me) return t('you');
+    const person = project.members.find((m) => m.id === id);
+    return person ? `${person.displayName} (@${person.username})` : t('member', { id: id.slice(-6) });
+  };
   const error = addMember.error instanceof ApiError ? addMember.error : undefined;
   return (
     <section className="project-members" aria-labelledby="members-title">
