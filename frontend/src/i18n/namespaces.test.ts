@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { en as chatEn } from '../features/chat/messages-en.ts';
+import { fr as chatFr } from '../features/chat/messages-fr.ts';
 import { en as homeEn } from '../features/home/messages-en.ts';
 import { fr as homeFr } from '../features/home/messages-fr.ts';
 import { en as notesEn } from '../features/notes/messages-en.ts';
@@ -14,6 +16,7 @@ const namespaces: Record<string, [object, object]> = {
   projects: [projectsFr, projectsEn],
   tasks: [tasksFr, tasksEn],
   notes: [notesFr, notesEn],
+  chat: [chatFr, chatEn],
 };
 
 describe.each(Object.entries(namespaces))('the %s namespace', (_, [fr, en]) => {

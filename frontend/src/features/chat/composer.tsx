@@ -74,6 +74,7 @@ export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }
           className="input textarea chat-input"
           aria-label={t('composer')}
           placeholder={t('composerPlaceholder')}
+          title={t('composerHint')}
           rows={1}
           value={text}
           onChange={(event) => {

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { newUser } from '../support/api.ts';
+import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { signIn, waitForLive } from '../support/journey.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser.close());
+
+const messagesOf = (page: Page) => page.getByRole('list', { name: 'Messages' });
+const roomsOf = (page: Page) => page.getByRole('list', { name: 'Conversations' });
+
+test('two people chat in a direct room: typing line, live message, reaction, unread count cleared on reading', async () => {
+  const alice = await newUser({ displayName: 'Alice Martin' });
+  const bruno = await newUser({ displayName: 'Bruno Petit' });
+  const a = await newPage(browser);
+  const b = await newPage(browser);
+  await signIn(a.page, alice, '/chat/new');
+  await signIn(b.page, bruno, '/chat');
+  await Promise.all([waitForLive(a.page), waitForLive(b.page)]);
+
+  // A finds B by username and starts the direct room; the first message arrives in B's list, unread.
+  await a.page.getByLabel('Chercher une personne').fill(bruno.username);
+  await a.page.getByRole('list', { name: 'Résultats' }).getByRole('button', { name: 'Écrire' }).click();
+  await a.page.waitForURL(/\/chat\/[0-9a-f]{24}$/);
+  const composerA = a.page.getByRole('textbox', { name: 'Message' });
+  await composerA.fill('Bonjour Bruno');
+  await composerA.press('Enter');
+  await messagesOf(a.page).getByText('Bonjour Bruno').waitFor();
+  const room = roomsOf(b.page).getByRole('link', { name: /Alice Martin/ });
+  await room.getByLabel('1 message non lu').waitFor();
+  await b.page.getByRole('link', { name: 'Discussions 1' }).waitFor();
+
+  // B opens it at the bottom: read, so the count and the tab badge clear (in B's list, from the server's count).
+  await room.click();
+  await messagesOf(b.page).getByText('Bonjour Bruno').waitFor();
+  await room.getByLabel('1 message non lu').waitFor({ state: 'detached' });
+  await b.page.getByRole('link', { name: 'Discussions', exact: true }).waitFor();
+
+  // A types: B sees the typing line; A sends: B receives it live (Markdown rendered, HTML shown as text).
+  await composerA.pressSequentially('On se voit', { delay: 20 });
+  await b.page.getByText('Alice Martin écrit…').waitFor();
+  await composerA.pressSequentially(' **demain** ? <img src=x onerror="window.pwned=1">');
+  await composerA.press('Enter');
+  const sent = messagesOf(b.page).getByRole('listitem', { name: 'Message de Alice Martin' }).filter({ hasText: 'demain' });
+  await sent.locator('strong', { hasText: 'demain' }).waitFor();
+  await b.page.getByText('Alice Martin écrit…').waitFor({ state: 'detached' });
+  assert.equal(await b.page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
+  // The optimistic copy and the server's message are one message, not two.
+  assert.equal(await messagesOf(a.page).getByText('demain').count(), 1);
+
+  // B reacts: A sees the count, and who reacted in its label.
+  await sent.hover();
+  await sent.getByRole('button', { name: 'Réagir' }).click();
+  await sent.getByRole('button', { name: '👍' }).click();
+  await messagesOf(a.page).getByRole('button', { name: '👍 1 : Bruno Petit' }).waitFor();
+  await messagesOf(a.page).getByText('Vu').waitFor();
+  await screenshot(a.page, 'chat-light');
+
+  await b.page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(b.page, 'chat-dark');
+  await b.page.setViewportSize({ width: 360, height: 740 });
+  await screenshot(b.page, 'mobile-chat-dark');
+  await a.context.close();
+  await b.context.close();
+});
