@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { newUser } from '../support/api.ts';
+import { api, newUser, routes } from '../support/api.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
 import { signIn, waitForLive } from '../support/journey.ts';
 
@@ -25,6 +25,8 @@ test('two people chat in a direct room: typing line, live message, reaction, unr
 
   // A finds B by username and starts the direct room; the first message arrives in B's list, unread.
   await a.page.getByLabel('Chercher une personne').fill(bruno.username);
+  await a.page.getByRole('list', { name: 'Résultats' }).getByText('Bruno Petit').waitFor();
+  await screenshot(a.page, 'chat-new-light');
   await a.page.getByRole('list', { name: 'Résultats' }).getByRole('button', { name: 'Écrire' }).click();
   await a.page.waitForURL(/\/chat\/[0-9a-f]{24}$/);
   const composerA = a.page.getByRole('textbox', { name: 'Message' });
@@ -67,4 +69,37 @@ test('two people chat in a direct room: typing line, live message, reaction, unr
   await screenshot(b.page, 'mobile-chat-dark');
   await a.context.close();
   await b.context.close();
+});
+
+test('scrolling up a long group history loads older pages and keeps the message in view where it was', async () => {
+  const people = await Promise.all([newUser(), newUser(), newUser(), newUser()]);
+  const [owner, ...others] = people;
+  const members = await Promise.all(others.map((p) => api(routes.auth.me, { token: p.token })));
+  const group = await api(routes.rooms.create, {
+    token: owner.token,
+    body: { type: 'group', name: 'Équipe', memberIds: members.map((m) => m.id) },
+  });
+  // 60 messages, four senders taking turns: more than one page (50), under the flood limit of each.
+  for (let i = 1; i <= 60; i++) {
+    const sender = people[i % people.length]!;
+    await api(routes.messages.send, {
+      token: sender.token,
+      params: { id: group.id },
+      body: { clientId: `seed-message-${i}`, text: `Message numéro ${i}` },
+    });
+  }
+  const a = await newPage(browser);
+  await signIn(a.page, owner, `/chat/${group.id}`);
+  const list = messagesOf(a.page);
+  await list.getByText('Message numéro 60', { exact: true }).waitFor();
+  assert.equal(await list.getByText('Message numéro 1', { exact: true }).count(), 0);
+
+  // Up to the top of the first page: the next one loads above, and the message that was at the top stays put.
+  const anchor = list.getByText('Message numéro 11', { exact: true });
+  await a.page.locator('.chat-scroll').evaluate((el) => (el.scrollTop = 0));
+  await list.getByText('Message numéro 1', { exact: true }).waitFor({ state: 'attached' });
+  const box = await anchor.boundingBox();
+  const pane = await a.page.locator('.chat-scroll').boundingBox();
+  assert.ok(box && pane && box.y >= pane.y - 1 && box.y < pane.y + 120, `message 11 stays near the top: ${box?.y} vs ${pane?.y}`);
+  await a.context.close();
 });

@@ -1,8 +1,6 @@
 import type { Message, RoomView } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
-import { chatKeys } from './chat-cache.ts';
 import type { MessagePages } from './chat-cache.ts';
 import { Composer } from './composer.tsx';
 import type { ComposerMode } from './composer.tsx';
@@ -11,9 +9,10 @@ import { PresenceDot } from './presence-dot.tsx';
 import { otherMember, roomTitle } from './room-title.ts';
 import { TypingLine } from './typing-line.tsx';
 import { useMessageActions } from './use-message-actions.ts';
+import { useMessages } from './use-messages.ts';
 
 /** My newest message still shown with its text: what ↑ edits. */
-export function lastOwnMessage(pages: MessagePages | undefined, me: string): Message | undefined {
+export function lastOwnMessage(pages: Pick<MessagePages, 'pages'> | undefined, me: string): Message | undefined {
   for (const page of pages?.pages ?? []) {
     const found = page.items.find((m) => m.userId === me && !m.deletedAt);
     if (found) return found;
@@ -26,9 +25,8 @@ export function RoomPane({ room, me }: { room: RoomView; me: string }) {
   const { t } = useTranslation('chat');
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' });
   const actions = useMessageActions();
-  const queryClient = useQueryClient();
   const other = otherMember(room, me);
-  const lastOwn = lastOwnMessage(queryClient.getQueryData<MessagePages>(chatKeys.messages(room.id)), me);
+  const lastOwn = lastOwnMessage(useMessages(room.id).data, me);
   return (
     <div className="chat-room-pane">
       <header className="chat-room-header">
