@@ -16,6 +16,12 @@ class FakeSocket {
   }
   connect = vi.fn();
   disconnect = vi.fn();
+  connected = false;
+  /** Answers every timed emit with the ack given to `answer`. */
+  answer: unknown = undefined;
+  timeout = () => ({
+    emit: (_event: string, _payload: unknown, ack: (error: unknown, result: unknown) => void) => ack(null, this.answer),
+  });
 }
 
 const sockets: FakeSocket[] = [];
@@ -29,7 +35,7 @@ vi.mock('socket.io-client', () => ({
 const refreshSession = vi.fn();
 vi.mock('./session-token.ts', () => ({ currentAccessToken: () => 'token', refreshSession: () => refreshSession() }));
 
-const { connectLive } = await import('./live.ts');
+const { connectLive, emitLive } = await import('./live.ts');
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -98,5 +104,17 @@ describe('connectLive', () => {
     expect(socket.connect).not.toHaveBeenCalled();
     stop();
     expect(socket.disconnect).toHaveBeenCalledOnce();
+  });
+});
+
+describe('emitLive', () => {
+  it('resolves with the server’s ack when connected, and with an offline error ack otherwise', async () => {
+    const { socket, stop } = start();
+    expect(await emitLive('typing:start', { roomId: 'r' })).toEqual({ ok: false, error: { status: 0, title: 'offline' } });
+    socket.connected = true;
+    socket.answer = { ok: true };
+    expect(await emitLive('typing:start', { roomId: 'r' })).toEqual({ ok: true });
+    stop();
+    expect((await emitLive('typing:stop', { roomId: 'r' })).ok).toBe(false);
   });
 });

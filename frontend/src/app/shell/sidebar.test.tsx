@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
-import { lazy } from 'react';
+import { act, lazy } from 'react';
 import { describe, expect, it } from 'vitest';
+import { createStore } from '../../lib/store.ts';
 import type { FeatureDefinition } from '../registry.ts';
 import { navigate } from '../router/location.ts';
 import { Sidebar } from './sidebar.tsx';
@@ -26,5 +27,16 @@ describe('Sidebar', () => {
     ]);
     // A sub-path marks its tab as current.
     expect(within(nav).getByRole('link', { name: 'Liens' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('shows a feature’s badge count when above zero, live', () => {
+    const badge = createStore(0);
+    const features = [{ ...feature('chat', '/chat', 'chat.title'), badge }];
+    render(<Sidebar features={features} collapsed={false} onToggleCollapsed={() => {}} onNavigate={() => {}} />);
+    expect(screen.getByRole('link', { name: 'Discussions' })).toBeTruthy();
+    act(() => badge.set(3));
+    expect(screen.getByRole('link', { name: 'Discussions 3' })).toBeTruthy();
+    act(() => badge.set(120));
+    expect(screen.getByRole('link', { name: 'Discussions 99+' })).toBeTruthy();
   });
 });

@@ -37,7 +37,13 @@ function NavItem({ to, icon, label, onNavigate, badge }: NavItemProps) {
       <Link to={to} className="nav-item" aria-current={current ? 'page' : undefined} title={label} onClick={onNavigate}>
         <Icon name={icon} />
         <span className="nav-label">{label}</span>
-        {count > 0 && <span className="nav-badge">{count > 99 ? '99+' : count}</span>}
+        {/* The space keeps "Discussions 3" apart in the link's accessible name; flex layout ignores it. */}
+        {count > 0 && (
+          <>
+            {' '}
+            <span className="nav-badge">{count > 99 ? '99+' : count}</span>
+          </>
+        )}
       </Link>
     </li>
   );
