@@ -101,5 +101,11 @@ test('scrolling up a long group history loads older pages and keeps the message 
   const box = await anchor.boundingBox();
   const pane = await a.page.locator('.chat-scroll').boundingBox();
   assert.ok(box && pane && box.y >= pane.y - 1 && box.y < pane.y + 120, `message 11 stays near the top: ${box?.y} vs ${pane?.y}`);
+  await screenshot(a.page, 'chat-group-light');
+
+  // Leaving the group takes it off the list.
+  await a.page.getByRole('button', { name: 'Quitter le groupe' }).click();
+  await a.page.waitForURL(/\/chat$/);
+  await a.page.getByText('Aucune conversation pour l’instant.').waitFor();
   await a.context.close();
 });

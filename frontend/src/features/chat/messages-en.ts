@@ -59,6 +59,7 @@ export const en: ChatMessages = {
   escToCancel: 'Esc to cancel',
   typing_one: '{{names}} is typing…',
   typing_other: '{{names}} are typing…',
+  leave: 'Leave group',
   presence: { online: 'Online', away: 'Away', offline: 'Offline' },
   lastSeen: 'Last seen {{date}}',
 };

@@ -58,6 +58,7 @@ export const fr = {
   escToCancel: 'Échap pour annuler',
   typing_one: '{{names}} écrit…',
   typing_other: '{{names}} écrivent…',
+  leave: 'Quitter le groupe',
   presence: { online: 'En ligne', away: 'Absent', offline: 'Hors ligne' },
   lastSeen: 'Vu pour la dernière fois le {{date}}',
 };

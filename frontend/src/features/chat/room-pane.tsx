@@ -1,6 +1,7 @@
 import type { Message, RoomView } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/button.tsx';
 import type { MessagePages } from './chat-cache.ts';
 import { Composer } from './composer.tsx';
 import type { ComposerMode } from './composer.tsx';
@@ -10,6 +11,7 @@ import { otherMember, roomTitle } from './room-title.ts';
 import { TypingLine } from './typing-line.tsx';
 import { useMessageActions } from './use-message-actions.ts';
 import { useMessages } from './use-messages.ts';
+import { useLeaveRoom } from './use-rooms.ts';
 
 /** My newest message still shown with its text: what ↑ edits. */
 export function lastOwnMessage(pages: Pick<MessagePages, 'pages'> | undefined, me: string): Message | undefined {
@@ -25,6 +27,7 @@ export function RoomPane({ room, me }: { room: RoomView; me: string }) {
   const { t } = useTranslation('chat');
   const [mode, setMode] = useState<ComposerMode>({ kind: 'new' });
   const actions = useMessageActions();
+  const leave = useLeaveRoom();
   const other = otherMember(room, me);
   const lastOwn = lastOwnMessage(useMessages(room.id).data, me);
   return (
@@ -32,7 +35,16 @@ export function RoomPane({ room, me }: { room: RoomView; me: string }) {
       <header className="chat-room-header">
         {other && <PresenceDot userId={other.userId} />}
         <h2>{roomTitle(room, me)}</h2>
-        {room.type === 'group' && <span className="muted">{t('memberCount', { count: room.members.length })}</span>}
+        {room.type === 'group' && (
+          <>
+            <span className="muted" title={room.members.map((m) => m.displayName).join(', ')}>
+              {t('memberCount', { count: room.members.length })}
+            </span>
+            <Button variant="ghost" className="chat-leave" onClick={() => leave.mutate(room.id)} disabled={leave.isPending}>
+              {t('leave')}
+            </Button>
+          </>
+        )}
       </header>
       <MessageList
         room={room}

@@ -4,7 +4,7 @@ import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { navigate } from '../../app/router/location.ts';
 import { showToast } from '../../ui/toast.tsx';
-import { editRoom, editRooms, roomsQuery } from './chat-cache.ts';
+import { dropRoom, editRoom, editRooms, roomsQuery } from './chat-cache.ts';
 import { currentUserId } from './chat-state.ts';
 
 export const useRooms = () => useQuery(roomsQuery);
@@ -36,5 +36,18 @@ export function useMarkRead() {
           m.userId === currentUserId() ? { ...m, lastReadMessageId: state.lastReadMessageId } : m,
         ),
       })),
+  });
+}
+
+/** Leaves a group (the last admin leaving hands over to the oldest member, server side). */
+export function useLeaveRoom() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (roomId: string) => call(routes.rooms.removeMember, { params: { id: roomId, userId: currentUserId() } }),
+    onSuccess: (room) => {
+      dropRoom(queryClient, room.id);
+      navigate('/chat');
+    },
+    onError: (error) => showToast(error.message, 'error'),
   });
 }
