@@ -98,6 +98,8 @@ export async function startBenchApi(options: { instances?: number; env?: Record<
     await database.stop();
     await rm(dir, { recursive: true, force: true });
   }
+  // An interrupted bench (Ctrl+C, a time limit) still takes its API and database down with it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
 
   /** Process ids of the API instances, to read their memory. */
   const pids = instances.map(({ child }) => child.pid!);
