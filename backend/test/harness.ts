@@ -194,3 +194,14 @@ export async function createTeam(app: TestApp) {
   await alice.api.post(`/api/projects/${shared.id}/members`, { username: bob.username });
   return { alice, bob, eve, shared };
 }
+
+/** The usual setup of a sharing test file: one app and the team of `createTeam`, read as `t.alice`… inside tests. */
+export function useTeam(env: Record<string, string> = {}) {
+  const t = {} as { app: TestApp } & Awaited<ReturnType<typeof createTeam>>;
+  beforeAll(async () => {
+    t.app = await startTestApp(env);
+    Object.assign(t, await createTeam(t.app));
+  });
+  afterAll(() => t.app.close());
+  return t;
+}

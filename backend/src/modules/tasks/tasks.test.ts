@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeam, expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
-import type { TestApp, TestUser } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
+import type { TestUser } from '../../../test/harness.ts';
 
-let app: TestApp;
-let alice: TestUser;
-let bob: TestUser;
-let eve: TestUser;
-let shared: { id: string };
-beforeAll(async () => {
-  app = await startTestApp();
-  ({ alice, bob, eve, shared } = await createTeam(app));
-});
-afterAll(() => app.close());
+const t = useTeam();
 
 type TaskBody = {
   id: string;
@@ -37,21 +28,24 @@ describe('tasks: validation', () => {
     ['unknown status', { title: 'x', status: 'someday' }, 'body.status', 'todo, in_progress, done, cancelled, idea'],
     ['non-ISO deadline', { title: 'x', deadline: 'tomorrow' }, 'body.deadline', ''],
   ])('%s → 400 naming %s', async (_case, body, path, message) => {
-    const problem = expectProblem(await alice.api.post('/api/tasks', body), 400);
+    const problem = expectProblem(await t.alice.api.post('/api/tasks', body), 400);
     expect(problem.errors?.[0]?.path).toBe(path);
     expect(problem.errors?.[0]?.message).toContain(message);
   });
 
   it('an id that is no project is a 400 on projectId; another user’s project is a 404', async () => {
-    const unknown = expectProblem(await alice.api.post('/api/tasks', { title: 'x', projectId: '0123456789abcdef01234567' }), 400);
+    const unknown = expectProblem(
+      await t.alice.api.post('/api/tasks', { title: 'x', projectId: '0123456789abcdef01234567' }),
+      400,
+    );
     expect(unknown.errors?.[0]?.path).toBe('body.projectId');
-    expectProblem(await eve.api.post('/api/tasks', { title: 'x', projectId: shared.id }), 404);
+    expectProblem(await t.eve.api.post('/api/tasks', { title: 'x', projectId: t.shared.id }), 404);
   });
 });
 
 describe('tasks: life cycle', () => {
   it('puts new tasks on top, reorders by rank, and tracks status changes', async () => {
-    const user = await app.newUser();
+    const user = await t.app.newUser();
     const first = await newTask(user, { title: 'First' });
     const second = await newTask(user, { title: 'Second' });
     expect(titles(await user.api.get('/api/tasks'))).toEqual(['Second', 'First']);
@@ -65,7 +59,7 @@ describe('tasks: life cycle', () => {
   });
 
   it('filters by project, status, overdue and due soon, and pages with a cursor', async () => {
-    const user = await app.newUser();
+    const user = await t.app.newUser();
     const project = (await user.api.post('/api/projects', { name: 'P' })).body;
     await newTask(user, { title: 'Late', deadline: days(-2) });
     await newTask(user, { title: 'Soon', deadline: days(2) });
@@ -92,19 +86,19 @@ describe('tasks: life cycle', () => {
   });
 
   it('bulk completes only the tasks the caller may see', async () => {
-    const a = await newTask(alice, { title: 'A' });
-    const b = await newTask(alice, { title: 'B', projectId: shared.id });
-    const private_ = await newTask(eve, { title: 'Eve only' });
-    const res = await bob.api.post('/api/tasks/bulk-complete', { ids: [a.id, b.id, private_.id] });
-    expect(res.body.updated.map((t: TaskBody) => t.id)).toEqual([b.id]); // bob sees only the shared one
-    expect((await alice.api.get(`/api/tasks/${a.id}`)).body.status).toBe('todo');
-    expect((await eve.api.get(`/api/tasks/${private_.id}`)).body.status).toBe('todo');
+    const a = await newTask(t.alice, { title: 'A' });
+    const b = await newTask(t.alice, { title: 'B', projectId: t.shared.id });
+    const private_ = await newTask(t.eve, { title: 'Eve only' });
+    const res = await t.bob.api.post('/api/tasks/bulk-complete', { ids: [a.id, b.id, private_.id] });
+    expect(res.body.updated.map((task: TaskBody) => task.id)).toEqual([b.id]); // Bob sees only the shared one
+    expect((await t.alice.api.get(`/api/tasks/${a.id}`)).body.status).toBe('todo');
+    expect((await t.eve.api.get(`/api/tasks/${private_.id}`)).body.status).toBe('todo');
   });
 
   it('moving a task to another project keeps its id and history', async () => {
-    const other = (await alice.api.post('/api/projects', { name: 'Other' })).body;
-    const task = await newTask(alice, { title: 'Mover', projectId: shared.id, status: 'in_progress' });
-    const moved = await alice.api.patch(`/api/tasks/${task.id}`, { projectId: other.id });
+    const other = (await t.alice.api.post('/api/projects', { name: 'Other' })).body;
+    const task = await newTask(t.alice, { title: 'Mover', projectId: t.shared.id, status: 'in_progress' });
+    const moved = await t.alice.api.patch(`/api/tasks/${task.id}`, { projectId: other.id });
     expect(moved.body).toMatchObject({
       id: task.id,
       projectId: other.id,
@@ -116,32 +110,32 @@ describe('tasks: life cycle', () => {
 
 describe('tasks: who sees what', () => {
   it('inbox tasks are private; project tasks reach every member; strangers get 404 everywhere', async () => {
-    const inbox = await newTask(alice, { title: 'Mine' });
-    const team = await newTask(alice, { title: 'Ours', projectId: shared.id });
-    expectProblem(await bob.api.get(`/api/tasks/${inbox.id}`), 404);
-    expect((await bob.api.get(`/api/tasks/${team.id}`)).status).toBe(200);
-    expect((await bob.api.patch(`/api/tasks/${team.id}`, { isUrgent: true })).body.isUrgent).toBe(true);
+    const inbox = await newTask(t.alice, { title: 'Mine' });
+    const team = await newTask(t.alice, { title: 'Ours', projectId: t.shared.id });
+    expectProblem(await t.bob.api.get(`/api/tasks/${inbox.id}`), 404);
+    expect((await t.bob.api.get(`/api/tasks/${team.id}`)).status).toBe(200);
+    expect((await t.bob.api.patch(`/api/tasks/${team.id}`, { isUrgent: true })).body.isUrgent).toBe(true);
     for (const id of [inbox.id, team.id]) {
-      expectProblem(await eve.api.get(`/api/tasks/${id}`), 404);
-      expectProblem(await eve.api.patch(`/api/tasks/${id}`, { title: 'hijack' }), 404);
-      expectProblem(await eve.api.delete(`/api/tasks/${id}`), 404);
+      expectProblem(await t.eve.api.get(`/api/tasks/${id}`), 404);
+      expectProblem(await t.eve.api.patch(`/api/tasks/${id}`, { title: 'hijack' }), 404);
+      expectProblem(await t.eve.api.delete(`/api/tasks/${id}`), 404);
     }
-    expect(titles(await eve.api.get('/api/tasks'))).not.toContain('Ours');
-    expectProblem(await eve.api.get(`/api/tasks?projectId=${shared.id}`), 404);
+    expect(titles(await t.eve.api.get('/api/tasks'))).not.toContain('Ours');
+    expectProblem(await t.eve.api.get(`/api/tasks?projectId=${t.shared.id}`), 404);
   });
 
   it('events reach the project members, not strangers; a move out tells those who lose sight', async () => {
-    const bobSocket = await app.socket(bob.token);
-    const eveEvents = recordEvents(await app.socket(eve.token));
+    const bobSocket = await t.app.socket(t.bob.token);
+    const eveEvents = recordEvents(await t.app.socket(t.eve.token));
     const created = nextEvent(bobSocket, 'task.created');
-    const task = await newTask(alice, { title: 'Live', projectId: shared.id });
+    const task = await newTask(t.alice, { title: 'Live', projectId: t.shared.id });
     expect((await created).id).toBe(task.id);
 
-    const solo = (await alice.api.post('/api/projects', { name: 'Solo' })).body;
+    const solo = (await t.alice.api.post('/api/projects', { name: 'Solo' })).body;
     const lost = nextEvent(bobSocket, 'task.deleted');
-    await alice.api.patch(`/api/tasks/${task.id}`, { projectId: solo.id });
-    expect(await lost).toEqual({ id: task.id, projectId: shared.id });
-    expectProblem(await bob.api.get(`/api/tasks/${task.id}`), 404);
+    await t.alice.api.patch(`/api/tasks/${task.id}`, { projectId: solo.id });
+    expect(await lost).toEqual({ id: task.id, projectId: t.shared.id });
+    expectProblem(await t.bob.api.get(`/api/tasks/${task.id}`), 404);
     await settle();
     expect(eveEvents).toEqual([]);
   });
