@@ -18,7 +18,7 @@ const newTask = async (user: TestUser, body: Record<string, unknown>) => {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as TaskBody;
 };
-const titles = (res: { body: { items: { title: string }[] } }) => res.body.items.map((t) => t.title);
+const titles = (res: { body: { items: { title: string }[] } }) => res.body.items.map((task) => task.title);
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
 describe('tasks: validation', () => {
