@@ -6,16 +6,6 @@ import { printResults, runLoad } from './load.ts';
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const NOTES = Number(process.env.BENCH_NOTES ?? 2_000);
 
-async function waitForIndex(base: string, headers: Record<string, string>, timeoutMs = 15 * 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const status = (await (await fetch(`${base}/api/search/ai-status`, { headers })).json()) as { queue: { pending: number } };
-    if (status.queue.pending === 0) return;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error('search index backlog not drained in time');
-}
-
 export async function p1Bench() {
   const api = await startBenchApi();
   try {
@@ -37,10 +27,6 @@ export async function p1Bench() {
     console.log(
       `\n## P1 slice\nseeded ${TASKS} tasks and ${NOTES} notes in ${((performance.now() - seededAt) / 1000).toFixed(0)} s`,
     );
-    // The search index drains its backlog in the background; measure the lists without it.
-    const drainedAt = performance.now();
-    await waitForIndex(api.base, auth);
-    console.log(`search index backlog drained in ${((performance.now() - drainedAt) / 1000).toFixed(0)} s`);
 
     const common = { connections, durationMs, headers: auth, expect: 200 };
     const results = [
