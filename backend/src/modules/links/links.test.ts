@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
-import type { TestApp, TestUser } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
+import type { TestUser } from '../../../test/harness.ts';
 
-let app: TestApp;
-let alice: TestUser;
-let bob: TestUser;
-beforeAll(async () => {
-  app = await startTestApp();
-  alice = await app.newUser();
-  bob = await app.newUser();
-});
-afterAll(() => app.close());
+const t = useTeam();
 
 const createLink = async (user: TestUser, body: Record<string, unknown> = { name: 'Docs', url: 'example.org/docs' }) => {
   const res = await user.api.post('/api/links', body);
@@ -20,34 +12,34 @@ const createLink = async (user: TestUser, body: Record<string, unknown> = { name
 
 describe('links', () => {
   it('requires authentication', async () => {
-    expectProblem(await app.client().get('/api/links'), 401);
-    expectProblem(await app.client().post('/api/links', { name: 'x', url: 'https://x.test' }), 401);
+    expectProblem(await t.app.client().get('/api/links'), 401);
+    expectProblem(await t.app.client().post('/api/links', { name: 'x', url: 'https://x.test' }), 401);
   });
 
   it('creates, reads, renames, counts clicks and deletes', async () => {
-    const link = await createLink(alice, { name: '  Panorama docs ', url: 'example.org/docs' });
+    const link = await createLink(t.alice, { name: '  Panorama docs ', url: 'example.org/docs' });
     expect(link).toMatchObject({ name: 'Panorama docs', url: 'https://example.org/docs', clicksCount: 0 });
 
-    expect((await alice.api.get(`/api/links/${link.id}`)).body.name).toBe('Panorama docs');
-    const renamed = await alice.api.patch(`/api/links/${link.id}`, { name: 'Docs' });
+    expect((await t.alice.api.get(`/api/links/${link.id}`)).body.name).toBe('Panorama docs');
+    const renamed = await t.alice.api.patch(`/api/links/${link.id}`, { name: 'Docs' });
     expect(renamed.body.name).toBe('Docs');
-    const clicked = await alice.api.post(`/api/links/${link.id}/click`);
+    const clicked = await t.alice.api.post(`/api/links/${link.id}/click`);
     expect(clicked.body.clicksCount).toBe(1);
     expect(clicked.body.lastClickedAt).toEqual(expect.any(String));
 
-    expect((await alice.api.delete(`/api/links/${link.id}`)).status).toBe(204);
-    expectProblem(await alice.api.get(`/api/links/${link.id}`), 404);
+    expect((await t.alice.api.delete(`/api/links/${link.id}`)).status).toBe(204);
+    expectProblem(await t.alice.api.get(`/api/links/${link.id}`), 404);
   });
 
   it('refuses empty names and non-http addresses, naming the field', async () => {
-    const blank = expectProblem(await alice.api.post('/api/links', { name: '   ', url: 'https://x.test' }), 400);
+    const blank = expectProblem(await t.alice.api.post('/api/links', { name: '   ', url: 'https://x.test' }), 400);
     expect(blank.errors?.[0]).toMatchObject({ path: 'body.name', message: 'must not be empty' });
-    const js = expectProblem(await alice.api.post('/api/links', { name: 'x', url: 'javascript:alert(1)' }), 400);
+    const js = expectProblem(await t.alice.api.post('/api/links', { name: 'x', url: 'javascript:alert(1)' }), 400);
     expect(js.errors?.[0]?.path).toBe('body.url');
   });
 
   it('pages newest first with a cursor and filters by text', async () => {
-    const user = await app.newUser();
+    const user = await t.app.newUser();
     for (let i = 0; i < 5; i++) await createLink(user, { name: `Page ${i}`, url: `https://site${i}.test` });
     const first = await user.api.get('/api/links?limit=2');
     expect(first.body.items.map((l: { name: string }) => l.name)).toEqual(['Page 4', 'Page 3']);
@@ -65,36 +57,36 @@ describe('links', () => {
 
 describe('isolation between users', () => {
   it("answers 404 on every route for another user's link and leaves it untouched", async () => {
-    const link = await createLink(alice, { name: 'Private', url: 'https://private.test' });
-    expectProblem(await bob.api.get(`/api/links/${link.id}`), 404);
-    expectProblem(await bob.api.patch(`/api/links/${link.id}`, { name: 'Hijacked' }), 404);
-    expectProblem(await bob.api.post(`/api/links/${link.id}/click`), 404);
-    expectProblem(await bob.api.delete(`/api/links/${link.id}`), 404);
-    const bobsList = await bob.api.get('/api/links');
+    const link = await createLink(t.alice, { name: 'Private', url: 'https://private.test' });
+    expectProblem(await t.bob.api.get(`/api/links/${link.id}`), 404);
+    expectProblem(await t.bob.api.patch(`/api/links/${link.id}`, { name: 'Hijacked' }), 404);
+    expectProblem(await t.bob.api.post(`/api/links/${link.id}/click`), 404);
+    expectProblem(await t.bob.api.delete(`/api/links/${link.id}`), 404);
+    const bobsList = await t.bob.api.get('/api/links');
     expect(bobsList.body.items.find((l: { id: string }) => l.id === link.id)).toBeUndefined();
 
-    const still = await alice.api.get(`/api/links/${link.id}`);
+    const still = await t.alice.api.get(`/api/links/${link.id}`);
     expect(still.body).toMatchObject({ name: 'Private', clicksCount: 0 });
   });
 
   it('sends link events to the owner only', async () => {
-    const aliceSocket = await app.socket(alice.token);
-    const aliceSecondTab = await app.socket(alice.token);
-    const bobSocket = await app.socket(bob.token);
+    const aliceSocket = await t.app.socket(t.alice.token);
+    const aliceSecondTab = await t.app.socket(t.alice.token);
+    const bobSocket = await t.app.socket(t.bob.token);
     const bobReceived = recordEvents(bobSocket);
 
     const created = nextEvent(aliceSocket, 'link.created');
     const createdInSecondTab = nextEvent(aliceSecondTab, 'link.created');
-    const link = await createLink(alice, { name: 'Live', url: 'https://live.test' });
+    const link = await createLink(t.alice, { name: 'Live', url: 'https://live.test' });
     expect(await created).toMatchObject({ id: link.id, name: 'Live' });
     expect((await createdInSecondTab).id).toBe(link.id);
 
     const updated = nextEvent(aliceSocket, 'link.updated');
-    await alice.api.patch(`/api/links/${link.id}`, { name: 'Live 2' });
+    await t.alice.api.patch(`/api/links/${link.id}`, { name: 'Live 2' });
     expect((await updated).name).toBe('Live 2');
 
     const deleted = nextEvent(aliceSocket, 'link.deleted');
-    await alice.api.delete(`/api/links/${link.id}`);
+    await t.alice.api.delete(`/api/links/${link.id}`);
     expect(await deleted).toEqual({ id: link.id });
 
     await settle();
@@ -102,7 +94,7 @@ describe('isolation between users', () => {
   });
 
   it('refuses sockets without a valid access token', async () => {
-    await expect(app.socket('')).rejects.toThrow(/unauthorized/);
-    await expect(app.socket('forged.token.value')).rejects.toThrow(/unauthorized/);
+    await expect(t.app.socket('')).rejects.toThrow(/unauthorized/);
+    await expect(t.app.socket('forged.token.value')).rejects.toThrow(/unauthorized/);
   });
 });
