@@ -1,11 +1,11 @@
 import type { NoteLine } from '@panoramix/contracts';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
+import { useQuickEntry } from '../../ui/use-quick-entry.ts';
 import { useSortable } from '../../ui/use-sortable.ts';
 import { useLineOperations, useLines } from './use-lines.ts';
 
@@ -40,20 +40,8 @@ function LineList({ lines, sessionId }: { lines: NoteLine[]; sessionId: string }
 function LineInput({ sessionId, closed }: { sessionId: string; closed: boolean }) {
   const { t } = useTranslation('notes');
   const { append } = useLineOperations(sessionId);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
+  const { value: text, setValue: setText, error, submit } = useQuickEntry(append);
   const input = useRef<HTMLInputElement>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const content = text.trim();
-    if (!content) return;
-    setText('');
-    setError(undefined);
-    append(content).catch((failure: Error) => {
-      setText((current) => current || content);
-      setError(failure.message);
-    });
-  };
   return (
     <form className="line-input" onSubmit={submit}>
       <label htmlFor="line-input" className="visually-hidden">

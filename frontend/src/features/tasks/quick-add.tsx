@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import type { FormEvent, Ref } from 'react';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuickEntry } from '../../ui/use-quick-entry.ts';
 import { useTaskOperations } from './use-tasks.ts';
 
 /**
@@ -10,25 +10,12 @@ import { useTaskOperations } from './use-tasks.ts';
 export function QuickAdd({ projectId, ref }: { projectId: string | null; ref?: Ref<HTMLInputElement> }) {
   const { t } = useTranslation('tasks');
   const { create } = useTaskOperations();
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState<string>();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const text = title.trim();
-    if (!text) return;
-    setTitle('');
-    setError(undefined);
-    create.mutate(
-      { title: text, projectId },
-      {
-        onError: (failure) => {
-          setTitle((current) => current || text);
-          setError(failure.message);
-        },
-      },
-    );
-  };
+  const {
+    value: title,
+    setValue: setTitle,
+    error,
+    submit,
+  } = useQuickEntry((text) => create.mutateAsync({ title: text, projectId }));
 
   return (
     <form className="quick-add" onSubmit={submit}>
