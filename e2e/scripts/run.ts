@@ -11,9 +11,17 @@ import { repoRoot, startStack } from '../support/stack.ts';
 const e2eDir = path.resolve(import.meta.dirname, '..');
 const webDist = path.join(repoRoot, 'frontend/dist');
 
-if (!existsSync('/usr/bin/chromium')) {
-  console.log('e2e: installing Debian’s Chromium (never a downloaded browser)…');
-  execSync('apt-get update && apt-get install -y chromium', { stdio: 'inherit' });
+// Debian's Chromium (never a downloaded browser), and a colour emoji font: without it the chat's
+// reactions and emoji render as empty boxes in the screenshots.
+const aptPackages = {
+  chromium: '/usr/bin/chromium',
+  'fonts-noto-color-emoji': '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf',
+};
+const missing = Object.entries(aptPackages).filter(([, file]) => !existsSync(file));
+if (missing.length > 0) {
+  const names = missing.map(([name]) => name).join(' ');
+  console.log(`e2e: installing ${names} with apt…`);
+  execSync(`apt-get update && apt-get install -y ${names}`, { stdio: 'inherit' });
 }
 if (!existsSync(path.join(webDist, 'index.html'))) {
   console.log('e2e: frontend/dist is missing, building the web client…');
