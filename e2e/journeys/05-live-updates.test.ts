@@ -38,3 +38,28 @@ test('a link saved elsewhere appears in every open browser of the user without a
   await a.context.close();
   await b.context.close();
 });
+
+test('a list longer than a page shows the rest on "Charger plus", keyboard included', async () => {
+  const user = await newUser();
+  // 205 links: one page of 200 (the web's page size), then five more, saved ten at a time.
+  const names = Array.from({ length: 205 }, (_, i) => `Lien ${String(i).padStart(3, '0')}`);
+  for (let i = 0; i < names.length; i += 10) {
+    await Promise.all(
+      names
+        .slice(i, i + 10)
+        .map((name) => api(routes.links.create, { token: user.token, body: { name, url: `https://example.test/${i}` } })),
+    );
+  }
+  const { page, context } = await newPage(browser);
+  await signIn(page, user, '/links');
+  const rows = page.getByRole('list', { name: 'Liens' }).getByRole('listitem');
+  await page.getByRole('button', { name: 'Charger plus' }).waitFor();
+  if ((await rows.count()) !== 200) throw new Error(`expected the first page of 200 links, got ${await rows.count()}`);
+
+  await page.getByRole('button', { name: 'Charger plus' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Charger plus' }).waitFor({ state: 'detached' });
+  await rows.nth(204).waitFor();
+  if ((await rows.count()) !== 205) throw new Error(`expected all 205 links, got ${await rows.count()}`);
+  await context.close();
+});

@@ -88,6 +88,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     delete: 'Delete',
     undo: 'Undo',
+    loadMore: 'Load more',
     notifications: 'Notifications',
   },
   home: { title: 'Home' },

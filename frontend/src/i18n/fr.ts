@@ -86,6 +86,7 @@ export const fr = {
     cancel: 'Annuler',
     delete: 'Supprimer',
     undo: 'Annuler',
+    loadMore: 'Charger plus',
     notifications: 'Notifications',
   },
   home: { title: 'Accueil' },

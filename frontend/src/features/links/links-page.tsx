@@ -4,6 +4,7 @@ import { Button } from '../../ui/button.tsx';
 import { DataList } from '../../ui/data-list.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
+import { LoadMore } from '../../ui/load-more.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { LinkForm } from './link-form.tsx';
 import { useLinkOperations, useLinks } from './use-links.ts';
@@ -34,7 +35,7 @@ function LinkRow({ link }: { link: Link }) {
 
 export default function LinksPage() {
   const { t } = useTranslation();
-  const links = useLinks();
+  const { query: links, more } = useLinks();
   return (
     <section className="page" aria-labelledby="links-title">
       <h1 id="links-title" className="page-title">
@@ -51,6 +52,7 @@ export default function LinksPage() {
         getKey={(link) => link.id}
         renderItem={(link) => <LinkRow link={link} />}
       />
+      <LoadMore more={more} />
     </section>
   );
 }

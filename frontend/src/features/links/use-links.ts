@@ -1,15 +1,13 @@
 import type { routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 import { insertLink, linkKeys, removeLink, replaceLink } from './link-cache.ts';
 
-/** The first 200 links, newest first; enough until the tab gets search and paging. */
+/** The links, newest first, a page of 200 at a time. */
 export function useLinks() {
-  return useQuery({
-    queryKey: linkKeys.list,
-    queryFn: ({ signal }) => call(routes.links.list, { query: { limit: 200 }, signal }),
-  });
+  return usePagedList(linkKeys.list, (cursor, signal) => call(routes.links.list, { query: { limit: 200, cursor }, signal }));
 }
 
 export function useLinkOperations() {

@@ -7,6 +7,7 @@ import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { DataList } from '../../ui/data-list.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
+import { LoadMore } from '../../ui/load-more.tsx';
 import { useNotes } from './use-notes.ts';
 import { useSessions } from './use-sessions.ts';
 
@@ -18,8 +19,8 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
   const format = useFormat();
   const [kind, setKind] = useState<Kind>(initialKind);
   useEffect(() => setKind(initialKind), [initialKind]); // opening a session shows the sessions
-  const notes = useNotes();
-  const sessions = useSessions();
+  const { query: notes, more: moreNotes } = useNotes();
+  const { query: sessions, more: moreSessions } = useSessions();
   const mark = (id: string) => (id === current ? ('page' as const) : undefined);
   return (
     <aside className="notes-sidebar">
@@ -43,39 +44,45 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
         onChange={setKind}
       />
       {kind === 'notes' ? (
-        <DataList
-          label={t('notes')}
-          items={notes.data?.items}
-          loading={notes.isPending}
-          error={notes.error}
-          onRetry={() => void notes.refetch()}
-          empty={t('noNotes')}
-          getKey={(note) => note.id}
-          renderItem={(note) => (
-            <Link to={`/notes/${note.id}`} className="notes-item" aria-current={mark(note.id)}>
-              <span className="notes-item-title">{note.title}</span>
-              <span className="muted notes-item-meta">{format.dateTime(note.updatedAt)}</span>
-            </Link>
-          )}
-        />
+        <>
+          <DataList
+            label={t('notes')}
+            items={notes.data?.items}
+            loading={notes.isPending}
+            error={notes.error}
+            onRetry={() => void notes.refetch()}
+            empty={t('noNotes')}
+            getKey={(note) => note.id}
+            renderItem={(note) => (
+              <Link to={`/notes/${note.id}`} className="notes-item" aria-current={mark(note.id)}>
+                <span className="notes-item-title">{note.title}</span>
+                <span className="muted notes-item-meta">{format.dateTime(note.updatedAt)}</span>
+              </Link>
+            )}
+          />
+          <LoadMore more={moreNotes} />
+        </>
       ) : (
-        <DataList
-          label={t('sessions')}
-          items={sessions.data?.items}
-          loading={sessions.isPending}
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
-          empty={t('noSessions')}
-          getKey={(session) => session.id}
-          renderItem={(session) => (
-            <Link to={`/notes/sessions/${session.id}`} className="notes-item" aria-current={mark(session.id)}>
-              <span className="notes-item-title">
-                {session.name || t('untitledSession', { date: format.dateTime(session.createdAt) })}
-              </span>
-              <span className="muted notes-item-meta">{session.closedAt ? t('closed') : t('open')}</span>
-            </Link>
-          )}
-        />
+        <>
+          <DataList
+            label={t('sessions')}
+            items={sessions.data?.items}
+            loading={sessions.isPending}
+            error={sessions.error}
+            onRetry={() => void sessions.refetch()}
+            empty={t('noSessions')}
+            getKey={(session) => session.id}
+            renderItem={(session) => (
+              <Link to={`/notes/sessions/${session.id}`} className="notes-item" aria-current={mark(session.id)}>
+                <span className="notes-item-title">
+                  {session.name || t('untitledSession', { date: format.dateTime(session.createdAt) })}
+                </span>
+                <span className="muted notes-item-meta">{session.closedAt ? t('closed') : t('open')}</span>
+              </Link>
+            )}
+          />
+          <LoadMore more={moreSessions} />
+        </>
       )}
     </aside>
   );

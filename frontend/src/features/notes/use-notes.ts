@@ -4,15 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
 import type { Page } from '../../api/list-cache.ts';
 import { call } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 import { showToast } from '../../ui/toast.tsx';
 import { dropNote, noteKeys, putNote } from './note-cache.ts';
 
-/** The 200 notes edited last (the API's page size). */
+/** The notes, last edited first, a page of 200 at a time. */
 export function useNotes() {
-  return useQuery({
-    queryKey: noteKeys.list,
-    queryFn: ({ signal }) => call(routes.notes.list, { query: { limit: 200 }, signal }),
-  });
+  return usePagedList(noteKeys.list, (cursor, signal) => call(routes.notes.list, { query: { limit: 200, cursor }, signal }));
 }
 
 /** One note: from the list when it is there, else fetched. */

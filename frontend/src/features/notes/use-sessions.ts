@@ -3,13 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import type { Page } from '../../api/list-cache.ts';
 import { call } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 import { dropSession, noteKeys, putSession } from './note-cache.ts';
 
+/** The note sessions, newest first, a page of 200 at a time. */
 export function useSessions() {
-  return useQuery({
-    queryKey: noteKeys.sessions,
-    queryFn: ({ signal }) => call(routes.noteSessions.list, { query: { limit: 200 }, signal }),
-  });
+  return usePagedList(noteKeys.sessions, (cursor, signal) =>
+    call(routes.noteSessions.list, { query: { limit: 200, cursor }, signal }),
+  );
 }
 
 export function useNoteSession(id: string) {

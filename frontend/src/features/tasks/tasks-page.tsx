@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../../app/router/location.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { LoadMore } from '../../ui/load-more.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { EisenhowerView } from './eisenhower-view.tsx';
 import { QuickAdd } from './quick-add.tsx';
@@ -43,7 +44,7 @@ export default function TasksPage() {
   const { t } = useTranslation('tasks');
   const { search } = useLocation();
   const { filter, view } = readState(search);
-  const tasks = useTasks(filter);
+  const { query: tasks, more } = useTasks(filter);
   const quickAdd = useRef<HTMLInputElement>(null);
   const wantsNew = new URLSearchParams(search).has('new');
 
@@ -81,6 +82,7 @@ export default function TasksPage() {
       >
         {(items) => (view === 'matrix' ? <EisenhowerView tasks={items} /> : <TaskList tasks={items} />)}
       </LoadState>
+      <LoadMore more={more} />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import type { Task, routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 import { useMove } from '../../api/use-move.ts';
 import { showToast } from '../../ui/toast.tsx';
 import { dropTask, putTask, taskKeys } from './task-cache.ts';
@@ -11,12 +12,11 @@ import type { TaskFilter } from './task-filters.ts';
 
 type TaskPatch = RouteBodyInput<typeof contractRoutes.tasks.update>;
 
-/** The first 200 tasks matching the filter, in manual order (the API's page size). */
+/** The tasks matching the filter, in manual order, a page of 200 at a time. */
 export function useTasks(filter: TaskFilter) {
-  return useQuery({
-    queryKey: taskKeys.list(filter),
-    queryFn: ({ signal }) => call(routes.tasks.list, { query: toQuery(filter), signal }),
-  });
+  return usePagedList(taskKeys.list(filter), (cursor, signal) =>
+    call(routes.tasks.list, { query: { ...toQuery(filter), cursor }, signal }),
+  );
 }
 
 /** A deleted task's fields, to post it again: what "Annuler" recreates. */
