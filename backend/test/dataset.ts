@@ -35,7 +35,7 @@ export async function seedEveryModule(app: TestApp, uploadsDir: string) {
   return users;
 }
 
-/** A direct room between the two users, with a reply, a reaction, a read position and a contact. */
+/** A direct room between the two users, with a reply, a reaction, a read position, a mute and a contact. */
 async function seedChat([alice, bob]: TestUser[]) {
   if (!alice || !bob) return;
   const room = await alice.api.post('/api/rooms', { type: 'direct', memberIds: [bob.id] });
@@ -50,6 +50,7 @@ async function seedChat([alice, bob]: TestUser[]) {
   });
   await bob.api.post(`/api/messages/${hello.body.id}/reactions`, { emoji: '👍' });
   await alice.api.post(`/api/rooms/${room.body.id}/read`, { messageId: reply.body.id });
+  await bob.api.patch(`/api/rooms/${room.body.id}/me`, { muted: true });
   await alice.api.post('/api/contacts', { userId: bob.id });
   const failed = [room, hello, reply].find((res) => res.status !== 201);
   if (failed) throw new Error(`seeding chat failed: ${failed.status} ${JSON.stringify(failed.body)}`);

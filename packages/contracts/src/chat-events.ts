@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, objectId } from './common.ts';
 import { message, room } from './chat.ts';
-import { readState, roomDeleted, sendMessageBody } from './chat-routes.ts';
+import { readState, roomDeleted, roomMuted, sendMessageBody } from './chat-routes.ts';
 import { presence } from './contacts.ts';
 
 /**
@@ -19,6 +19,8 @@ export const chatServerEvents = {
   'room:updated': room,
   /** The room is gone for me: deleted, or I left or was removed. */
   'room:deleted': roomDeleted,
+  /** I muted or unmuted the room (from another tab or device): to my own sockets only. */
+  'room:muted': roomMuted,
   'message:new': message,
   'message:updated': message,
   'message:deleted': message,

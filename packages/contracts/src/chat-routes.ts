@@ -27,6 +27,11 @@ export const addRoomMembersBody = z.strictObject({
     .min(1, 'must name someone')
     .max(GROUP_MAX_MEMBERS - 1),
 });
+/** My own settings as a member of a room; nobody else sees or changes them. */
+export const updateMyRoomBody = z.strictObject({
+  muted: z.boolean().meta({ description: 'Mute the room for me: no notification, not counted in the badge' }),
+});
+export const roomMuted = z.object({ roomId: objectId, muted: z.boolean() });
 export const roomMemberParams = z.strictObject({ id: objectId, userId: objectId });
 
 export const sendMessageBody = z.strictObject({
@@ -126,6 +131,16 @@ export const roomRoutes = {
     params: roomMemberParams,
     response: room,
     errors: [403, 409],
+  }),
+  updateMine: defineRoute({
+    method: 'patch',
+    path: '/api/rooms/:id/me',
+    summary: 'Change my own settings in a room (mute it); my other tabs and devices are told',
+    tags: roomTags,
+    access: 'user',
+    params: idParams,
+    body: updateMyRoomBody,
+    response: roomView,
   }),
   read: defineRoute({
     method: 'post',

@@ -86,7 +86,7 @@ export const room = z
   .meta({ id: 'Room' });
 export type Room = z.infer<typeof room>;
 
-/** A room as one member sees it: with their own unread count. */
+/** A room as one member sees it: with their own unread count and whether they muted it. */
 export const roomView = room
   .extend({
     unreadCount: z
@@ -94,6 +94,7 @@ export const roomView = room
       .int()
       .min(0)
       .meta({ description: 'Messages of others after my last read one, deleted ones excluded' }),
+    muted: z.boolean().meta({ description: 'I muted it: no notification, not counted in the badge' }),
   })
   .meta({ id: 'RoomView' });
 export type RoomView = z.infer<typeof roomView>;

@@ -93,4 +93,12 @@ export async function toRoomDtos(rooms: RoomDoc[]): Promise<Room[]> {
 
 export const toRoomDto = async (room: RoomDoc) => (await toRoomDtos([room]))[0]!;
 
-export const withUnread = (room: Room, unreadCount: number): RoomView => ({ ...room, unreadCount });
+/** A room as one member sees it; a new member has read nothing unread and muted nothing. */
+export const withMemberState = (
+  room: Room,
+  state: { unreadCount: number; muted: boolean } = { unreadCount: 0, muted: false },
+): RoomView => ({
+  ...room,
+  unreadCount: state.unreadCount,
+  muted: state.muted,
+});

@@ -36,6 +36,8 @@ const roomReadSchema = new Schema({
   roomId: { type: Schema.Types.ObjectId, required: true },
   lastReadMessageId: { type: Schema.Types.ObjectId, default: null },
   readAt: { type: Date, default: null },
+  /** The member muted the room: their clients raise no notification and leave it out of the badge. */
+  muted: { type: Boolean, default: false },
 });
 roomReadSchema.plugin(ownedPlugin, { sharedBy: ['roomId'] });
 roomReadSchema.index({ roomId: 1, userId: 1 }, { unique: true });

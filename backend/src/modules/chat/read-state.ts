@@ -54,12 +54,15 @@ export const countUnread = (userId: Id, roomId: Id, lastRead: Id | null | undefi
     ...(lastRead ? { _id: { $gt: lastRead } } : {}),
   });
 
-/** The caller's read state in each room (one query for the rows, then one count per room, in parallel). */
-export async function readStates(userId: string, roomIds: readonly Types.ObjectId[]): Promise<Map<string, ReadState>> {
+/** A member's own state in a room: how far they read, and whether they muted it. */
+export type MemberState = ReadState & { muted: boolean };
+
+/** The caller's state in each room (one query for the rows, then one count per room, in parallel). */
+export async function readStates(userId: string, roomIds: readonly Types.ObjectId[]): Promise<Map<string, MemberState>> {
   const rows = await RoomReadModel.find({ userId, roomId: { $in: roomIds } }).lean<RoomReadDoc[]>();
   const byRoom = new Map(rows.map((r) => [String(r.roomId), r]));
   const states = await Promise.all(
-    roomIds.map(async (roomId): Promise<ReadState> => {
+    roomIds.map(async (roomId): Promise<MemberState> => {
       const row = byRoom.get(String(roomId));
       return {
         roomId: String(roomId),
@@ -67,6 +70,7 @@ export async function readStates(userId: string, roomIds: readonly Types.ObjectI
         lastReadMessageId: row?.lastReadMessageId ? String(row.lastReadMessageId) : null,
         readAt: row?.readAt ? row.readAt.toISOString() : null,
         unreadCount: await countUnread(userId, roomId, row?.lastReadMessageId),
+        muted: row?.muted ?? false,
       };
     }),
   );
@@ -76,7 +80,12 @@ export async function readStates(userId: string, roomIds: readonly Types.ObjectI
 export function createReadStateService(deps: { events: EventBus }) {
   /** Sends each user (all their devices) their recomputed read state of the room. */
   async function announceUnread(roomId: Types.ObjectId, userIds: readonly string[]): Promise<ReadState[]> {
-    const states = await Promise.all(userIds.map(async (userId) => (await readStates(userId, [roomId])).get(String(roomId))!));
+    const states = await Promise.all(
+      userIds.map(async (userId): Promise<ReadState> => {
+        const { muted: _private, ...state } = (await readStates(userId, [roomId])).get(String(roomId))!;
+        return state;
+      }),
+    );
     for (const state of states)
       deps.events.emit({ type: 'unread:updated', userId: state.userId, data: state, audience: [state.userId] });
     return states;

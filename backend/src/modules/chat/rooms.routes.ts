@@ -8,6 +8,7 @@ export function roomsRouter(bind: Bind, { rooms, reads }: ChatServices) {
   bind(router, roomRoutes.list, ({ user, query }) => rooms.list(user, query));
   bind(router, roomRoutes.create, ({ user, body }) => rooms.create(user, body));
   bind(router, roomRoutes.get, ({ user, params }) => rooms.get(user, params.id));
+  bind(router, roomRoutes.updateMine, ({ user, params, body }) => rooms.updateMine(user, params.id, body));
   bind(router, roomRoutes.update, ({ user, params, body }) => rooms.rename(user, params.id, body.name));
   bind(router, roomRoutes.remove, ({ user, params }) => rooms.remove(user, params.id));
   bind(router, roomRoutes.addMembers, ({ user, params, body }) => rooms.addMembers(user, params.id, body.userIds));

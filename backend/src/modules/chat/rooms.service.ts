@@ -9,7 +9,7 @@ import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { UserModel } from '../auth/model.ts';
 import { findMemberRoom, isAdmin, memberRooms, membersOf } from './access.ts';
-import { toRoomDto, toRoomDtos, withUnread } from './dto.ts';
+import { toRoomDto, toRoomDtos, withMemberState } from './dto.ts';
 import { RoomModel, RoomReadModel, isDuplicateKey } from './model.ts';
 import type { RoomDoc } from './model.ts';
 import { addReadRows, readStates } from './read-state.ts';
@@ -36,7 +36,7 @@ export function createRoomService(deps: { events: EventBus; jobs: JobQueue }) {
         rooms.map((r) => r._id),
       ),
     ]);
-    return dtos.map((room) => withUnread(room, states.get(room.id)?.unreadCount ?? 0));
+    return dtos.map((room) => withMemberState(room, states.get(room.id)));
   }
 
   async function announce(type: 'room:created' | 'room:updated', actor: AuthUser, room: RoomDoc, audience = membersOf(room)) {
@@ -98,7 +98,20 @@ export function createRoomService(deps: { events: EventBus; jobs: JobQueue }) {
     const others = [...new Set(body.memberIds)].filter((id) => id !== actor.id);
     await requireActiveUsers(others, 'body.memberIds');
     const room = await insert(actor, { type: 'group', name: body.name, memberIds: [actor.id, ...others] });
-    return withUnread(await toRoomDto(room), 0);
+    return withMemberState(await toRoomDto(room));
+  }
+
+  /** The caller's own settings in a room; their other tabs and devices follow, nobody else is told. */
+  async function updateMine(actor: AuthUser, id: string, change: { muted: boolean }): Promise<RoomView> {
+    const room = await findMemberRoom(actor, id);
+    await RoomReadModel.updateOne({ roomId: room._id, userId: actor.id }, { $set: { muted: change.muted } }, { upsert: true });
+    deps.events.emit({
+      type: 'room:muted',
+      userId: actor.id,
+      data: { roomId: id, muted: change.muted },
+      audience: [actor.id],
+    });
+    return get(actor, id);
   }
 
   async function requireGroupAdmin(actor: AuthUser, id: string, what: string) {
@@ -170,7 +183,7 @@ export function createRoomService(deps: { events: EventBus; jobs: JobQueue }) {
     return { id };
   }
 
-  return { list, get, create, rename, addMembers, removeMember, remove };
+  return { list, get, create, updateMine, rename, addMembers, removeMember, remove };
 }
 
 export type RoomService = ReturnType<typeof createRoomService>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, nextEvent, startTestApp } from '../../../test/harness.ts';
+import { expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
 import type { TestApp, TestUser } from '../../../test/harness.ts';
 import { RoomModel } from './model.ts';
 
@@ -120,6 +120,36 @@ describe('rooms', () => {
     await expect
       .poll(() => RoomModel.countDocuments({ _id: room.id }).setOptions({ tenancy: 'system' }), { timeout: 5000 })
       .toBe(0);
+  });
+
+  it('a member mutes a room for themself alone; their other devices follow, nobody else hears of it', async () => {
+    const room = await group(ann, [ben]);
+    expectProblem(await ann.api.patch(`/api/rooms/${room.id}/me`, { muted: 'yes' }), 400);
+    expectProblem(await ann.api.patch(`/api/rooms/${room.id}/me`, {}), 400);
+    const [annTablet, benSocket, catSocket] = [
+      await app.socket(ann.token),
+      await app.socket(ben.token),
+      await app.socket(cat.token),
+    ];
+    const [benHeard, catHeard] = [recordEvents(benSocket), recordEvents(catSocket)];
+    const followed = nextEvent(annTablet, 'room:muted');
+
+    const muted = await ann.api.patch(`/api/rooms/${room.id}/me`, { muted: true });
+    expect(muted.body).toMatchObject({ id: room.id, muted: true, unreadCount: 0 });
+    expect(await followed).toEqual({ roomId: room.id, muted: true });
+    expect((await ann.api.get(`/api/rooms/${room.id}`)).body.muted).toBe(true);
+    expect((await ben.api.get(`/api/rooms/${room.id}`)).body.muted).toBe(false);
+    // Muted still counts unread in the room itself: only notifications and the badge ignore it.
+    await ben.api.post(`/api/rooms/${room.id}/messages`, { clientId: 'muted-0001', text: 'psst' });
+    expect((await ann.api.get('/api/rooms')).body.items.find((r: { id: string }) => r.id === room.id)).toMatchObject({
+      muted: true,
+      unreadCount: 1,
+    });
+    expect((await ann.api.patch(`/api/rooms/${room.id}/me`, { muted: false })).body.muted).toBe(false);
+
+    expectProblem(await cat.api.patch(`/api/rooms/${room.id}/me`, { muted: true }), 404);
+    await settle();
+    expect([...benHeard, ...catHeard].filter((e) => e.type === 'room:muted')).toEqual([]);
   });
 
   it('lists my rooms by latest activity, page by page', async () => {

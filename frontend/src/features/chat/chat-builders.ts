@@ -44,6 +44,7 @@ export function aRoom(overrides: Partial<RoomView> = {}): RoomView {
     createdAt,
     updatedAt: createdAt,
     unreadCount: 0,
+    muted: false,
     ...overrides,
   };
 }

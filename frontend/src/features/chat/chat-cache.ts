@@ -29,11 +29,14 @@ export function editRooms(queryClient: QueryClient, edit: (rooms: RoomView[]) =>
 export const editRoom = (queryClient: QueryClient, roomId: string, edit: (room: RoomView) => RoomView) =>
   editRooms(queryClient, (rooms) => rooms.map((room) => (room.id === roomId ? edit(room) : room)));
 
-/** A room event carries no unread count: the one we know is kept (0 for a new room). */
+/** A room event carries nothing of mine: the unread count and mute we know are kept (none for a new room). */
 export const putRoom = (queryClient: QueryClient, room: Room) =>
   editRooms(queryClient, (rooms) => {
     const known = rooms.find((r) => r.id === room.id);
-    return [...rooms.filter((r) => r.id !== room.id), { ...room, unreadCount: known?.unreadCount ?? 0 }];
+    return [
+      ...rooms.filter((r) => r.id !== room.id),
+      { ...room, unreadCount: known?.unreadCount ?? 0, muted: known?.muted ?? false },
+    ];
   });
 
 export const dropRoom = (queryClient: QueryClient, roomId: string) => {

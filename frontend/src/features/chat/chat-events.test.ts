@@ -5,7 +5,7 @@ import type { Page } from '../../api/list-cache.ts';
 import { aMessage, aRoom, me } from './chat-builders.ts';
 import { chatKeys } from './chat-cache.ts';
 import type { MessagePages } from './chat-cache.ts';
-import { chatEvents } from './chat-events.ts';
+import { badgeCount, chatEvents } from './chat-events.ts';
 import { pendingStore, putPending, viewStore } from './chat-state.ts';
 
 vi.mock('./chat-state.ts', async (original) => ({ ...(await original<object>()), currentUserId: () => me }));
@@ -63,5 +63,41 @@ describe('optimistic send', () => {
     expect(pendingStore.get()).toEqual({});
     const pages = client.getQueryData<MessagePages>(chatKeys.messages(message.roomId));
     expect(pages?.pages[0]?.items.map((m) => m.id)).toEqual([message.id]);
+  });
+});
+
+describe('muted rooms', () => {
+  const notifications: string[] = [];
+  beforeEach(() => {
+    notifications.length = 0;
+    vi.stubGlobal(
+      'Notification',
+      Object.assign(
+        function Notification(title: string) {
+          notifications.push(title);
+        },
+        { permission: 'granted' },
+      ),
+    );
+    return () => vi.unstubAllGlobals();
+  });
+
+  it('raise no notification but still count their own unread messages', () => {
+    apply('message:new', aMessage());
+    expect(notifications).toEqual(['Bruno']);
+    apply('room:muted', { roomId: aRoom().id, muted: true });
+    apply('message:new', aMessage());
+    expect(notifications).toEqual(['Bruno']);
+    expect(room()).toMatchObject({ muted: true, unreadCount: 2 });
+  });
+
+  it('keep my mute when another member changes the room', () => {
+    apply('room:muted', { roomId: aRoom().id, muted: true });
+    apply('room:updated', aRoom({ name: 'Renamed' }));
+    expect(room()?.muted).toBe(true);
+  });
+
+  it('stay out of the tab badge', () => {
+    expect(badgeCount([aRoom({ unreadCount: 3 }), aRoom({ unreadCount: 4, muted: true }), aRoom({ unreadCount: 1 })])).toBe(4);
   });
 });

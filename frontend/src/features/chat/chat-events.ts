@@ -1,4 +1,4 @@
-import type { Message, Presence } from '@panoramix/contracts';
+import type { Message, Presence, RoomView } from '@panoramix/contracts';
 import { QueryObserver } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventAppliers } from '../../api/event-appliers.ts';
@@ -25,10 +25,15 @@ const putPresence = (client: QueryClient, presence: Presence) =>
     (data) => data && { items: [...data.items.filter((p) => p.userId !== presence.userId), presence] },
   );
 
+/** The tab's badge: unread messages of the rooms I did not mute (a muted room shows its own count, dimmed). */
+export const badgeCount = (rooms: readonly RoomView[]) =>
+  rooms.reduce((sum, room) => sum + (room.muted ? 0 : room.unreadCount), 0);
+
 export const chatEvents: EventAppliers = {
   'room:created': putRoom,
   'room:updated': putRoom,
   'room:deleted': (client, { id }) => dropRoom(client, id),
+  'room:muted': (client, { roomId, muted }) => editRoom(client, roomId, (room) => ({ ...room, muted })),
   'message:new': receiveMessage,
   'message:updated': putMessage,
   'message:deleted': putMessage,
@@ -58,9 +63,7 @@ export function loadChatEvents(): EventAppliers {
   unwatch?.();
   chatBadge.set(0);
   const observer = new QueryObserver(queryClient, roomsQuery);
-  const stopObserving = observer.subscribe(({ data }) =>
-    chatBadge.set((data?.items ?? []).reduce((sum, room) => sum + room.unreadCount, 0)),
-  );
+  const stopObserving = observer.subscribe(({ data }) => chatBadge.set(badgeCount(data?.items ?? [])));
   document.addEventListener('visibilitychange', announcePresence);
   unwatch = () => {
     stopObserving();

@@ -60,6 +60,8 @@ export const en: ChatMessages = {
   typing_one: '{{names}} is typing…',
   typing_other: '{{names}} are typing…',
   leave: 'Leave group',
+  muteRoom: 'Mute “{{name}}”',
+  unmuteRoom: 'Unmute “{{name}}”',
   presence: { online: 'Online', away: 'Away', offline: 'Offline' },
   lastSeen: 'Last seen {{date}}',
 };

@@ -59,6 +59,8 @@ export const fr = {
   typing_one: '{{names}} écrit…',
   typing_other: '{{names}} écrivent…',
   leave: 'Quitter le groupe',
+  muteRoom: 'Mettre « {{name}} » en sourdine',
+  unmuteRoom: 'Réactiver les notifications de « {{name}} »',
   presence: { online: 'En ligne', away: 'Absent', offline: 'Hors ligne' },
   lastSeen: 'Vu pour la dernière fois le {{date}}',
 };

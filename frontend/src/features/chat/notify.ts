@@ -12,11 +12,11 @@ const supported = () => typeof Notification !== 'undefined';
 export const canAskNotifications = () => supported() && Notification.permission === 'default';
 export const askNotifications = () => (supported() ? Notification.requestPermission() : Promise.resolve('denied'));
 
-/** A new message in a room not in view, when the user allowed notifications. */
+/** A new message in a room not in view and not muted, when the user allowed notifications. */
 export function notifyMessage(client: QueryClient, message: Message): void {
   if (!supported() || Notification.permission !== 'granted') return;
   const room = client.getQueryData<Page<RoomView>>(chatKeys.rooms)?.items.find((r) => r.id === message.roomId);
-  if (!room) return;
+  if (!room || room.muted) return;
   const author = room.members.find((m) => m.userId === message.userId)?.displayName ?? '';
   const notification = new Notification(roomTitle(room, currentUserId()), {
     body: `${author} : ${message.text.slice(0, 140)}`,

@@ -2,6 +2,7 @@ import type { RoomView } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router/link.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
+import { MuteButton } from './mute.tsx';
 import { PresenceDot } from './presence-dot.tsx';
 import { otherMember, roomTitle } from './room-title.ts';
 import { useRooms } from './use-rooms.ts';
@@ -12,7 +13,7 @@ function RoomRow({ room, me, current }: { room: RoomView; me: string; current: b
   const preview = !last ? t('noMessagesYet') : last.deletedAt ? t('deleted') : last.text;
   const title = roomTitle(room, me);
   return (
-    <li>
+    <li className="chat-room-row" data-muted={room.muted}>
       <Link to={`/chat/${room.id}`} className="chat-room" aria-current={current ? 'page' : undefined}>
         {room.type === 'direct' ? (
           <PresenceDot userId={otherMember(room, me)?.userId} />
@@ -29,6 +30,7 @@ function RoomRow({ room, me, current }: { room: RoomView; me: string; current: b
           </span>
         )}
       </Link>
+      <MuteButton room={room} title={title} className="chat-room-mute" />
     </li>
   );
 }

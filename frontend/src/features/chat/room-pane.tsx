@@ -6,6 +6,7 @@ import type { MessagePages } from './chat-cache.ts';
 import { Composer } from './composer.tsx';
 import type { ComposerMode } from './composer.tsx';
 import { MessageList } from './message-list.tsx';
+import { MuteButton } from './mute.tsx';
 import { PresenceDot } from './presence-dot.tsx';
 import { otherMember, roomTitle } from './room-title.ts';
 import { TypingLine } from './typing-line.tsx';
@@ -35,6 +36,7 @@ export function RoomPane({ room, me }: { room: RoomView; me: string }) {
       <header className="chat-room-header">
         {other && <PresenceDot userId={other.userId} />}
         <h2>{roomTitle(room, me)}</h2>
+        <MuteButton room={room} title={roomTitle(room, me)} />
         {room.type === 'group' && (
           <>
             <span className="muted" title={room.members.map((m) => m.displayName).join(', ')}>

@@ -39,6 +39,17 @@ export function useMarkRead() {
   });
 }
 
+/** Mutes or unmutes a room for me; my other tabs and devices follow through `room:muted`. */
+export function useMuteRoom() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ roomId, muted }: { roomId: string; muted: boolean }) =>
+      call(routes.rooms.updateMine, { params: { id: roomId }, body: { muted } }),
+    onSuccess: (room) => editRoom(queryClient, room.id, () => room),
+    onError: (error) => showToast(error.message, 'error'),
+  });
+}
+
 /** Leaves a group (the last admin leaving hands over to the oldest member, server side). */
 export function useLeaveRoom() {
   const queryClient = useQueryClient();
