@@ -64,6 +64,12 @@ test('a note session typed line after line, seen live in another browser; a Mark
   await b.page.locator('.notes-item', { hasText: 'Compte rendu' }).waitFor();
   await screenshot(a.page, 'notes-light');
 
+  // Edited without saving: it saves itself once typing pauses, and the other browser shows it.
+  await a.page.getByRole('radio', { name: 'Écrire' }).check({ force: true });
+  await a.page.getByLabel('Titre').fill('Compte rendu du comité');
+  await a.page.getByText('Enregistrée — modifiée le').waitFor();
+  await b.page.locator('.notes-item', { hasText: 'Compte rendu du comité' }).waitFor();
+
   await a.page.emulateMedia({ colorScheme: 'dark' });
   await a.page.setViewportSize({ width: 360, height: 740 });
   await a.page.goto('/tasks');

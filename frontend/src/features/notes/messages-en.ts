@@ -21,6 +21,8 @@ export const en: NotesMessages = {
   save: 'Save',
   saved: 'Note saved.',
   unsaved: 'Unsaved changes (Ctrl+S to save)',
+  saving: 'Saving…',
+  unsavedAuto: 'Editing — saved as soon as you pause',
   upToDate: 'Saved — edited {{date}}',
   deleteNote: 'Delete note',
   noteDeleted: 'Note “{{title}}” deleted.',

@@ -20,6 +20,8 @@ export const fr = {
   save: 'Enregistrer',
   saved: 'Note enregistrée.',
   unsaved: 'Modifications non enregistrées (Ctrl+S pour enregistrer)',
+  saving: 'Enregistrement…',
+  unsavedAuto: 'Modifications en cours — enregistrées dès que vous marquez une pause',
   upToDate: 'Enregistrée — modifiée le {{date}}',
   deleteNote: 'Supprimer la note',
   noteDeleted: 'Note « {{title}} » supprimée.',

@@ -11,6 +11,7 @@ import { LoadState } from '../../ui/load-state.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextArea } from '../../ui/text-area.tsx';
 import { TextField } from '../../ui/text-field.tsx';
+import { useAutosave } from '../../ui/use-autosave.ts';
 import { useProjects } from '../projects/use-projects.ts';
 import { Markdown } from './markdown.tsx';
 import { useNote, useNoteOperations } from './use-notes.ts';
@@ -21,6 +22,8 @@ type Fields = Pick<Note, 'title' | 'content' | 'projectId'>;
  * Title, project and Markdown content. Each field keeps a local draft only while it differs from
  * what was saved; untouched fields always show the server's latest version (an edit from another
  * tab appears at once), and saving sends only the edited fields: last write wins per field.
+ * A saved note saves itself when typing pauses; a new one is created by "Enregistrer" or Ctrl+S,
+ * once it has a title.
  */
 function Editor({ note }: { note: Note | undefined }) {
   const { t } = useTranslation('notes');
@@ -29,10 +32,13 @@ function Editor({ note }: { note: Note | undefined }) {
   const { create, update, remove } = useNoteOperations();
   const [draft, setDraft] = useState<Partial<Fields>>(note ? {} : { title: '', content: '', projectId: null });
   const [mode, setMode] = useState<'write' | 'preview'>('write');
-  const value = <K extends keyof Fields>(key: K): Fields[K] => (key in draft ? draft[key] : note?.[key]) as Fields[K];
-  const edit = <K extends keyof Fields>(key: K, next: Fields[K]) => setDraft((d) => ({ ...d, [key]: next }));
-  const dirty = note ? Object.entries(draft).some(([k, v]) => note[k as keyof Fields] !== v) : value('title').trim() !== '';
   const mutation = note ? update : create;
+  const value = <K extends keyof Fields>(key: K): Fields[K] => (key in draft ? draft[key] : note?.[key]) as Fields[K];
+  const edit = <K extends keyof Fields>(key: K, next: Fields[K]) => {
+    if (mutation.isError) mutation.reset(); // the next pause tries again
+    setDraft((d) => ({ ...d, [key]: next }));
+  };
+  const dirty = note ? Object.entries(draft).some(([k, v]) => note[k as keyof Fields] !== v) : value('title').trim() !== '';
 
   const save = () => {
     if (!dirty || mutation.isPending) return;
@@ -44,6 +50,7 @@ function Editor({ note }: { note: Note | undefined }) {
     if (note) update.mutate({ id: note.id, ...sent }, { onSuccess });
     else create.mutate({ title: value('title'), content: value('content'), projectId: value('projectId') }, { onSuccess });
   };
+  useAutosave({ draft, dirty: note !== undefined && dirty, paused: mutation.isPending || mutation.isError, save });
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
@@ -90,7 +97,11 @@ function Editor({ note }: { note: Note | undefined }) {
       )}
       <div className="note-footer">
         <span className="muted" role="status">
-          {dirty ? t('unsaved') : note && t('upToDate', { date: format.dateTime(note.updatedAt) })}
+          {mutation.isPending
+            ? t('saving')
+            : dirty
+              ? t(note ? 'unsavedAuto' : 'unsaved')
+              : note && t('upToDate', { date: format.dateTime(note.updatedAt) })}
         </span>
         {note && (
           <Button variant="danger" onClick={() => remove.mutate(note, { onSuccess: () => navigate('/notes') })}>
