@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler, requireJson } from './http/errors.ts';
 import { HttpError, problemTypes } from './http/problem.ts';
 import { requestId } from './http/request-id.ts';
 import { createBinder } from './http/route.ts';
+import { createUploadReceiver } from './http/upload.ts';
 import { serveWebClient } from './http/web.ts';
 import type { Logger } from './lib/logger.ts';
 import { createOpenApiDocument } from './openapi-document.ts';
@@ -21,6 +22,7 @@ import { contactsRouter } from './modules/chat/contacts.routes.ts';
 import { messagesRouter } from './modules/chat/messages.routes.ts';
 import { roomsRouter } from './modules/chat/rooms.routes.ts';
 import { dashboardRouter } from './modules/dashboard/routes.ts';
+import { filesRouter } from './modules/files/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
 import { noteSessionsRouter } from './modules/note-sessions/routes.ts';
 import { notesRouter } from './modules/notes/routes.ts';
@@ -65,7 +67,9 @@ export function createApp({ config, logger, services }: { config: Config; logger
   app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, maxAge: 600 }));
   app.use('/api', requireJson, express.json({ limit: config.BODY_LIMIT, strict: true }), cookieParser());
 
-  const bind = createBinder((req) => services.auth.authenticate(bearerToken(req)));
+  const bind = createBinder((req) => services.auth.authenticate(bearerToken(req)), {
+    receiveUpload: createUploadReceiver(config.uploadsDir),
+  });
   const api = Router();
 
   bind(api, systemRoutes.health, () => ({ status: 'ok' as const, uptimeSeconds: Math.round(process.uptime()) }));
@@ -86,6 +90,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(tasksRouter(bind, services.tasks));
   api.use(notesRouter(bind, services.notes));
   api.use(noteSessionsRouter(bind, services.noteSessions, services.noteLines));
+  api.use(filesRouter(bind, services.files));
   api.use(dashboardRouter(bind, services.dashboard));
   api.use(roomsRouter(bind, services.chat));
   api.use(messagesRouter(bind, services.chat));

@@ -15,6 +15,8 @@ import { activity } from './modules/dashboard/activity.ts';
 import { projects as portfolio } from './modules/dashboard/portfolio.ts';
 import { createDashboardService } from './modules/dashboard/service.ts';
 import { createErrorLog } from './modules/errors/service.ts';
+import { createFileService } from './modules/files/service.ts';
+import { createFileStorage } from './modules/files/storage.ts';
 import { createLinkService } from './modules/links/service.ts';
 import { createNoteLineService } from './modules/note-sessions/lines.service.ts';
 import { createNoteSessionService } from './modules/note-sessions/sessions.service.ts';
@@ -61,6 +63,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   });
   const tasks = createTaskService({ events });
   const notes = createNoteService({ events });
+  const files = createFileService({ events, storage: createFileStorage(config.uploadsDir) });
   const db = mongoose.connection.db;
   if (!db) throw new Error('connect the database before creating the services');
   const embedder = createEmbedder(config);
@@ -81,8 +84,13 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   // Project deletion removes content children first: lines and sessions, then notes, then tasks.
   const jobDefinitions: JobDefinition[] = [
     ...authJobs(tokens),
-    ...chatJobs,
-    ...projectJobs([noteSessions.removeProjectContent, notes.removeProjectContent, tasks.removeProjectContent]),
+    ...chatJobs({ removeRoomFiles: files.removeRoomFiles }),
+    ...projectJobs([
+      noteSessions.removeProjectContent,
+      notes.removeProjectContent,
+      tasks.removeProjectContent,
+      files.removeProjectContent,
+    ]),
     ...indexer.jobDefinitions,
   ];
   indexer.start();
@@ -105,7 +113,8 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     }),
     indexer,
     ai,
-    chat: createChatServices({ events, jobs, redis }),
+    files,
+    chat: createChatServices({ events, jobs, redis, removeAttachments: files.removeAttachments }),
     errorLog: createErrorLog({ capBytes: config.ERRORS_COLLECTION_BYTES, log: logger }),
     jobDefinitions,
   };

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { tinyPng, uploadFile } from './harness.ts';
 import type { TestApp, TestUser } from './harness.ts';
 
 /**
  * A data set touching every module that has data, written through the API as a user would.
  * A new module adds its documents here, so the export and backup round-trip tests cover it.
- * Uploaded files are written where the files module keeps them (`uploads/<userId>/…`).
+ * Uploaded files land in the app's UPLOADS_DIR (`<userId>/…`), which the archive carries.
  */
-export async function seedEveryModule(app: TestApp, uploadsDir: string) {
+export async function seedEveryModule(app: TestApp) {
   const users: TestUser[] = [await app.newUser(), await app.newUser()];
   for (const [i, user] of users.entries()) {
     const link = await user.api.post('/api/links', { name: `Docs ${i}`, url: `example.test/${i}` });
@@ -27,18 +28,26 @@ export async function seedEveryModule(app: TestApp, uploadsDir: string) {
     await user.api.post('/api/note-lines', { sessionId: session.body.id, content: 'Second point' });
     const failed = [project, session].find((res) => res.status !== 201);
     if (failed) throw new Error(`seeding failed: ${failed.status} ${JSON.stringify(failed.body)}`);
-    const folder = path.join(uploadsDir, user.id, 'notes');
-    await mkdir(folder, { recursive: true });
-    await writeFile(path.join(folder, `scan-${i}.pdf`), Buffer.alloc(64 * 1024, i + 1));
+    const scan = await uploadFile(
+      user,
+      { name: `scan-${i}.txt`, bytes: 'x'.repeat(64 * 1024), type: 'text/plain' },
+      { projectId },
+    );
+    if (scan.status !== 201) throw new Error(`seeding files failed: ${scan.status} ${JSON.stringify(scan.body)}`);
   }
   await seedChat(users);
   return users;
 }
 
-/** A direct room between the two users, with a reply, a reaction, a read position, a mute and a contact. */
+/** A direct room between the two users, with a photo, a reply, a reaction, a read position, a mute and a contact. */
 async function seedChat([alice, bob]: TestUser[]) {
   if (!alice || !bob) return;
   const room = await alice.api.post('/api/rooms', { type: 'direct', memberIds: [bob.id] });
+  const photo = await uploadFile(alice, { name: 'pixel.png', bytes: tinyPng, type: 'image/png' });
+  const withPhoto = await alice.api.post(`/api/rooms/${room.body.id}/messages`, {
+    clientId: 'seed-message-0',
+    fileIds: [photo.body.id],
+  });
   const hello = await alice.api.post(`/api/rooms/${room.body.id}/messages`, {
     clientId: 'seed-message-1',
     text: 'Hello **Bob**',
@@ -52,7 +61,7 @@ async function seedChat([alice, bob]: TestUser[]) {
   await alice.api.post(`/api/rooms/${room.body.id}/read`, { messageId: reply.body.id });
   await bob.api.patch(`/api/rooms/${room.body.id}/me`, { muted: true });
   await alice.api.post('/api/contacts', { userId: bob.id });
-  const failed = [room, hello, reply].find((res) => res.status !== 201);
+  const failed = [room, photo, withPhoto, hello, reply].find((res) => res.status !== 201);
   if (failed) throw new Error(`seeding chat failed: ${failed.status} ${JSON.stringify(failed.body)}`);
 }
 

@@ -78,6 +78,8 @@ export interface TestApp {
 }
 
 export interface TestUser {
+  /** The API this user was registered on. */
+  baseUrl: string;
   id: string;
   username: string;
   password: string;
@@ -115,7 +117,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     const res = await createClient(baseUrl).post('/api/auth/register', { username, password });
     if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     const token = res.body.accessToken as string;
-    return { id: res.body.user.id, username, password, token, api: createClient(baseUrl, { token }) };
+    return { baseUrl, id: res.body.user.id, username, password, token, api: createClient(baseUrl, { token }) };
   };
 
   const socketAt: TestApp['socketAt'] = (url, token) =>
@@ -139,6 +141,30 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A 1×1 PNG: real image bytes for upload tests. */
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Uploads a file as the web client does (multipart/form-data, part `file`). */
+export async function uploadFile(
+  user: TestUser,
+  file: { name: string; bytes: Buffer | string; type?: string },
+  fields: Record<string, string> = {},
+): Promise<ApiResponse> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+  const res = await fetch(`${user.baseUrl}/api/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${user.token}` },
+    body: form,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : text };
 }
 
 /** Collects every event a socket receives, to assert later what did (not) arrive. */

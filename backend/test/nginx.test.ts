@@ -7,7 +7,8 @@ import path from 'node:path';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createClient, nextEvent } from './harness.ts';
+import { createClient, nextEvent, uploadFile } from './harness.ts';
+import type { TestUser } from './harness.ts';
 import { repoRoot, startNginx } from './nginx.ts';
 import { spawnApi } from './processes.ts';
 import type { ApiProcess } from './processes.ts';
@@ -114,20 +115,18 @@ describe('nginx in front of the API, plain HTTP (no certificate yet)', () => {
     }
   });
 
-  it('passes a 50 MB body to the API and refuses 51 MB itself, with a clear message', async () => {
-    const post = (bytes: number) =>
-      fetch(`${nginx.http}/api/links`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: Buffer.alloc(bytes, 32),
-      });
-    // No upload route exists yet: the API itself answers 50 MB with its JSON limit, which proves nginx let it through.
-    const accepted = await post(50 * 1024 * 1024);
-    expect(await accepted.json()).toMatchObject({ status: 413, title: 'Payload too large', requestId: expect.any(String) });
-    const refused = await post(51 * 1024 * 1024);
+  it('passes a 50 MB upload to the API and refuses 51 MB itself, with a clear message', async () => {
+    const client = createClient(nginx.http);
+    const { body } = await client.post('/api/auth/register', { username: 'nginx_upload', password: 'correct horse battery' });
+    const user = { baseUrl: nginx.http, token: body.accessToken as string } as TestUser;
+    // The form's boundaries and headers fit in the margin under nginx's 50 MiB.
+    const accepted = await uploadFile(user, { name: 'big.bin', bytes: Buffer.alloc(50 * 1024 * 1024 - 1024, 32) });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.size).toBe(50 * 1024 * 1024 - 1024);
+    const refused = await uploadFile(user, { name: 'bigger.bin', bytes: Buffer.alloc(51 * 1024 * 1024, 32) });
     expect(refused.status).toBe(413);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
-    expect(await refused.json()).toMatchObject({ title: 'Upload too large', detail: 'Uploads are limited to 50 MB.' });
+    expect(refused.body).toMatchObject({ title: 'Upload too large', detail: 'Uploads are limited to 50 MB.' });
   });
 });
 

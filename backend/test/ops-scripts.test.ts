@@ -159,7 +159,7 @@ describe('backup.sh and restore.sh (application export: no MongoDB container her
   };
 
   it('backs up, and after the database and the uploads are wiped, restores the same content', async () => {
-    await seedEveryModule(ctx.app, uploadsDir);
+    await seedEveryModule(ctx.app);
     mkdirSync(path.join(backupDir, '20200101T031500Z'), { recursive: true }); // older than 7 days
     mkdirSync(remote);
     const before = await freshExport('before');

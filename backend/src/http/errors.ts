@@ -41,10 +41,10 @@ export const notFoundHandler: RequestHandler = (req) => {
   throw new HttpError(404, problemTypes.notFound, 'Not found', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`);
 };
 
-/** JSON only: a request with a body must say it is JSON. */
+/** JSON only: a request with a body must say it is JSON; upload routes take a form (checked by the binder). */
 export const requireJson: RequestHandler = (req, _res, next) => {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.is('application/json')) {
+  if (hasBody && !req.is('application/json') && !req.is('multipart/form-data')) {
     throw new HttpError(415, problemTypes.unsupportedMediaType, 'Unsupported media type', 'Send the body as application/json');
   }
   next();

@@ -1,9 +1,11 @@
+import { rm } from 'node:fs/promises';
 import type { RouteBody, RouteContract, RouteParams, RouteQuery, RouteResponse } from '@panoramix/contracts';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AuthUser } from './auth-guard.ts';
-import { badRequest, forbidden, fromZod } from './problem.ts';
+import { HttpError, badRequest, forbidden, fromZod, problemTypes } from './problem.ts';
+import type { UploadedFile, UploadReceiver } from './upload.ts';
 
 export interface RouteContext<R extends RouteContract> {
   params: RouteParams<R>;
@@ -11,6 +13,8 @@ export interface RouteContext<R extends RouteContract> {
   body: RouteBody<R>;
   /** The caller; present on every route that is not public. */
   user: R['access'] extends 'public' ? undefined : AuthUser;
+  /** The received file of an upload route, in a temporary place: move it to keep it. */
+  file: R['upload'] extends object ? UploadedFile : undefined;
   req: Request;
   res: Response;
   log: Logger;
@@ -36,27 +40,44 @@ const hasBody = (body: unknown) =>
  * validates params, query and body with the contract's schemas (unknown fields refused),
  * and answers with the contract's status. Handlers take and return plain data.
  */
-export function createBinder(authenticate: Authenticate) {
+export function createBinder(authenticate: Authenticate, options: { receiveUpload?: UploadReceiver } = {}) {
   return function bind<R extends RouteContract>(router: Router, contract: R, handler: Handler<R>) {
     const run: RequestHandler = async (req, res) => {
       const user = contract.access === 'public' ? undefined : await authenticate(req);
       req.user = user;
       if (contract.access === 'admin' && user?.role !== 'admin') throw forbidden('Administrators only');
-      if (!contract.body && hasBody(req.body)) throw badRequest('This route takes no body');
-      const ctx = {
-        params: parse('params', contract.params, req.params) ?? {},
-        query: parse('query', contract.query, req.query) ?? {},
-        body: parse('body', contract.body, req.body),
-        user,
-        req,
-        res,
-        log: req.log,
-      } as RouteContext<R>;
-      const result = await handler(ctx);
-      if (res.headersSent) return; // a streaming handler (Server-Sent Events) answered itself
-      const status = contract.status ?? 200;
-      if (status === 204) res.status(204).end();
-      else res.status(status).json(result);
+      // Authenticated before a byte of an upload is stored; a form anywhere else is refused unread.
+      if (!contract.upload && req.is('multipart/form-data')) {
+        throw new HttpError(
+          415,
+          problemTypes.unsupportedMediaType,
+          'Unsupported media type',
+          'Send the body as application/json',
+        );
+      }
+      if (contract.upload && (!options.receiveUpload || !user)) throw new Error('upload routes need a receiver and a user');
+      const file = contract.upload ? await options.receiveUpload!(req, res, contract.upload, user!.id) : undefined;
+      try {
+        if (!contract.body && hasBody(req.body)) throw badRequest('This route takes no body');
+        const ctx = {
+          params: parse('params', contract.params, req.params) ?? {},
+          query: parse('query', contract.query, req.query) ?? {},
+          body: parse('body', contract.body, req.body),
+          file,
+          user,
+          req,
+          res,
+          log: req.log,
+        } as RouteContext<R>;
+        const result = await handler(ctx);
+        if (res.headersSent) return; // a streaming handler (events, a file's bytes) answered itself
+        const status = contract.status ?? 200;
+        if (status === 204) res.status(204).end();
+        else res.status(status).json(result);
+      } finally {
+        // Kept files were moved away; anything still here belongs to a refused request.
+        if (file) await rm(file.path, { force: true });
+      }
     };
     router[contract.method](contract.path, run);
   };

@@ -48,7 +48,7 @@ export const chatClientEvents = {
   /** This tab or device is active (`online`) or idle (`away`); a user is away when all their sockets are. */
   'presence:set': z.strictObject({ status: z.enum(['online', 'away']) }),
   /** Same as `POST /api/rooms/:id/messages`; the ack's data is the message. */
-  'message:send': sendMessageBody.extend({ roomId: objectId }),
+  'message:send': sendMessageBody.safeExtend({ roomId: objectId }),
 } as const;
 
 export const ackError = z.object({ status: z.number().int(), title: z.string(), detail: z.string().optional() });

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { idParams, isoDateTime, objectId, page, pageQuery } from './common.ts';
-import { GROUP_MAX_MEMBERS, clientId, message, messageText, reactionEmoji, room, roomName, roomView } from './chat.ts';
+import {
+  GROUP_MAX_MEMBERS,
+  MESSAGE_MAX_FILES,
+  clientId,
+  message,
+  messageText,
+  messageTextOrEmpty,
+  reactionEmoji,
+  room,
+  roomName,
+  roomView,
+} from './chat.ts';
 import { defineRoute } from './http.ts';
 
 export const createRoomBody = z.discriminatedUnion('type', [
@@ -34,11 +45,22 @@ export const updateMyRoomBody = z.strictObject({
 export const roomMuted = z.object({ roomId: objectId, muted: z.boolean() });
 export const roomMemberParams = z.strictObject({ id: objectId, userId: objectId });
 
-export const sendMessageBody = z.strictObject({
-  clientId,
-  text: messageText,
-  replyTo: objectId.optional().meta({ description: 'A message of the same room' }),
-});
+export const sendMessageBody = z
+  .strictObject({
+    clientId,
+    text: messageTextOrEmpty.default(''),
+    replyTo: objectId.optional().meta({ description: 'A message of the same room' }),
+    fileIds: z
+      .array(objectId)
+      .max(MESSAGE_MAX_FILES, `must list at most ${MESSAGE_MAX_FILES} files`)
+      .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a file')
+      .default([])
+      .meta({ description: 'Files I uploaded (`POST /api/files`) and attached nowhere else' }),
+  })
+  .refine((b) => b.text.trim().length > 0 || b.fileIds.length > 0, {
+    path: ['text'],
+    message: 'must not be empty without files',
+  });
 export type SendMessageBody = z.infer<typeof sendMessageBody>;
 export const editMessageBody = z.strictObject({ text: messageText });
 export const reactBody = z.strictObject({ emoji: reactionEmoji });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, label, objectId } from './common.ts';
+import { attachment } from './files.ts';
 
 /**
  * Chat shapes shared by the REST routes (chat-routes.ts) and the socket protocol (chat-events.ts).
@@ -24,10 +25,11 @@ export const clientId = z
   .regex(/^[\w-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_" (a UUID fits)')
   .meta({ example: '4f1c2e9b-1e8a-4012-a345-678901234567' });
 
-export const messageText = z
-  .string()
-  .max(MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`)
-  .refine((text) => text.trim().length > 0, 'must not be empty');
+export const MESSAGE_MAX_FILES = 10;
+
+/** Text of a message that may carry files instead. */
+export const messageTextOrEmpty = z.string().max(MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`);
+export const messageText = messageTextOrEmpty.refine((text) => text.trim().length > 0, 'must not be empty');
 
 export const reactionCount = z.object({
   emoji: reactionEmoji,
@@ -53,6 +55,9 @@ export const message = z
     text: z.string().meta({ description: 'Raw Markdown-subset text; empty once deleted' }),
     replyTo: messageReply.nullable(),
     mentions: z.array(objectId).meta({ description: 'Members named with @username in the text' }),
+    attachments: z
+      .array(attachment)
+      .meta({ description: 'Files attached, downloaded from `GET /api/files/:id/content`; none once deleted' }),
     reactions: z.array(reactionCount).meta({ description: 'One entry per emoji in use, in palette order' }),
     editedAt: isoDateTime.nullable(),
     deletedAt: isoDateTime.nullable().meta({ description: 'Set when deleted: show "message supprimé"' }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chatServerEvents } from './chat-events.ts';
 import type { ChatClientToServerEvents } from './chat-events.ts';
 import { objectId } from './common.ts';
+import { fileDeleted, storedFile } from './files.ts';
 import { link } from './links.ts';
 import { note, noteDeleted } from './notes.ts';
 import { noteLine, noteLineDeleted, noteSession, noteSessionDeleted } from './note-sessions.ts';
@@ -36,6 +37,9 @@ export const domainEvents = {
   'noteLine.created': noteLine,
   'noteLine.updated': noteLine,
   'noteLine.deleted': noteLineDeleted,
+  'file.created': storedFile,
+  'file.updated': storedFile,
+  'file.deleted': fileDeleted,
   ...chatServerEvents,
 } as const;
 

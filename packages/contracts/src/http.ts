@@ -24,11 +24,16 @@ export interface RouteContract {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * The body is multipart/form-data carrying one file in `field` (at most `maxBytes`) beside the
+   * text fields that `body` validates; a larger file answers 413.
+   */
+  upload?: { field: string; maxBytes: number };
   /** Success status; 204 means no body. */
   status?: 200 | 201 | 202 | 204;
   response?: z.ZodType;
-  /** The success body is a stream of this media type instead of JSON (Server-Sent Events). */
-  stream?: 'text/event-stream';
+  /** The success body is a stream of this media type instead of JSON: Server-Sent Events, or a file's bytes. */
+  stream?: 'text/event-stream' | 'application/octet-stream';
   /** Extra error statuses worth documenting beyond the usual 400/401/404/429. */
   errors?: readonly number[];
 }

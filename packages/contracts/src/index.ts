@@ -4,6 +4,7 @@ import { messageRoutes, roomRoutes } from './chat-routes.ts';
 import { contactRoutes } from './contacts.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import type { RouteContract } from './http.ts';
+import { fileRoutes } from './files.ts';
 import { linkRoutes } from './links.ts';
 import { noteLineRoutes, noteSessionRoutes } from './note-sessions.ts';
 import { noteRoutes } from './notes.ts';
@@ -23,6 +24,7 @@ export * from './contacts.ts';
 export * from './common.ts';
 export * from './dashboard.ts';
 export * from './events.ts';
+export * from './files.ts';
 export * from './http.ts';
 export * from './links.ts';
 export * from './note-sessions.ts';
@@ -46,6 +48,7 @@ export const routes = {
   notes: noteRoutes,
   noteSessions: noteSessionRoutes,
   noteLines: noteLineRoutes,
+  files: fileRoutes,
   dashboard: dashboardRoutes,
   rooms: roomRoutes,
   messages: messageRoutes,

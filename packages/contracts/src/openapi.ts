@@ -21,6 +21,16 @@ const errorDescriptions: Record<number, string> = {
 /** `/api/links/:id` → `/api/links/{id}` */
 const openApiPath = (path: string) => path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
 
+const binary = () => z.string().meta({ format: 'binary' });
+const streamSchema = (type: NonNullable<RouteContract['stream']>) =>
+  type === 'application/octet-stream' ? binary() : z.string();
+
+/** An upload's form: its text fields and the file part. */
+function withFilePart(body: z.ZodType, field: string) {
+  if (!(body instanceof z.ZodObject)) throw new Error('an upload route describes its text fields with an object');
+  return body.extend({ [field]: binary() });
+}
+
 function operation(route: RouteContract): ZodOpenApiOperationObject {
   const status = route.status ?? 200;
   const errors = new Set<number>([400, 429, ...(route.errors ?? [])]);
@@ -30,7 +40,7 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
 
   const responses: ZodOpenApiOperationObject['responses'] = {
     [String(status)]: route.stream
-      ? { description: 'Success, streamed', content: { [route.stream]: { schema: z.string() } } }
+      ? { description: 'Success, streamed', content: { [route.stream]: { schema: streamSchema(route.stream) } } }
       : route.response
         ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
         : { description: 'Success, no content' },
@@ -53,8 +63,10 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
     ...(route.body
       ? {
           requestBody: {
-            required: !route.body.safeParse(undefined).success,
-            content: { 'application/json': { schema: route.body } },
+            required: route.upload !== undefined || !route.body.safeParse(undefined).success,
+            content: route.upload
+              ? { 'multipart/form-data': { schema: withFilePart(route.body, route.upload.field) } }
+              : { 'application/json': { schema: route.body } },
           },
         }
       : {}),

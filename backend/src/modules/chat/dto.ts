@@ -1,7 +1,8 @@
 import { reactionEmojis } from '@panoramix/contracts';
-import type { Message, ReactionEmoji, Room, RoomView } from '@panoramix/contracts';
+import type { Attachment, Message, ReactionEmoji, Room, RoomView } from '@panoramix/contracts';
 import type { Types } from 'mongoose';
 import { UserModel } from '../auth/model.ts';
+import { attachmentsOf } from '../files/attachments.ts';
 import { MessageModel, RoomReadModel } from './model.ts';
 import type { MessageDoc, RoomDoc } from './model.ts';
 
@@ -17,7 +18,7 @@ function reactionsOf(stored: MessageDoc['reactions']): Message['reactions'] {
     .map((emoji: ReactionEmoji) => ({ emoji, count: byEmoji.get(emoji)!.length, userIds: byEmoji.get(emoji)! }));
 }
 
-export function toMessageDto(m: MessageDoc, reply: MessageDoc | null = null): Message {
+export function toMessageDto(m: MessageDoc, reply: MessageDoc | null = null, attachments: Attachment[] = []): Message {
   return {
     id: String(m._id),
     roomId: String(m.roomId),
@@ -33,6 +34,7 @@ export function toMessageDto(m: MessageDoc, reply: MessageDoc | null = null): Me
         }
       : null,
     mentions: m.mentions.map(String),
+    attachments,
     reactions: reactionsOf(m.reactions),
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
@@ -40,16 +42,18 @@ export function toMessageDto(m: MessageDoc, reply: MessageDoc | null = null): Me
   };
 }
 
-/** DTOs of messages with the messages they reply to, read in one query. */
+/** DTOs of messages with the messages they reply to and their attachments, one query each. */
 export async function toMessageDtos(messages: MessageDoc[]): Promise<Message[]> {
   const replyIds = messages.flatMap((m) => (m.replyToId ? [m.replyToId] : []));
   const roomIds = [...new Set(messages.map((m) => String(m.roomId)))];
-  const replies =
-    replyIds.length === 0
-      ? []
-      : await MessageModel.find({ _id: { $in: replyIds }, roomId: { $in: roomIds } }).lean<MessageDoc[]>();
+  const [replies, attachments] = await Promise.all([
+    replyIds.length === 0 ? [] : MessageModel.find({ _id: { $in: replyIds }, roomId: { $in: roomIds } }).lean<MessageDoc[]>(),
+    attachmentsOf(messages),
+  ]);
   const byId = new Map(replies.map((r) => [String(r._id), r]));
-  return messages.map((m) => toMessageDto(m, m.replyToId ? (byId.get(String(m.replyToId)) ?? null) : null));
+  return messages.map((m) =>
+    toMessageDto(m, m.replyToId ? (byId.get(String(m.replyToId)) ?? null) : null, attachments.get(String(m._id))),
+  );
 }
 
 export const toMessageDtoWithReply = async (message: MessageDoc) => (await toMessageDtos([message]))[0]!;

@@ -5,6 +5,7 @@ import { HttpError, badRequest, conflict, forbidden } from '../../http/problem.t
 import { byNewest, after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { UserModel } from '../auth/model.ts';
+import { attachFiles } from '../files/attachments.ts';
 import { findMemberMessage, findMemberRoom, isAdmin, membersOf } from './access.ts';
 import { toMessageDtoWithReply, toMessageDtos } from './dto.ts';
 import { MessageModel, RoomModel, isDuplicateKey } from './model.ts';
@@ -23,11 +24,15 @@ async function mentionsIn(text: string, room: RoomDoc): Promise<Types.ObjectId[]
   return users.map((u) => u._id);
 }
 
+/** Deletes a message's files, bytes included, telling the given audience (the files module provides it). */
+export type RemoveAttachments = (actor: AuthUser, messageId: Types.ObjectId, audience: string[]) => Promise<void>;
+
 export function createMessageService(deps: {
   events: EventBus;
   reads: ReadStateService;
   typing: TypingService;
   admitSend: (userId: string, roomId: string) => Promise<void>;
+  removeAttachments: RemoveAttachments;
 }) {
   type MessageEvent = 'message:new' | 'message:updated' | 'message:deleted' | 'message:reacted';
   async function announce(type: MessageEvent, actor: AuthUser, room: RoomDoc, message: MessageDoc): Promise<Message> {
@@ -76,12 +81,19 @@ export function createMessageService(deps: {
         text: body.text,
         replyToId: body.replyTo ?? null,
         mentions: await mentionsIn(body.text, room),
+        fileIds: body.fileIds,
       });
       message = created.toObject() as MessageDoc;
     } catch (error) {
       if (isDuplicateKey(error) || (error instanceof HttpError && error.status === 429)) return storedOr(error);
       throw error;
     }
+    // Files are claimed once the unique index made this the one message of its clientId, so a
+    // concurrent retry never touches them. Refused files: the message, not yet announced, goes.
+    await attachFiles(actor.id, body.fileIds, room._id, message._id).catch(async (error: unknown) => {
+      await MessageModel.deleteOne({ _id: message._id, userId: actor.id });
+      throw error;
+    });
     await RoomModel.updateOne(
       { _id: room._id, $or: [{ lastMessageId: null }, { lastMessageId: { $lt: message._id } }] },
       { $set: { lastMessageId: message._id, lastMessageAt: message.createdAt } },
@@ -117,11 +129,14 @@ export function createMessageService(deps: {
     return announce('message:updated', actor, room, updated);
   }
 
-  /** Soft delete: the message keeps its place in the history, without its text, mentions or reactions. */
+  /** Soft delete: the message keeps its place in the history, without its text, mentions, reactions or files. */
   async function remove(actor: AuthUser, id: string) {
     const { message, room } = await findOwn(actor, id, true);
     if (message.deletedAt) return toMessageDtoWithReply(message);
-    const deleted = await update(message._id, { $set: { text: '', mentions: [], reactions: {}, deletedAt: new Date() } });
+    if (message.fileIds.length > 0) await deps.removeAttachments(actor, message._id, membersOf(room));
+    const deleted = await update(message._id, {
+      $set: { text: '', mentions: [], reactions: {}, fileIds: [], deletedAt: new Date() },
+    });
     const dto = await announce('message:deleted', actor, room, deleted);
     // It no longer counts as unread: members who had not read it get their new count.
     const unreadBy = (await notReadBy(room._id, message._id)).filter((userId) => userId !== String(message.userId));

@@ -54,6 +54,8 @@ const messageSchema = new Schema(
     text: { type: String, default: '' },
     replyToId: { type: Schema.Types.ObjectId, default: null },
     mentions: { type: [Schema.Types.ObjectId], default: [] },
+    /** Attached files (the files collection holds them, pointing back with `messageId`). */
+    fileIds: { type: [Schema.Types.ObjectId], default: [] },
     /** userId → emoji: one reaction per person, set and unset atomically by key. */
     reactions: { type: Map, of: String, default: () => new Map() },
     editedAt: { type: Date, default: null },

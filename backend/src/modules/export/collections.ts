@@ -1,4 +1,5 @@
 import { contactsExport, messagesExport, roomReadsExport, roomsExport } from '../chat/export.ts';
+import { filesExport } from '../files/export.ts';
 import { linksExport } from '../links/export.ts';
 import { noteLinesExport, noteSessionsExport } from '../note-sessions/export.ts';
 import { notesExport } from '../notes/export.ts';
@@ -25,6 +26,7 @@ export const exportedCollections: readonly ExportedCollection[] = [
   noteSessionsExport,
   noteLinesExport,
   linksExport,
+  filesExport,
   roomsExport,
   roomReadsExport,
   messagesExport,

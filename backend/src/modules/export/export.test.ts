@@ -20,7 +20,7 @@ const ctx = useTestApp({ UPLOADS_DIR: uploadsDir });
 let users: TestUser[];
 
 beforeAll(async () => {
-  users = await seedEveryModule(ctx.app, uploadsDir);
+  users = await seedEveryModule(ctx.app);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -50,13 +50,13 @@ describe('export archive', () => {
     const target = { kind: 'user', userId: new mongoose.Types.ObjectId(alice.id) } as const;
     const summary = await writeArchive({ target, archive: archivePath('alice'), uploadsDir });
     const docs = archiveFrames(summary.archive).filter((f) => f.doc);
-    expect(summary.counts).toMatchObject({ users: 1, links: 2, userPreferences: 1 });
+    expect(summary.counts).toMatchObject({ users: 1, links: 2, userPreferences: 1, files: 2 });
     expect(summary.counts.instanceFlags).toBeUndefined();
     // Bob appears only as someone Alice talked to (room members, contacts), never as an owner.
     expect(docs.filter((f) => f.doc.userId === bob.id || f.doc._id === bob.id)).toEqual([]);
     expect(docs.some((f) => f.collection === 'messages')).toBe(true);
     const listing = execFileSync('tar', ['-tf', summary.files!], { encoding: 'utf8' });
-    expect(listing).toContain(`${alice.id}/notes/scan-0.pdf`);
+    expect(listing).toMatch(new RegExp(`${alice.id}/scan-0.txt__[0-9a-f]+__scan-0.txt`));
     expect(listing).not.toContain(bob.id);
   });
 

@@ -15,6 +15,7 @@ export function aMessage(overrides: Partial<Message> = {}): Message {
     text: `message ${n}`,
     replyTo: null,
     mentions: [],
+    attachments: [],
     reactions: [],
     editedAt: null,
     deletedAt: null,

@@ -1,0 +1,137 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGE_MAX_FILES } from '@panoramix/contracts';
+import { expectProblem, nextEvent, recordEvents, settle, startTestApp, tinyPng, uploadFile } from '../../../test/harness.ts';
+import type { TestApp, TestUser } from '../../../test/harness.ts';
+
+const uploadsDir = mkdtempSync(path.join(os.tmpdir(), 'panoramix-attachments-'));
+let app: TestApp;
+let ann: TestUser;
+let ben: TestUser;
+let eve: TestUser;
+let roomId: string;
+beforeAll(async () => {
+  app = await startTestApp({ UPLOADS_DIR: uploadsDir });
+  [ann, ben, eve] = [await app.newUser(), await app.newUser(), await app.newUser()];
+  roomId = (await ann.api.post('/api/rooms', { type: 'group', name: 'Photos', memberIds: [ben.id] })).body.id;
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(uploadsDir, { recursive: true, force: true });
+});
+
+const storedBy = (user: TestUser) =>
+  existsSync(path.join(uploadsDir, user.id)) ? readdirSync(path.join(uploadsDir, user.id)) : [];
+
+let sequence = 0;
+async function uploaded(user: TestUser, name = `doc-${++sequence}.txt`) {
+  const res = name.endsWith('.png')
+    ? await uploadFile(user, { name, bytes: tinyPng, type: 'image/png' })
+    : await uploadFile(user, { name, bytes: `content of ${name}`, type: 'text/plain' });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; name: string; size: number; mimeType: string };
+}
+
+const post = (user: TestUser, body: Record<string, unknown>, room = roomId) =>
+  user.api.post(`/api/rooms/${room}/messages`, { clientId: `attach-${++sequence}-id`, ...body });
+
+const download = (user: TestUser, id: string) =>
+  fetch(`${user.baseUrl}/api/files/${id}/content`, { headers: { authorization: `Bearer ${user.token}` } });
+
+describe('attachments', () => {
+  it('sends files without text; members download them, others get 404', async () => {
+    const photo = await uploaded(ann, 'beach.png');
+    const sent = await post(ann, { fileIds: [photo.id] });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      text: '',
+      attachments: [{ id: photo.id, name: 'beach.png', size: tinyPng.length, mimeType: 'image/png' }],
+    });
+
+    const listed = await ben.api.get(`/api/rooms/${roomId}/messages`);
+    expect(listed.body.items[0].attachments).toEqual(sent.body.attachments);
+    const res = await download(ben, photo.id);
+    expect(Buffer.from(await res.arrayBuffer()).equals(tinyPng)).toBe(true);
+    expect((await ben.api.get(`/api/files/${photo.id}`)).body).toMatchObject({ roomId, messageId: sent.body.id });
+    // Members read an attachment; only its sender manages it.
+    expectProblem(await ben.api.delete(`/api/files/${photo.id}`), 404);
+    expectProblem(await ann.api.patch(`/api/files/${photo.id}`, { name: 'x' }), 409);
+
+    expect((await download(eve, photo.id)).status).toBe(404);
+    expectProblem(await eve.api.get(`/api/files/${photo.id}`), 404);
+  });
+
+  it('refuses a message with neither text nor files, too many files, or a repeated one', async () => {
+    const empty = expectProblem(await post(ann, { text: '  ' }), 400);
+    expect(empty.errors?.[0]?.path).toBe('body.text');
+    const ids = Array.from({ length: MESSAGE_MAX_FILES + 1 }, (_, i) => i.toString(16).padStart(24, '0'));
+    expect(expectProblem(await post(ann, { fileIds: ids }), 400).errors?.[0]?.path).toBe('body.fileIds');
+    const file = await uploaded(ann);
+    expectProblem(await post(ann, { fileIds: [file.id, file.id] }), 400);
+  });
+
+  it("refuses someone else's file and a file already attached, attaching nothing", async () => {
+    const bens = await uploaded(ben);
+    const anns = await uploaded(ann);
+    const refused = expectProblem(await post(ann, { text: 'look', fileIds: [anns.id, bens.id] }), 400);
+    expect(refused.errors?.[0]?.path).toBe('body.fileIds');
+    expect((await ann.api.get(`/api/files/${anns.id}`)).body.messageId).toBeNull(); // released
+
+    await post(ann, { text: 'first', fileIds: [anns.id] });
+    expectProblem(await post(ann, { text: 'again', fileIds: [anns.id] }), 400);
+  });
+
+  it('a resend with the same clientId returns the first message and attaches nothing twice', async () => {
+    const file = await uploaded(ann);
+    const body = { clientId: 'attach-retry-0001', text: 'with file', fileIds: [file.id] };
+    const [a, b] = await Promise.all([0, 1].map(() => ann.api.post(`/api/rooms/${roomId}/messages`, body)));
+    const c = await ann.api.post(`/api/rooms/${roomId}/messages`, body);
+    expect(new Set([a!.body.id, b!.body.id, c.body.id]).size).toBe(1);
+    expect(c.status).toBe(201);
+    expect(c.body.attachments).toHaveLength(1);
+    expect((await ann.api.get(`/api/files/${file.id}`)).body.messageId).toBe(c.body.id);
+  });
+
+  it('message:new carries the attachments to the members only, over REST and the socket send', async () => {
+    const [benSocket, eveSocket] = [await app.socket(ben.token), await app.socket(eve.token)];
+    const eveHeard = recordEvents(eveSocket);
+    const file = await uploaded(ann);
+    const heard = nextEvent(benSocket, 'message:new');
+    await post(ann, { fileIds: [file.id] });
+    expect((await heard).attachments).toEqual([{ id: file.id, name: file.name, size: file.size, mimeType: 'text/plain' }]);
+
+    const annSocket = await app.socket(ann.token);
+    const other = await uploaded(ann);
+    const ack = await annSocket
+      .timeout(5000)
+      .emitWithAck('message:send', { roomId, clientId: 'socket-attach-0001', fileIds: [other.id] });
+    expect(ack).toMatchObject({ ok: true, data: { attachments: [{ id: other.id }] } });
+    await settle();
+    expect(eveHeard).toEqual([]);
+  });
+
+  it('deleting a message deletes its files, bytes included, and tells the members', async () => {
+    const file = await uploaded(ann);
+    const message = (await post(ann, { text: 'temporary', fileIds: [file.id] })).body;
+    const isIt = (stored: string) => stored.endsWith(`__${file.name}`);
+    expect(storedBy(ann).some(isIt)).toBe(true);
+    const benSocket = await app.socket(ben.token);
+    const fileGone = nextEvent(benSocket, 'file.deleted');
+    const deleted = await ann.api.delete(`/api/messages/${message.id}`);
+    expect(deleted.body).toMatchObject({ deletedAt: expect.any(String), attachments: [] });
+    expect(await fileGone).toEqual({ id: file.id, projectId: null, roomId });
+    expectProblem(await ann.api.get(`/api/files/${file.id}`), 404);
+    expect(storedBy(ann).some(isIt)).toBe(false);
+  });
+
+  it('deleting the room deletes its files in the cascade job', async () => {
+    const room = (await ann.api.post('/api/rooms', { type: 'group', name: 'Doomed', memberIds: [ben.id] })).body.id as string;
+    const file = await uploaded(ben);
+    await post(ben, { fileIds: [file.id] }, room);
+    expect((await ann.api.delete(`/api/rooms/${room}`)).status).toBe(202);
+    await expect.poll(async () => (await ben.api.get(`/api/files/${file.id}`)).status, { timeout: 5000 }).toBe(404);
+    expect(storedBy(ben).some((name) => name.endsWith(`__${file.name}`))).toBe(false);
+  });
+});

@@ -1,0 +1,206 @@
+import { stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import type { StoredFile } from '@panoramix/contracts';
+import type { Response } from 'express';
+import { Types } from 'mongoose';
+import type { AuthUser } from '../../http/auth-guard.ts';
+import { conflict, notFound } from '../../http/problem.ts';
+import type { UploadedFile } from '../../http/upload.ts';
+import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
+import { memberRooms } from '../chat/access.ts';
+import { RoomModel } from '../chat/model.ts';
+import { audienceOf, memberProjectIds, projectScope, requireProjectForContent, touchProject } from '../projects/access.ts';
+import { checkFileType } from './file-type-check.ts';
+import { FileModel } from './model.ts';
+import type { FileDoc } from './model.ts';
+import { deliveryHeaders } from './storage.ts';
+import type { FileStorage } from './storage.ts';
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+const idOrNull = (id: Types.ObjectId | null | undefined) => (id ? String(id) : null);
+
+export const toFileDto = (f: FileDoc): StoredFile => ({
+  id: String(f._id),
+  userId: String(f.userId),
+  projectId: idOrNull(f.projectId),
+  roomId: idOrNull(f.roomId),
+  messageId: idOrNull(f.messageId),
+  name: f.name,
+  originalName: f.originalName,
+  size: f.size,
+  mimeType: f.mimeType,
+  clicksCount: f.clicksCount,
+  lastClickedAt: iso(f.lastClickedAt),
+  createdAt: f.createdAt.toISOString(),
+  updatedAt: f.updatedAt.toISOString(),
+});
+
+/**
+ * Who reaches a file: its uploader; the members of its project; the members of the room whose
+ * message carries it (read only). Anyone else gets 404. Changing or deleting it is for its
+ * uploader and, for a project file that is not attached to a message, the project's members.
+ */
+export function createFileService(deps: { events: EventBus; storage: FileStorage }) {
+  const { events, storage } = deps;
+
+  async function visibleFilter(actor: AuthUser) {
+    const rooms = await RoomModel.find(memberRooms(actor.id), { _id: 1 }).lean();
+    return {
+      $or: [
+        { userId: new Types.ObjectId(actor.id) },
+        { projectId: { $in: await memberProjectIds(actor) } },
+        { roomId: { $in: rooms.map((room) => room._id) } },
+      ],
+    };
+  }
+
+  async function findVisible(actor: AuthUser, id: string): Promise<FileDoc> {
+    const file = await FileModel.findOne({ $and: [{ _id: id }, await visibleFilter(actor)] }).lean<FileDoc>();
+    if (!file) throw notFound('File');
+    return file;
+  }
+
+  /** A file the caller may change: 404 when they cannot see it, 403-free: seeing without managing is 404 too. */
+  async function findManaged(actor: AuthUser, id: string): Promise<FileDoc> {
+    const file = await findVisible(actor, id);
+    if (String(file.userId) === actor.id) return file;
+    const viaProject =
+      file.projectId && !file.messageId && (await memberProjectIds(actor)).some((p) => p.equals(file.projectId!));
+    if (!viaProject) throw notFound('File');
+    return file;
+  }
+
+  async function audience(file: FileDoc): Promise<string[]> {
+    const users = new Set([String(file.userId), ...(await audienceOf(file))]);
+    if (file.roomId) {
+      const room = await RoomModel.findOne({ _id: file.roomId }, { memberIds: 1 }).setOptions({ tenancy: 'system' }).lean();
+      for (const member of room?.memberIds ?? []) users.add(String(member));
+    }
+    return [...users];
+  }
+
+  async function announce(type: 'file.created' | 'file.updated', actor: AuthUser, file: FileDoc) {
+    await touchProject(file.projectId);
+    await events.emit({ type, userId: actor.id, data: toFileDto(file), audience: await audience(file) });
+  }
+
+  async function announceDeleted(actor: AuthUser, file: FileDoc, to?: string[]) {
+    const data = { id: String(file._id), projectId: idOrNull(file.projectId), roomId: idOrNull(file.roomId) };
+    await events.emit({ type: 'file.deleted', userId: actor.id, data, audience: to ?? (await audience(file)) });
+  }
+
+  async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined; projectId?: string | undefined }) {
+    const clauses = [await visibleFilter(actor), await projectScope(actor, query.projectId), after(byNewest, query.cursor)];
+    const rows = await FileModel.find({ $and: clauses })
+      .sort(sortOf(byNewest))
+      .limit(query.limit + 1)
+      .lean<FileDoc[]>();
+    return toPage(rows, query.limit, byNewest, toFileDto);
+  }
+
+  const get = async (actor: AuthUser, id: string) => toFileDto(await findVisible(actor, id));
+
+  async function upload(
+    actor: AuthUser,
+    received: UploadedFile,
+    fields: { projectId?: string | undefined; name?: string | undefined },
+  ) {
+    if (fields.projectId) await requireProjectForContent(actor, fields.projectId);
+    const mimeType = await checkFileType(received);
+    const name = fields.name ?? received.originalname;
+    const storedFileName = await storage.keep(actor.id, received.path, name, received.originalname);
+    const created = await FileModel.create({
+      userId: actor.id,
+      projectId: fields.projectId ?? null,
+      name,
+      originalName: received.originalname,
+      storedFileName,
+      size: received.size,
+      mimeType,
+    });
+    const file = created.toObject() as FileDoc;
+    await announce('file.created', actor, file);
+    return toFileDto(file);
+  }
+
+  /** Streams the bytes; a download counts as a click (Panorama's `clicksCount`). */
+  async function download(actor: AuthUser, id: string, res: Response) {
+    const file = await findVisible(actor, id);
+    const onDisk = await stat(storage.pathOf(file)).catch(() => null);
+    if (!onDisk) throw notFound('File content');
+    await FileModel.updateOne(
+      { _id: file._id, userId: file.userId },
+      { $inc: { clicksCount: 1 }, $set: { lastClickedAt: new Date() } },
+      { timestamps: false },
+    );
+    res.status(200).set(deliveryHeaders({ ...file, size: onDisk.size }));
+    await pipeline(createReadStream(storage.pathOf(file)), res);
+  }
+
+  async function update(
+    actor: AuthUser,
+    id: string,
+    patch: { name?: string | undefined; projectId?: string | null | undefined },
+  ) {
+    const current = await findManaged(actor, id);
+    if (current.messageId) throw conflict('A chat attachment keeps its name and place; delete the message instead');
+    const moving = patch.projectId !== undefined && String(patch.projectId) !== String(current.projectId ?? null);
+    if (moving && patch.projectId) await requireProjectForContent(actor, patch.projectId);
+    const updated = await FileModel.findOneAndUpdate(
+      { _id: current._id, userId: current.userId },
+      { $set: patch },
+      { returnDocument: 'after' },
+    ).lean<FileDoc>();
+    if (!updated) throw notFound('File');
+    if (moving) {
+      const now = new Set(await audience(updated));
+      const gone = (await audience(current)).filter((userId) => !now.has(userId));
+      if (gone.length > 0) await announceDeleted(actor, current, gone);
+    }
+    await announce('file.updated', actor, updated);
+    return toFileDto(updated);
+  }
+
+  /** Bytes first, then the document: a crash in between leaves a document whose download answers 404, never orphan bytes. */
+  async function removeDocs(files: FileDoc[]) {
+    await storage.discard(files);
+    if (files.length > 0) await FileModel.deleteMany({ _id: { $in: files.map((f) => f._id) } }).setOptions({ tenancy: 'system' });
+  }
+
+  async function remove(actor: AuthUser, id: string) {
+    const file = await findManaged(actor, id);
+    const to = await audience(file);
+    await removeDocs([file]);
+    await touchProject(file.projectId);
+    await announceDeleted(actor, file, to);
+  }
+
+  /** A deleted message takes its files with it; its room's members are told. */
+  async function removeAttachments(actor: AuthUser, messageId: Types.ObjectId, audienceIds: string[]) {
+    const files = await FileModel.find({ messageId }).lean<FileDoc[]>();
+    await removeDocs(files);
+    for (const file of files) await announceDeleted(actor, file, [...new Set([...audienceIds, String(file.userId)])]);
+  }
+
+  /** Cascades (room or project deletion): no event, the container's own deletion tells the members. */
+  async function removeWhere(filter: { roomId: string } | { projectId: string }) {
+    const files = await FileModel.find(filter).lean<FileDoc[]>();
+    await removeDocs(files);
+  }
+
+  return {
+    list,
+    get,
+    upload,
+    download,
+    update,
+    remove,
+    removeAttachments,
+    removeRoomFiles: (roomId: string) => removeWhere({ roomId }),
+    removeProjectContent: (projectId: string) => removeWhere({ projectId }),
+  };
+}
+
+export type FileService = ReturnType<typeof createFileService>;
