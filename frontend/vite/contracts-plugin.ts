@@ -44,11 +44,12 @@ export function contractsPlugin(): Plugin {
         healthFlags,
         activityWindows,
         reactionEmojis,
+        searchKinds,
       } = contracts;
       const data = {
         routes: routeTable(routes),
         ...{ themes, languages, densities, defaultPreferences },
-        ...{ taskStatuses, healthFlags, activityWindows, reactionEmojis },
+        ...{ taskStatuses, healthFlags, activityWindows, reactionEmojis, searchKinds },
       };
       return Object.entries(data)
         .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)

@@ -26,4 +26,5 @@ declare module 'virtual:panoramix/contracts' {
   export const healthFlags: typeof contracts.healthFlags;
   export const activityWindows: typeof contracts.activityWindows;
   export const reactionEmojis: typeof contracts.reactionEmojis;
+  export const searchKinds: typeof contracts.searchKinds;
 }

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { isoDateTime, objectId } from './common.ts';
 import { defineRoute } from './http.ts';
 
-/** What the search index holds today; later modules add their kinds here. */
-export const searchKind = z.enum(['project', 'task', 'note', 'session', 'line', 'link']);
+/**
+ * What the search index holds; a module adds its kind here, and clients list kinds from this
+ * array (the web client only adds the kind's label strings).
+ */
+export const searchKinds = ['project', 'task', 'note', 'session', 'line', 'link', 'message'] as const;
+export const searchKind = z.enum(searchKinds);
 export type SearchKind = z.infer<typeof searchKind>;
 
 const kindList = z
@@ -29,7 +33,10 @@ export const searchHit = z
       .meta({ description: 'Matched ranges in `snippet` (UTF-16 offsets, end exclusive)' }),
     score: z.number().meta({ description: 'Fused rank score: higher is better, comparable within one answer only' }),
     projectId: objectId.nullable(),
-    target: z.string().meta({ description: 'Where the item opens in the app (`/notes/<id>`…)' }),
+    target: z.string().meta({
+      description:
+        'The web app path that opens the item (`/notes/<id>`, `/chat/<roomId>?message=<id>`…); every client maps these paths to its screens',
+    }),
     updatedAt: isoDateTime,
   })
   .meta({ id: 'SearchHit' });

@@ -11,11 +11,19 @@ import { createIndexWorker } from './worker.ts';
 export const INDEX_JOB = 'search.index';
 export const REINDEX_JOB = 'search.reindex';
 
+/**
+ * What the sources write into entries (kinds, scopes, targets). Bump it with such a change: a
+ * collection indexed in an older format is reindexed once, so items written before get it too.
+ * 2: chat messages indexed; targets are web app paths.
+ */
+export const INDEX_FORMAT = 2;
+
 interface CollectionRecord {
   _id: string;
   provider: string;
   model: string;
   createdAt: Date;
+  format?: number;
 }
 
 /** Enqueues every item of every source: the full rebuild (model change, `npm run reindex`). */
@@ -47,6 +55,8 @@ export function createIndexer(deps: {
 }) {
   const kindOf = new Map<string, string>();
   for (const source of deps.sources) for (const type of source.events) kindOf.set(type, source.kind);
+  const purgeOf = new Map<string, NonNullable<SearchSource['purge']>>();
+  for (const source of deps.sources) for (const type of source.purge?.events ?? []) purgeOf.set(type, source.purge!);
   const worker = createIndexWorker({
     ...deps,
     onError: (error) => deps.logger.warn({ err: error }, 'search indexing failed; will retry'),
@@ -71,7 +81,8 @@ export function createIndexer(deps: {
     const items: { kind: string; id: string }[] = [];
     const kind = kindOf.get(event.type);
     if (kind) items.push({ kind, id: (event.data as { id: string }).id });
-    if (event.type === 'project.deleted') items.push({ kind: PURGE, id: `project:${event.data.id}` });
+    const purged = await purgeOf.get(event.type)?.scopeOf(event);
+    if (purged) items.push({ kind: PURGE, id: purged });
     if (items.length === 0) return;
     await enqueue(items);
     wake();
@@ -82,14 +93,19 @@ export function createIndexer(deps: {
     const records = mongoose.connection.collection<CollectionRecord>('search_collections');
     const name = deps.store.collection;
     // Queue first, record second: a crash in between queues again (harmless), never forgets the reindex.
-    if (!(await records.findOne({ _id: name }))) {
+    const record = await records.findOne({ _id: name });
+    if (record?.format !== INDEX_FORMAT) {
       const queued = await enqueueAll(deps.sources);
       await records.updateOne(
         { _id: name },
-        { $setOnInsert: { provider: deps.embedder.provider, model: deps.embedder.model, createdAt: new Date() } },
+        {
+          $setOnInsert: { provider: deps.embedder.provider, model: deps.embedder.model, createdAt: new Date() },
+          $set: { format: INDEX_FORMAT },
+        },
         { upsert: true },
       );
-      deps.logger.info({ collection: name, model: deps.embedder.model, queued }, 'new search collection: reindexing everything');
+      const why = record ? `index format ${record.format ?? 1} is older than ${INDEX_FORMAT}` : 'new search collection';
+      deps.logger.info({ collection: name, model: deps.embedder.model, queued }, `${why}: reindexing everything`);
     }
     prepared = true;
   }

@@ -1,7 +1,6 @@
 import type { EmbeddingProvider } from '../embeddings/provider.ts';
 import { chunkText, collapseWhitespace, pointId, tokenize } from '../text.ts';
 import type { VectorPoint, VectorStore } from '../vectors/store.ts';
-import { scopeOf } from '../vectors/store.ts';
 import { SearchEntryModel } from './entries.ts';
 import type { SearchEntryDoc } from './entries.ts';
 import { PURGE, claim, complete, fail } from './queue.ts';
@@ -18,13 +17,12 @@ interface Chunk {
 
 function chunksOf(source: SearchSource, item: IndexedItem): Chunk[] {
   const texts = source.chunked ? chunkText(item.text) : [item.text];
-  const scope = scopeOf(item);
   return texts.map((text, chunk) => ({
     embedText: `${item.title}\n${text}`.slice(0, 8000),
     entry: {
       _id: pointId(source.kind, item.id, texts.length > 1 ? chunk : undefined),
       userId: item.userId,
-      scope,
+      scope: item.scope,
       projectId: item.projectId,
       kind: source.kind,
       itemId: item.id,

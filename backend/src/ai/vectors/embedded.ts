@@ -1,5 +1,5 @@
-import { Binary } from 'mongodb';
-import type { Db } from 'mongodb';
+import { Binary, MongoBulkWriteError } from 'mongodb';
+import type { Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { ProviderError } from '../http-client.ts';
 import { Segment } from './segment.ts';
 import type { PointPayload, VectorPoint, VectorStore } from './store.ts';
@@ -17,20 +17,45 @@ interface PointDoc {
 const toBinary = (vector: number[]) => new Binary(Buffer.from(new Float32Array(vector).buffer));
 /** Copies out of the driver's buffer, whose offset need not be 4-byte aligned. */
 const fromBinary = (binary: Binary) => new Float32Array(Uint8Array.from(binary.buffer).buffer);
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Inserts the documents and returns those whose _id was already taken. The write path is built
+ * on this because FerretDB (the local default) answers a duplicate key at once, while every
+ * delete or update, even by _id, scans the whole collection (~0.1 ms per stored point).
+ */
+async function insertNew<T extends { _id: string }>(collection: Collection<T>, docs: T[]): Promise<T[]> {
+  try {
+    await collection.insertMany(docs as OptionalUnlessRequiredId<T>[], { ordered: false });
+    return [];
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const failures = [error.writeErrors].flat();
+    if (failures.some((failure) => failure.code !== DUPLICATE_KEY)) throw error;
+    return failures.map((failure) => docs[failure.index]!);
+  }
+}
 
 /**
  * The store for `npm start` and the tests: points persisted in MongoDB (`vector_points`), and an
  * exact in-process index loaded one scope at a time on first use, so a search scans only what
  * the caller may see. Exact cosine over contiguous Float32Arrays; measured in bench/search.
  * One API instance only: another instance's writes are not seen until restart (use Qdrant then).
+ *
+ * Writes avoid deletes and updates, which FerretDB serves by scanning: points are inserted, and
+ * only ids already taken are deleted and written again. `vector_items` holds one marker per item
+ * that may have points, so removing an item first tries to insert its marker: an item never
+ * indexed (every item of a first indexing or a reindex) costs no scan at all. A marker outlives
+ * its item's removal; it only means the next removal of that id scans once.
  */
 export function createEmbeddedStore(options: { db: Db; collection: string }): VectorStore {
   const points = options.db.collection<PointDoc>('vector_points');
-  const collections = options.db.collection<{ _id: string; dimension: number }>('vector_collections');
+  const collections = options.db.collection<{ _id: string; dimension: number; markers?: boolean }>('vector_collections');
+  const markers = options.db.collection<{ _id: string }>('vector_items');
   const name = options.collection;
   const segments = new Map<string, Promise<Segment>>();
   let dimension: number | null = null;
-  let indexed: Promise<unknown> | undefined;
+  let prepared: Promise<void> | undefined;
 
   async function dimensionOf(): Promise<number | null> {
     dimension ??= (await collections.findOne({ _id: name }))?.dimension ?? null;
@@ -51,24 +76,36 @@ export function createEmbeddedStore(options: { db: Db; collection: string }): Ve
     return loading;
   }
 
-  /** Drops the given points from the loaded segments after they left the database. */
-  async function forget(docs: { _id: string; scope: string }[]) {
-    for (const doc of docs) (await segments.get(doc.scope))?.remove(doc._id);
+  const markerOf = (item: { kind: string; id: string }) => ({ _id: `${name}/${item.kind}:${item.id}` });
+
+  /** Indexes, and markers for a collection written before they existed (one per indexed item). */
+  async function prepare() {
+    await Promise.all([
+      points.createIndex({ collection: 1, scope: 1 }),
+      points.createIndex({ collection: 1, kind: 1, itemId: 1 }),
+    ]);
+    const info = await collections.findOne({ _id: name });
+    if (!info || info.markers) return;
+    const items = await points.find({ collection: name }, { projection: { kind: 1, itemId: 1 } }).toArray();
+    const unique = new Map(items.map((p) => [`${p.kind}:${p.itemId}`, markerOf({ kind: p.kind, id: p.itemId })]));
+    if (unique.size > 0) await insertNew(markers, [...unique.values()]);
+    await collections.updateOne({ _id: name }, { $set: { markers: true } });
   }
 
   return {
     kind: 'embedded',
     collection: name,
     async ensure(dim) {
-      indexed ??= Promise.all([
-        points.createIndex({ collection: 1, scope: 1 }),
-        points.createIndex({ collection: 1, kind: 1, itemId: 1 }),
-      ]);
-      await indexed;
+      prepared ??= prepare().catch((error: unknown) => {
+        prepared = undefined; // the next batch tries again
+        throw error;
+      });
+      await prepared;
       const existing = await dimensionOf();
       if (existing !== null && existing !== dim)
         throw new ProviderError('embedded', `collection ${name} holds ${existing}-d vectors, not ${dim}`);
-      if (existing === null) await collections.updateOne({ _id: name }, { $set: { dimension: dim } }, { upsert: true });
+      if (existing === null)
+        await collections.updateOne({ _id: name }, { $set: { dimension: dim, markers: true } }, { upsert: true });
       dimension = dim;
     },
     async upsert(batch: VectorPoint[]) {
@@ -83,18 +120,25 @@ export function createEmbeddedStore(options: { db: Db; collection: string }): Ve
         payload: p.payload,
         vector: toBinary(p.vector),
       }));
-      // By _id only: the one filter FerretDB serves without scanning the collection.
-      await points.bulkWrite(docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })));
+      const taken = await insertNew(points, docs);
+      if (taken.length > 0) {
+        await points.deleteMany({ _id: { $in: taken.map((doc) => doc._id) } });
+        await points.insertMany(taken);
+      }
+      const itemMarkers = new Map(batch.map((p) => [markerOf(p.payload)._id, markerOf(p.payload)]));
+      await insertNew(markers, [...itemMarkers.values()]);
       for (const doc of docs) {
         if (segments.has(doc.scope)) (await segment(doc.scope, dim)).put(doc._id, fromBinary(doc.vector), doc.payload);
       }
     },
     async removeItems(items) {
       if (items.length === 0) return;
-      const filter = { collection: name, $or: items.map((item) => ({ kind: item.kind, itemId: item.id })) };
-      const gone = await points.find(filter, { projection: { _id: 1, scope: 1 } }).toArray();
-      await points.deleteMany(filter);
-      await forget(gone);
+      const marked = new Set((await insertNew(markers, items.map(markerOf))).map((marker) => marker._id));
+      const known = items.filter((item) => marked.has(markerOf(item)._id));
+      if (known.length === 0) return;
+      await points.deleteMany({ collection: name, $or: known.map((item) => ({ kind: item.kind, itemId: item.id })) });
+      const keys = new Set(known.map((item) => `${item.kind}:${item.id}`));
+      for (const loading of segments.values()) (await loading).removeItems(keys);
     },
     async removeScope(scope) {
       await points.deleteMany({ collection: name, scope });

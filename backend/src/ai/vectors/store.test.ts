@@ -87,6 +87,11 @@ describe.each(stores)('vector store contract: %s', (_name, make) => {
       'n',
     ]);
     expect(await store.count()).toBe(3);
+    // Written again without a removal first: the point is replaced, not duplicated.
+    await store.upsert([point('note', 'n', unit(1, 1), 'user:u', 1)]);
+    expect(await store.count()).toBe(3);
+    const [best] = await store.search({ vector: unit(1, 1), scopes: ['user:u'], limit: 1 });
+    expect(best).toMatchObject({ id: pointId('note', 'n', 1), score: expect.closeTo(1, 5) });
     await store.removeItems([{ kind: 'note', id: 'n' }]);
     expect(await store.search({ vector: unit(1, 0), scopes: ['user:u'], limit: 5 })).toEqual([]);
     await store.removeScope('project:p');
@@ -98,6 +103,22 @@ describe.each(stores)('vector store contract: %s', (_name, make) => {
     await store.ensure(3);
     await expect(store.ensure(4)).rejects.toThrow(/3-d/);
     await expect(store.ping()).resolves.toBeUndefined();
+  });
+});
+
+describe('embedded store', () => {
+  it('removes the points of a collection written before item markers existed', async () => {
+    const db = client.db(`vectors_${randomBytes(4).toString('hex')}`);
+    const before = createEmbeddedStore({ db, collection: 'old' });
+    await before.ensure(2);
+    await before.upsert([point('note', 'n', unit(1, 0), 'user:u')]);
+    // As that version left it: no markers, and no flag saying they exist.
+    await db.collection('vector_items').deleteMany({});
+    await db.collection('vector_collections').updateOne({ _id: 'old' as never }, { $unset: { markers: 1 } });
+    const after = createEmbeddedStore({ db, collection: 'old' });
+    await after.ensure(2);
+    await after.removeItems([{ kind: 'note', id: 'n' }]);
+    expect(await after.count()).toBe(0);
   });
 });
 

@@ -37,7 +37,8 @@ export function createMessageService(deps: {
   type MessageEvent = 'message:new' | 'message:updated' | 'message:deleted' | 'message:reacted';
   async function announce(type: MessageEvent, actor: AuthUser, room: RoomDoc, message: MessageDoc): Promise<Message> {
     const dto = await toMessageDtoWithReply(message);
-    deps.events.emit({ type, userId: actor.id, data: dto, audience: membersOf(room) });
+    // Awaited: messages are indexed for search, and a write is acknowledged once its index entry is queued.
+    await deps.events.emit({ type, userId: actor.id, data: dto, audience: membersOf(room) });
     return dto;
   }
 

@@ -179,7 +179,8 @@ export function createRoomService(deps: { events: EventBus; jobs: JobQueue }) {
     if (room.type === 'group' && !isAdmin(room, actor.id)) throw forbidden('Only an admin of the group can delete it');
     await deps.jobs.now(ROOM_DELETE_JOB, { roomId: id });
     await write(room._id, { $set: { deletingAt: new Date(), key: `deleted:${id}` } });
-    deps.events.emit({ type: 'room:deleted', userId: actor.id, data: { id }, audience: membersOf(room) });
+    // Awaited: it queues the purge of the room's search entries.
+    await deps.events.emit({ type: 'room:deleted', userId: actor.id, data: { id }, audience: membersOf(room) });
     return { id };
   }
 

@@ -7,5 +7,6 @@ export const linkSearch = modelSource({
   events: ['link.created', 'link.updated', 'link.deleted'],
   title: (doc) => String(doc.name),
   text: (doc) => String(doc.url),
-  target: (doc) => `/links/${String(doc._id)}`,
+  // Links have no page of their own in the web app: the list opens.
+  target: () => '/links',
 });

@@ -7,7 +7,7 @@ export const sessionSearch = modelSource({
   events: ['noteSession.created', 'noteSession.updated', 'noteSession.deleted'],
   title: (doc) => String(doc.name || 'Session'),
   text: (doc) => String(doc.aiSummary ?? ''),
-  target: (doc) => `/sessions/${String(doc._id)}`,
+  target: (doc) => `/notes/sessions/${String(doc._id)}`,
 });
 
 /** A line is titled by its own first words: it has no name of its own. */
@@ -17,5 +17,5 @@ export const lineSearch = modelSource({
   events: ['noteLine.created', 'noteLine.updated', 'noteLine.deleted'],
   title: (doc) => String(doc.content).slice(0, 80),
   text: (doc) => String(doc.content),
-  target: (doc) => `/sessions/${String(doc.sessionId)}#line-${String(doc._id)}`,
+  target: (doc) => `/notes/sessions/${String(doc.sessionId)}?line=${String(doc._id)}`,
 });

@@ -41,6 +41,18 @@ describe('search with Qdrant as the vector store', () => {
     const search = qdrant.log.findLast((r) => r.path.endsWith('/points/search'))!;
     expect(search.body.filter.must[0]).toEqual({ key: 'scope', match: { any: [`user:${alice.id}`] } });
 
+    // Room messages live in the room's scope, which members search with.
+    const room = (await alice.api.post('/api/rooms', { type: 'group', name: 'Crew', memberIds: [bob.id] })).body;
+    const message = (await alice.api.post(`/api/rooms/${room.id}/messages`, { clientId: 'qdrant-msg-1', text: 'budget talk' }))
+      .body;
+    await app.server.services.indexer.flush();
+    expect([...collection.points.values()].find((p) => p.payload.id === message.id)!.payload.scope).toBe(`room:${room.id}`);
+    expect((await bob.api.get('/api/search?q=budget%20talk&kinds=message')).body.items.map((i: { id: string }) => i.id)).toEqual([
+      message.id,
+    ]);
+    const roomSearch = qdrant.log.findLast((r) => r.path.endsWith('/points/search'))!;
+    expect(roomSearch.body.filter.must[0].match.any).toContain(`room:${room.id}`);
+
     const status = await alice.api.get('/api/search/ai-status');
     expect(status.body.vectorStore).toEqual({
       kind: 'qdrant',

@@ -1,4 +1,5 @@
 import type { SearchSource } from '../../ai/index/sources.ts';
+import { messageSearch } from '../chat/search.ts';
 import { linkSearch } from '../links/search.ts';
 import { lineSearch, sessionSearch } from '../note-sessions/search.ts';
 import { noteSearch } from '../notes/search.ts';
@@ -13,4 +14,5 @@ export const searchSources: readonly SearchSource[] = [
   sessionSearch,
   lineSearch,
   linkSearch,
+  messageSearch,
 ];

@@ -47,8 +47,14 @@ describe('GET /api/search', () => {
     expect(new Set(items.map((i) => `${i.kind}:${i.id}`))).toEqual(
       new Set([`project:${project.id}`, `task:${task.id}`, `note:${note.id}`, `link:${link.id}`]),
     );
+    // Targets are the web app's paths: clients open them as they are.
+    expect(Object.fromEntries(items.map((i) => [i.kind, i.target]))).toEqual({
+      project: `/projects?edit=${project.id}`,
+      task: `/tasks?project=${project.id}&status=all`,
+      note: `/notes/${note.id}`,
+      link: '/links',
+    });
     const hit = items.find((i) => i.kind === 'note')!;
-    expect(hit.target).toBe(`/notes/${note.id}`);
     const marked = hit.highlights.map((h) => hit.snippet.slice(h.start, h.end).toLowerCase());
     expect(marked).toEqual(['zeph']);
     expect((await search(user, 'q=zeph&kinds=task,link')).items.map((i) => i.kind).sort()).toEqual(['link', 'task']);
@@ -109,6 +115,9 @@ describe('search isolation', () => {
 
     await alice.api.delete(`/api/projects/${project.id}/members/${bob.id}`);
     expect((await search(bob, 'q=xylophone')).items).toEqual([]);
+    // A member leaving purges nothing: the project's content stays found by the others.
+    await indexed();
+    expect((await search(alice, 'q=xylophone')).items).toHaveLength(3);
   });
 
   it('collection info counts only what I can find', async () => {

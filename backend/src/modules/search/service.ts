@@ -6,6 +6,7 @@ import { queueStatus } from '../../ai/index/queue.ts';
 import { collapseWhitespace, tokenize } from '../../ai/text.ts';
 import type { VectorStore } from '../../ai/vectors/store.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
+import { roomScopes } from '../chat/search.ts';
 import { findMemberProject, memberProjectIds } from '../projects/access.ts';
 import { keywordMatches } from './keyword.ts';
 import { createQueryCache } from './query-cache.ts';
@@ -31,10 +32,11 @@ export interface SearchDeps {
 export function createSearchService(deps: SearchDeps) {
   const queryVector = createQueryCache(deps.embedder);
 
-  /** Scopes the caller may read: their own unfiled items and their projects' content; server-side only. */
+  /** Scopes the caller may read: their own unfiled items, their projects' content and their rooms' messages; server-side only. */
   async function scopesOf(actor: AuthUser, projectId?: string) {
     if (projectId) return [`project:${String((await findMemberProject(actor, projectId))._id)}`];
-    return [`user:${actor.id}`, ...(await memberProjectIds(actor)).map((id) => `project:${String(id)}`)];
+    const [projects, rooms] = await Promise.all([memberProjectIds(actor), roomScopes(actor)]);
+    return [`user:${actor.id}`, ...projects.map((id) => `project:${String(id)}`), ...rooms];
   }
 
   async function vectorMatches(q: string, scopes: string[], kinds: SearchKind[] | undefined, limit: number) {

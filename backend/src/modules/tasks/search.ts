@@ -7,5 +7,6 @@ export const taskSearch = modelSource({
   events: ['task.created', 'task.updated', 'task.deleted'],
   title: (doc) => String(doc.title),
   text: (doc) => [doc.notes, (doc.tags as string[]).join(' ')].filter(Boolean).join('\n'),
-  target: (doc) => `/tasks/${String(doc._id)}`,
+  // Tasks have no page of their own in the web app: their project's list opens, every status shown.
+  target: (doc) => `/tasks?project=${doc.projectId ? String(doc.projectId) : 'none'}&status=all`,
 });

@@ -9,6 +9,7 @@ import { PendingItem } from './pending-item.tsx';
 import { otherMember } from './room-title.ts';
 import { useMessageActions } from './use-message-actions.ts';
 import { useMessages } from './use-messages.ts';
+import { useFocusedMessage } from './use-focused-message.ts';
 import { useMarkRead } from './use-rooms.ts';
 import { useScrollAnchor } from './use-scroll-anchor.ts';
 import { useVisible } from './use-visible.ts';
@@ -37,6 +38,7 @@ export function MessageList({ room, me, onReply, onEdit }: MessageListProps) {
     newestId: newest?.id ?? pending.at(-1)?.clientId,
     onTop,
   });
+  useFocusedMessage(ref, messages, query);
 
   useEffect(() => {
     viewStore.set({ roomId: room.id, atBottom });

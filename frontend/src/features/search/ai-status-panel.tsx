@@ -1,11 +1,10 @@
 import type { AiStatus, SearchKind } from '@panoramix/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { routes } from 'virtual:panoramix/contracts';
+import { routes, searchKinds } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { useFormat } from '../../ui/format.ts';
 import { LoadState } from '../../ui/load-state.tsx';
-import { searchKinds } from './group-hits.ts';
 import './messages.ts';
 import './ai-status.css';
 
@@ -78,7 +77,8 @@ export default function AiStatusPanel() {
     queryFn: ({ signal }) => call(routes.search.collectionInfo, { signal }),
     refetchInterval: REFRESH_MS,
   });
-  const kindLabel = (kind: string) => (searchKinds.includes(kind as SearchKind) ? t(`kinds.${kind as SearchKind}`) : kind);
+  const kindLabel = (kind: string) =>
+    (searchKinds as readonly string[]).includes(kind) ? t(`kinds.${kind as SearchKind}`) : kind;
   return (
     <section className="card ai-status" aria-labelledby="ai-status-title">
       <h2 id="ai-status-title" className="ai-status-title">

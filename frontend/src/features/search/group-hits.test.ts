@@ -1,5 +1,6 @@
+import type { SearchKind } from '@panoramix/contracts';
 import { describe, expect, it } from 'vitest';
-import { appPath, displayOrder, groupHits } from './group-hits.ts';
+import { displayOrder, groupHits, kindIcon } from './group-hits.ts';
 import { buildHit } from './search-builders.ts';
 
 describe('groupHits', () => {
@@ -22,23 +23,9 @@ describe('groupHits', () => {
   });
 });
 
-describe('appPath', () => {
-  it('opens notes at their own target', () => {
-    const note = buildHit({ kind: 'note' });
-    expect(appPath(note)).toBe(`/notes/${note.id}`);
-  });
-
-  it('opens sessions and their lines under the Notes tab', () => {
-    const session = '5'.repeat(24);
-    expect(appPath(buildHit({ kind: 'session', target: `/sessions/${session}` }))).toBe(`/notes/sessions/${session}`);
-    expect(appPath(buildHit({ kind: 'line', target: `/sessions/${session}#line-abc` }))).toBe(`/notes/sessions/${session}`);
-  });
-
-  it('opens a project in its dialog, a task in its project’s list and a link in the links list', () => {
-    const project = buildHit({ kind: 'project' });
-    expect(appPath(project)).toBe(`/projects?edit=${project.id}`);
-    expect(appPath(buildHit({ kind: 'task', projectId: project.id }))).toBe(`/tasks?project=${project.id}&status=all`);
-    expect(appPath(buildHit({ kind: 'task' }))).toBe('/tasks?project=none&status=all');
-    expect(appPath(buildHit({ kind: 'link' }))).toBe('/links');
+describe('kindIcon', () => {
+  it('gives each kind its icon, and a kind without one the search icon', () => {
+    expect(kindIcon('message')).toBe('chat');
+    expect(kindIcon('future' as SearchKind)).toBe('search');
   });
 });

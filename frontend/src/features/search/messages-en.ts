@@ -3,7 +3,7 @@ import type { SearchMessages } from './messages-fr.ts';
 export const en: SearchMessages = {
   title: 'Search',
   label: 'Search content',
-  placeholder: 'Projects, tasks, notes, sessions, links…',
+  placeholder: 'Projects, tasks, notes, sessions, links, messages…',
   kind: 'Type',
   allKinds: 'All types',
   project: 'Project',
@@ -15,6 +15,7 @@ export const en: SearchMessages = {
     session: 'Sessions',
     line: 'Session lines',
     link: 'Links',
+    message: 'Chat messages',
   },
   results: 'Results',
   count_one: '{{count}} result',

@@ -1,8 +1,10 @@
+import type { SearchKind } from '@panoramix/contracts';
+
 /** Strings of the Recherche tab, the palette's content results and the AI status panel, loaded with them. */
 export const fr = {
   title: 'Recherche',
   label: 'Rechercher dans le contenu',
-  placeholder: 'Projets, tâches, notes, sessions, liens…',
+  placeholder: 'Projets, tâches, notes, sessions, liens, messages…',
   kind: 'Type',
   allKinds: 'Tous les types',
   project: 'Projet',
@@ -14,7 +16,8 @@ export const fr = {
     session: 'Sessions',
     line: 'Lignes de session',
     link: 'Liens',
-  },
+    message: 'Messages de discussion',
+  } satisfies Record<SearchKind, string>, // a kind added to the contracts needs its label here
   results: 'Résultats',
   count_one: '{{count}} résultat',
   count_other: '{{count}} résultats',

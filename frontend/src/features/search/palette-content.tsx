@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaletteItem } from '../../app/palette/commands.ts';
 import { navigate } from '../../app/router/location.ts';
-import { appPath, kindIcons } from './group-hits.ts';
+import { kindIcon } from './group-hits.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { useSearch } from './use-search.ts';
 import './messages.ts';
@@ -23,10 +23,10 @@ export default function PaletteContent({ query, onItems }: PaletteContentProps) 
         id: `content.${hit.kind}.${hit.id}`,
         label: hit.title,
         section: 'content',
-        icon: kindIcons[hit.kind],
+        icon: kindIcon(hit.kind),
         detail: hit.snippet && hit.snippet !== hit.title && <HighlightedText text={hit.snippet} ranges={hit.highlights} />,
         keywords: '',
-        perform: () => navigate(appPath(hit)),
+        perform: () => navigate(hit.target),
       })),
     [search.results, t],
   );

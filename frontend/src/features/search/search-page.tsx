@@ -2,13 +2,14 @@ import type { SearchHit, SearchKind } from '@panoramix/contracts';
 import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { searchKinds } from 'virtual:panoramix/contracts';
 import { currentLocation, navigate } from '../../app/router/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { useListKeyboard } from '../../ui/use-list-keyboard.ts';
 import { useProjects } from '../projects/use-projects.ts';
-import { appPath, displayOrder, groupHits, searchKinds } from './group-hits.ts';
+import { displayOrder, groupHits } from './group-hits.ts';
 import { optionId, SearchResults } from './search-results.tsx';
 import { useSearch } from './use-search.ts';
 import './messages.ts';
@@ -47,7 +48,7 @@ export default function SearchPage() {
   const search = useSearch({ q: filters.q, kinds: filters.kind ? [filters.kind] : undefined, projectId: filters.projectId });
   const groups = useMemo(() => groupHits(search.results?.items ?? []), [search.results]);
   const hits = useMemo(() => displayOrder(groups), [groups]);
-  const open = (hit: SearchHit) => navigate(appPath(hit));
+  const open = (hit: SearchHit) => navigate(hit.target);
   const keyboard = useListKeyboard(hits, open, (hit) => optionId(listId, hit));
 
   const change = (patch: Partial<Filters>) => {

@@ -4,7 +4,7 @@ import { useProjectIndex } from '../projects/use-projects.ts';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
 import type { HitGroup } from './group-hits.ts';
-import { kindIcons } from './group-hits.ts';
+import { kindIcon } from './group-hits.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 
 interface SearchResultsProps {
@@ -39,7 +39,7 @@ export function SearchResults({ id, groups, active, onOpen }: SearchResultsProps
               onMouseDown={(event) => event.preventDefault()} // keep the focus in the field
               onClick={() => onOpen(hit)}
             >
-              <Icon name={kindIcons[hit.kind]} />
+              <Icon name={kindIcon(hit.kind)} />
               <div className="search-hit-body">
                 <span className="search-hit-title">{hit.title}</span>
                 {hit.snippet && hit.snippet !== hit.title && (
