@@ -101,3 +101,60 @@ test('a note and a task found as you type on the Recherche tab, grouped by kind,
   await screenshot(page, 'preferences-ai-light');
   await context.close();
 });
+
+test('a chat message found on the Recherche tab and in the palette opens Discussions with its room open, scrolled to it', async () => {
+  const people = [
+    await newUser({ displayName: 'Alice Martin' }),
+    await newUser({ displayName: 'Bruno Petit' }),
+    await newUser({ displayName: 'Carla Dias' }),
+  ];
+  const [alice] = people as [TestUser, ...TestUser[]];
+  const ids = await Promise.all(people.map(async (user) => (await api(routes.auth.me, { token: user.token })).id));
+  const room = await api(routes.rooms.create, {
+    token: alice.token,
+    body: { type: 'group', name: 'Équipe lancement', memberIds: ids.slice(1) },
+  });
+  let sequence = 0;
+  const send = (user: TestUser, text: string) =>
+    api(routes.messages.send, {
+      token: user.token,
+      params: { id: room.id },
+      body: { clientId: `journey-08-${++sequence}`, text },
+    });
+  const found = await send(alice, 'Le stand hippocampe sera monté jeudi matin.');
+  // More than a page of newer messages (each sender within the flood limit): the found one is not loaded at first.
+  for (let i = 0; i < 17; i++) for (const user of people) await send(user, `Point logistique numéro ${sequence}`);
+  await waitForIndexed(alice, 'hippocampe', ['message']);
+
+  const { context, page } = await newPage(browser);
+  await signIn(page, alice, '/search');
+  const field = page.getByRole('combobox', { name: 'Rechercher dans le contenu' });
+  await field.fill('hippocampe');
+  const results = page.getByRole('listbox', { name: 'Résultats' });
+  await results
+    .getByRole('group', { name: /Messages de discussion/ })
+    .getByText('Équipe lancement · Alice Martin')
+    .waitFor();
+  await screenshot(page, 'search-message-hit');
+  await selectWithArrows(page, 'Résultats', 'Équipe lancement');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/chat/${room.id}?message=${found.id}`);
+  await page.getByRole('heading', { name: 'Équipe lancement', level: 2 }).waitFor();
+  const message = page.locator(`[data-message-id="${found.id}"]`);
+  await message.waitFor();
+  // In view: inside the visible part of the history, which had to load an older page to show it.
+  await page.waitForFunction((id) => {
+    const item = document.querySelector(`[data-message-id="${id}"]`)!.getBoundingClientRect();
+    const pane = document.querySelector('.chat-scroll')!.getBoundingClientRect();
+    return item.top >= pane.top && item.bottom <= pane.bottom;
+  }, found.id);
+  await screenshot(page, 'search-message-opened');
+
+  // The palette lists the same message in its content group.
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: 'Palette de commandes' });
+  await palette.waitFor();
+  await page.keyboard.type('hippocampe');
+  await palette.getByRole('group', { name: 'Contenu' }).getByText('Équipe lancement · Alice Martin').waitFor();
+  await context.close();
+});
