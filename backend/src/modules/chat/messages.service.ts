@@ -11,7 +11,7 @@ import { toMessageDtoWithReply, toMessageDtos } from './dto.ts';
 import { MessageModel, RoomModel, isDuplicateKey } from './model.ts';
 import type { MessageDoc, RoomDoc } from './model.ts';
 import type { ReadStateService } from './read-state.ts';
-import { advanceRead, notReadBy } from './read-state.ts';
+import { notReadBy } from './read-state.ts';
 import type { TypingService } from './typing.ts';
 
 const MENTION = /(?<![\w@])@([a-z0-9_]{3,30})\b/gi;
@@ -95,14 +95,21 @@ export function createMessageService(deps: {
       await MessageModel.deleteOne({ _id: message._id, userId: actor.id });
       throw error;
     });
-    await RoomModel.updateOne(
-      { _id: room._id, $or: [{ lastMessageId: null }, { lastMessageId: { $lt: message._id } }] },
-      { $set: { lastMessageId: message._id, lastMessageAt: message.createdAt } },
-      { timestamps: false },
-    ).setOptions({ tenancy: 'system' }); // membership checked above
-    await advanceRead(actor.id, room._id, message._id);
+    // Members get the message as soon as it is stored; the room's last message follows
+    // concurrently and the sender's ack waits for both. A crash in between leaves the room listed
+    // by its previous message until the next one, never a lost message. Sending does not move the
+    // sender's read position (as in Organizer): their own messages never count as unread, and
+    // that update cost more than the rest of the send on FerretDB, which scans every read row.
     deps.typing.sent(actor.id, roomId);
-    return announce('message:new', actor, room, message);
+    const [dto] = await Promise.all([
+      announce('message:new', actor, room, message),
+      RoomModel.updateOne(
+        { _id: room._id, $or: [{ lastMessageId: null }, { lastMessageId: { $lt: message._id } }] },
+        { $set: { lastMessageId: message._id, lastMessageAt: message.createdAt } },
+        { timestamps: false },
+      ).setOptions({ tenancy: 'system' }), // membership checked above
+    ]);
+    return dto;
   }
 
   async function findOwn(actor: AuthUser, id: string, allowAdmins: boolean) {
