@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 export const CONTRACTS_MODULE = 'virtual:panoramix/contracts';
 const resolvedId = `\0${CONTRACTS_MODULE}`;
 
-/** Keeps what a request needs: method, path, access and the success status. */
+/** Keeps what a request needs: method, path, access, the success status and an upload's field and limit. */
 function routeTable(routes: typeof Contracts.routes) {
   return Object.fromEntries(
     Object.entries(routes).map(([group, members]) => [
@@ -13,7 +13,13 @@ function routeTable(routes: typeof Contracts.routes) {
       Object.fromEntries(
         Object.entries(members).map(([name, route]) => [
           name,
-          { method: route.method, path: route.path, access: route.access, status: route.status ?? 200 },
+          {
+            method: route.method,
+            path: route.path,
+            access: route.access,
+            status: route.status ?? 200,
+            ...('upload' in route ? { upload: route.upload } : {}),
+          },
         ]),
       ),
     ]),

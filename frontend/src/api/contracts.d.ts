@@ -8,6 +8,7 @@ declare module 'virtual:panoramix/contracts' {
     readonly path: R['path'];
     readonly access: R['access'];
     readonly status: number;
+    readonly upload: R['upload'];
     readonly contract?: R;
   }
 

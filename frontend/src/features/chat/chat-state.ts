@@ -47,6 +47,7 @@ export interface PendingMessage {
   roomId: string;
   text: string;
   replyTo?: string | undefined;
+  fileIds?: string[] | undefined;
   createdAt: string;
   failed: boolean;
 }

@@ -1,9 +1,11 @@
 import type { Message } from '@panoramix/contracts';
 import { useEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { ClipboardEvent, DragEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
+import { UploadList } from './attachments.tsx';
 import { useTypingEmitter } from './use-typing-emitter.ts';
+import { useUploads } from './use-uploads.ts';
 
 export type ComposerMode = { kind: 'new' } | { kind: 'reply'; to: Message } | { kind: 'edit'; message: Message };
 
@@ -11,18 +13,25 @@ interface ComposerProps {
   roomId: string;
   mode: ComposerMode;
   onModeChange: (mode: ComposerMode) => void;
-  onSend: (text: string, replyTo?: string) => void;
+  onSend: (text: string, replyTo: string | undefined, fileIds: string[]) => void;
   onEdit: (message: Message, text: string) => void;
   /** My newest message that can still be edited (↑ in an empty composer). */
   lastOwn: Message | undefined;
 }
 
-/** Enter sends, Shift+Enter breaks the line, ↑ in an empty composer edits my last message, Esc cancels. */
+/**
+ * Enter sends, Shift+Enter breaks the line, ↑ in an empty composer edits my last message, Esc cancels.
+ * Files come from the button, a drop on the composer or a paste; they upload at once and go with the next message.
+ */
 export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }: ComposerProps) {
   const { t } = useTranslation('chat');
   const [text, setText] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   const { typing, stop } = useTypingEmitter(roomId);
+  const picker = useRef<HTMLInputElement>(null);
+  const files = useUploads((name) => t('tooLarge', { name }));
+  const editing = mode.kind === 'edit';
+  const canSend = editing ? Boolean(text.trim()) : files.ready && (Boolean(text.trim()) || files.fileIds.length > 0);
 
   useEffect(() => {
     if (mode.kind === 'edit') setText(mode.message.text);
@@ -31,10 +40,13 @@ export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }
 
   const submit = () => {
     const value = text.trim();
-    if (!value) return;
+    if (!canSend) return;
     stop();
     if (mode.kind === 'edit') onEdit(mode.message, value);
-    else onSend(value, mode.kind === 'reply' ? mode.to.id : undefined);
+    else {
+      onSend(value, mode.kind === 'reply' ? mode.to.id : undefined, files.fileIds);
+      files.clear();
+    }
     setText('');
     onModeChange({ kind: 'new' });
   };
@@ -61,6 +73,12 @@ export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }
         event.preventDefault();
         submit();
       }}
+      onDragOver={(event: DragEvent) => !editing && event.preventDefault()}
+      onDrop={(event: DragEvent) => {
+        if (editing || event.dataTransfer.files.length === 0) return;
+        event.preventDefault();
+        files.add(event.dataTransfer.files);
+      }}
     >
       {mode.kind !== 'new' && (
         <p className="chat-composer-mode">
@@ -68,7 +86,26 @@ export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }
           <span className="muted"> — {t('escToCancel')}</span>
         </p>
       )}
+      {!editing && <UploadList uploads={files.uploads} onRemove={files.remove} />}
       <div className="chat-composer-row">
+        {!editing && (
+          <>
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              hidden
+              data-testid="chat-file-input"
+              onChange={(event) => {
+                files.add(event.target.files ?? []);
+                event.target.value = '';
+              }}
+            />
+            <Button variant="ghost" aria-label={t('attach')} title={t('attach')} onClick={() => picker.current?.click()}>
+              📎
+            </Button>
+          </>
+        )}
         <textarea
           ref={area}
           className="input textarea chat-input"
@@ -82,9 +119,14 @@ export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }
             if (event.target.value) typing();
           }}
           onKeyDown={onKeyDown}
+          onPaste={(event: ClipboardEvent) => {
+            if (editing || event.clipboardData.files.length === 0) return;
+            event.preventDefault();
+            files.add(event.clipboardData.files);
+          }}
           onBlur={stop}
         />
-        <Button type="submit" variant="primary" disabled={!text.trim()}>
+        <Button type="submit" variant="primary" disabled={!canSend}>
           {mode.kind === 'edit' ? t('save') : t('send')}
         </Button>
       </div>

@@ -2,6 +2,7 @@ import type { Message, ReactionEmoji } from '@panoramix/contracts';
 import type { RoomMember } from './room-title.ts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format.ts';
+import { Attachments } from './attachments.tsx';
 import { MessageText } from './message-text.tsx';
 import { ReactionPicker, Reactions } from './reactions.tsx';
 
@@ -34,7 +35,12 @@ export function MessageItem({ message, members, usernames, me, seen, onReply, on
       {message.replyTo && (
         <blockquote className="chat-reply-quote">{message.replyTo.deleted ? t('deleted') : message.replyTo.excerpt}</blockquote>
       )}
-      {deleted ? <p className="chat-deleted">{t('deleted')}</p> : <MessageText text={message.text} usernames={usernames} />}
+      {deleted ? (
+        <p className="chat-deleted">{t('deleted')}</p>
+      ) : (
+        message.text && <MessageText text={message.text} usernames={usernames} />
+      )}
+      {!deleted && <Attachments files={message.attachments} />}
       {!deleted && <Reactions message={message} members={members} me={me} onReact={(emoji) => onReact(message, emoji)} />}
       {!deleted && (
         <div className="chat-actions">

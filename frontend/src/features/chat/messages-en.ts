@@ -64,4 +64,11 @@ export const en: ChatMessages = {
   unmuteRoom: 'Unmute “{{name}}”',
   presence: { online: 'Online', away: 'Away', offline: 'Offline' },
   lastSeen: 'Last seen {{date}}',
+  attach: 'Attach files',
+  attachments: 'Attached files',
+  uploading: 'Uploading {{name}}',
+  removeFile: 'Remove {{name}}',
+  tooLarge: '{{name}} is over 50 MB',
+  sizeKb: '{{n}} KB',
+  sizeMb: '{{n}} MB',
 };

@@ -63,6 +63,13 @@ export const fr = {
   unmuteRoom: 'Réactiver les notifications de « {{name}} »',
   presence: { online: 'En ligne', away: 'Absent', offline: 'Hors ligne' },
   lastSeen: 'Vu pour la dernière fois le {{date}}',
+  attach: 'Joindre des fichiers',
+  attachments: 'Fichiers joints',
+  uploading: 'Envoi de {{name}}',
+  removeFile: 'Retirer {{name}}',
+  tooLarge: '{{name}} dépasse 50 Mo',
+  sizeKb: '{{n}} ko',
+  sizeMb: '{{n}} Mo',
 };
 
 export type ChatMessages = typeof fr;

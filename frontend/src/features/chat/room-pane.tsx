@@ -60,7 +60,7 @@ export function RoomPane({ room, me }: { room: RoomView; me: string }) {
         mode={mode}
         onModeChange={setMode}
         lastOwn={lastOwn}
-        onSend={(text, replyTo) => actions.send(room.id, text, replyTo)}
+        onSend={(text, replyTo, fileIds) => actions.send(room.id, text, replyTo, fileIds)}
         onEdit={(message, text) => void actions.edit(message.id, text)}
       />
     </div>

@@ -10,8 +10,8 @@ import { dropPending, putPending } from './chat-state.ts';
 import type { PendingMessage } from './chat-state.ts';
 
 /** Over the socket; without one (reconnecting), over HTTP. The same clientId never makes two messages. */
-async function deliver({ roomId, clientId, text, replyTo }: PendingMessage): Promise<Message> {
-  const body = { clientId, text, ...(replyTo ? { replyTo } : {}) };
+async function deliver({ roomId, clientId, text, replyTo, fileIds }: PendingMessage): Promise<Message> {
+  const body = { clientId, text, ...(replyTo ? { replyTo } : {}), ...(fileIds?.length ? { fileIds } : {}) };
   const ack = await emitLive('message:send', { roomId, ...body });
   if (ack.ok && ack.data) return ack.data;
   if (!ack.ok && ack.error.status !== 0) throw new Error(ack.error.detail ?? ack.error.title);
@@ -38,8 +38,16 @@ export function useMessageActions() {
   );
 
   const send = useCallback(
-    (roomId: string, text: string, replyTo?: string) =>
-      attempt({ clientId: crypto.randomUUID(), roomId, text, replyTo, createdAt: new Date().toISOString(), failed: false }),
+    (roomId: string, text: string, replyTo?: string, fileIds: string[] = []) =>
+      attempt({
+        clientId: crypto.randomUUID(),
+        roomId,
+        text,
+        replyTo,
+        fileIds,
+        createdAt: new Date().toISOString(),
+        failed: false,
+      }),
     [attempt],
   );
 

@@ -1,0 +1,64 @@
+import type { StoredFile } from '@panoramix/contracts';
+import { routes } from 'virtual:panoramix/contracts';
+import { buildUrl } from '../../api/client.ts';
+import { ApiError, NetworkError } from '../../api/problem.ts';
+import { currentAccessToken, refreshSession } from '../../api/session-token.ts';
+
+/** Runs an authenticated request; a 401 refreshes the session once and replays it, like `call`. */
+async function withSession<T extends { status: number }>(request: (token: string | null) => Promise<T>): Promise<T> {
+  const first = await request(currentAccessToken());
+  if (first.status !== 401) return first;
+  const session = await refreshSession();
+  return session ? request(session.accessToken) : first;
+}
+
+/**
+ * Uploads one file (multipart, as the route's contract says). XMLHttpRequest rather than fetch:
+ * only it reports upload progress. `onProgress` receives 0…1.
+ */
+export function uploadFile(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<StoredFile> {
+  const form = new FormData();
+  form.append(routes.files.upload.upload.field, file, file.name);
+  const once = (token: string | null) =>
+    new Promise<Response>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', routes.files.upload.path);
+      if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+      xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+      xhr.onload = () =>
+        resolve(
+          new Response(xhr.responseText, {
+            status: xhr.status,
+            headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+          }),
+        );
+      xhr.onerror = () => reject(new NetworkError(new Error('upload failed')));
+      xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+      signal.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(form);
+    });
+  return withSession(once).then(async (response) => {
+    if (!response.ok) throw await ApiError.from(response);
+    return (await response.json()) as StoredFile;
+  });
+}
+
+/** A file's bytes as a Blob (the download needs the access token, so no plain link can fetch it). */
+export async function fetchFileBlob(id: string, signal?: AbortSignal): Promise<Blob> {
+  const url = buildUrl(routes.files.content.path, { id });
+  const response = await withSession((token) =>
+    fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: signal ?? null }),
+  );
+  if (!response.ok) throw await ApiError.from(response);
+  return response.blob();
+}
+
+/** Saves a file under its name through a temporary object URL. */
+export async function downloadFile(file: { id: string; name: string }): Promise<void> {
+  const url = URL.createObjectURL(await fetchFileBlob(file.id));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
