@@ -109,3 +109,68 @@ test('scrolling up a long group history loads older pages and keeps the message 
   await a.page.getByText('Aucune conversation pour l’instant.').waitFor();
   await a.context.close();
 });
+
+test('a group admin renames the group and adds someone, the members see it live; a muted group stays out of the badge', async () => {
+  const [owner, member, newcomer] = await Promise.all([
+    newUser({ displayName: 'Olivia Admin' }),
+    newUser({ displayName: 'Marc Membre' }),
+    newUser({ displayName: 'Nina Nouvelle' }),
+  ]);
+  const memberId = (await api(routes.auth.me, { token: member.token })).id;
+  const group = await api(routes.rooms.create, {
+    token: owner.token,
+    body: { type: 'group', name: 'Projet', memberIds: [memberId] },
+  });
+  const a = await newPage(browser);
+  const b = await newPage(browser);
+  const c = await newPage(browser);
+  await signIn(a.page, owner, `/chat/${group.id}`);
+  await signIn(b.page, member, `/chat/${group.id}`);
+  await signIn(c.page, newcomer, '/chat');
+  await Promise.all([waitForLive(a.page), waitForLive(b.page), waitForLive(c.page)]);
+
+  // The admin opens the settings from the header, renames the group: the member's header follows.
+  await a.page.getByRole('link', { name: 'Paramètres du groupe' }).click();
+  await a.page.waitForURL(/\/settings$/);
+  await a.page.getByLabel('Nom du groupe').fill('Équipe produit');
+  await a.page.getByLabel('Nom du groupe').press('Enter');
+  await b.page.getByRole('heading', { name: 'Équipe produit' }).waitFor();
+
+  // The admin finds Nina and adds her: she gets the group, the member sees three members.
+  await a.page.getByLabel('Chercher une personne').fill(newcomer.username);
+  await a.page.getByRole('list', { name: 'Résultats' }).getByRole('button', { name: 'Ajouter' }).click();
+  await a.page.getByRole('list', { name: 'Membres' }).getByText('Nina Nouvelle').waitFor();
+  await roomsOf(c.page)
+    .getByRole('link', { name: /Équipe produit/ })
+    .waitFor();
+  await b.page.getByText('3 membres').waitFor();
+  await screenshot(a.page, 'chat-group-settings-light');
+
+  // The member mutes the group and leaves it: a new message counts in the room, dimmed, not on the tab.
+  await roomsOf(b.page).getByRole('button', { name: 'Mettre « Équipe produit » en sourdine' }).click();
+  await b.page
+    .locator('.chat-room-header')
+    .getByRole('button', { name: 'Réactiver les notifications de « Équipe produit »' })
+    .waitFor();
+  await b.page.goto(new URL('/chat', b.page.url()).href);
+  await api(routes.messages.send, {
+    token: owner.token,
+    params: { id: group.id },
+    body: { clientId: 'muted-journey-1', text: 'Réunion à 10 h' },
+  });
+  await roomsOf(b.page)
+    .getByRole('link', { name: /Équipe produit/ })
+    .getByLabel('1 message non lu')
+    .waitFor();
+  await b.page.getByRole('link', { name: 'Discussions', exact: true }).waitFor();
+  await screenshot(b.page, 'chat-muted-light');
+
+  // The admin deletes the group after confirming: it leaves everyone's list.
+  await a.page.getByRole('button', { name: 'Supprimer le groupe' }).click();
+  await a.page.getByRole('dialog').getByRole('button', { name: 'Supprimer le groupe' }).click();
+  await a.page.waitForURL(/\/chat$/);
+  await roomsOf(c.page)
+    .getByRole('link', { name: /Équipe produit/ })
+    .waitFor({ state: 'detached' });
+  await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+});

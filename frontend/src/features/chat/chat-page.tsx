@@ -9,6 +9,7 @@ import { NewRoom } from './new-room.tsx';
 import { askNotifications, canAskNotifications } from './notify.ts';
 import { RoomList } from './room-list.tsx';
 import { RoomPane } from './room-pane.tsx';
+import { RoomSettings } from './room-settings.tsx';
 import { useRooms } from './use-rooms.ts';
 import './messages.ts';
 import './chat.css';
@@ -25,24 +26,25 @@ function NotificationsButton() {
   );
 }
 
-function OpenRoom({ id, me }: { id: string; me: string }) {
+function OpenRoom({ id, me, settings }: { id: string; me: string; settings: boolean }) {
   const { t } = useTranslation('chat');
   const room = useRooms().data?.items.find((r) => r.id === id);
   if (!room) return <p className="muted chat-pick">{t('roomNotFound')}</p>;
+  if (settings && room.type === 'group') return <RoomSettings key={room.id} room={room} me={me} />;
   return <RoomPane key={room.id} room={room} me={me} />;
 }
 
-/** `/chat`, `/chat/new`, `/chat/contacts`, `/chat/<roomId>`: my rooms beside the open one. */
+/** `/chat`, `/chat/new`, `/chat/contacts`, `/chat/<roomId>`, `/chat/<roomId>/settings`: my rooms beside the open one. */
 export default function ChatPage() {
   const { t } = useTranslation('chat');
   const session = useSession();
   const me = session.phase === 'signed-in' ? session.user.id : '';
-  const [, , open] = useLocation().pathname.split('/');
+  const [, , open, sub] = useLocation().pathname.split('/');
 
   let pane = <p className="muted chat-pick">{t('pick')}</p>;
   if (open === 'new') pane = <NewRoom />;
   else if (open === 'contacts') pane = <ContactsPanel />;
-  else if (open) pane = <OpenRoom id={open} me={me} />;
+  else if (open) pane = <OpenRoom id={open} me={me} settings={sub === 'settings'} />;
 
   return (
     <section className="page chat-page" aria-labelledby="chat-title" data-open={open ? 'true' : 'false'}>

@@ -1,6 +1,7 @@
 import type { Message, RoomView } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../app/router/link.tsx';
 import { Button } from '../../ui/button.tsx';
 import type { MessagePages } from './chat-cache.ts';
 import { Composer } from './composer.tsx';
@@ -42,7 +43,10 @@ export function RoomPane({ room, me }: { room: RoomView; me: string }) {
             <span className="muted" title={room.members.map((m) => m.displayName).join(', ')}>
               {t('memberCount', { count: room.members.length })}
             </span>
-            <Button variant="ghost" className="chat-leave" onClick={() => leave.mutate(room.id)} disabled={leave.isPending}>
+            <Link to={`/chat/${room.id}/settings`} className="btn btn-ghost chat-leave">
+              {t('settings')}
+            </Link>
+            <Button variant="ghost" onClick={() => leave.mutate(room.id)} disabled={leave.isPending}>
               {t('leave')}
             </Button>
           </>

@@ -1,10 +1,10 @@
-import type { CreateRoomBody, RoomView } from '@panoramix/contracts';
+import type { CreateRoomBody, Room, RoomView } from '@panoramix/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { navigate } from '../../app/router/location.ts';
 import { showToast } from '../../ui/toast.tsx';
-import { dropRoom, editRoom, editRooms, roomsQuery } from './chat-cache.ts';
+import { dropRoom, editRoom, editRooms, putRoom, roomsQuery } from './chat-cache.ts';
 import { currentUserId } from './chat-state.ts';
 
 export const useRooms = () => useQuery(roomsQuery);
@@ -48,6 +48,42 @@ export function useMuteRoom() {
     onSuccess: (room) => editRoom(queryClient, room.id, () => room),
     onError: (error) => showToast(error.message, 'error'),
   });
+}
+
+/**
+ * A group's administration (the server refuses non-admins): rename, add and remove members, delete.
+ * Each answer updates my list at once; the other members follow through `room:updated`.
+ */
+export function useRoomAdmin(roomId: string) {
+  const queryClient = useQueryClient();
+  const params = { id: roomId };
+  const onSuccess = (room: Room) => putRoom(queryClient, room);
+  const onError = (error: Error) => showToast(error.message, 'error');
+  return {
+    rename: useMutation({
+      mutationFn: (name: string) => call(routes.rooms.update, { params, body: { name } }),
+      onSuccess,
+      onError,
+    }),
+    add: useMutation({
+      mutationFn: (userId: string) => call(routes.rooms.addMembers, { params, body: { userIds: [userId] } }),
+      onSuccess,
+      onError,
+    }),
+    remove: useMutation({
+      mutationFn: (userId: string) => call(routes.rooms.removeMember, { params: { ...params, userId } }),
+      onSuccess,
+      onError,
+    }),
+    destroy: useMutation({
+      mutationFn: () => call(routes.rooms.remove, { params }),
+      onSuccess: () => {
+        dropRoom(queryClient, roomId);
+        navigate('/chat');
+      },
+      onError,
+    }),
+  };
 }
 
 /** Leaves a group (the last admin leaving hands over to the oldest member, server side). */
