@@ -62,7 +62,7 @@ export function createIndexer(deps: {
     onError: (error) => deps.logger.warn({ err: error }, 'search indexing failed; will retry'),
   });
   let kick: Promise<void> | undefined;
-  let prepared = false;
+  let prepared: Promise<void> | undefined;
 
   /** Starts a worker run soon; many events in a burst start one. */
   function wake() {
@@ -88,26 +88,38 @@ export function createIndexer(deps: {
     wake();
   }
 
-  async function prepare() {
-    if (prepared) return;
+  async function recordCollection() {
     const records = mongoose.connection.collection<CollectionRecord>('search_collections');
     const name = deps.store.collection;
     // Queue first, record second: a crash in between queues again (harmless), never forgets the reindex.
     const record = await records.findOne({ _id: name });
     if (record?.format !== INDEX_FORMAT) {
       const queued = await enqueueAll(deps.sources);
-      await records.updateOne(
-        { _id: name },
-        {
-          $setOnInsert: { provider: deps.embedder.provider, model: deps.embedder.model, createdAt: new Date() },
-          $set: { format: INDEX_FORMAT },
-        },
-        { upsert: true },
-      );
+      await records
+        .updateOne(
+          { _id: name },
+          {
+            $setOnInsert: { provider: deps.embedder.provider, model: deps.embedder.model, createdAt: new Date() },
+            $set: { format: INDEX_FORMAT },
+          },
+          { upsert: true },
+        )
+        // Another instance recorded it at the same moment (FerretDB does not retry racing upserts): theirs holds.
+        .catch((error: unknown) => {
+          if ((error as { code?: number }).code !== 11000) throw error;
+        });
       const why = record ? `index format ${record.format ?? 1} is older than ${INDEX_FORMAT}` : 'new search collection';
       deps.logger.info({ collection: name, model: deps.embedder.model, queued }, `${why}: reindexing everything`);
     }
-    prepared = true;
+  }
+
+  /** Once per process; the job and a flush may both ask at once, and share one run (retried after a failure). */
+  function prepare() {
+    prepared ??= recordCollection().catch((error: unknown) => {
+      prepared = undefined;
+      throw error;
+    });
+    return prepared;
   }
 
   /**

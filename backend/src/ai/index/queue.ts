@@ -18,6 +18,7 @@ const queueSchema = new Schema(
     kind: { type: String, required: true },
     itemId: { type: String, required: true },
     version: { type: Number, default: 0 },
+    // 'dead': left by versions that kept dead letters in the queue; the reindex of a new index format revives them.
     state: { type: String, enum: ['pending', 'dead'], default: 'pending' },
     attempts: { type: Number, default: 0 },
     runAt: { type: Date, required: true },
@@ -31,6 +32,28 @@ const queueSchema = new Schema(
 queueSchema.index({ state: 1, runAt: 1 });
 
 export const IndexQueueModel = model('IndexQueueEntry', queueSchema, 'search_queue');
+
+/**
+ * Entries that failed MAX_ATTEMPTS times, moved out of the queue: the status counts them without
+ * scanning the backlog (FerretDB filters by reading every document). An item indexed later, after
+ * a new event, leaves the list.
+ */
+const deadLetterSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, required: true },
+    itemId: { type: String, required: true },
+    reason: { type: String, required: true },
+    failedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+export const DeadLetterModel = model('IndexDeadLetter', deadLetterSchema, 'search_dead_letters');
+
+/** The latest failure, retried or dead: one document, so the status reads it without a scan. */
+const LAST_ERROR = 'last-error';
+const queueStatusRecords = () =>
+  IndexQueueModel.db.collection<{ _id: string; kind: string; id: string; reason: string; at: Date }>('search_queue_status');
 
 export interface QueueEntry {
   _id: string;
@@ -73,49 +96,81 @@ export async function claim(limit: number, leaseMs: number): Promise<{ token: st
   return { token, entries };
 }
 
-/** Done: removes the entries no newer event touched, and releases the others for the next run. */
-export async function complete(token: string, entries: QueueEntry[]) {
-  if (entries.length === 0) return;
+/** Removes the entries no newer event touched, and releases the others for the next run. */
+async function settle(token: string, entries: QueueEntry[]) {
   await IndexQueueModel.deleteMany({ claim: token, $or: entries.map((e) => ({ _id: e._id, version: e.version })) });
   await IndexQueueModel.updateMany({ claim: token }, { $set: { claim: null, leaseUntil: null } });
 }
 
+/** Done: the items are indexed, so any dead letter of theirs is obsolete. */
+export async function complete(token: string, entries: QueueEntry[]) {
+  if (entries.length === 0) return;
+  await settle(token, entries);
+  await DeadLetterModel.deleteMany({ _id: { $in: entries.map((e) => e._id) } });
+}
+
 /** Failed: retried after 2, 4, 8… seconds, dead-lettered after MAX_ATTEMPTS with the reason. */
 export async function fail(token: string, entries: QueueEntry[], reason: string) {
-  const now = Date.now();
-  for (const entry of entries) {
+  const now = new Date();
+  const why = reason.slice(0, 500);
+  const dead = entries.filter((entry) => entry.attempts + 1 >= MAX_ATTEMPTS);
+  for (const entry of entries.filter((e) => !dead.includes(e))) {
     const attempts = entry.attempts + 1;
-    const dead = attempts >= MAX_ATTEMPTS;
     await IndexQueueModel.updateOne(
       { _id: entry._id, claim: token },
       {
         $set: {
           attempts,
-          state: dead ? 'dead' : 'pending',
-          runAt: new Date(now + 1000 * 2 ** attempts),
+          runAt: new Date(now.getTime() + 1000 * 2 ** attempts),
           claim: null,
           leaseUntil: null,
-          lastError: reason.slice(0, 500),
-          failedAt: new Date(now),
+          lastError: why,
+          failedAt: now,
         },
       },
     );
   }
+  if (dead.length > 0) {
+    // Letter first, then out of the queue (unless a newer event came meanwhile): a crash in between keeps both, never neither.
+    await DeadLetterModel.bulkWrite(
+      dead.map((e) => ({
+        updateOne: {
+          filter: { _id: e._id },
+          update: { $set: { kind: e.kind, itemId: e.itemId, reason: why, failedAt: now } },
+          upsert: true,
+        },
+      })),
+    );
+    await settle(token, dead);
+  }
+  const last = entries[0]!;
+  await queueStatusRecords().updateOne(
+    { _id: LAST_ERROR },
+    { $set: { kind: last.kind, id: last.itemId, reason: why, at: now } },
+    { upsert: true },
+  );
+}
+
+/** How many entries the queue holds, from the collection's statistics: no scan on either database. */
+async function queueSize() {
+  try {
+    const stats = await IndexQueueModel.db.db!.command({ collStats: IndexQueueModel.collection.collectionName });
+    return Number(stats.count ?? 0);
+  } catch (error) {
+    if ((error as { code?: number }).code === 26) return 0; // NamespaceNotFound: nothing queued yet
+    throw error;
+  }
 }
 
 export async function queueStatus() {
-  const [pending, failed, last] = await Promise.all([
-    IndexQueueModel.countDocuments({ state: 'pending' }),
-    IndexQueueModel.countDocuments({ state: 'dead' }),
-    IndexQueueModel.findOne({ lastError: { $ne: null } })
-      .sort({ failedAt: -1 })
-      .lean(),
+  const [size, failed, last] = await Promise.all([
+    queueSize(),
+    DeadLetterModel.countDocuments(),
+    queueStatusRecords().findOne({ _id: LAST_ERROR }),
   ]);
   return {
-    pending,
+    pending: size,
     failed,
-    lastError: last?.lastError
-      ? { kind: last.kind, id: last.itemId, reason: last.lastError, at: (last.failedAt ?? new Date()).toISOString() }
-      : null,
+    lastError: last ? { kind: last.kind, id: last.id, reason: last.reason, at: last.at.toISOString() } : null,
   };
 }
