@@ -32,7 +32,7 @@ export async function lanceDbCandidate(fixture: Fixture, reference: VectorHit[][
     const table = await db.createTable('points', rows(fixture, 0, Math.min(LOAD_BATCH, fixture.count)));
     for (let i = LOAD_BATCH; i < fixture.count; i += LOAD_BATCH)
       await table.add(rows(fixture, i, Math.min(i + LOAD_BATCH, fixture.count)));
-    console.log(`LanceDB (exact: no vector index): loaded ${rate(fixture.count, start)} points, ${LOAD_BATCH} per add`);
+    console.log(`LanceDB (exact: no vector index): loaded ${rate(fixture.count, 'points', start)}, ${LOAD_BATCH} per add`);
     start = performance.now();
     const edited = Math.min(EDITED, fixture.count);
     for (let i = 0; i < edited; i += EDIT_BATCH) {
@@ -40,7 +40,7 @@ export async function lanceDbCandidate(fixture: Fixture, reference: VectorHit[][
       await table.delete(`item IN (${quoted(batch.map((row) => row.item))})`);
       await table.add(batch);
     }
-    console.log(`  re-indexed ${rate(edited, start)} edited items (delete + add per batch of ${EDIT_BATCH})`);
+    console.log(`  re-indexed ${rate(edited, 'edited items', start)} (delete + add per batch of ${EDIT_BATCH})`);
     const versions = await table.version();
     start = performance.now();
     await table.optimize(); // compacts the many small fragments the adds left, as a real deployment would

@@ -41,7 +41,7 @@ async function inProcessCandidate(fixture: Fixture): Promise<VectorHit[][]> {
   const segment = new Segment(fixture.dimension);
   for (let i = 0; i < fixture.count; i++) segment.put(pointOf(fixture, i).id, vectorOf(fixture, i), payloadOf(i));
   console.log(
-    `in-process exact index (WebAssembly SIMD): loaded ${rate(fixture.count, start)} points; memory ${mb(segment.bytes)} ` +
+    `in-process exact index (WebAssembly SIMD): loaded ${rate(fixture.count, 'points', start)}; memory ${mb(segment.bytes)} ` +
       `vectors, +${mb(process.memoryUsage().heapUsed - heapBefore)} heap (ids, payloads)`,
   );
   const kinds = new Set(KINDS);
@@ -73,11 +73,11 @@ async function persistedCandidate(fixture: Fixture) {
     await store.ensure(fixture.dimension);
     let start = performance.now();
     await writeLikeWorker(store, fixture, 0, PERSISTED);
-    console.log(`embedded store on ${database.kind}: indexed ${rate(PERSISTED, start)} new items`);
+    console.log(`embedded store on ${database.kind}: indexed ${rate(PERSISTED, 'new items', start)}`);
     start = performance.now();
     await writeLikeWorker(store, fixture, 0, EDITED);
     console.log(
-      `  re-indexed ${rate(EDITED, start)} edited items (one delete per batch, which ${database.kind} serves by a scan)`,
+      `  re-indexed ${rate(EDITED, 'edited items', start)} (one delete per batch, which ${database.kind} serves by a scan)`,
     );
     const search = (q: number[]) => store.search({ vector: q, scopes: [SCOPE], kinds: KINDS, limit: LIMIT });
     start = performance.now();
