@@ -4,23 +4,26 @@ import type { AuthUser } from '../../http/auth-guard.ts';
 import { badRequest } from '../../http/problem.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { findMemberRoom, membersOf } from './access.ts';
-import { MessageModel, RoomReadModel } from './model.ts';
+import { MessageModel, RoomReadModel, isDuplicateKey } from './model.ts';
 import type { RoomReadDoc } from './model.ts';
 
 type Id = string | Types.ObjectId;
 
-/** Creates the read rows of new members; they start as having read `lastReadMessageId` (older history is not "unread"). */
+/**
+ * Creates the read rows of new members; they start as having read `lastReadMessageId` (older
+ * history is not "unread"). Inserted as whole documents — an upsert's `$setOnInsert` of nulls
+ * leaves the fields out on FerretDB — and a member who already has a row keeps it.
+ */
 export async function addReadRows(roomId: Id, userIds: readonly Id[], lastReadMessageId: Id | null) {
   if (userIds.length === 0) return;
-  await RoomReadModel.bulkWrite(
-    userIds.map((userId) => ({
-      updateOne: {
-        filter: { roomId, userId },
-        update: { $setOnInsert: { lastReadMessageId, readAt: null } },
-        upsert: true,
-      },
-    })),
-  );
+  try {
+    await RoomReadModel.insertMany(
+      userIds.map((userId) => ({ roomId, userId, lastReadMessageId, readAt: null })),
+      { ordered: false },
+    );
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
 }
 
 /** Moves a member's read position forward to `messageId`, never back; true when it moved. */
