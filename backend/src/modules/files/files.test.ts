@@ -190,3 +190,32 @@ describe('sharing and isolation', () => {
     expect(eveReceived).toEqual([]);
   });
 });
+
+describe('files in search', () => {
+  const hits = async (user: TestUser, q: string) => {
+    const res = await user.api.get(`/api/search?kinds=file&q=${encodeURIComponent(q)}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return (res.body as { items: { id: string; title: string; target: string }[] }).items;
+  };
+
+  it('finds a file by a word of its name for its owner and project members, never for another user', async () => {
+    const mine = await upload(t.alice, { name: 'Budget marmelade.txt', bytes: 'x', type: 'text/plain' });
+    const shared = await upload(
+      t.alice,
+      { name: 'marmelade-recette.txt', bytes: 'y', type: 'text/plain' },
+      { projectId: t.shared.id, name: 'Recette' },
+    );
+    await t.app.server.services.indexer.flush();
+
+    const found = await hits(t.alice, 'marmelade');
+    expect(new Set(found.map((h) => h.id))).toEqual(new Set([mine.id, shared.id]));
+    // The uploaded name is searchable even after a rename; the title is the display name.
+    expect(found.find((h) => h.id === shared.id)).toMatchObject({ title: 'Recette', target: `/files?open=${shared.id}` });
+    expect((await hits(t.bob, 'marmelade')).map((h) => h.id)).toEqual([shared.id]);
+    expect(await hits(t.eve, 'marmelade')).toEqual([]);
+
+    await t.alice.api.delete(`/api/files/${shared.id}`);
+    await t.app.server.services.indexer.flush();
+    expect(await hits(t.bob, 'marmelade')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { SearchSource } from '../../ai/index/sources.ts';
 import { messageSearch } from '../chat/search.ts';
+import { fileSearch } from '../files/search.ts';
 import { linkSearch } from '../links/search.ts';
 import { lineSearch, sessionSearch } from '../note-sessions/search.ts';
 import { noteSearch } from '../notes/search.ts';
@@ -15,4 +16,5 @@ export const searchSources: readonly SearchSource[] = [
   lineSearch,
   linkSearch,
   messageSearch,
+  fileSearch,
 ];

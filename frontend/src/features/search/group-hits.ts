@@ -31,6 +31,7 @@ const kindIcons: Partial<Record<SearchKind, IconName>> = {
   line: 'note',
   link: 'link',
   message: 'chat',
+  file: 'file',
 };
 
 /** A kind's icon; a kind with none of its own yet (a new one) shows the search icon. */

@@ -3,7 +3,7 @@ import type { SearchMessages } from './messages-fr.ts';
 export const en: SearchMessages = {
   title: 'Search',
   label: 'Search content',
-  placeholder: 'Projects, tasks, notes, sessions, links, messages…',
+  placeholder: 'Projects, tasks, notes, sessions, links, messages, files…',
   kind: 'Type',
   allKinds: 'All types',
   project: 'Project',
@@ -16,6 +16,7 @@ export const en: SearchMessages = {
     line: 'Session lines',
     link: 'Links',
     message: 'Chat messages',
+    file: 'Files',
   },
   results: 'Results',
   count_one: '{{count}} result',

@@ -4,7 +4,7 @@ import type { SearchKind } from '@panoramix/contracts';
 export const fr = {
   title: 'Recherche',
   label: 'Rechercher dans le contenu',
-  placeholder: 'Projets, tâches, notes, sessions, liens, messages…',
+  placeholder: 'Projets, tâches, notes, sessions, liens, messages, fichiers…',
   kind: 'Type',
   allKinds: 'Tous les types',
   project: 'Projet',
@@ -17,6 +17,7 @@ export const fr = {
     line: 'Lignes de session',
     link: 'Liens',
     message: 'Messages de discussion',
+    file: 'Fichiers',
   } satisfies Record<SearchKind, string>, // a kind added to the contracts needs its label here
   results: 'Résultats',
   count_one: '{{count}} résultat',
