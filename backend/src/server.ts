@@ -72,8 +72,8 @@ export async function startServer(options: { config: Config; logger: Logger; mon
         for (const socket of connections) socket.destroy();
       }, config.SHUTDOWN_TIMEOUT_MS);
       // io.close() disconnects every socket and closes the HTTP server once its requests are done;
-      // meanwhile the job runner stops polling and lets running jobs finish.
-      await Promise.all([io.close(), jobs.stop()]);
+      // meanwhile the job runner stops polling and lets running jobs (and the indexer's run) finish.
+      await Promise.all([io.close(), jobs.stop(), services.indexer.stop()]);
       clearInterval(sweepIdle);
       clearTimeout(forceClose);
       await redis?.close();

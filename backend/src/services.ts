@@ -74,7 +74,6 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     embedder,
     store,
     events,
-    jobs,
     logger,
     leaseMs: 2 * config.AI_TIMEOUT_MS + 1000,
   });

@@ -109,6 +109,8 @@ describe('search isolation', () => {
     expectProblem(await bob.api.get(`/api/search?q=xylophone&projectId=${project.id}`), 404);
 
     await alice.api.post(`/api/projects/${project.id}/members`, { username: bob.username });
+    // Adding a member reindexes the project, whose point is rewritten for a moment: let that settle.
+    await indexed();
     const shared = await search(bob, 'q=xylophone');
     expect(shared.items.map((i) => i.kind).sort()).toEqual(['project', 'task']);
     expect((await search(bob, `q=xylophone&projectId=${project.id}`)).items).toHaveLength(2);
