@@ -4,6 +4,7 @@ import type { Page } from '../../api/list-cache.ts';
 import { navigate } from '../../app/router/location.ts';
 import { chatKeys } from './chat-cache.ts';
 import { currentUserId } from './chat-state.ts';
+import { messageSummary } from './message-summary.ts';
 import { roomTitle } from './room-title.ts';
 
 const supported = () => typeof Notification !== 'undefined';
@@ -19,7 +20,7 @@ export function notifyMessage(client: QueryClient, message: Message): void {
   if (!room || room.muted) return;
   const author = room.members.find((m) => m.userId === message.userId)?.displayName ?? '';
   const notification = new Notification(roomTitle(room, currentUserId()), {
-    body: `${author} : ${message.text.slice(0, 140)}`,
+    body: `${author} : ${messageSummary(message).slice(0, 140)}`,
     tag: message.roomId,
   });
   notification.onclick = () => {

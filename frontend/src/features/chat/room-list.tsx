@@ -2,6 +2,7 @@ import type { RoomView } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router/link.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
+import { messageSummary } from './message-summary.ts';
 import { MuteButton } from './mute.tsx';
 import { PresenceDot } from './presence-dot.tsx';
 import { otherMember, roomTitle } from './room-title.ts';
@@ -10,7 +11,7 @@ import { useRooms } from './use-rooms.ts';
 function RoomRow({ room, me, current }: { room: RoomView; me: string; current: boolean }) {
   const { t } = useTranslation('chat');
   const last = room.lastMessage;
-  const preview = !last ? t('noMessagesYet') : last.deletedAt ? t('deleted') : last.text;
+  const preview = !last ? t('noMessagesYet') : last.deletedAt ? t('deleted') : messageSummary(last);
   const title = roomTitle(room, me);
   return (
     <li className="chat-room-row" data-muted={room.muted}>
