@@ -1,8 +1,8 @@
-import type { StoredFile } from '@panoramix/contracts';
+import type { routes as contractRoutes, RouteBodyInput, StoredFile } from '@panoramix/contracts';
 import { routes } from 'virtual:panoramix/contracts';
-import { buildUrl } from '../../api/client.ts';
-import { ApiError, NetworkError } from '../../api/problem.ts';
-import { currentAccessToken, refreshSession } from '../../api/session-token.ts';
+import { buildUrl } from './client.ts';
+import { ApiError, NetworkError } from './problem.ts';
+import { currentAccessToken, refreshSession } from './session-token.ts';
 
 /** Runs an authenticated request; a 401 refreshes the session once and replays it, like `call`. */
 async function withSession<T extends { status: number }>(request: (token: string | null) => Promise<T>): Promise<T> {
@@ -14,10 +14,16 @@ async function withSession<T extends { status: number }>(request: (token: string
 
 /**
  * Uploads one file (multipart, as the route's contract says). XMLHttpRequest rather than fetch:
- * only it reports upload progress. `onProgress` receives 0…1.
+ * only it reports upload progress. `onProgress` receives 0…1. `fields` are the route's text parts.
  */
-export function uploadFile(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<StoredFile> {
+export function uploadFile(
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+  fields: RouteBodyInput<typeof contractRoutes.files.upload> = {},
+): Promise<StoredFile> {
   const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.append(key, value);
   form.append(routes.files.upload.upload.field, file, file.name);
   const once = (token: string | null) =>
     new Promise<Response>((resolve, reject) => {

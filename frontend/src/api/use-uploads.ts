@@ -1,8 +1,9 @@
+import type { routes as contractRoutes, RouteBodyInput, StoredFile } from '@panoramix/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { routes } from 'virtual:panoramix/contracts';
-import { uploadFile } from './files-api.ts';
+import { uploadFile } from './files.ts';
 
-/** A file on its way into a message: uploading (progress 0…1), uploaded (fileId) or failed (error). */
+/** A file on its way to the server: uploading (progress 0…1), uploaded (fileId) or failed (error). */
 export interface Upload {
   key: string;
   name: string;
@@ -14,12 +15,23 @@ export interface Upload {
 
 const MAX_BYTES = routes.files.upload.upload.maxBytes;
 
+interface UploadOptions {
+  /** The upload's text parts (a project), read when each file starts. */
+  fields?: () => RouteBodyInput<typeof contractRoutes.files.upload>;
+  onUploaded?: (file: StoredFile) => void;
+}
+
 /**
- * The composer's attachments: each chosen, dropped or pasted file starts uploading at once, so
- * sending only passes ids. Removing one aborts its upload; the files of a sent message are cleared.
+ * Files on their way to the server (the chat composer's attachments, the Fichiers tab): each
+ * chosen, dropped or pasted file starts uploading at once, so a message only passes ids.
+ * Removing one aborts its upload; `clear` forgets them (a sent message's files).
  */
-export function useUploads(tooLarge: (name: string) => string) {
+export function useUploads(tooLarge: (name: string) => string, options: UploadOptions = {}) {
   const [uploads, setUploads] = useState<Upload[]>([]);
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
   const controllers = useRef(new Map<string, AbortController>());
   const patch = (key: string, change: Partial<Upload>) =>
     setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
@@ -36,8 +48,11 @@ export function useUploads(tooLarge: (name: string) => string) {
         const controller = new AbortController();
         controllers.current.set(key, controller);
         setUploads((all) => [...all, upload]);
-        uploadFile(file, (progress) => patch(key, { progress }), controller.signal).then(
-          (stored) => patch(key, { fileId: stored.id, progress: 1 }),
+        uploadFile(file, (progress) => patch(key, { progress }), controller.signal, latest.current.fields?.()).then(
+          (stored) => {
+            patch(key, { fileId: stored.id, progress: 1 });
+            latest.current.onUploaded?.(stored);
+          },
           (error: Error) => error.name !== 'AbortError' && patch(key, { error: error.message }),
         );
       }

@@ -1,5 +1,6 @@
 import type { FeatureDefinition } from '../app/registry.ts';
 import { chatFeature } from './chat/feature.ts';
+import { filesFeature } from './files/feature.ts';
 import { homeFeature } from './home/feature.ts';
 import { linksFeature } from './links/feature.ts';
 import { notesFeature } from './notes/feature.ts';
@@ -14,6 +15,7 @@ export const features: readonly FeatureDefinition[] = [
   tasksFeature,
   notesFeature,
   linksFeature,
+  filesFeature,
   chatFeature,
   searchFeature,
 ];

@@ -97,6 +97,7 @@ export const en: Messages = {
   notes: { title: 'Notes', new: 'New note', newSession: 'New note session' },
   chat: { title: 'Chat', newDirect: 'New direct message' },
   search: { title: 'Search' },
+  files: { title: 'Files', upload: 'Upload a file' },
   links: {
     title: 'Links',
     newLink: 'New link',

@@ -95,6 +95,7 @@ export const fr = {
   notes: { title: 'Notes', new: 'Nouvelle note', newSession: 'Nouvelle session de notes' },
   chat: { title: 'Discussions', newDirect: 'Nouveau message direct' },
   search: { title: 'Recherche' },
+  files: { title: 'Fichiers', upload: 'Téléverser un fichier' },
   links: {
     title: 'Liens',
     newLink: 'Nouveau lien',

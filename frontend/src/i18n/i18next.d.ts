@@ -1,5 +1,6 @@
 import 'i18next';
 import type { ChatMessages } from '../features/chat/messages-fr.ts';
+import type { FilesMessages } from '../features/files/messages-fr.ts';
 import type { HomeMessages } from '../features/home/messages-fr.ts';
 import type { NotesMessages } from '../features/notes/messages-fr.ts';
 import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       notes: NotesMessages;
       search: SearchMessages;
       chat: ChatMessages;
+      files: FilesMessages;
     };
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en as chatEn } from '../features/chat/messages-en.ts';
 import { fr as chatFr } from '../features/chat/messages-fr.ts';
+import { en as filesEn } from '../features/files/messages-en.ts';
+import { fr as filesFr } from '../features/files/messages-fr.ts';
 import { en as homeEn } from '../features/home/messages-en.ts';
 import { fr as homeFr } from '../features/home/messages-fr.ts';
 import { en as notesEn } from '../features/notes/messages-en.ts';
@@ -17,6 +19,7 @@ const namespaces: Record<string, [object, object]> = {
   tasks: [tasksFr, tasksEn],
   notes: [notesFr, notesEn],
   chat: [chatFr, chatEn],
+  files: [filesFr, filesEn],
 };
 
 describe.each(Object.entries(namespaces))('the %s namespace', (_, [fr, en]) => {

@@ -1,23 +1,13 @@
 import type { Attachment } from '@panoramix/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFileSize } from '../../ui/file-size.ts';
 import { showToast } from '../../ui/toast.tsx';
-import { downloadFile, fetchFileBlob } from './files-api.ts';
-import type { Upload } from './use-uploads.ts';
+import { downloadFile, fetchFileBlob } from '../../api/files.ts';
+import type { Upload } from '../../api/use-uploads.ts';
 
 /** Types the API serves as images (its inline list); SVG is not one of them and stays a download. */
 const THUMBNAIL_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']);
-
-/** `12 ko`, `3,4 Mo`: the unit keys hold the language's abbreviation. */
-export function useFileSize() {
-  const { t, i18n } = useTranslation('chat');
-  return (bytes: number) => {
-    const mb = bytes >= 1024 * 1024;
-    const value = mb ? bytes / (1024 * 1024) : Math.max(1, Math.round(bytes / 1024));
-    const n = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(value);
-    return t(mb ? 'sizeMb' : 'sizeKb', { n });
-  };
-}
 
 /** An image fetched with the access token, shown from an object URL released on unmount. */
 function Thumbnail({ file }: { file: Attachment }) {

@@ -9,7 +9,7 @@ import './messages.ts';
 
 vi.mock('../../api/live.ts', () => ({ emitLive: vi.fn(() => Promise.resolve({ ok: true })) }));
 const upload = vi.hoisted(() => ({ answer: (): Promise<unknown> => Promise.resolve({ id: 'f'.repeat(24) }) }));
-vi.mock('./files-api.ts', () => ({
+vi.mock('../../api/files.ts', () => ({
   uploadFile: vi.fn((_file: File, onProgress: (n: number) => void) => (onProgress(0.5), upload.answer())),
 }));
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
 import { UploadList } from './attachments.tsx';
 import { useTypingEmitter } from './use-typing-emitter.ts';
-import { useUploads } from './use-uploads.ts';
+import { useUploads } from '../../api/use-uploads.ts';
 
 export type ComposerMode = { kind: 'new' } | { kind: 'reply'; to: Message } | { kind: 'edit'; message: Message };
 

@@ -81,6 +81,4 @@ export const en: ChatMessages = {
   uploading: 'Uploading {{name}}',
   removeFile: 'Remove {{name}}',
   tooLarge: '{{name}} is over 50 MB',
-  sizeKb: '{{n}} KB',
-  sizeMb: '{{n}} MB',
 };

@@ -80,8 +80,6 @@ export const fr = {
   uploading: 'Envoi de {{name}}',
   removeFile: 'Retirer {{name}}',
   tooLarge: '{{name}} dépasse 50 Mo',
-  sizeKb: '{{n}} ko',
-  sizeMb: '{{n}} Mo',
 };
 
 export type ChatMessages = typeof fr;

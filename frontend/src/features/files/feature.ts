@@ -1,0 +1,21 @@
+import { lazy } from 'react';
+import type { FeatureDefinition } from '../../app/registry.ts';
+
+export const filesFeature: FeatureDefinition = {
+  id: 'files',
+  path: '/files',
+  icon: 'file',
+  title: 'files.title',
+  shortcut: 'f',
+  component: lazy(() => import('./files-page.tsx')),
+  commands: [
+    {
+      id: 'files.upload',
+      title: 'files.upload',
+      icon: 'upload',
+      keywords: ['file', 'fichier', 'upload', 'televerser', 'envoyer'],
+      perform: ({ navigate }) => navigate('/files?upload'),
+    },
+  ],
+  events: () => import('./file-cache.ts').then((m) => m.fileEvents),
+};

@@ -1,0 +1,156 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { routes } from 'virtual:panoramix/contracts';
+import { call } from '../../api/client.ts';
+import { useUploads } from '../../api/use-uploads.ts';
+import { useLocation } from '../../app/router/location.ts';
+import { Button } from '../../ui/button.tsx';
+import { DataList } from '../../ui/data-list.tsx';
+import { Icon } from '../../ui/icon.tsx';
+import { LoadMore } from '../../ui/load-more.tsx';
+import { SelectField } from '../../ui/select-field.tsx';
+import { showToast } from '../../ui/toast.tsx';
+import { useProjects } from '../projects/use-projects.ts';
+import { putFile } from './file-cache.ts';
+import { FileRow } from './file-row.tsx';
+import { useFiles } from './use-files.ts';
+import './files.css';
+import './messages.ts';
+
+/** Files being uploaded: progress, or the server's refusal (413, 415…) until dismissed. */
+function UploadProgress({ uploads, onDismiss }: ReturnType<typeof useUploads> & { onDismiss: (key: string) => void }) {
+  const { t } = useTranslation('files');
+  const shown = uploads.filter((u) => !u.fileId);
+  if (shown.length === 0) return null;
+  return (
+    <ul className="file-uploads" aria-label={t('uploads')}>
+      {shown.map((u) => (
+        <li key={u.key} data-state={u.error ? 'error' : 'uploading'}>
+          <span className="file-name">{u.name}</span>
+          {u.error ? (
+            <span className="form-error" role="alert">
+              {u.error}
+            </span>
+          ) : (
+            <progress max={1} value={u.progress} aria-label={t('uploading', { name: u.name })} />
+          )}
+          <Button variant="ghost" icon aria-label={t('dismiss', { name: u.name })} onClick={() => onDismiss(u.key)}>
+            <Icon name="close" />
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** `?open=<id>` (a search hit) brings that file into the list, even one beyond the loaded pages, and scrolls to it. */
+function useOpenedFile(openId: string | null) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!openId) return;
+    const controller = new AbortController();
+    call(routes.files.get, { params: { id: openId }, signal: controller.signal }).then(
+      (file) => {
+        putFile(queryClient, file);
+        requestAnimationFrame(() => document.getElementById(`file-${openId}`)?.scrollIntoView({ block: 'center' }));
+      },
+      () => undefined, // gone or not ours: the list alone is shown
+    );
+    return () => controller.abort();
+  }, [openId, queryClient]);
+}
+
+export default function FilesPage() {
+  const { t } = useTranslation('files');
+  const { t: tc } = useTranslation();
+  const { search } = useLocation();
+  const openId = new URLSearchParams(search).get('open');
+  const [filter, setFilter] = useState('');
+  const [target, setTarget] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const projects = useProjects();
+  const { query: files, more } = useFiles(filter);
+  const queryClient = useQueryClient();
+  const uploads = useUploads((name) => t('tooLarge', { name }), {
+    fields: () => (target ? { projectId: target } : {}),
+    onUploaded: (file) => {
+      putFile(queryClient, file);
+      showToast(t('uploaded', { name: file.name }));
+    },
+  });
+  useOpenedFile(openId);
+
+  // The palette's "Upload a file" opens the picker (its keypress still counts as the user's gesture).
+  useEffect(() => {
+    if (new URLSearchParams(search).has('upload')) picker.current?.click();
+  }, [search]);
+
+  const projectOptions = (projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    uploads.add(event.dataTransfer.files);
+  };
+  return (
+    <section
+      className="page files-page"
+      aria-labelledby="files-title"
+      data-dragging={dragging || undefined}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => event.currentTarget === event.target && setDragging(false)}
+      onDrop={onDrop}
+    >
+      <h1 id="files-title" className="page-title">
+        {tc('files.title')}
+      </h1>
+      <div className="card file-toolbar">
+        <Button variant="primary" onClick={() => picker.current?.click()}>
+          <Icon name="upload" /> {t('upload')}
+        </Button>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          data-testid="file-picker"
+          onChange={(event) => {
+            uploads.add(event.target.files ?? []);
+            event.target.value = '';
+          }}
+        />
+        <span className="muted">{dragging ? t('dropHere') : t('dropHint')}</span>
+        <SelectField
+          label={t('uploadTo')}
+          value={target}
+          options={[{ value: '', label: t('noProject') }, ...projectOptions]}
+          onChange={setTarget}
+        />
+        <SelectField
+          label={t('project')}
+          value={filter}
+          options={[{ value: '', label: t('allProjects') }, { value: 'none', label: t('noProject') }, ...projectOptions]}
+          onChange={setFilter}
+        />
+      </div>
+      <UploadProgress {...uploads} onDismiss={uploads.remove} />
+      <DataList
+        label={tc('files.title')}
+        items={files.data?.items}
+        loading={files.isPending}
+        error={files.error}
+        onRetry={() => void files.refetch()}
+        empty={t('empty')}
+        getKey={(file) => file.id}
+        renderItem={(file) => <FileRow file={file} highlighted={file.id === openId} />}
+      />
+      <LoadMore more={more} />
+    </section>
+  );
+}

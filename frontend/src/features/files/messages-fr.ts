@@ -1,0 +1,30 @@
+/** Strings of the Fichiers tab, loaded with it. */
+export const fr = {
+  upload: 'Téléverser des fichiers',
+  dropHint: 'ou déposez-les ici (50 Mo au plus chacun)',
+  dropHere: 'Déposez pour téléverser',
+  uploadTo: 'Téléverser dans',
+  noProject: 'Sans projet',
+  project: 'Projet',
+  allProjects: 'Tous les projets',
+  uploads: 'Téléversements',
+  uploading: 'Téléversement de {{name}}',
+  uploaded: '{{name}} téléversé.',
+  tooLarge: '{{name}} dépasse 50 Mo',
+  dismiss: 'Retirer {{name}} de la liste',
+  empty: 'Aucun fichier. Téléversez-en un ci-dessus ou déposez-le sur cette page.',
+  name: 'Nom',
+  rename: 'Renommer {{name}}',
+  renameHint: 'Entrée pour enregistrer, Échap pour annuler',
+  renamed: 'Fichier renommé.',
+  moveTo: 'Projet de {{name}}',
+  moved: 'Fichier déplacé.',
+  attachment: 'pièce jointe d’une discussion',
+  download: 'Télécharger {{name}}',
+  delete: 'Supprimer {{name}}',
+  confirmTitle: 'Supprimer « {{name}} » ?',
+  confirmText: 'Le fichier et son contenu seront effacés définitivement, pour tous ceux qui y ont accès.',
+  deleted: 'Fichier supprimé.',
+};
+
+export type FilesMessages = typeof fr;
