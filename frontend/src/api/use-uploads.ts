@@ -2,6 +2,7 @@ import type { routes as contractRoutes, RouteBodyInput, StoredFile } from '@pano
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { routes } from 'virtual:panoramix/contracts';
 import { uploadFile } from './files.ts';
+import { ApiError } from './problem.ts';
 
 /** A file on its way to the server: uploading (progress 0…1), uploaded (fileId) or failed (error). */
 export interface Upload {
@@ -19,6 +20,8 @@ interface UploadOptions {
   /** The upload's text parts (a project), read when each file starts. */
   fields?: () => RouteBodyInput<typeof contractRoutes.files.upload>;
   onUploaded?: (file: StoredFile) => void;
+  /** The user's wording for a refusal (413, 415…); the server's problem text otherwise. */
+  refused?: (name: string, error: ApiError) => string | undefined;
 }
 
 /**
@@ -53,7 +56,9 @@ export function useUploads(tooLarge: (name: string) => string, options: UploadOp
             patch(key, { fileId: stored.id, progress: 1 });
             latest.current.onUploaded?.(stored);
           },
-          (error: Error) => error.name !== 'AbortError' && patch(key, { error: error.message }),
+          (error: Error) =>
+            error.name !== 'AbortError' &&
+            patch(key, { error: (error instanceof ApiError && latest.current.refused?.(file.name, error)) || error.message }),
         );
       }
     },

@@ -76,6 +76,8 @@ export default function FilesPage() {
   const queryClient = useQueryClient();
   const uploads = useUploads((name) => t('tooLarge', { name }), {
     fields: () => (target ? { projectId: target } : {}),
+    refused: (name, error) =>
+      error.status === 413 ? t('tooLarge', { name }) : error.status === 415 ? t('refusedType', { name }) : undefined,
     onUploaded: (file) => {
       putFile(queryClient, file);
       showToast(t('uploaded', { name: file.name }));

@@ -12,6 +12,7 @@ export const en: FilesMessages = {
   uploading: 'Uploading {{name}}',
   uploaded: '{{name}} uploaded.',
   tooLarge: '{{name}} is over 50 MB',
+  refusedType: '{{name}} is refused: a program, or content that does not match its name',
   dismiss: 'Remove {{name}} from the list',
   empty: 'No files yet. Upload one above or drop it on this page.',
   name: 'Name',

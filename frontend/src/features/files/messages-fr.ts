@@ -11,6 +11,7 @@ export const fr = {
   uploading: 'Téléversement de {{name}}',
   uploaded: '{{name}} téléversé.',
   tooLarge: '{{name}} dépasse 50 Mo',
+  refusedType: '{{name}} est refusé : programme, ou contenu qui ne correspond pas à son nom',
   dismiss: 'Retirer {{name}} de la liste',
   empty: 'Aucun fichier. Téléversez-en un ci-dessus ou déposez-le sur cette page.',
   name: 'Nom',
