@@ -18,6 +18,13 @@ export const REINDEX_JOB = 'search.reindex';
  */
 export const INDEX_FORMAT = 2;
 
+/**
+ * How long a run waits after the write that woke it, so a burst (a chat at 25 messages/s, an
+ * import) is indexed in a few batches rather than one per write: each batch costs collection
+ * scans on FerretDB. Search lags writes by about this much.
+ */
+const BATCH_WINDOW_MS = 300;
+
 interface CollectionRecord {
   _id: string;
   provider: string;
@@ -65,9 +72,20 @@ export function createIndexer(deps: {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  /** Ends the current batch window early: flush and stop do not wait it out. */
+  let hurry: (() => void) | undefined;
+
+  const batchWindow = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, BATCH_WINDOW_MS);
+      hurry = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
 
   /**
-   * Drains the queue in this process right after a write: one run at a time, and events arriving
+   * Drains the queue in this process shortly after a write: one run at a time, and events arriving
    * meanwhile ask for one more pass. Not a queued job per event: on FerretDB every job document
    * makes each poll slower (at 25 chat messages/s they were the dearest part of a send). Entries
    * are durable and leased, so a run cut short by a crash or a stop is picked up by the periodic job.
@@ -80,6 +98,8 @@ export function createIndexer(deps: {
     }
     running = (async () => {
       do {
+        await batchWindow();
+        if (stopped) return; // shutting down: the backlog waits for the next start
         again = false;
         await prepare();
         await worker.drain();
@@ -92,6 +112,7 @@ export function createIndexer(deps: {
   /** No new runs; waits for the one in flight (graceful shutdown). */
   async function stop() {
     stopped = true;
+    hurry?.();
     await running;
   }
 
@@ -156,6 +177,7 @@ export function createIndexer(deps: {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await Promise.all(inFlight);
+      hurry?.();
       await running; // its batch is leased: the drain below would not see it
       await prepare();
       await worker.drain();
