@@ -2,10 +2,11 @@ import type { Message } from '@panoramix/contracts';
 import { useEffect, useRef, useState } from 'react';
 import type { ClipboardEvent, DragEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUploads } from '../../api/use-uploads.ts';
 import { Button } from '../../ui/button.tsx';
+import { FileInput } from '../../ui/file-input.tsx';
 import { UploadList } from './attachments.tsx';
 import { useTypingEmitter } from './use-typing-emitter.ts';
-import { useUploads } from '../../api/use-uploads.ts';
 
 export type ComposerMode = { kind: 'new' } | { kind: 'reply'; to: Message } | { kind: 'edit'; message: Message };
 
@@ -90,17 +91,7 @@ export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }
       <div className="chat-composer-row">
         {!editing && (
           <>
-            <input
-              ref={picker}
-              type="file"
-              multiple
-              hidden
-              data-testid="chat-file-input"
-              onChange={(event) => {
-                files.add(event.target.files ?? []);
-                event.target.value = '';
-              }}
-            />
+            <FileInput ref={picker} onFiles={files.add} testId="chat-file-input" />
             <Button variant="ghost" aria-label={t('attach')} title={t('attach')} onClick={() => picker.current?.click()}>
               📎
             </Button>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../api/files.ts';
 import { Button } from '../../ui/button.tsx';
-import { Dialog } from '../../ui/dialog.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { useFileSize } from '../../ui/file-size.ts';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
@@ -15,27 +15,18 @@ import { useFileOperations } from './use-files.ts';
 /** Deleting erases the bytes for everyone who reaches the file: no undo, so it is confirmed. */
 function DeleteDialog({ file, onClose }: { file: StoredFile; onClose: () => void }) {
   const { t } = useTranslation('files');
-  const { t: tc } = useTranslation();
   const { remove } = useFileOperations();
   const confirm = () => remove.mutate(file.id, { onSuccess: () => (showToast(t('deleted')), onClose()) });
   return (
-    <Dialog label={t('confirmTitle', { name: file.name })} onClose={onClose} className="dialog-padded">
-      <h2 className="dialog-title">{t('confirmTitle', { name: file.name })}</h2>
+    <ConfirmDialog
+      title={t('confirmTitle', { name: file.name })}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={confirm}
+      onClose={onClose}
+    >
       <p>{t('confirmText')}</p>
-      {remove.error && (
-        <p className="form-error" role="alert">
-          {remove.error.message}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <Button onClick={onClose} data-autofocus>
-          {tc('ui.cancel')}
-        </Button>
-        <Button variant="danger" onClick={confirm} disabled={remove.isPending}>
-          {tc('ui.delete')}
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 

@@ -8,6 +8,7 @@ import { useUploads } from '../../api/use-uploads.ts';
 import { useLocation } from '../../app/router/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { DataList } from '../../ui/data-list.tsx';
+import { FileInput } from '../../ui/file-input.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { LoadMore } from '../../ui/load-more.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
@@ -116,17 +117,7 @@ export default function FilesPage() {
         <Button variant="primary" onClick={() => picker.current?.click()}>
           <Icon name="upload" /> {t('upload')}
         </Button>
-        <input
-          ref={picker}
-          type="file"
-          multiple
-          hidden
-          data-testid="file-picker"
-          onChange={(event) => {
-            uploads.add(event.target.files ?? []);
-            event.target.value = '';
-          }}
-        />
+        <FileInput ref={picker} onFiles={uploads.add} testId="file-picker" />
         <span className="muted">{dragging ? t('dropHere') : t('dropHint')}</span>
         <SelectField
           label={t('uploadTo')}

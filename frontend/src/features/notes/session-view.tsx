@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
 import { navigate } from '../../app/router/location.ts';
 import { Button } from '../../ui/button.tsx';
-import { Dialog } from '../../ui/dialog.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
@@ -20,7 +20,6 @@ const reasonOf = (error: Error) =>
 
 function DeleteSession({ session, onClose }: { session: NoteSession; onClose: () => void }) {
   const { t } = useTranslation('notes');
-  const { t: tc } = useTranslation();
   const lines = useLines(session.id);
   const { remove } = useSessionOperations();
   const confirm = () =>
@@ -32,18 +31,15 @@ function DeleteSession({ session, onClose }: { session: NoteSession; onClose: ()
       onError: (error) => showToast(error.message, 'error'),
     });
   return (
-    <Dialog label={t('deleteSessionTitle')} onClose={onClose} className="dialog-padded">
-      <h2 className="dialog-title">{t('deleteSessionTitle')}</h2>
+    <ConfirmDialog
+      title={t('deleteSessionTitle')}
+      confirmLabel={t('deleteSession')}
+      pending={remove.isPending}
+      onConfirm={confirm}
+      onClose={onClose}
+    >
       <p>{t('deleteSessionBody', { count: lines.data?.items.length ?? 0 })}</p>
-      <div className="dialog-actions">
-        <Button onClick={onClose} data-autofocus>
-          {tc('ui.cancel')}
-        </Button>
-        <Button variant="danger" onClick={confirm} disabled={remove.isPending}>
-          {t('deleteSession')}
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 

@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
-import { Button } from '../../ui/button.tsx';
-import { Dialog } from '../../ui/dialog.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { useProjectOperations } from './use-projects.ts';
 
@@ -29,7 +28,6 @@ function useContentCounts(projectId: string) {
 /** Confirmation naming the project and what goes with it; deletion is final (no undo for projects). */
 export function ProjectDeleteDialog({ project, onClose }: { project: Project; onClose: () => void }) {
   const { t } = useTranslation('projects');
-  const { t: tc } = useTranslation();
   const counts = useContentCounts(project.id);
   const { remove } = useProjectOperations();
   const confirm = () =>
@@ -42,8 +40,14 @@ export function ProjectDeleteDialog({ project, onClose }: { project: Project; on
   const line = (key: 'deleteTasks' | 'deleteNotes' | 'deleteSessions', c: { count: number; more: boolean }) =>
     `${t(key, { count: c.count })}${c.more ? '+' : ''}`;
   return (
-    <Dialog label={t('deleteTitle', { name: project.name })} onClose={onClose} className="dialog-padded">
-      <h2 className="dialog-title">{t('deleteTitle', { name: project.name })}</h2>
+    <ConfirmDialog
+      title={t('deleteTitle', { name: project.name })}
+      confirmLabel={t('deleteConfirm')}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={confirm}
+      onClose={onClose}
+    >
       <p>{t('deleteBody')}</p>
       {counts.data ? (
         <ul className="delete-counts">
@@ -59,19 +63,6 @@ export function ProjectDeleteDialog({ project, onClose }: { project: Project; on
       <p>
         <strong>{t('deleteIrreversible')}</strong>
       </p>
-      {remove.error && (
-        <p className="form-error" role="alert">
-          {remove.error.message}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <Button onClick={onClose} data-autofocus>
-          {tc('ui.cancel')}
-        </Button>
-        <Button variant="danger" onClick={confirm} disabled={remove.isPending}>
-          {t('deleteConfirm')}
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
