@@ -129,7 +129,11 @@ export default function FilesPage() {
           label={t('project')}
           value={filter}
           options={[{ value: '', label: t('allProjects') }, { value: 'none', label: t('noProject') }, ...projectOptions]}
-          onChange={setFilter}
+          onChange={(project) => {
+            setFilter(project);
+            // Viewing a project's files, a new one most likely belongs there too.
+            if (project) setTarget(project === 'none' ? '' : project);
+          }}
         />
       </div>
       <UploadProgress {...uploads} onDismiss={uploads.remove} />
