@@ -20,7 +20,7 @@ test('two project members share a file: uploaded by one, it appears, is renamed,
   const project = await api(routes.projects.create, { token: alice.token, body: { name: 'Chantier' } });
   await api(routes.projects.addMember, { token: alice.token, params: { id: project.id }, body: { username: bruno.username } });
   const a = await newPage(browser);
-  const b = await newPage(browser);
+  const b = await newPage(browser, { width: 390, height: 800 }); // one of them on a phone
   await signIn(a.page, alice, '/files');
   await signIn(b.page, bruno, '/files');
   await Promise.all([waitForLive(a.page), waitForLive(b.page)]);
@@ -48,7 +48,7 @@ test('two project members share a file: uploaded by one, it appears, is renamed,
   await input.fill('CR 12 mars.txt');
   await input.press('Enter');
   await a.page.locator('.file-row').filter({ hasText: 'CR 12 mars.txt' }).waitFor();
-  await screenshot(b.page, 'files-list-light');
+  await screenshot(b.page, 'files-mobile-light');
 
   // Alice downloads the same bytes.
   const [download] = await Promise.all([
