@@ -17,7 +17,17 @@ async function connectRedis(url: string) {
   const pub = createClient({ url });
   const sub = pub.duplicate();
   await Promise.all([pub.connect(), sub.connect()]);
-  return { pub, sub, close: async () => void (await Promise.all([pub.quit(), sub.quit()])) };
+  /**
+   * Subscriber first: no more requests from other instances (presence asks them for their
+   * sockets). One already being answered still publishes its reply, so the publisher stays a
+   * moment longer; closing it at once rejected that reply (an unhandled rejection in the adapter).
+   */
+  async function close() {
+    await sub.quit();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pub.quit();
+  }
+  return { pub, sub, close };
 }
 
 /**
