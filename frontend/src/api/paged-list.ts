@@ -34,13 +34,15 @@ export function usePagedList<T extends { id: string }>(queryKey: QueryKey, fetch
     queryKey,
     queryFn: ({ signal }) => readPages(fetchPage, queryClient.getQueryData<Page<T>>(queryKey)?.items.length ?? 0, signal),
   });
+  // The page goes to the list it was asked for, even if the filter changed while it loaded.
   const more = useMutation({
     mutationFn: async () => {
-      const cursor = queryClient.getQueryData<Page<T>>(queryKey)?.nextCursor;
-      return cursor ? fetchPage(cursor) : null;
+      const key = queryKey;
+      const cursor = queryClient.getQueryData<Page<T>>(key)?.nextCursor;
+      return { key, next: cursor ? await fetchPage(cursor) : null };
     },
-    onSuccess: (next) => {
-      if (next) queryClient.setQueryData<Page<T>>(queryKey, (shown) => (shown ? appendPage(shown, next) : next));
+    onSuccess: ({ key, next }) => {
+      if (next) queryClient.setQueryData<Page<T>>(key, (shown) => (shown ? appendPage(shown, next) : next));
     },
   });
   return {

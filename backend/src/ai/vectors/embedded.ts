@@ -120,13 +120,14 @@ export function createEmbeddedStore(options: { db: Db; collection: string }): Ve
         payload: p.payload,
         vector: toBinary(p.vector),
       }));
+      // Markers first: a removal racing this write then knows the item may have points.
+      const itemMarkers = new Map(batch.map((p) => [markerOf(p.payload)._id, markerOf(p.payload)]));
+      await insertNew(markers, [...itemMarkers.values()]);
       const taken = await insertNew(points, docs);
       if (taken.length > 0) {
         await points.deleteMany({ _id: { $in: taken.map((doc) => doc._id) } });
         await points.insertMany(taken);
       }
-      const itemMarkers = new Map(batch.map((p) => [markerOf(p.payload)._id, markerOf(p.payload)]));
-      await insertNew(markers, [...itemMarkers.values()]);
       for (const doc of docs) {
         if (segments.has(doc.scope)) (await segment(doc.scope, dim)).put(doc._id, fromBinary(doc.vector), doc.payload);
       }

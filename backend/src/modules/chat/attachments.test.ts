@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_MAX_FILES } from '@panoramix/contracts';
 import { expectProblem, nextEvent, recordEvents, settle, startTestApp, tinyPng, uploadFile } from '../../../test/harness.ts';
 import type { TestApp, TestUser } from '../../../test/harness.ts';
+import { MessageModel } from './model.ts';
 
 const uploadsDir = mkdtempSync(path.join(os.tmpdir(), 'panoramix-attachments-'));
 let app: TestApp;
@@ -124,6 +125,32 @@ describe('attachments', () => {
     expect(await fileGone).toEqual({ id: file.id, projectId: null, roomId });
     expectProblem(await ann.api.get(`/api/files/${file.id}`), 404);
     expect(storedBy(ann).some(isIt)).toBe(false);
+  });
+
+  it('refuses a project file (its project would reach into the room) and keeps it in its project', async () => {
+    const project = (await ann.api.post('/api/projects', { name: 'Chantier' })).body;
+    const res = await uploadFile(ann, { name: 'plan.txt', bytes: 'plan', type: 'text/plain' }, { projectId: project.id });
+    expect(res.status).toBe(201);
+    expect(expectProblem(await post(ann, { fileIds: [res.body.id] }), 400).errors?.[0]?.path).toBe('body.fileIds');
+    expect((await ann.api.get(`/api/files/${res.body.id}`)).body).toMatchObject({ projectId: project.id, messageId: null });
+  });
+
+  it('a member viewing an attachment is not a download click; the uploader fetching a file of theirs is', async () => {
+    const photo = await uploaded(ann, 'counted.png');
+    await post(ann, { fileIds: [photo.id] });
+    await (await download(ben, photo.id)).arrayBuffer();
+    expect((await ann.api.get(`/api/files/${photo.id}`)).body.clicksCount).toBe(0);
+    const loose = await uploaded(ann);
+    await (await download(ann, loose.id)).arrayBuffer();
+    expect((await ann.api.get(`/api/files/${loose.id}`)).body.clicksCount).toBe(1);
+  });
+
+  it('deletes a message stored before attachments existed (no fileIds field)', async () => {
+    const message = (await post(ann, { text: 'from an older version' })).body;
+    await MessageModel.updateOne({ _id: message.id }, { $unset: { fileIds: 1 } }).setOptions({ tenancy: 'system' });
+    const deleted = await ann.api.delete(`/api/messages/${message.id}`);
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    expect(deleted.body).toMatchObject({ deletedAt: expect.any(String), attachments: [] });
   });
 
   it('deleting the room deletes its files in the cascade job', async () => {

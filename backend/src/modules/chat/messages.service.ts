@@ -141,7 +141,7 @@ export function createMessageService(deps: {
   async function remove(actor: AuthUser, id: string) {
     const { message, room } = await findOwn(actor, id, true);
     if (message.deletedAt) return toMessageDtoWithReply(message);
-    if (message.fileIds.length > 0) await deps.removeAttachments(actor, message._id, membersOf(room));
+    if (message.fileIds?.length) await deps.removeAttachments(actor, message._id, membersOf(room));
     const deleted = await update(message._id, {
       $set: { text: '', mentions: [], reactions: {}, fileIds: [], deletedAt: new Date() },
     });

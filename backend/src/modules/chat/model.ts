@@ -69,10 +69,12 @@ messageSchema.index({ roomId: 1, _id: -1 });
 messageSchema.index({ roomId: 1, userId: 1, clientId: 1 }, { unique: true });
 
 export const MessageModel = model('Message', messageSchema);
-export type MessageDoc = Omit<InferSchemaType<typeof messageSchema>, 'reactions'> & {
+export type MessageDoc = Omit<InferSchemaType<typeof messageSchema>, 'reactions' | 'fileIds'> & {
   _id: Types.ObjectId;
   /** Lean documents read the map as a plain object. */
   reactions: Record<string, string> | Map<string, string>;
+  /** Absent from messages stored before attachments existed (lean reads apply no defaults). */
+  fileIds?: Types.ObjectId[];
   createdAt: Date;
   updatedAt: Date;
 };

@@ -9,16 +9,19 @@ const toAttachment = (f: FileDoc): Attachment => ({ id: String(f._id), name: f.n
 
 /**
  * Attaches the sender's own unattached files to a new message. All or none: when one is not
- * theirs or already attached, those just claimed are released.
+ * theirs, already attached or in a project, those just claimed are released. Project files stay
+ * out: the project's deletion and its members' lists would otherwise reach into a room.
  */
 export async function attachFiles(userId: string, fileIds: readonly string[], roomId: Types.ObjectId, messageId: Types.ObjectId) {
   if (fileIds.length === 0) return;
-  const claimed = await FileModel.updateMany({ _id: { $in: fileIds }, userId, messageId: null }, { $set: { roomId, messageId } });
+  const claimed = await FileModel.updateMany(
+    { _id: { $in: fileIds }, userId, messageId: null, projectId: null },
+    { $set: { roomId, messageId } },
+  );
   if (claimed.modifiedCount === fileIds.length) return;
   await FileModel.updateMany({ userId, messageId }, { $set: { roomId: null, messageId: null } });
-  throw badRequest('body.fileIds: each must be a file of mine not attached to another message', [
-    { path: 'body.fileIds', message: 'each must be a file of mine not attached to another message' },
-  ]);
+  const why = 'each must be a file of mine, outside any project, not attached to another message';
+  throw badRequest(`body.fileIds: ${why}`, [{ path: 'body.fileIds', message: why }]);
 }
 
 /** The attachments of messages, by message id, in one query (none when no message has files). */

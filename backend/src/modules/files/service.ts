@@ -18,6 +18,8 @@ import type { FileDoc } from './model.ts';
 import { deliveryHeaders } from './storage.ts';
 import type { FileStorage } from './storage.ts';
 
+const ATTACHED = 'A chat attachment keeps its name and place; delete the message instead';
+
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 const idOrNull = (id: Types.ObjectId | null | undefined) => (id ? String(id) : null);
 
@@ -119,24 +121,34 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
       storedFileName,
       size: received.size,
       mimeType,
+    }).catch(async (error: unknown) => {
+      await storage.discard([{ userId: actor.id, storedFileName }]); // no document: no bytes either
+      throw error;
     });
     const file = created.toObject() as FileDoc;
     await announce('file.created', actor, file);
     return toFileDto(file);
   }
 
-  /** Streams the bytes; a download counts as a click (Panorama's `clicksCount`). */
+  /**
+   * Streams the bytes. A download counts as a click (Panorama's `clicksCount`), except for chat
+   * attachments, which every member's view fetches to show them.
+   */
   async function download(actor: AuthUser, id: string, res: Response) {
     const file = await findVisible(actor, id);
     const onDisk = await stat(storage.pathOf(file)).catch(() => null);
-    if (!onDisk) throw notFound('File content');
-    await FileModel.updateOne(
-      { _id: file._id, userId: file.userId },
-      { $inc: { clicksCount: 1 }, $set: { lastClickedAt: new Date() } },
-      { timestamps: false },
-    );
+    if (!onDisk?.isFile()) throw notFound('File content');
+    if (!file.messageId) {
+      await FileModel.updateOne(
+        { _id: file._id, userId: file.userId },
+        { $inc: { clicksCount: 1 }, $set: { lastClickedAt: new Date() } },
+        { timestamps: false },
+      );
+    }
     res.status(200).set(deliveryHeaders({ ...file, size: onDisk.size }));
-    await pipeline(createReadStream(storage.pathOf(file)), res);
+    await pipeline(createReadStream(storage.pathOf(file)), res).catch((error: unknown) => {
+      if (!res.destroyed) throw error; // the client went away (a thumbnail scrolled off): nothing went wrong here
+    });
   }
 
   async function update(
@@ -145,15 +157,17 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
     patch: { name?: string | undefined; projectId?: string | null | undefined },
   ) {
     const current = await findManaged(actor, id);
-    if (current.messageId) throw conflict('A chat attachment keeps its name and place; delete the message instead');
+    if (current.messageId) throw conflict(ATTACHED);
     const moving = patch.projectId !== undefined && String(patch.projectId) !== String(current.projectId ?? null);
     if (moving && patch.projectId) await requireProjectForContent(actor, patch.projectId);
+    // Still unattached: the uploader may have attached it to a message since it was read.
     const updated = await FileModel.findOneAndUpdate(
-      { _id: current._id, userId: current.userId },
+      { _id: current._id, userId: current.userId, messageId: null },
       { $set: patch },
       { returnDocument: 'after' },
     ).lean<FileDoc>();
-    if (!updated) throw notFound('File');
+    if (!updated)
+      throw (await FileModel.exists({ _id: current._id, userId: current.userId })) ? conflict(ATTACHED) : notFound('File');
     if (moving) {
       const now = new Set(await audience(updated));
       const gone = (await audience(current)).filter((userId) => !now.has(userId));

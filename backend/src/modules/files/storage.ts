@@ -22,9 +22,12 @@ const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_').slice(-
  */
 export function createFileStorage(uploadsDir: string) {
   const folderOf = (userId: string) => path.join(uploadsDir, userId);
-  // basename: a stored name from an imported archive must not reach outside the owner's folder.
-  const pathOf = (file: { userId: unknown; storedFileName: string }) =>
-    path.join(folderOf(String(file.userId)), path.basename(file.storedFileName));
+  // basename: a stored name from an imported archive must not reach outside the owner's folder;
+  // '', '.' and '..' would name a folder, so they stand for a file that is not there.
+  const pathOf = (file: { userId: unknown; storedFileName: string }) => {
+    const name = path.basename(file.storedFileName);
+    return path.join(folderOf(String(file.userId)), ['', '.', '..'].includes(name) ? 'missing' : name);
+  };
 
   /** Moves a received upload into place under a new stored name. */
   async function keep(userId: string, received: string, name: string, originalName: string) {

@@ -2,6 +2,8 @@ import type { Message } from '@panoramix/contracts';
 import { useEffect, useRef, useState } from 'react';
 import type { ClipboardEvent, DragEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from 'virtual:panoramix/contracts';
+import { call } from '../../api/client.ts';
 import { useUploads } from '../../api/use-uploads.ts';
 import { Button } from '../../ui/button.tsx';
 import { FileInput } from '../../ui/file-input.tsx';
@@ -33,6 +35,14 @@ export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }
   const files = useUploads((name) => t('tooLarge', { name }));
   const editing = mode.kind === 'edit';
   const canSend = editing ? Boolean(text.trim()) : files.ready && (Boolean(text.trim()) || files.fileIds.length > 0);
+
+  /** A file taken out before sending is deleted: it was uploaded only to go with this message. */
+  const discard = (key: string) => {
+    const fileId = files.uploads.find((u) => u.key === key)?.fileId;
+    files.remove(key);
+    // Best effort: should it fail, the file stays listed in Fichiers, where it can be deleted.
+    if (fileId) call(routes.files.remove, { params: { id: fileId } }).catch(() => undefined);
+  };
 
   useEffect(() => {
     if (mode.kind === 'edit') setText(mode.message.text);
@@ -87,7 +97,7 @@ export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }
           <span className="muted"> — {t('escToCancel')}</span>
         </p>
       )}
-      {!editing && <UploadList uploads={files.uploads} onRemove={files.remove} />}
+      {!editing && <UploadList uploads={files.uploads} onRemove={discard} />}
       <div className="chat-composer-row">
         {!editing && (
           <>
