@@ -9,6 +9,12 @@ import type { MessageDoc, RoomDoc } from './model.ts';
  */
 export const memberRooms = (userId: string) => ({ memberIds: userId, deletingAt: null });
 
+/** The ids of the rooms a user is a member of now. */
+export async function memberRoomIds(userId: string) {
+  const rooms = await RoomModel.find(memberRooms(userId), { _id: 1 }).lean();
+  return rooms.map((room) => room._id);
+}
+
 export async function findMemberRoom(actor: AuthUser, roomId: string): Promise<RoomDoc> {
   const room = await RoomModel.findOne({ _id: roomId, ...memberRooms(actor.id) }).lean<RoomDoc>();
   if (!room) throw notFound('Room');

@@ -5,8 +5,8 @@ import { UserModel } from '../auth/model.ts';
 import { attachmentsOf } from '../files/attachments.ts';
 import { MessageModel, RoomReadModel } from './model.ts';
 import type { MessageDoc, RoomDoc } from './model.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 
-const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 const REPLY_EXCERPT_CHARS = 200;
 
 function reactionsOf(stored: MessageDoc['reactions']): Message['reactions'] {
@@ -36,8 +36,8 @@ export function toMessageDto(m: MessageDoc, reply: MessageDoc | null = null, att
     mentions: m.mentions.map(String),
     attachments,
     reactions: reactionsOf(m.reactions),
-    editedAt: iso(m.editedAt),
-    deletedAt: iso(m.deletedAt),
+    editedAt: isoOrNull(m.editedAt),
+    deletedAt: isoOrNull(m.deletedAt),
     createdAt: m.createdAt.toISOString(),
   };
 }

@@ -2,7 +2,7 @@ import { idPages, purgeDeleted } from '../../ai/index/sources.ts';
 import type { IndexedItem, SearchSource } from '../../ai/index/sources.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { UserModel } from '../auth/model.ts';
-import { memberRooms } from './access.ts';
+import { memberRoomIds } from './access.ts';
 import { MessageModel, RoomModel } from './model.ts';
 import type { MessageDoc, RoomDoc } from './model.ts';
 
@@ -13,8 +13,7 @@ const roomScope = (roomId: unknown) => `room:${String(roomId)}`;
  * who leaves or is removed stops finding the room's messages at once, with no reindex.
  */
 export async function roomScopes(actor: AuthUser): Promise<string[]> {
-  const rooms = await RoomModel.find(memberRooms(actor.id), { _id: 1 }).lean();
-  return rooms.map((room) => roomScope(room._id));
+  return (await memberRoomIds(actor.id)).map(roomScope);
 }
 
 /**

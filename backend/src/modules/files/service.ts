@@ -9,7 +9,7 @@ import { conflict, notFound } from '../../http/problem.ts';
 import type { UploadedFile } from '../../http/upload.ts';
 import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { memberRooms } from '../chat/access.ts';
+import { memberRoomIds } from '../chat/access.ts';
 import { RoomModel } from '../chat/model.ts';
 import { audienceOf, memberProjectIds, projectScope, requireProjectForContent, touchProject } from '../projects/access.ts';
 import { checkFileType } from './file-type-check.ts';
@@ -17,10 +17,10 @@ import { FileModel } from './model.ts';
 import type { FileDoc } from './model.ts';
 import { deliveryHeaders } from './storage.ts';
 import type { FileStorage } from './storage.ts';
+import { isoOrNull } from '../../lib/dates.ts';
 
 const ATTACHED = 'A chat attachment keeps its name and place; delete the message instead';
 
-const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 const idOrNull = (id: Types.ObjectId | null | undefined) => (id ? String(id) : null);
 
 export const toFileDto = (f: FileDoc): StoredFile => ({
@@ -34,7 +34,7 @@ export const toFileDto = (f: FileDoc): StoredFile => ({
   size: f.size,
   mimeType: f.mimeType,
   clicksCount: f.clicksCount,
-  lastClickedAt: iso(f.lastClickedAt),
+  lastClickedAt: isoOrNull(f.lastClickedAt),
   createdAt: f.createdAt.toISOString(),
   updatedAt: f.updatedAt.toISOString(),
 });
@@ -48,12 +48,11 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
   const { events, storage } = deps;
 
   async function visibleFilter(actor: AuthUser) {
-    const rooms = await RoomModel.find(memberRooms(actor.id), { _id: 1 }).lean();
     return {
       $or: [
         { userId: new Types.ObjectId(actor.id) },
         { projectId: { $in: await memberProjectIds(actor) } },
-        { roomId: { $in: rooms.map((room) => room._id) } },
+        { roomId: { $in: await memberRoomIds(actor.id) } },
       ],
     };
   }
