@@ -59,12 +59,20 @@ export async function fetchFileBlob(id: string, signal?: AbortSignal): Promise<B
   return response.blob();
 }
 
-/** Saves a file under its name through a temporary object URL. */
-export async function downloadFile(file: { id: string; name: string }): Promise<void> {
+const extension = (name: string) => /\.[\w-]{1,10}$/.exec(name)?.[0] ?? '';
+
+/** The name a download is saved under: the shown name, keeping the uploaded file's extension if a rename dropped it. */
+export function downloadName(file: { name: string; originalName?: string | undefined }): string {
+  const kept = extension(file.originalName ?? '');
+  return kept && !extension(file.name) ? `${file.name}${kept}` : file.name;
+}
+
+/** Saves a file through a temporary object URL. */
+export async function downloadFile(file: { id: string; name: string; originalName?: string | undefined }): Promise<void> {
   const url = URL.createObjectURL(await fetchFileBlob(file.id));
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.name;
+  link.download = downloadName(file);
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
