@@ -52,6 +52,7 @@ test('a list longer than a page shows the rest on "Charger plus", keyboard inclu
   }
   const { page, context } = await newPage(browser);
   await signIn(page, user, '/links');
+  await waitForLive(page);
   const rows = page.getByRole('list', { name: 'Liens' }).getByRole('listitem');
   await page.getByRole('button', { name: 'Charger plus' }).waitFor();
   if ((await rows.count()) !== 200) throw new Error(`expected the first page of 200 links, got ${await rows.count()}`);

@@ -35,16 +35,26 @@ describe('appendPage', () => {
 describe('readPages', () => {
   it('reads one page when nothing was shown yet', async () => {
     const route = fakeRoute(10, 3);
-    expect(ids(await readPages(route.fetchPage, 0))).toEqual(['i0', 'i1', 'i2']);
+    expect(ids(await readPages(route.fetchPage, () => 0))).toEqual(['i0', 'i1', 'i2']);
     expect(route.calls).toEqual([undefined]);
   });
 
   it('reads as many pages as the reader had loaded, and stops at the end of the list', async () => {
     const route = fakeRoute(7, 3);
-    expect(ids(await readPages(route.fetchPage, 5))).toEqual(['i0', 'i1', 'i2', 'i3', 'i4', 'i5']);
-    const all = await readPages(route.fetchPage, 50);
+    expect(ids(await readPages(route.fetchPage, () => 5))).toEqual(['i0', 'i1', 'i2', 'i3', 'i4', 'i5']);
+    const all = await readPages(route.fetchPage, () => 50);
     expect(all.items).toHaveLength(7);
     expect(all.nextCursor).toBeNull();
+  });
+
+  it('reads on when more items are shown while it runs (a page loaded meanwhile)', async () => {
+    const route = fakeRoute(9, 3);
+    let shown = 3;
+    const fetchPage = (cursor: string | undefined) => {
+      if (cursor === undefined) shown = 6; // "Charger plus" lands while the refetch reads its first page
+      return route.fetchPage(cursor);
+    };
+    expect(ids(await readPages(fetchPage, () => shown))).toEqual(['i0', 'i1', 'i2', 'i3', 'i4', 'i5']);
   });
 });
 

@@ -15,12 +15,13 @@ export function appendPage<T extends { id: string }>(shown: Page<T>, next: Page<
 }
 
 /**
- * Reads pages until at least `shown` items are loaded or the list ends: a refetch (reconnect,
- * invalidation) brings back as much as the reader had loaded, so the list never shrinks under them.
+ * Reads pages until as many items as are shown are loaded, or the list ends: a refetch (reconnect,
+ * invalidation) brings back as much as the reader had loaded, so the list never shrinks under
+ * them. `shown` is asked again after each page: "Charger plus" may add one while this runs.
  */
-export async function readPages<T extends { id: string }>(fetchPage: FetchPage<T>, shown: number, signal?: AbortSignal) {
+export async function readPages<T extends { id: string }>(fetchPage: FetchPage<T>, shown: () => number, signal?: AbortSignal) {
   let page = await fetchPage(undefined, signal);
-  while (page.nextCursor && page.items.length < shown) page = appendPage(page, await fetchPage(page.nextCursor, signal));
+  while (page.nextCursor && page.items.length < shown()) page = appendPage(page, await fetchPage(page.nextCursor, signal));
   return page;
 }
 
@@ -32,7 +33,7 @@ export function usePagedList<T extends { id: string }>(queryKey: QueryKey, fetch
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey,
-    queryFn: ({ signal }) => readPages(fetchPage, queryClient.getQueryData<Page<T>>(queryKey)?.items.length ?? 0, signal),
+    queryFn: ({ signal }) => readPages(fetchPage, () => queryClient.getQueryData<Page<T>>(queryKey)?.items.length ?? 0, signal),
   });
   // The page goes to the list it was asked for, even if the filter changed while it loaded.
   const more = useMutation({
