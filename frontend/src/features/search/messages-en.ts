@@ -28,6 +28,7 @@ export const en: SearchMessages = {
   failed: 'The search failed.',
   keywordOnly: 'Keyword results only: semantic search is unavailable at the moment.',
   updated: 'edited {{date}}',
+  dated: 'from {{date}}',
   ai: {
     title: 'Search and AI',
     intro: 'Read-only state of the search engine. It is set in the server’s configuration.',

@@ -29,6 +29,7 @@ export const fr = {
   failed: 'La recherche a échoué.',
   keywordOnly: 'Résultats par mots-clés uniquement : la recherche sémantique est indisponible pour le moment.',
   updated: 'modifié le {{date}}',
+  dated: 'du {{date}}',
   ai: {
     title: 'Recherche et IA',
     intro: 'État du moteur de recherche, en lecture seule. Il se règle dans la configuration du serveur.',

@@ -104,4 +104,21 @@ describe('SearchPage', () => {
       note.title,
     );
   });
+  it('dates a message hit rather than calling it edited', async () => {
+    const message = buildHit({ kind: 'message', title: 'Équipe · Alice', snippet: 'le plan est prêt' });
+    vi.mocked(call).mockImplementation(((route: { path: string }) =>
+      Promise.resolve(
+        route.path === '/api/search' ? { items: [message, note], semantic: true } : { items: [], nextCursor: null },
+      )) as never);
+    const user = userEvent.setup();
+    renderPage();
+    await user.keyboard('plan');
+    await screen.findByRole('listbox', { name: 'Résultats' });
+    const metaOf = (title: string) =>
+      hitOptions()
+        .find((o) => o.querySelector('.search-hit-title')?.textContent === title)
+        ?.querySelector('.search-hit-meta')?.textContent;
+    expect(metaOf('Équipe · Alice')).toMatch(/^du /);
+    expect(metaOf('Plan de lancement')).toMatch(/^modifié le /);
+  });
 });

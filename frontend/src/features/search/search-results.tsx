@@ -52,7 +52,8 @@ export function SearchResults({ id, groups, active, onOpen }: SearchResultsProps
                 {hit.projectId && projects.get(hit.projectId) && (
                   <span className="chip">{projects.get(hit.projectId)?.name}</span>
                 )}
-                {t('updated', { date: format.date(hit.updatedAt) })}
+                {/* A message is dated, not "edited": most never are. */}
+                {t(hit.kind === 'message' ? 'dated' : 'updated', { date: format.date(hit.updatedAt) })}
               </span>
             </div>
           ))}
