@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { newUser } from '../support/api.ts';
+import { api, newUser, routes } from '../support/api.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
 import { runCommand, signIn, waitForLive } from '../support/journey.ts';
 
@@ -110,3 +110,26 @@ test('a project and its tasks typed from the keyboard, completed and reordered, 
 async function assertText(locator: ReturnType<Page['locator']>, expected: string) {
   await locator.filter({ hasText: new RegExp(`^${expected}$`) }).waitFor();
 }
+
+test('in a shared project, a member sees who wrote the tasks and notes that are not theirs', async () => {
+  const alice = await newUser({ displayName: 'Alice Martin' });
+  const bruno = await newUser({ displayName: 'Bruno Petit' });
+  const project = await api(routes.projects.create, { token: alice.token, body: { name: 'Chantier' } });
+  await api(routes.projects.addMember, { token: alice.token, params: { id: project.id }, body: { username: bruno.username } });
+  await api(routes.tasks.create, { token: bruno.token, body: { title: 'Commander le béton', projectId: project.id } });
+  await api(routes.tasks.create, { token: alice.token, body: { title: 'Relire le devis', projectId: project.id } });
+  const note = await api(routes.notes.create, {
+    token: bruno.token,
+    body: { title: 'Réunion de chantier', content: 'Livraison lundi.', projectId: project.id },
+  });
+
+  const { page, context } = await newPage(browser);
+  await signIn(page, alice, `/tasks?project=${project.id}`);
+  const row = (title: string) => page.locator('.task-row').filter({ hasText: title });
+  await row('Commander le béton').getByText('par Bruno Petit').waitFor();
+  assert.equal(await row('Relire le devis').getByText(/^par /).count(), 0);
+
+  await page.goto(`/notes/${note.id}`);
+  await page.getByText('écrite par Bruno Petit').waitFor();
+  await context.close();
+});

@@ -23,6 +23,7 @@ export const en: NotesMessages = {
   unsaved: 'Unsaved changes (Ctrl+S to save)',
   saving: 'Saving…',
   unsavedAuto: 'Editing — saved as soon as you pause',
+  writtenBy: 'written by {{name}}',
   upToDate: 'Saved — edited {{date}}',
   deleteNote: 'Delete note',
   noteDeleted: 'Note “{{title}}” deleted.',

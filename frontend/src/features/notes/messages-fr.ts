@@ -22,6 +22,7 @@ export const fr = {
   unsaved: 'Modifications non enregistrées (Ctrl+S pour enregistrer)',
   saving: 'Enregistrement…',
   unsavedAuto: 'Modifications en cours — enregistrées dès que vous marquez une pause',
+  writtenBy: 'écrite par {{name}}',
   upToDate: 'Enregistrée — modifiée le {{date}}',
   deleteNote: 'Supprimer la note',
   noteDeleted: 'Note « {{title}} » supprimée.',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
+import { useCurrentUserId } from '../../app/auth/current-user.ts';
 import { navigate } from '../../app/router/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
@@ -59,6 +60,12 @@ function Editor({ note }: { note: Note | undefined }) {
   };
 
   const error = mutation.error instanceof ApiError ? mutation.error : undefined;
+  // In a shared project, say who wrote a note when it was not me.
+  const me = useCurrentUserId();
+  const author =
+    note && note.userId !== me
+      ? projects.data?.items.find((p) => p.id === note.projectId)?.members.find((m) => m.id === note.userId)
+      : undefined;
   return (
     <div className="note-editor" onKeyDown={onKeyDown}>
       <TextField
@@ -102,6 +109,7 @@ function Editor({ note }: { note: Note | undefined }) {
             : dirty
               ? t(note ? 'unsavedAuto' : 'unsaved')
               : note && t('upToDate', { date: format.dateTime(note.updatedAt) })}
+          {author && ` · ${t('writtenBy', { name: author.displayName })}`}
         </span>
         {note && (
           <Button variant="danger" onClick={() => remove.mutate(note, { onSuccess: () => navigate('/notes') })}>

@@ -45,6 +45,7 @@ export const en: TasksMessages = {
   importantOf: 'Important: {{title}}',
   deleteTask: 'Delete {{title}}',
   deleted: 'Task “{{title}}” deleted.',
+  createdBy: 'by {{name}}',
   late: 'Overdue',
   quadrants: {
     doFirst: 'Urgent and important',

@@ -44,6 +44,7 @@ export const fr = {
   importantOf: 'Important : {{title}}',
   deleteTask: 'Supprimer {{title}}',
   deleted: 'Tâche « {{title}} » supprimée.',
+  createdBy: 'par {{name}}',
   late: 'En retard',
   quadrants: {
     doFirst: 'Urgent et important',

@@ -1,6 +1,7 @@
 import type { Project, Task } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
 import { taskStatuses } from 'virtual:panoramix/contracts';
+import { useCurrentUserId } from '../../app/auth/current-user.ts';
 import { fromDateInput, toDateInput } from '../../lib/date-input.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
@@ -25,6 +26,9 @@ export function TaskRow({ task, project, selected, onSelect, now }: TaskRowProps
   const patch = (changes: Parameters<typeof update.mutate>[0]['patch']) => update.mutate({ task, patch: changes });
   const title = task.title;
   const late = isOpen(task) && task.deadline !== null && new Date(task.deadline).getTime() < now;
+  // In a shared project, who created a task matters when it was not me.
+  const me = useCurrentUserId();
+  const creator = task.userId !== me ? project?.members.find((member) => member.id === task.userId) : undefined;
   return (
     <div className="task-row" data-status={task.status}>
       <input
@@ -50,6 +54,7 @@ export function TaskRow({ task, project, selected, onSelect, now }: TaskRowProps
               {project.name}
             </span>
           )}
+          {creator && <span className="chip">{t('createdBy', { name: creator.displayName })}</span>}
           {late && <span className="chip chip-danger">{t('late')}</span>}
         </span>
       </div>
