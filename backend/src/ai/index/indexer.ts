@@ -101,12 +101,17 @@ export function createIndexer(deps: {
         await batchWindow();
         if (stopped) return; // shutting down: the backlog waits for the next start
         again = false;
-        await prepare();
-        await worker.drain();
+        await drainUntilStopped();
       } while (again && !stopped);
     })()
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'search indexing run failed; the periodic job retries'))
       .finally(() => (running = undefined));
+  }
+
+  /** Batches until the backlog is empty, or the process stops: a shutdown waits for one batch, not the backlog. */
+  async function drainUntilStopped() {
+    await prepare();
+    for (let taken = 1; taken > 0 && !stopped;) taken = await worker.runBatch();
   }
 
   /** No new runs; waits for the one in flight (graceful shutdown). */
@@ -193,10 +198,7 @@ export function createIndexer(deps: {
       name: INDEX_JOB,
       // The periodic run picks up retries that came due and work left by a crashed instance.
       every: '5 seconds',
-      run: async () => {
-        await prepare();
-        await worker.drain();
-      },
+      run: drainUntilStopped,
     },
     { name: REINDEX_JOB, run: async () => void (await enqueueAll(deps.sources)) },
   ];
