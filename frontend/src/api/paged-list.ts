@@ -57,4 +57,5 @@ export function usePagedList<T extends { id: string }>(queryKey: QueryKey, fetch
   };
 }
 
-export type MoreState = ReturnType<typeof usePagedList>['more'];
+export type PagedList<T extends { id: string }> = ReturnType<typeof usePagedList<T>>;
+export type MoreState = PagedList<{ id: string }>['more'];

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { LoadState } from './load-state.tsx';
 
-interface DataListProps<T> {
+export interface DataListProps<T> {
   label: string;
   items: readonly T[] | undefined;
   loading: boolean;

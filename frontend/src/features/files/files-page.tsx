@@ -7,12 +7,11 @@ import { call } from '../../api/client.ts';
 import { useUploads } from '../../api/use-uploads.ts';
 import { useLocation } from '../../app/router/location.ts';
 import { Button } from '../../ui/button.tsx';
-import { DataList } from '../../ui/data-list.tsx';
 import { FileInput } from '../../ui/file-input.tsx';
 import { Icon } from '../../ui/icon.tsx';
-import { LoadMore } from '../../ui/load-more.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
+import { PagedDataList } from '../../ui/paged-data-list.tsx';
 import { useProjects } from '../projects/use-projects.ts';
 import { putFile } from './file-cache.ts';
 import { FileRow } from './file-row.tsx';
@@ -73,7 +72,7 @@ export default function FilesPage() {
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const projects = useProjects();
-  const { query: files, more } = useFiles(filter);
+  const files = useFiles(filter);
   const queryClient = useQueryClient();
   const uploads = useUploads((name) => t('tooLarge', { name }), {
     fields: () => (target ? { projectId: target } : {}),
@@ -137,17 +136,12 @@ export default function FilesPage() {
         />
       </div>
       <UploadProgress {...uploads} onDismiss={uploads.remove} />
-      <DataList
+      <PagedDataList
+        list={files}
         label={tc('files.title')}
-        items={files.data?.items}
-        loading={files.isPending}
-        error={files.error}
-        onRetry={() => void files.refetch()}
         empty={t('empty')}
-        getKey={(file) => file.id}
         renderItem={(file) => <FileRow file={file} highlighted={file.id === openId} />}
       />
-      <LoadMore more={more} />
     </section>
   );
 }

@@ -1,11 +1,10 @@
 import type { Link } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
-import { DataList } from '../../ui/data-list.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
-import { LoadMore } from '../../ui/load-more.tsx';
 import { showToast } from '../../ui/toast.tsx';
+import { PagedDataList } from '../../ui/paged-data-list.tsx';
 import { LinkForm } from './link-form.tsx';
 import { useLinkOperations, useLinks } from './use-links.ts';
 import './links.css';
@@ -35,24 +34,19 @@ function LinkRow({ link }: { link: Link }) {
 
 export default function LinksPage() {
   const { t } = useTranslation();
-  const { query: links, more } = useLinks();
+  const links = useLinks();
   return (
     <section className="page" aria-labelledby="links-title">
       <h1 id="links-title" className="page-title">
         {t('links.title')}
       </h1>
       <LinkForm />
-      <DataList
+      <PagedDataList
+        list={links}
         label={t('links.title')}
-        items={links.data?.items}
-        loading={links.isPending}
-        error={links.error}
-        onRetry={() => void links.refetch()}
         empty={t('links.empty')}
-        getKey={(link) => link.id}
         renderItem={(link) => <LinkRow link={link} />}
       />
-      <LoadMore more={more} />
     </section>
   );
 }

@@ -4,10 +4,9 @@ import { Link } from '../../app/router/link.tsx';
 import { navigate } from '../../app/router/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
-import { DataList } from '../../ui/data-list.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
-import { LoadMore } from '../../ui/load-more.tsx';
+import { PagedDataList } from '../../ui/paged-data-list.tsx';
 import { useNotes } from './use-notes.ts';
 import { useSessions } from './use-sessions.ts';
 
@@ -19,8 +18,8 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
   const format = useFormat();
   const [kind, setKind] = useState<Kind>(initialKind);
   useEffect(() => setKind(initialKind), [initialKind]); // opening a session shows the sessions
-  const { query: notes, more: moreNotes } = useNotes();
-  const { query: sessions, more: moreSessions } = useSessions();
+  const notes = useNotes();
+  const sessions = useSessions();
   const mark = (id: string) => (id === current ? ('page' as const) : undefined);
   return (
     <aside className="notes-sidebar">
@@ -44,45 +43,31 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
         onChange={setKind}
       />
       {kind === 'notes' ? (
-        <>
-          <DataList
-            label={t('notes')}
-            items={notes.data?.items}
-            loading={notes.isPending}
-            error={notes.error}
-            onRetry={() => void notes.refetch()}
-            empty={t('noNotes')}
-            getKey={(note) => note.id}
-            renderItem={(note) => (
-              <Link to={`/notes/${note.id}`} className="notes-item" aria-current={mark(note.id)}>
-                <span className="notes-item-title">{note.title}</span>
-                <span className="muted notes-item-meta">{format.dateTime(note.updatedAt)}</span>
-              </Link>
-            )}
-          />
-          <LoadMore more={moreNotes} />
-        </>
+        <PagedDataList
+          list={notes}
+          label={t('notes')}
+          empty={t('noNotes')}
+          renderItem={(note) => (
+            <Link to={`/notes/${note.id}`} className="notes-item" aria-current={mark(note.id)}>
+              <span className="notes-item-title">{note.title}</span>
+              <span className="muted notes-item-meta">{format.dateTime(note.updatedAt)}</span>
+            </Link>
+          )}
+        />
       ) : (
-        <>
-          <DataList
-            label={t('sessions')}
-            items={sessions.data?.items}
-            loading={sessions.isPending}
-            error={sessions.error}
-            onRetry={() => void sessions.refetch()}
-            empty={t('noSessions')}
-            getKey={(session) => session.id}
-            renderItem={(session) => (
-              <Link to={`/notes/sessions/${session.id}`} className="notes-item" aria-current={mark(session.id)}>
-                <span className="notes-item-title">
-                  {session.name || t('untitledSession', { date: format.dateTime(session.createdAt) })}
-                </span>
-                <span className="muted notes-item-meta">{session.closedAt ? t('closed') : t('open')}</span>
-              </Link>
-            )}
-          />
-          <LoadMore more={moreSessions} />
-        </>
+        <PagedDataList
+          list={sessions}
+          label={t('sessions')}
+          empty={t('noSessions')}
+          renderItem={(session) => (
+            <Link to={`/notes/sessions/${session.id}`} className="notes-item" aria-current={mark(session.id)}>
+              <span className="notes-item-title">
+                {session.name || t('untitledSession', { date: format.dateTime(session.createdAt) })}
+              </span>
+              <span className="muted notes-item-meta">{session.closedAt ? t('closed') : t('open')}</span>
+            </Link>
+          )}
+        />
       )}
     </aside>
   );
