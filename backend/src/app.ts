@@ -24,7 +24,7 @@ import { roomsRouter } from './modules/chat/rooms.routes.ts';
 import { dashboardRouter } from './modules/dashboard/routes.ts';
 import { filesRouter } from './modules/files/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
-import { noteSessionsRouter } from './modules/note-sessions/routes.ts';
+import { noteSessionsRouter } from './modules/notes/sessions.routes.ts';
 import { notesRouter } from './modules/notes/routes.ts';
 import { preferencesRouter } from './modules/preferences/routes.ts';
 import { projectsRouter } from './modules/projects/routes.ts';

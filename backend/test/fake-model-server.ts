@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHashingEmbedder } from '../src/ai/embeddings/hashing.ts';
+import { createHashingEmbedder } from '../src/ml/embeddings/hashing.ts';
 
 /** How the fake answers: normally, with an HTTP error, or never (to test timeouts and crashes). */
 export type FakeMode = 'ok' | 'error' | 'hang';

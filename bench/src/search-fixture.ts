@@ -1,9 +1,9 @@
 // The data every search candidate is measured on: BENCH_SEARCH_ITEMS mixed items of one user
 // (short tasks and links, longer notes), embedded once by the local provider.
 import { execFileSync } from 'node:child_process';
-import { createHashingEmbedder } from '../../backend/src/ai/embeddings/hashing.ts';
-import { pointId } from '../../backend/src/ai/text.ts';
-import type { PointPayload, VectorHit, VectorPoint } from '../../backend/src/ai/vectors/store.ts';
+import { createHashingEmbedder } from '../../backend/src/ml/embeddings/hashing.ts';
+import { pointId } from '../../backend/src/ml/text.ts';
+import type { PointPayload, VectorHit, VectorPoint } from '../../backend/src/ml/vectors/store.ts';
 import { percentile } from './load.ts';
 
 export const SCOPE = 'user:u';

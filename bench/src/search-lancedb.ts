@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
-import type { PointPayload, VectorHit } from '../../backend/src/ai/vectors/store.ts';
+import type { PointPayload, VectorHit } from '../../backend/src/ml/vectors/store.ts';
 import { KINDS, LIMIT, SCOPE, agreement, diskUsage, mb, ms, pointOf, rate, timeQueries } from './search-fixture.ts';
 import type { Fixture } from './search-fixture.ts';
 

@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { createEmbeddedStore } from '../../backend/src/ai/vectors/embedded.ts';
-import { Segment } from '../../backend/src/ai/vectors/segment.ts';
-import type { VectorHit, VectorStore } from '../../backend/src/ai/vectors/store.ts';
+import { createEmbeddedStore } from '../../backend/src/ml/vectors/embedded.ts';
+import { Segment } from '../../backend/src/ml/vectors/segment.ts';
+import type { VectorHit, VectorStore } from '../../backend/src/ml/vectors/store.ts';
 import { startDatabase } from '../../backend/src/db/local-server.ts';
 import {
   KINDS,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.ts';
 import { connectDatabase, disconnectDatabase } from '../db/connect.ts';
 import { startFerretDb } from '../db/local-server.ts';
-import { UserModel } from '../modules/auth/model.ts';
+import { UserModel } from '../modules/users/model.ts';
 import { exportedCollections } from '../modules/export/collections.ts';
 import { ArchiveError } from '../modules/export/framing.ts';
 import { terminalProgress } from '../modules/export/progress.ts';

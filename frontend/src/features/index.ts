@@ -1,7 +1,7 @@
 import type { FeatureDefinition } from '../app/registry.ts';
 import { chatFeature } from './chat/feature.ts';
 import { filesFeature } from './files/feature.ts';
-import { homeFeature } from './home/feature.ts';
+import { dashboardFeature } from './dashboard/feature.ts';
 import { linksFeature } from './links/feature.ts';
 import { notesFeature } from './notes/feature.ts';
 import { projectsFeature } from './projects/feature.ts';
@@ -10,7 +10,7 @@ import { tasksFeature } from './tasks/feature.ts';
 
 /** The tabs of the shell, in sidebar order. A new feature adds one line here and nothing in the shell. */
 export const features: readonly FeatureDefinition[] = [
-  homeFeature,
+  dashboardFeature,
   projectsFeature,
   tasksFeature,
   notesFeature,

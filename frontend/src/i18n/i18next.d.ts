@@ -1,7 +1,7 @@
 import 'i18next';
 import type { ChatMessages } from '../features/chat/messages-fr.ts';
 import type { FilesMessages } from '../features/files/messages-fr.ts';
-import type { HomeMessages } from '../features/home/messages-fr.ts';
+import type { DashboardMessages } from '../features/dashboard/messages-fr.ts';
 import type { NotesMessages } from '../features/notes/messages-fr.ts';
 import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
 import type { SearchMessages } from '../features/search/messages-fr.ts';
@@ -14,7 +14,7 @@ declare module 'i18next' {
     // Feature namespaces are added when their page loads (i18n/namespaces.ts); typed all the same.
     resources: {
       translation: Messages;
-      home: HomeMessages;
+      dashboard: DashboardMessages;
       projects: ProjectsMessages;
       tasks: TasksMessages;
       notes: NotesMessages;

@@ -3,8 +3,8 @@ import { en as chatEn } from '../features/chat/messages-en.ts';
 import { fr as chatFr } from '../features/chat/messages-fr.ts';
 import { en as filesEn } from '../features/files/messages-en.ts';
 import { fr as filesFr } from '../features/files/messages-fr.ts';
-import { en as homeEn } from '../features/home/messages-en.ts';
-import { fr as homeFr } from '../features/home/messages-fr.ts';
+import { en as dashboardEn } from '../features/dashboard/messages-en.ts';
+import { fr as dashboardFr } from '../features/dashboard/messages-fr.ts';
 import { en as notesEn } from '../features/notes/messages-en.ts';
 import { fr as notesFr } from '../features/notes/messages-fr.ts';
 import { en as projectsEn } from '../features/projects/messages-en.ts';
@@ -14,7 +14,7 @@ import { fr as tasksFr } from '../features/tasks/messages-fr.ts';
 import { leaves } from './leaves.ts';
 
 const namespaces: Record<string, [object, object]> = {
-  home: [homeFr, homeEn],
+  dashboard: [dashboardFr, dashboardEn],
   projects: [projectsFr, projectsEn],
   tasks: [tasksFr, tasksEn],
   notes: [notesFr, notesEn],

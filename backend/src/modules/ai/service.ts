@@ -1,7 +1,7 @@
 import type { ChatMessage } from '@panoramix/contracts';
-import { ProviderError } from '../../ai/http-client.ts';
-import type { LanguageModel, TokenUsage } from '../../ai/llm/provider.ts';
-import { completeChat } from '../../ai/llm/provider.ts';
+import { ProviderError } from '../../ml/http-client.ts';
+import type { LanguageModel, TokenUsage } from '../../ml/llm/provider.ts';
+import { completeChat } from '../../ml/llm/provider.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { HttpError, problemTypes } from '../../http/problem.ts';
 import type { Logger } from '../../lib/logger.ts';

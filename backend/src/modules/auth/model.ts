@@ -1,22 +1,4 @@
 import { Schema, model } from 'mongoose';
-import type { InferSchemaType, Types } from 'mongoose';
-import { roles } from '@panoramix/contracts';
-
-const userSchema = new Schema(
-  {
-    username: { type: String, required: true, unique: true, lowercase: true, trim: true },
-    displayName: { type: String, required: true, trim: true },
-    passwordHash: { type: String, required: true },
-    role: { type: String, enum: roles, required: true, default: 'user' },
-    disabled: { type: Boolean, required: true, default: false },
-    /** Bumped on password change: access tokens issued before it stop working. */
-    sessionEpoch: { type: Number, required: true, default: 0 },
-  },
-  { timestamps: true },
-);
-
-export const UserModel = model('User', userSchema);
-export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
 
 /**
  * Refresh tokens are stored hashed. Each rotation marks the old token used and issues

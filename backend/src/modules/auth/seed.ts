@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { UserModel } from './model.ts';
+import { UserModel } from '../users/model.ts';
 import type { AuthService } from './service.ts';
 
 export const DEV_ADMIN = { username: 'david', password: 'test123' } as const;

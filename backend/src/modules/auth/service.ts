@@ -2,8 +2,9 @@ import type { Session, User } from '@panoramix/contracts';
 import { hash, verify } from '@node-rs/argon2';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { conflict, forbidden, HttpError, notFound, problemTypes, unauthorized } from '../../http/problem.ts';
-import { InstanceFlagModel, UserModel } from './model.ts';
-import type { UserDoc } from './model.ts';
+import { InstanceFlagModel } from './model.ts';
+import { UserModel } from '../users/model.ts';
+import type { UserDoc } from '../users/model.ts';
 import type { LoginLimiter } from './rate-limit.ts';
 import type { TokenService } from './tokens.ts';
 

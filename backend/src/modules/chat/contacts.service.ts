@@ -4,7 +4,7 @@ import type { AuthUser } from '../../http/auth-guard.ts';
 import { badRequest, notFound } from '../../http/problem.ts';
 import { after, byOldest, sortOf, toPage } from '../../lib/pagination.ts';
 import { escapeRegex } from '../../lib/text.ts';
-import { UserModel } from '../auth/model.ts';
+import { UserModel } from '../users/model.ts';
 import { ContactModel } from './contacts.model.ts';
 import type { ContactDoc } from './contacts.model.ts';
 import { isDuplicateKey } from './model.ts';

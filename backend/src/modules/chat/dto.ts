@@ -1,7 +1,7 @@
 import { reactionEmojis } from '@panoramix/contracts';
 import type { Attachment, Message, ReactionEmoji, Room, RoomView } from '@panoramix/contracts';
 import type { Types } from 'mongoose';
-import { UserModel } from '../auth/model.ts';
+import { UserModel } from '../users/model.ts';
 import { attachmentsOf } from '../files/attachments.ts';
 import { MessageModel, RoomReadModel } from './model.ts';
 import type { MessageDoc, RoomDoc } from './model.ts';

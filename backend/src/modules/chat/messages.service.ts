@@ -4,7 +4,7 @@ import type { AuthUser } from '../../http/auth-guard.ts';
 import { HttpError, badRequest, conflict, forbidden } from '../../http/problem.ts';
 import { byNewest, after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { UserModel } from '../auth/model.ts';
+import { UserModel } from '../users/model.ts';
 import { attachFiles } from '../files/attachments.ts';
 import { findMemberMessage, findMemberRoom, isAdmin, membersOf } from './access.ts';
 import { toMessageDtoWithReply, toMessageDtos } from './dto.ts';

@@ -7,7 +7,7 @@ import type { JobQueue } from '../../jobs/runner.ts';
 import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { UserModel } from '../auth/model.ts';
+import { UserModel } from '../users/model.ts';
 import { findMemberRoom, isAdmin, memberRooms, membersOf } from './access.ts';
 import { toRoomDto, toRoomDtos, withMemberState } from './dto.ts';
 import { RoomModel, RoomReadModel, isDuplicateKey } from './model.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchEntryModel } from '../../ai/index/entries.ts';
+import { SearchEntryModel } from '../../ml/index/entries.ts';
 import { expectProblem, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
 

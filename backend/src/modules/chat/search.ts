@@ -1,7 +1,7 @@
-import { idPages, purgeDeleted } from '../../ai/index/sources.ts';
-import type { IndexedItem, SearchSource } from '../../ai/index/sources.ts';
+import { idPages, purgeDeleted } from '../../ml/index/sources.ts';
+import type { IndexedItem, SearchSource } from '../../ml/index/sources.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { UserModel } from '../auth/model.ts';
+import { UserModel } from '../users/model.ts';
 import { memberRoomIds } from './access.ts';
 import { MessageModel, RoomModel } from './model.ts';
 import type { MessageDoc, RoomDoc } from './model.ts';

@@ -1,7 +1,7 @@
 import { contactsExport, messagesExport, roomReadsExport, roomsExport } from '../chat/export.ts';
 import { filesExport } from '../files/export.ts';
 import { linksExport } from '../links/export.ts';
-import { noteLinesExport, noteSessionsExport } from '../note-sessions/export.ts';
+import { noteLinesExport, noteSessionsExport } from '../notes/sessions.export.ts';
 import { notesExport } from '../notes/export.ts';
 import { preferencesExport } from '../preferences/export.ts';
 import { projectsExport } from '../projects/export.ts';

@@ -1,4 +1,4 @@
-import { modelSource } from '../../ai/index/sources.ts';
+import { modelSource } from '../../ml/index/sources.ts';
 import { FileModel } from './model.ts';
 
 /** Files, found by their display and uploaded names; the Fichiers tab opens on the file. */

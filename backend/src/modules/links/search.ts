@@ -1,4 +1,4 @@
-import { modelSource } from '../../ai/index/sources.ts';
+import { modelSource } from '../../ml/index/sources.ts';
 import { LinkModel } from './model.ts';
 
 export const linkSearch = modelSource({

@@ -1,4 +1,4 @@
-import { modelSource } from '../../ai/index/sources.ts';
+import { modelSource } from '../../ml/index/sources.ts';
 import { NoteModel } from './model.ts';
 
 /** Long notes become several points (chunks), each found on its own. */

@@ -2,7 +2,7 @@ import type { Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
 import type { TestApp, TestUser } from '../../../test/harness.ts';
-import { NoteLineModel, NoteSessionModel } from '../note-sessions/model.ts';
+import { NoteLineModel, NoteSessionModel } from '../notes/sessions.model.ts';
 import { NoteModel } from '../notes/model.ts';
 import { TaskModel } from '../tasks/model.ts';
 import { ProjectModel } from './model.ts';

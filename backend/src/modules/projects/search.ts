@@ -1,4 +1,4 @@
-import { modelSource, purgeDeleted } from '../../ai/index/sources.ts';
+import { modelSource, purgeDeleted } from '../../ml/index/sources.ts';
 import { ProjectModel } from './model.ts';
 
 /** A project is found by its members: its point lives in its own project scope, purged with the project. */

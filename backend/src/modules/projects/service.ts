@@ -6,7 +6,7 @@ import type { JobQueue } from '../../jobs/runner.ts';
 import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { UserModel } from '../auth/model.ts';
+import { UserModel } from '../users/model.ts';
 import { findMemberProject, visibleProjects } from './access.ts';
 import { ProjectModel } from './model.ts';
 import type { ProjectDoc } from './model.ts';

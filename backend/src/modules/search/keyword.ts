@@ -1,6 +1,6 @@
 import { escapeRegex } from '../../lib/text.ts';
-import { SearchEntryModel } from '../../ai/index/entries.ts';
-import type { SearchEntryDoc } from '../../ai/index/entries.ts';
+import { SearchEntryModel } from '../../ml/index/entries.ts';
+import type { SearchEntryDoc } from '../../ml/index/entries.ts';
 
 const CANDIDATES = 200;
 

@@ -1,5 +1,5 @@
-import type { EmbeddingProvider } from '../../ai/embeddings/provider.ts';
-import { collapseWhitespace, normalize } from '../../ai/text.ts';
+import type { EmbeddingProvider } from '../../ml/embeddings/provider.ts';
+import { collapseWhitespace, normalize } from '../../ml/text.ts';
 
 const SIZE = 2000;
 

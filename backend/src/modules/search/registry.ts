@@ -1,8 +1,8 @@
-import type { SearchSource } from '../../ai/index/sources.ts';
+import type { SearchSource } from '../../ml/index/sources.ts';
 import { messageSearch } from '../chat/search.ts';
 import { fileSearch } from '../files/search.ts';
 import { linkSearch } from '../links/search.ts';
-import { lineSearch, sessionSearch } from '../note-sessions/search.ts';
+import { lineSearch, sessionSearch } from '../notes/sessions.search.ts';
 import { noteSearch } from '../notes/search.ts';
 import { projectSearch } from '../projects/search.ts';
 import { taskSearch } from '../tasks/search.ts';

@@ -1,10 +1,10 @@
 import type { AiStatus, SearchHit, SearchKind } from '@panoramix/contracts';
-import type { EmbeddingProvider } from '../../ai/embeddings/provider.ts';
-import { SearchEntryModel } from '../../ai/index/entries.ts';
-import type { SearchEntryDoc } from '../../ai/index/entries.ts';
-import { queueStatus } from '../../ai/index/queue.ts';
-import { collapseWhitespace, tokenize } from '../../ai/text.ts';
-import type { VectorStore } from '../../ai/vectors/store.ts';
+import type { EmbeddingProvider } from '../../ml/embeddings/provider.ts';
+import { SearchEntryModel } from '../../ml/index/entries.ts';
+import type { SearchEntryDoc } from '../../ml/index/entries.ts';
+import { queueStatus } from '../../ml/index/queue.ts';
+import { collapseWhitespace, tokenize } from '../../ml/text.ts';
+import type { VectorStore } from '../../ml/vectors/store.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { roomScopes } from '../chat/search.ts';
 import { findMemberProject, memberProjectIds } from '../projects/access.ts';

@@ -1,4 +1,4 @@
-import { normalize } from '../../ai/text.ts';
+import { normalize } from '../../ml/text.ts';
 
 const WIDTH = 180;
 const wordChar = /[\p{L}\p{N}]/u;

@@ -1,4 +1,5 @@
-import { InstanceFlagModel, UserModel } from '../auth/model.ts';
+import { InstanceFlagModel } from '../auth/model.ts';
+import { UserModel } from './model.ts';
 import type { ExportedCollection } from '../export/registry.ts';
 
 /**

@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../api/event-appliers.ts';
 import type { Page } from '../../api/list-cache.ts';
-import { dashboardEvents } from '../home/dashboard-cache.ts';
+import { dashboardEvents } from '../dashboard/dashboard-cache.ts';
 import { aTask } from './task-builders.ts';
 import { taskEvents, taskKeys } from './task-cache.ts';
 import { defaultFilter } from './task-filters.ts';

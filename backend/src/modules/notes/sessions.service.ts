@@ -5,8 +5,8 @@ import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { contentFilter, projectScope, requireProjectForContent } from '../projects/access.ts';
 import { projectContent } from '../projects/content.ts';
-import { NoteLineModel, NoteSessionModel } from './model.ts';
-import type { NoteSessionDoc } from './model.ts';
+import { NoteLineModel, NoteSessionModel } from './sessions.model.ts';
+import type { NoteSessionDoc } from './sessions.model.ts';
 
 export const toNoteSessionDto = (s: NoteSessionDoc): NoteSession => ({
   id: String(s._id),

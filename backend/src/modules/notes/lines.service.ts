@@ -4,8 +4,8 @@ import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { projectContent } from '../projects/content.ts';
-import { NoteLineModel } from './model.ts';
-import type { NoteLineDoc } from './model.ts';
+import { NoteLineModel } from './sessions.model.ts';
+import type { NoteLineDoc } from './sessions.model.ts';
 import type { NoteSessionService } from './sessions.service.ts';
 
 const byRank: SortKey = { field: 'rank', direction: 'asc' };

@@ -1,5 +1,5 @@
 import type { ExportedCollection } from '../export/registry.ts';
-import { NoteLineModel, NoteSessionModel } from './model.ts';
+import { NoteLineModel, NoteSessionModel } from './sessions.model.ts';
 
 export const noteSessionsExport: ExportedCollection = { name: 'noteSessions', model: NoteSessionModel, scope: 'owner' };
 export const noteLinesExport: ExportedCollection = { name: 'noteLines', model: NoteLineModel, scope: 'owner' };

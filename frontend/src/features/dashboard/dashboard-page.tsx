@@ -9,13 +9,13 @@ import { DeadlineList, TaskCounts } from './task-sections.tsx';
 import { useDashboard } from './use-dashboard.ts';
 import type { ActivityWindow } from './use-dashboard.ts';
 import './messages.ts';
-import './home.css';
+import './dashboard.css';
 
 const paletteKeys = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ K' : 'Ctrl K';
 
 /** Accueil: the server's overview of tasks, notes, projects and activity, kept live by events. */
-export default function HomePage() {
-  const { t } = useTranslation('home');
+export default function DashboardPage() {
+  const { t } = useTranslation('dashboard');
   const session = useSession();
   const format = useFormat();
   const [window, setWindow] = useState<ActivityWindow>('7d');

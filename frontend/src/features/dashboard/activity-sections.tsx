@@ -14,7 +14,7 @@ const targetOf = (item: Dashboard['activity'][number]) =>
       : '/tasks?status=done';
 
 export function RecentNotes({ notes }: { notes: Dashboard['recentNotes'] }) {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation('dashboard');
   const format = useFormat();
   return (
     <section className="card dash-card" aria-labelledby="dash-notes">
@@ -47,7 +47,7 @@ interface ActivityFeedProps {
 
 /** Projects created, tasks done and notes written over the last 24 hours or 7 days. */
 export function ActivityFeed({ items, window, onWindow }: ActivityFeedProps) {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation('dashboard');
   const format = useFormat();
   return (
     <section className="card dash-card" aria-labelledby="dash-activity">

@@ -7,7 +7,7 @@ import '../tasks/messages.ts';
 
 /** One figure per status; each opens the task list filtered on it. */
 export function TaskCounts({ counts }: { counts: Dashboard['taskCounts'] }) {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation('dashboard');
   const { t: tt } = useTranslation('tasks');
   return (
     <section className="card dash-card dash-wide" aria-labelledby="dash-counts">
@@ -39,7 +39,7 @@ interface DeadlineListProps {
 
 /** Overdue or due-soon tasks, with their deadline; the title opens the filtered task list. */
 export function DeadlineList({ id, title, empty, tasks, to, tone }: DeadlineListProps) {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation('dashboard');
   const format = useFormat();
   return (
     <section className="card dash-card" aria-labelledby={id} data-tone={tone}>

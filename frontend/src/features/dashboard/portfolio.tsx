@@ -6,7 +6,7 @@ import { ColorDot, HealthChip } from '../projects/health-chip.tsx';
 
 /** Panorama's portfolio: per active project, progress, counts, health flag and score, last activity. */
 export function Portfolio({ projects }: { projects: Dashboard['projects'] }) {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation('dashboard');
   const format = useFormat();
   return (
     <section className="card dash-card dash-wide" aria-labelledby="dash-portfolio">

@@ -25,4 +25,4 @@ export const fr = {
   updatedOn: 'modifiée le {{date}}',
 };
 
-export type HomeMessages = typeof fr;
+export type DashboardMessages = typeof fr;

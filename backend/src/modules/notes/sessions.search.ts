@@ -1,5 +1,5 @@
-import { modelSource } from '../../ai/index/sources.ts';
-import { NoteLineModel, NoteSessionModel } from './model.ts';
+import { modelSource } from '../../ml/index/sources.ts';
+import { NoteLineModel, NoteSessionModel } from './sessions.model.ts';
 
 export const sessionSearch = modelSource({
   kind: 'session',

@@ -1,6 +1,6 @@
-import type { HomeMessages } from './messages-fr.ts';
+import type { DashboardMessages } from './messages-fr.ts';
 
-export const en: HomeMessages = {
+export const en: DashboardMessages = {
   greeting: 'Hello, {{name}}',
   today: 'Today is {{date}}.',
   paletteTip: 'Press {{keys}} for the command palette; G then a letter opens a tab (G T: Tasks).',

@@ -2,4 +2,4 @@ import { addNamespace } from '../../i18n/namespaces.ts';
 import { en } from './messages-en.ts';
 import { fr } from './messages-fr.ts';
 
-addNamespace('home', { fr, en });
+addNamespace('dashboard', { fr, en });

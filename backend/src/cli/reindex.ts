@@ -5,7 +5,7 @@ import { createLogger } from '../lib/logger.ts';
 import { EventBus } from '../realtime/event-bus.ts';
 import { createServices } from '../services.ts';
 import { connectDatabase, disconnectDatabase } from '../db/connect.ts';
-import { enqueueAll } from './index/indexer.ts';
+import { enqueueAll } from '../ml/index/indexer.ts';
 import { searchSources } from '../modules/search/registry.ts';
 
 /**

@@ -1,12 +1,13 @@
 import { lazy } from 'react';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
-export const homeFeature: FeatureDefinition = {
+/** The dashboard tab. Its id and path stay `home`: the URL people bookmark and the start tab stored in their preferences. */
+export const dashboardFeature: FeatureDefinition = {
   id: 'home',
   path: '/home',
   icon: 'home',
   title: 'home.title',
   shortcut: 'h',
-  component: lazy(() => import('./home-page.tsx')),
+  component: lazy(() => import('./dashboard-page.tsx')),
   events: () => import('./dashboard-cache.ts').then((m) => m.dashboardEvents),
 };
