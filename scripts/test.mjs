@@ -1,5 +1,6 @@
 // `npm test`: the one command CI runs. Static checks first (fast failures), then the backend
-// suite on a real database, the web client's unit tests and build budget, then browser journeys.
+// unit tier (no database) and its database tier (see TESTING.md), the web client's unit tests
+// and build budget, then browser journeys.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +19,8 @@ ensureDebianPackages({
 });
 
 const reports = mkdtempSync(path.join(os.tmpdir(), 'panoramix-test-reports-'));
-const vitestReport = (name) => path.join(reports, `${name}.json`);
-const vitest = (workspace, name) => [
+const vitestReport = (name) => path.join(reports, `${name.replaceAll(' ', '-')}.json`);
+const vitest = (workspace, name, ...options) => [
   'npm',
   [
     'exec',
@@ -31,6 +32,7 @@ const vitest = (workspace, name) => [
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${vitestReport(name)}`,
+    ...options,
   ],
 ];
 
@@ -38,7 +40,8 @@ const steps = [
   ['format', 'npx', ['prettier', '--check', '.']],
   ['lint', 'npx', ['eslint', '--max-warnings=0', '.']],
   ['typecheck', 'npm', ['run', 'typecheck']],
-  ['backend', ...vitest('@panoramix/backend', 'backend')],
+  ['backend unit', ...vitest('@panoramix/backend', 'backend unit', '--project=unit')],
+  ['backend database', ...vitest('@panoramix/backend', 'backend database', '--project=database')],
 ];
 if (hasWorkspace('frontend')) {
   steps.push(['frontend', ...vitest('@panoramix/frontend', 'frontend')]);
