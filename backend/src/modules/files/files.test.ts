@@ -57,6 +57,22 @@ describe('files', () => {
     expect(filesOf(t.alice)).toEqual([]);
   });
 
+  it('keeps a long name of any script (255 and 1,000 bytes of UTF-8) and gives it back on download', async () => {
+    const longName = (bytes: number) => {
+      let name = '';
+      for (let i = 0; Buffer.byteLength(`${name}.txt`) < bytes; i++) name += ['é', '😀', '漢', 'a'][i % 4];
+      return `${name}.txt`;
+    };
+    for (const name of [longName(255), longName(1000)]) {
+      const file = await upload(t.alice, { name, bytes: 'long', type: 'text/plain' });
+      expect(file.name).toBe(name);
+      const { res, bytes } = await download(t.alice, file.id);
+      expect(bytes.toString()).toBe('long');
+      const encoded = /filename\*=UTF-8''(.+)$/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+      expect(decodeURIComponent(encoded ?? '')).toBe(name);
+    }
+  });
+
   it('serves HTML and SVG as opaque attachments, images inline with their type', async () => {
     const html = await upload(t.alice, { name: 'page.html', bytes: '<script>alert(1)</script>', type: 'text/html' });
     const svg = await upload(t.alice, {

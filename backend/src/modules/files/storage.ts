@@ -14,7 +14,13 @@ const INLINE_TYPES = new Set([
   'text/plain',
 ]);
 
-const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_').slice(-120);
+/**
+ * A file system names a file in at most 255 bytes (ext4's NAME_MAX). Sanitized names are ASCII, one
+ * byte a character, so two parts of 100 around the 20 of the random id stay under it whatever the
+ * original; the end is kept, where the extension is. The document keeps the full original name.
+ */
+const NAME_PART_MAX = 100;
+const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_').slice(-NAME_PART_MAX);
 
 /**
  * Bytes on disk under `uploadsDir/<userId>/`, the layout the export packs per user. Stored names
