@@ -33,10 +33,13 @@ describe('graceful shutdown', () => {
     });
     const response = new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
     request.write(body.slice(0, 10));
+    // The child process shows nothing when it has parsed the headers of a request still being sent,
+    // so this one wait is a pause; the next waits for the shutdown the API logs.
     await new Promise((r) => setTimeout(r, 150));
 
-    api.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 150));
+    const running = api;
+    running.child.kill('SIGTERM');
+    await expect.poll(() => running.logs.some((line) => line.includes('"msg":"shutting down"'))).toBe(true);
     request.end(body.slice(10));
 
     expect((await response).statusCode).toBe(201);
