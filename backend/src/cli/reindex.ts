@@ -6,6 +6,7 @@ import { EventBus } from '../realtime/event-bus.ts';
 import { createServices } from '../services.ts';
 import { connectDatabase, disconnectDatabase } from '../db/connect.ts';
 import { enqueueAll } from '../ml/index/indexer.ts';
+import { queueStatus } from '../ml/index/queue.ts';
 import { searchSources } from '../modules/search/registry.ts';
 
 /**
@@ -24,8 +25,8 @@ async function main() {
   console.log(`\rqueued ${queued} items`);
   const done = await services.indexer.worker.drain((n) => process.stdout.write(`\rindexed ${n}/${queued} (${rate(n)})`));
   console.log(`\rindexed ${done} items in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate(done)})`);
-  const status = await services.search.status();
-  if (status.queue.failed > 0) console.log(`${status.queue.failed} failed; last error: ${status.queue.lastError?.reason}`);
+  const queue = await queueStatus(); // the operator's view: the last error in full
+  if (queue.failed > 0) console.log(`${queue.failed} failed; last error: ${queue.lastError?.reason}`);
   await disconnectDatabase();
   await database.stop();
 }

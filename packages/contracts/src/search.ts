@@ -63,7 +63,14 @@ export const aiStatus = z
     queue: z.object({
       pending: z.number().int(),
       failed: z.number().int().meta({ description: 'Dead-lettered items (gave up after retries)' }),
-      lastError: z.object({ kind: z.string(), id: z.string(), reason: z.string(), at: isoDateTime }).nullable(),
+      lastError: z
+        .object({
+          kind: z.string(),
+          id: z.string().nullable().meta({ description: 'The failing item: shown to administrators only, null for others' }),
+          reason: z.string().nullable().meta({ description: 'Why it failed: shown to administrators only, null for others' }),
+          at: isoDateTime,
+        })
+        .nullable(),
     }),
   })
   .meta({ id: 'AiStatus' });

@@ -7,6 +7,7 @@ const ctx = useTestApp();
 
 describe('indexing queue status', () => {
   it('counts dead letters apart from the backlog, names the last error, and forgets a dead letter once its item is indexed', async () => {
+    const admin = await ctx.app.newUser(); // the first account of a database is its administrator
     const user = await ctx.app.newUser();
     const id = new Types.ObjectId().toString();
     // The item is taken before the indexing job's next turn, and leased: that job leaves it alone.
@@ -15,10 +16,17 @@ describe('indexing queue status', () => {
     const entry = first.entries.find((e) => e.itemId === id)!;
     await fail(first.token, [{ ...entry, attempts: MAX_ATTEMPTS - 1 }], 'embeddings: connection refused');
 
-    const res = await user.api.get('/api/search/ai-status');
+    const res = await admin.api.get('/api/search/ai-status');
     expect(res.body.queue).toMatchObject({
       failed: 1,
       lastError: { kind: 'note', id, reason: 'embeddings: connection refused' },
+    });
+    // Another tenant's item and error text are for administrators only.
+    const plain = await user.api.get('/api/search/ai-status');
+    expect(plain.body.queue).toEqual({
+      pending: 0,
+      failed: 1,
+      lastError: { kind: 'note', id: null, reason: null, at: expect.any(String) },
     });
     expect(await queueStatus()).toMatchObject({ pending: 0, failed: 1 });
 

@@ -100,7 +100,11 @@ export function createSearchService(deps: SearchDeps) {
     };
   }
 
-  async function status(): Promise<AiStatus> {
+  /**
+   * The queue's last error names another user's item and may quote their text (a provider's
+   * complaint): its details are for administrators; everyone else sees that something failed, and when.
+   */
+  async function status(actor: AuthUser): Promise<AiStatus> {
     const reach = (probe: Promise<unknown>) =>
       probe.then(
         () => ({ reachable: true, error: null }),
@@ -117,7 +121,10 @@ export function createSearchService(deps: SearchDeps) {
       embeddings: { ...embeddings, provider, model, dimension, description },
       vectorStore: { ...store, kind: deps.store.kind, collection: deps.store.collection },
       ...deps.llm,
-      queue,
+      queue:
+        actor.role === 'admin' || !queue.lastError
+          ? queue
+          : { ...queue, lastError: { ...queue.lastError, id: null, reason: null } },
     };
   }
 
