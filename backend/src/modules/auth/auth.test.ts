@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createClient, expectProblem, useTestApp, unique } from '../../../test/harness.ts';
 
-const ctx = useTestApp();
+const jwtSecret = randomBytes(32).toString('hex');
+const ctx = useTestApp({ JWT_SECRET: jwtSecret });
 
 describe('registration', () => {
   it('makes the first account admin and later ones users', async () => {
@@ -63,6 +66,35 @@ describe('login', () => {
   });
 });
 
+describe('access tokens', () => {
+  const key = new TextEncoder().encode(jwtSecret);
+  /** A token signed with the server's own secret, as a leaked-secret or buggy-issuer attack would forge it. */
+  const forge = (userId: string, alg: string, expires: boolean) => {
+    const jwt = new SignJWT({ username: 'forged', role: 'user', epoch: 0 })
+      .setProtectedHeader({ alg })
+      .setSubject(userId)
+      .setIssuer('panoramix')
+      .setAudience('panoramix-api')
+      .setIssuedAt();
+    return (expires ? jwt.setExpirationTime('5m') : jwt).sign(key);
+  };
+
+  it('refuses a correctly signed token that never expires', async () => {
+    const user = await ctx.app.newUser();
+    expect((await ctx.app.client(await forge(user.id, 'HS256', true)).get('/api/auth/me')).status).toBe(200);
+    const problem = expectProblem(await ctx.app.client(await forge(user.id, 'HS256', false)).get('/api/auth/me'), 401);
+    expect(problem.detail).toBe('Invalid or expired access token');
+  });
+
+  it('refuses a token signed with another algorithm than HS256', async () => {
+    const user = await ctx.app.newUser();
+    expectProblem(await ctx.app.client(await forge(user.id, 'HS512', true)).get('/api/auth/me'), 401);
+    const [, payload] = (await forge(user.id, 'HS256', true)).split('.');
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
+    expectProblem(await ctx.app.client(unsigned).get('/api/auth/me'), 401);
+  });
+});
+
 describe('refresh tokens', () => {
   it('rotates the cookie and revokes the whole family when an old token is replayed', async () => {
     const user = await ctx.app.newUser();
@@ -91,6 +123,21 @@ describe('refresh tokens', () => {
     const next = await ctx.app.client().post('/api/auth/refresh', { refreshToken: login.body.refreshToken }, native);
     expect(next.status).toBe(200);
     expect(next.body.refreshToken).not.toBe(login.body.refreshToken);
+  });
+
+  it('lets exactly one of ten simultaneous refreshes with one token win, and ends that sign-in', async () => {
+    const user = await ctx.app.newUser();
+    const native = { headers: { 'x-client': 'native' } };
+    const login = await ctx.app.client().post('/api/auth/login', { username: user.username, password: user.password }, native);
+    const refresh = (refreshToken: string) => ctx.app.client().post('/api/auth/refresh', { refreshToken }, native);
+
+    const answers = await Promise.all(Array.from({ length: 10 }, () => refresh(login.body.refreshToken)));
+    const winners = answers.filter((res) => res.status === 200);
+    expect(winners).toHaveLength(1);
+    for (const res of answers.filter((r) => r.status !== 200)) expectProblem(res, 401);
+    // The nine losers presented a token already used: it leaked, so its whole family is revoked,
+    // the winner's new token included (RFC 9700 §4.14.2), whatever order the writes landed in.
+    expectProblem(await refresh(winners[0]!.body.refreshToken), 401);
   });
 
   it('logout revokes the refresh token', async () => {

@@ -1,8 +1,9 @@
 import { Schema, model } from 'mongoose';
 
 /**
- * Refresh tokens are stored hashed. Each rotation marks the old token used and issues
- * a new one in the same family; presenting a used token again revokes the whole family.
+ * Refresh tokens are stored hashed. Each rotation consumes the old token (see
+ * RefreshClaimModel) and issues a new one in the same family; presenting a consumed token
+ * again revokes the whole family.
  */
 const refreshTokenSchema = new Schema(
   {
@@ -10,13 +11,23 @@ const refreshTokenSchema = new Schema(
     userId: { type: Schema.Types.ObjectId, required: true, index: true },
     familyId: { type: String, required: true, index: true },
     expiresAt: { type: Date, required: true },
-    usedAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
 
 export const RefreshTokenModel = model('RefreshToken', refreshTokenSchema);
+
+/**
+ * One document per consumed refresh token, `_id` its hash. Inserting it is the rotation's
+ * decision: `_id` is unique on MongoDB and FerretDB alike, so of several simultaneous
+ * rotations exactly one insert succeeds (FerretDB's findOneAndUpdate is not atomic).
+ */
+const refreshClaimSchema = new Schema(
+  { _id: String, familyId: { type: String, required: true }, expiresAt: { type: Date, required: true } },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
+export const RefreshClaimModel = model('RefreshClaim', refreshClaimSchema);
 
 /** One-off instance flags whose `_id` uniqueness settles races (e.g. who becomes the first admin). */
 const instanceFlagSchema = new Schema({ _id: String, value: Schema.Types.Mixed }, { timestamps: true });

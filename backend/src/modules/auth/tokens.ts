@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '@panoramix/contracts';
 import { SignJWT, jwtVerify } from 'jose';
 import { unauthorized } from '../../http/problem.ts';
-import { RefreshTokenModel } from './model.ts';
+import { RefreshClaimModel, RefreshTokenModel } from './model.ts';
 
 const ISSUER = 'panoramix';
 const AUDIENCE = 'panoramix-api';
@@ -13,6 +13,8 @@ export interface AccessClaims {
   role: Role;
   epoch: number;
 }
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -32,7 +34,13 @@ export function createTokenService(options: { secret: string; accessTtlSeconds: 
 
   async function verifyAccess(token: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      // Pinned algorithm and a required expiry: a token that never expires is refused even when correctly signed.
+      const { payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'sub'],
+      });
       return {
         sub: String(payload.sub),
         username: String(payload.username),
@@ -53,23 +61,28 @@ export function createTokenService(options: { secret: string; accessTtlSeconds: 
   }
 
   /**
-   * Exchanges a refresh token for its successor. A token already used (or raced) means it
-   * leaked: every token of its family is revoked and the caller must sign in again.
+   * Exchanges a refresh token for its successor. The unique insert of the consumed token's
+   * hash decides: one caller wins, every other one presented a token already used. As OWASP
+   * and RFC 9700 §4.14.2 advise, such a replay means the token leaked and the server cannot
+   * tell the thief from the owner, so the whole family is revoked (the winner's new token too)
+   * and both must sign in again; answering a bare 401 would leave the thief's session alive.
    */
   async function rotateRefresh(token: string): Promise<{ userId: string; next: string }> {
-    const now = new Date();
-    const claimed = await RefreshTokenModel.findOneAndUpdate(
-      { tokenHash: hashToken(token), usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
-      { $set: { usedAt: now } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (!claimed) {
-      const known = await RefreshTokenModel.findOne({ tokenHash: hashToken(token) }).lean();
-      if (known?.usedAt) await revokeFamily(known.familyId);
+    const tokenHash = hashToken(token);
+    const current = await RefreshTokenModel.findOne({ tokenHash }).lean();
+    if (!current || current.revokedAt || current.expiresAt <= new Date()) throw unauthorized('Session expired, sign in again');
+    const userId = String(current.userId);
+    // The successor exists before the claim, so a loser's revocation (which starts after the
+    // winner's claim) always reaches it, in whatever order the requests interleave.
+    const next = await issueRefresh(userId, current.familyId);
+    try {
+      await RefreshClaimModel.create({ _id: tokenHash, familyId: current.familyId, expiresAt: current.expiresAt });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await revokeFamily(current.familyId);
       throw unauthorized('Session expired, sign in again');
     }
-    const next = await issueRefresh(String(claimed.userId), claimed.familyId);
-    return { userId: String(claimed.userId), next };
+    return { userId, next };
   }
 
   async function revokeFamily(familyId: string) {
@@ -87,8 +100,9 @@ export function createTokenService(options: { secret: string; accessTtlSeconds: 
 
   /** Expired tokens are useless; a job deletes them (TTL indexes are not portable to every backend). */
   async function purgeExpired(): Promise<number> {
-    const { deletedCount } = await RefreshTokenModel.deleteMany({ expiresAt: { $lt: new Date() } });
-    return deletedCount;
+    const expired = { expiresAt: { $lt: new Date() } };
+    const deleted = await Promise.all([RefreshTokenModel.deleteMany(expired), RefreshClaimModel.deleteMany(expired)]);
+    return deleted.reduce((sum, { deletedCount }) => sum + deletedCount, 0);
   }
 
   return { signAccess, verifyAccess, issueRefresh, rotateRefresh, revokeToken, revokeAllOf, purgeExpired };
