@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer } from '../../test/fake-model-server.ts';
 import { createOllamaEmbedder } from './embeddings/ollama.ts';
@@ -6,6 +7,8 @@ import { ProviderError } from './http-client.ts';
 import { createOllamaChat } from './llm/ollama.ts';
 import { createOpenAiChat } from './llm/openai.ts';
 import { completeChat } from './llm/provider.ts';
+import { createEmbedder } from './setup.ts';
+import { loadConfig } from '../config.ts';
 
 let fake: Awaited<ReturnType<typeof startFakeModelServer>>;
 beforeAll(async () => {
@@ -91,5 +94,18 @@ describe('chat providers', () => {
     fake.state.mode = 'error';
     for (const llm of chats()) await expect(completeChat(llm, [{ role: 'user', content: 'x' }])).rejects.toThrow(ProviderError);
     fake.state.mode = 'ok';
+  });
+});
+
+describe('EMBEDDINGS_MODEL for the local provider', () => {
+  const embedderFor = (model?: string) =>
+    createEmbedder(loadConfig({ DATA_DIR: os.tmpdir(), ...(model ? { EMBEDDINGS_MODEL: model } : {}) }));
+
+  it('is the hashing embedder, and any other name is refused at start', () => {
+    expect(embedderFor()).toMatchObject({ provider: 'local', model: 'local-hashing-v1', dimension: 384 });
+    expect(embedderFor('local-hashing-v1')).toMatchObject({ model: 'local-hashing-v1' });
+    expect(() => embedderFor('tokenlearn-static-model-0.1.1')).toThrow(
+      /not a local model; the local provider has local-hashing-v1 only/,
+    );
   });
 });

@@ -1,11 +1,9 @@
 import type { Db } from 'mongodb';
 import type { Config } from '../config.ts';
 import { createHashingEmbedder } from './embeddings/hashing.ts';
-import { ensureModelFiles, tokenlearnStaticModel } from './embeddings/model-files.ts';
 import { createOllamaEmbedder } from './embeddings/ollama.ts';
 import { createOpenAiEmbedder } from './embeddings/openai.ts';
 import type { EmbeddingProvider } from './embeddings/provider.ts';
-import { createStaticModelEmbedder } from './embeddings/static-model.ts';
 import { createOllamaChat } from './llm/ollama.ts';
 import { createOpenAiChat } from './llm/openai.ts';
 import type { LanguageModel } from './llm/provider.ts';
@@ -32,23 +30,13 @@ export function createEmbedder(config: Config): EmbeddingProvider {
   return localEmbedder(config.EMBEDDINGS_MODEL);
 }
 
-/** The in-process models, by the name EMBEDDINGS_MODEL gives them; the hashing embedder needs no file. */
-const localEmbeddingModels: Record<string, () => EmbeddingProvider> = {
-  'local-hashing-v1': createHashingEmbedder,
-  [tokenlearnStaticModel.name]: () =>
-    createStaticModelEmbedder({
-      ...tokenlearnStaticModel,
-      model: tokenlearnStaticModel.name,
-      files: () => ensureModelFiles(tokenlearnStaticModel),
-    }),
-};
+/** The only in-process model: a small static one (tokenlearn) ranked no better than hashing on our corpus and needed Python at run time. */
+const LOCAL_MODEL = 'local-hashing-v1';
 
-function localEmbedder(model = 'local-hashing-v1'): EmbeddingProvider {
-  const create = localEmbeddingModels[model];
-  if (!create) {
-    throw new Error(`EMBEDDINGS_MODEL=${model} is not a local model; one of: ${Object.keys(localEmbeddingModels).join(', ')}`);
-  }
-  return create();
+function localEmbedder(model = LOCAL_MODEL): EmbeddingProvider {
+  if (model !== LOCAL_MODEL)
+    throw new Error(`EMBEDDINGS_MODEL=${model} is not a local model; the local provider has ${LOCAL_MODEL} only`);
+  return createHashingEmbedder();
 }
 
 /** The collection is named after the model, so a model change starts a fresh one instead of mixing vectors. */
