@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { routes, routeUrl } from '@panoramix/contracts';
+import type { RouteContract, RouteInput, RouteResponse } from '@panoramix/contracts';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -23,7 +25,17 @@ export interface RequestOptions {
   raw?: string;
 }
 
-/** A tiny HTTP client over fetch that keeps cookies like a browser does (one jar per client). */
+/** The input may be left out when the route takes nothing required. */
+type CallArgs<R extends RouteContract> =
+  object extends RouteInput<R>
+    ? [input?: RouteInput<R>, options?: RequestOptions]
+    : [input: RouteInput<R>, options?: RequestOptions];
+
+/**
+ * A tiny HTTP client over fetch that keeps cookies like a browser does (one jar per client).
+ * `call(routes.tasks.create, { body })` goes through a route of the contracts: its path, query and
+ * body typed from them. `get`/`post`… send anything, for tests of invalid input.
+ */
 export function createClient(baseUrl: string, defaults: { token?: string } = {}) {
   const jar = new Map<string, string>();
   async function request<T = any>(
@@ -50,9 +62,14 @@ export function createClient(baseUrl: string, defaults: { token?: string } = {})
     const type = res.headers.get('content-type') ?? '';
     return { status: res.status, headers: res.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
   }
+  const call = <R extends RouteContract>(route: R, ...[input, options]: CallArgs<R>) => {
+    const { params, query, body } = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+    return request<RouteResponse<R>>(route.method.toUpperCase(), routeUrl(route.path, params, query), body, options);
+  };
   return {
     jar,
     request,
+    call,
     get: <T = any>(url: string, o?: RequestOptions) => request<T>('GET', url, undefined, o),
     post: <T = any>(url: string, body?: unknown, o?: RequestOptions) => request<T>('POST', url, body, o),
     patch: <T = any>(url: string, body?: unknown, o?: RequestOptions) => request<T>('PATCH', url, body, o),
@@ -85,6 +102,8 @@ export interface TestUser {
   password: string;
   token: string;
   api: TestClient;
+  /** `api.call`: this user calls a route of the contracts. */
+  call: TestClient['call'];
 }
 
 /**
@@ -117,7 +136,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     const res = await createClient(baseUrl).post('/api/auth/register', { username, password });
     if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     const token = res.body.accessToken as string;
-    return { baseUrl, id: res.body.user.id, username, password, token, api: createClient(baseUrl, { token }) };
+    const api = createClient(baseUrl, { token });
+    return { baseUrl, id: res.body.user.id, username, password, token, api, call: api.call };
   };
 
   const socketAt: TestApp['socketAt'] = (url, token) =>
@@ -216,8 +236,8 @@ export function useTestApp(env: Record<string, string> = {}) {
 /** The cast of sharing tests: Alice owns a project, Bob is a member of it, Eve is a stranger. */
 export async function createTeam(app: TestApp) {
   const [alice, bob, eve] = [await app.newUser(), await app.newUser(), await app.newUser()];
-  const shared = (await alice.api.post('/api/projects', { name: 'Shared' })).body as { id: string };
-  await alice.api.post(`/api/projects/${shared.id}/members`, { username: bob.username });
+  const shared = (await alice.call(routes.projects.create, { body: { name: 'Shared' } })).body;
+  await alice.call(routes.projects.addMember, { params: { id: shared.id }, body: { username: bob.username } });
   return { alice, bob, eve, shared };
 }
 

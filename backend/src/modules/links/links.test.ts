@@ -1,56 +1,61 @@
+import { routes } from '@panoramix/contracts';
+import type { RouteBodyInput, RouteQueryInput } from '@panoramix/contracts';
 import { describe, expect, it } from 'vitest';
 import { expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
 
 const t = useTeam();
 
-const createLink = async (user: TestUser, body: Record<string, unknown> = { name: 'Docs', url: 'example.org/docs' }) => {
-  const res = await user.api.post('/api/links', body);
+type LinkInput = RouteBodyInput<typeof routes.links.create>;
+const createLink = async (user: TestUser, body: LinkInput = { name: 'Docs', url: 'example.org/docs' }) => {
+  const res = await user.call(routes.links.create, { body });
   expect(res.status).toBe(201);
-  return res.body as { id: string; name: string; url: string; clicksCount: number };
+  return res.body;
 };
+const linkId = (link: { id: string }) => ({ params: { id: link.id } });
 
 describe('links', () => {
   it('requires authentication', async () => {
-    expectProblem(await t.app.client().get('/api/links'), 401);
-    expectProblem(await t.app.client().post('/api/links', { name: 'x', url: 'https://x.test' }), 401);
+    expectProblem(await t.app.client().call(routes.links.list), 401);
+    expectProblem(await t.app.client().call(routes.links.create, { body: { name: 'x', url: 'https://x.test' } }), 401);
   });
 
   it('creates, reads, renames, counts clicks and deletes', async () => {
     const link = await createLink(t.alice, { name: '  Panorama docs ', url: 'example.org/docs' });
     expect(link).toMatchObject({ name: 'Panorama docs', url: 'https://example.org/docs', clicksCount: 0 });
 
-    expect((await t.alice.api.get(`/api/links/${link.id}`)).body.name).toBe('Panorama docs');
-    const renamed = await t.alice.api.patch(`/api/links/${link.id}`, { name: 'Docs' });
+    expect((await t.alice.call(routes.links.get, linkId(link))).body.name).toBe('Panorama docs');
+    const renamed = await t.alice.call(routes.links.update, { ...linkId(link), body: { name: 'Docs' } });
     expect(renamed.body.name).toBe('Docs');
-    const clicked = await t.alice.api.post(`/api/links/${link.id}/click`);
+    const clicked = await t.alice.call(routes.links.click, linkId(link));
     expect(clicked.body.clicksCount).toBe(1);
     expect(clicked.body.lastClickedAt).toEqual(expect.any(String));
 
-    expect((await t.alice.api.delete(`/api/links/${link.id}`)).status).toBe(204);
-    expectProblem(await t.alice.api.get(`/api/links/${link.id}`), 404);
+    expect((await t.alice.call(routes.links.remove, linkId(link))).status).toBe(204);
+    expectProblem(await t.alice.call(routes.links.get, linkId(link)), 404);
   });
 
   it('refuses empty names and non-http addresses, naming the field', async () => {
-    const blank = expectProblem(await t.alice.api.post('/api/links', { name: '   ', url: 'https://x.test' }), 400);
+    const blank = expectProblem(await t.alice.call(routes.links.create, { body: { name: '   ', url: 'https://x.test' } }), 400);
     expect(blank.errors?.[0]).toMatchObject({ path: 'body.name', message: 'must not be empty' });
-    const js = expectProblem(await t.alice.api.post('/api/links', { name: 'x', url: 'javascript:alert(1)' }), 400);
+    const js = expectProblem(await t.alice.call(routes.links.create, { body: { name: 'x', url: 'javascript:alert(1)' } }), 400);
     expect(js.errors?.[0]?.path).toBe('body.url');
   });
 
   it('pages newest first with a cursor and filters by text', async () => {
     const user = await t.app.newUser();
     for (let i = 0; i < 5; i++) await createLink(user, { name: `Page ${i}`, url: `https://site${i}.test` });
-    const first = await user.api.get('/api/links?limit=2');
-    expect(first.body.items.map((l: { name: string }) => l.name)).toEqual(['Page 4', 'Page 3']);
-    const second = await user.api.get(`/api/links?limit=2&cursor=${first.body.nextCursor}`);
-    expect(second.body.items.map((l: { name: string }) => l.name)).toEqual(['Page 2', 'Page 1']);
-    const last = await user.api.get(`/api/links?limit=2&cursor=${second.body.nextCursor}`);
+    const list = (query: NonNullable<RouteQueryInput<typeof routes.links.list>>) => user.call(routes.links.list, { query });
+    const first = await list({ limit: 2 });
+    expect(first.body.items.map((l) => l.name)).toEqual(['Page 4', 'Page 3']);
+    const second = await list({ limit: 2, cursor: first.body.nextCursor! });
+    expect(second.body.items.map((l) => l.name)).toEqual(['Page 2', 'Page 1']);
+    const last = await list({ limit: 2, cursor: second.body.nextCursor! });
     expect(last.body).toMatchObject({ items: [{ name: 'Page 0' }], nextCursor: null });
 
-    const found = await user.api.get('/api/links?q=site3');
-    expect(found.body.items.map((l: { name: string }) => l.name)).toEqual(['Page 3']);
-    const regexChars = await user.api.get(`/api/links?q=${encodeURIComponent('.*')}`);
+    const found = await list({ q: 'site3' });
+    expect(found.body.items.map((l) => l.name)).toEqual(['Page 3']);
+    const regexChars = await list({ q: '.*' });
     expect(regexChars.body.items).toEqual([]); // text is matched literally
   });
 });
@@ -58,14 +63,14 @@ describe('links', () => {
 describe('isolation between users', () => {
   it("answers 404 on every route for another user's link and leaves it untouched", async () => {
     const link = await createLink(t.alice, { name: 'Private', url: 'https://private.test' });
-    expectProblem(await t.bob.api.get(`/api/links/${link.id}`), 404);
-    expectProblem(await t.bob.api.patch(`/api/links/${link.id}`, { name: 'Hijacked' }), 404);
-    expectProblem(await t.bob.api.post(`/api/links/${link.id}/click`), 404);
-    expectProblem(await t.bob.api.delete(`/api/links/${link.id}`), 404);
-    const bobsList = await t.bob.api.get('/api/links');
-    expect(bobsList.body.items.find((l: { id: string }) => l.id === link.id)).toBeUndefined();
+    expectProblem(await t.bob.call(routes.links.get, linkId(link)), 404);
+    expectProblem(await t.bob.call(routes.links.update, { ...linkId(link), body: { name: 'Hijacked' } }), 404);
+    expectProblem(await t.bob.call(routes.links.click, linkId(link)), 404);
+    expectProblem(await t.bob.call(routes.links.remove, linkId(link)), 404);
+    const bobsList = await t.bob.call(routes.links.list);
+    expect(bobsList.body.items.find((l) => l.id === link.id)).toBeUndefined();
 
-    const still = await t.alice.api.get(`/api/links/${link.id}`);
+    const still = await t.alice.call(routes.links.get, linkId(link));
     expect(still.body).toMatchObject({ name: 'Private', clicksCount: 0 });
   });
 
@@ -82,11 +87,11 @@ describe('isolation between users', () => {
     expect((await createdInSecondTab).id).toBe(link.id);
 
     const updated = nextEvent(aliceSocket, 'link.updated');
-    await t.alice.api.patch(`/api/links/${link.id}`, { name: 'Live 2' });
+    await t.alice.call(routes.links.update, { ...linkId(link), body: { name: 'Live 2' } });
     expect((await updated).name).toBe('Live 2');
 
     const deleted = nextEvent(aliceSocket, 'link.deleted');
-    await t.alice.api.delete(`/api/links/${link.id}`);
+    await t.alice.call(routes.links.remove, linkId(link));
     expect(await deleted).toEqual({ id: link.id });
 
     await settle();
