@@ -6,9 +6,12 @@ import type { Logger } from 'pino';
 import type { AuthUser } from '../http/auth-guard.ts';
 import type { EventBus } from './event-bus.ts';
 import { recipientsOf } from './event-bus.ts';
+import { expiryOf, isAllowedOrigin, keepSessionAlive } from './session.ts';
 
 export interface SocketData {
   user: AuthUser;
+  /** When the access token this socket last proved itself with expires (ms since the epoch). */
+  expiresAt: number;
   /** This tab or device said it is idle (chat presence). */
   away?: boolean;
 }
@@ -31,13 +34,16 @@ interface RealtimeDeps {
 /**
  * Socket.io on the API's HTTP server. A socket proves who it is with the access token in its
  * handshake (`auth.token`), joins `user:<id>`, and receives the domain events addressed to it.
- * Nothing reaches a socket except through the event bus.
+ * Nothing reaches a socket except through the event bus. It lives as long as its token (see
+ * session.ts), and `session.ended` disconnects every socket of the user on every instance.
  */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     cors: { origin: deps.corsOrigins, credentials: true },
     serveClient: false,
     maxHttpBufferSize: 1e6,
+    // `cors` only shapes the polling transport's response headers; a WebSocket upgrade is checked here.
+    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, deps.corsOrigins)),
   });
   if (deps.redis) io.adapter(createAdapter(deps.redis.pub, deps.redis.sub));
 
@@ -46,6 +52,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     if (typeof token !== 'string' || token.length === 0) return next(new Error('unauthorized: missing access token'));
     try {
       socket.data.user = await deps.authenticate(token);
+      socket.data.expiresAt = expiryOf(token);
       next();
     } catch {
       next(new Error('unauthorized: invalid or expired access token'));
@@ -53,7 +60,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   });
 
   io.on('connection', (socket) => {
+    // Joined as soon as the token is checked: a session ended after that check reaches this socket.
     void socket.join(userRoom(socket.data.user.id));
+    keepSessionAlive(socket, deps);
     deps.log.debug({ userId: socket.data.user.id, socketId: socket.id }, 'socket connected');
   });
   for (const register of deps.modules ?? []) register(io);
@@ -62,6 +71,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     const rooms = recipientsOf(event).map(userRoom);
     if (rooms.length === 0) return; // `io.to([])` would mean everyone
     (io.to(rooms).emit as (type: string, data: unknown) => boolean)(event.type, event.data);
+    // The adapter relays this to every instance, as it does the event itself just before.
+    if (event.type === 'session.ended') io.in(userRoom(event.userId)).disconnectSockets(true);
   });
 
   return io;

@@ -17,10 +17,14 @@ class FakeSocket {
   connect = vi.fn();
   disconnect = vi.fn();
   connected = false;
-  /** Answers every timed emit with the ack given to `answer`. */
+  /** Answers every timed emit with the ack given to `answer`, and keeps what was sent. */
   answer: unknown = undefined;
+  sent: [string, unknown][] = [];
   timeout = () => ({
-    emit: (_event: string, _payload: unknown, ack: (error: unknown, result: unknown) => void) => ack(null, this.answer),
+    emit: (event: string, payload: unknown, ack: (error: unknown, result: unknown) => void) => {
+      this.sent.push([event, payload]);
+      ack(null, this.answer);
+    },
   });
 }
 
@@ -33,7 +37,16 @@ vi.mock('socket.io-client', () => ({
   },
 }));
 const refreshSession = vi.fn();
-vi.mock('./session-token.ts', () => ({ currentAccessToken: () => 'token', refreshSession: () => refreshSession() }));
+const sessionListeners = new Set<(session: { accessToken: string } | null) => void>();
+vi.mock('./session-token.ts', () => ({
+  currentAccessToken: () => 'token',
+  refreshSession: () => refreshSession(),
+  onSessionChange: (listener: (session: { accessToken: string } | null) => void) => {
+    sessionListeners.add(listener);
+    return () => sessionListeners.delete(listener);
+  },
+}));
+const newSession = (session: { accessToken: string } | null) => sessionListeners.forEach((listener) => listener(session));
 
 const { connectLive, emitLive } = await import('./live.ts');
 
@@ -93,6 +106,29 @@ describe('connectLive', () => {
     expect(socket.connect).toHaveBeenCalledOnce();
     await vi.advanceTimersByTimeAsync(1);
     expect(socket.connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('refreshes when the server says the token expires soon, and hands each new token to the open socket', async () => {
+    const { socket, stop } = start();
+    socket.connected = true;
+    refreshSession.mockResolvedValue({ accessToken: 'new' });
+    socket.fire('session:expiring', { expiresAt: new Date().toISOString() });
+    expect(refreshSession).toHaveBeenCalledOnce();
+    newSession({ accessToken: 'new' }); // what a refresh announces, whoever asked for it
+    newSession(null);
+    expect(socket.sent).toEqual([['session:refresh', { token: 'new' }]]);
+    expect(socket.disconnect).not.toHaveBeenCalled();
+    stop();
+    newSession({ accessToken: 'newer' });
+    expect(socket.sent).toHaveLength(1);
+  });
+
+  it('reconnects when the server ends the socket, not when this tab does', () => {
+    const { socket } = start();
+    socket.fire('disconnect', 'io client disconnect');
+    expect(socket.connect).not.toHaveBeenCalled();
+    socket.fire('disconnect', 'io server disconnect');
+    expect(socket.connect).toHaveBeenCalledOnce();
   });
 
   it('stops trying when the session is gone, and disconnects on stop', async () => {

@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@panoramix/contracts';
 import { connectionStore } from './connection-status.ts';
 import type { EventDispatcher } from './event-appliers.ts';
-import { currentAccessToken, refreshSession } from './session-token.ts';
+import { currentAccessToken, onSessionChange, refreshSession } from './session-token.ts';
 
 interface LiveOptions {
   dispatcher: EventDispatcher;
@@ -26,8 +26,15 @@ let current: LiveSocket | undefined;
  * in time resolves as an error ack (status 0), so callers handle one failure shape.
  */
 export function emitLive<K extends ClientEvent>(event: K, payload: Parameters<ClientToServerEvents[K]>[0]): Promise<LiveAck<K>> {
+  return emitOn(current, event, payload);
+}
+
+function emitOn<K extends ClientEvent>(
+  socket: LiveSocket | undefined,
+  event: K,
+  payload: Parameters<ClientToServerEvents[K]>[0],
+): Promise<LiveAck<K>> {
   const offline = { ok: false, error: { status: 0, title: 'offline' } } as LiveAck<K>;
-  const socket = current;
   if (!socket?.connected) return Promise.resolve(offline);
   return new Promise((resolve) => {
     // socket.io's typings for timed acks add an error first; the event map does not say so.
@@ -42,6 +49,8 @@ export function emitLive<K extends ClientEvent>(event: K, payload: Parameters<Cl
  * One socket per tab, authenticated with the in-memory access token. socket.io reconnects
  * on its own (exponential backoff with jitter) after network loss; a handshake refused because
  * the token expired is not retried by socket.io, so we refresh the token and retry ourselves.
+ * The socket lives as long as its token: the server asks for a new one before it expires
+ * (`session:expiring`), and every refresh hands the new token to the open socket (`session:refresh`).
  */
 export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
   const socket: LiveSocket = io({
@@ -66,7 +75,16 @@ export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
     refusals = 0;
     resync();
   });
-  socket.on('disconnect', () => connectionStore.set('offline'));
+  // The server ended the socket (its session ended, or its token expired unrefreshed): socket.io does not
+  // retry that by itself. The current token either gets in, or is refused and the refusal refreshes it.
+  socket.on('disconnect', (reason) => {
+    connectionStore.set('offline');
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('session:expiring', () => void refreshSession().catch(() => undefined));
+  const stopHandingOver = onSessionChange((session) => {
+    if (session) void emitOn(socket, 'session:refresh', { token: session.accessToken });
+  });
   socket.on('connect_error', () => {
     connectionStore.set('offline');
     if (socket.active) return; // a transport error: socket.io retries by itself
@@ -79,6 +97,7 @@ export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
   });
 
   return () => {
+    stopHandingOver();
     clearTimeout(retryTimer);
     if (current === socket) current = undefined;
     socket.disconnect();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { chatServerEvents } from './chat-events.ts';
-import type { ChatClientToServerEvents } from './chat-events.ts';
-import { objectId } from './common.ts';
+import type { Ack, ChatClientToServerEvents } from './chat-events.ts';
+import { isoDateTime, objectId } from './common.ts';
 import { fileDeleted, storedFile } from './files.ts';
 import { link } from './links.ts';
 import { note, noteDeleted } from './notes.ts';
@@ -40,12 +40,42 @@ export const domainEvents = {
   'file.created': storedFile,
   'file.updated': storedFile,
   'file.deleted': fileDeleted,
+  /**
+   * The user's sessions all ended (their password changed, an admin disabled the account): every
+   * socket of theirs is disconnected right after this event, on every instance. Reconnect with a
+   * token obtained after the change (the tab that changed the password has one); others must sign in again.
+   */
+  'session.ended': z.object({ reason: z.enum(['password-changed', 'disabled']) }),
   ...chatServerEvents,
 } as const;
 
 export type DomainEventMap = { [K in keyof typeof domainEvents]: z.infer<(typeof domainEvents)[K]> };
 export type DomainEventType = keyof DomainEventMap;
 
-export type ServerToClientEvents = { [K in DomainEventType]: (data: DomainEventMap[K]) => void };
-/** What clients send: the chat's typing, presence and send events, each answered by an ack. */
-export type ClientToServerEvents = ChatClientToServerEvents;
+/**
+ * A socket lives no longer than the access token it proved itself with. Shortly before that token
+ * expires the server sends `session:expiring`; the client refreshes its session
+ * (`POST /api/auth/refresh`) and hands the new access token over with `session:refresh`, on the same
+ * socket. A socket whose token expires unrefreshed is disconnected by the server.
+ */
+export const sessionServerEvents = {
+  'session:expiring': z.object({ expiresAt: isoDateTime }),
+} as const;
+
+export const sessionClientEvents = {
+  /** A newer access token of the same user; the ack's data says when it expires. 401 when it is not valid. */
+  'session:refresh': z.strictObject({ token: z.string().min(1).max(4096) }),
+} as const;
+
+export type SessionServerEventType = keyof typeof sessionServerEvents;
+export type ServerToClientEvents = { [K in DomainEventType]: (data: DomainEventMap[K]) => void } & {
+  [K in SessionServerEventType]: (data: z.infer<(typeof sessionServerEvents)[K]>) => void;
+};
+export type SessionClientToServerEvents = {
+  'session:refresh': (
+    payload: z.input<(typeof sessionClientEvents)['session:refresh']>,
+    ack: (result: Ack<{ expiresAt: string }>) => void,
+  ) => void;
+};
+/** What clients send: the chat's typing, presence and send events and the session refresh, each answered by an ack. */
+export type ClientToServerEvents = ChatClientToServerEvents & SessionClientToServerEvents;

@@ -25,15 +25,22 @@ export function createPresenceService(deps: { events: EventBus }) {
     return result;
   }
 
-  /** Who sees a user's presence: everyone they share a room with and whoever keeps them as a contact (not themselves). */
-  async function watchersOf(userId: string): Promise<string[]> {
-    const [rooms, followers] = await Promise.all([
+  /**
+   * Whose presence a user sees, and who sees theirs (the same people): everyone they share a room
+   * with, and their mutual contacts. Adding someone as a contact alone shows nothing: they must add
+   * you back, so nobody can follow a stranger's comings and goings.
+   */
+  async function circleOf(userId: string): Promise<string[]> {
+    const [rooms, mine, addedMe] = await Promise.all([
       RoomModel.find(memberRooms(userId), { memberIds: 1 }).lean(),
+      ContactModel.find({ userId }, { contactId: 1 }).lean(),
       ContactModel.find({ contactId: userId }, { userId: 1 }).setOptions({ tenancy: 'system' }).lean(),
     ]);
-    const watchers = new Set([...rooms.flatMap((r) => r.memberIds.map(String)), ...followers.map((f) => String(f.userId))]);
-    watchers.delete(userId);
-    return [...watchers];
+    const followers = new Set(addedMe.map((c) => String(c.userId)));
+    const mutual = mine.map((c) => String(c.contactId)).filter((id) => followers.has(id));
+    const circle = new Set([...rooms.flatMap((r) => r.memberIds.map(String)), ...mutual]);
+    circle.delete(userId);
+    return [...circle];
   }
 
   async function presences(userIds: readonly string[]): Promise<Presence[]> {
@@ -47,18 +54,12 @@ export function createPresenceService(deps: { events: EventBus }) {
     const [status] = (await statuses([userId])).values();
     if (status === 'offline') await PresenceModel.updateOne({ userId }, { $set: { lastSeenAt: new Date() } }, { upsert: true });
     const [data] = await presences([userId]);
-    deps.events.emit({ type: 'presence:changed', userId, data: data!, audience: await watchersOf(userId) });
+    deps.events.emit({ type: 'presence:changed', userId, data: data!, audience: await circleOf(userId) });
   }
 
-  /** Presence of the people the caller sees: co-members of their rooms and their contacts. */
+  /** Presence of the people the caller sees: co-members of their rooms and mutual contacts. */
   async function list(actor: AuthUser) {
-    const [rooms, contacts] = await Promise.all([
-      RoomModel.find(memberRooms(actor.id), { memberIds: 1 }).lean(),
-      ContactModel.find({ userId: actor.id }, { contactId: 1 }).lean(),
-    ]);
-    const ids = new Set([...rooms.flatMap((r) => r.memberIds.map(String)), ...contacts.map((c) => String(c.contactId))]);
-    ids.delete(actor.id);
-    return { items: await presences([...ids].sort()) };
+    return { items: await presences((await circleOf(actor.id)).sort()) };
   }
 
   return { attach: (server: RealtimeServer) => void (io = server), announce, list };

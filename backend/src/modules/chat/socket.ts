@@ -1,19 +1,12 @@
 import { chatClientEvents } from '@panoramix/contracts';
-import type { Ack, ChatClientEventType } from '@panoramix/contracts';
+import type { ChatClientEventType } from '@panoramix/contracts';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { HttpError, fromZod } from '../../http/problem.ts';
+import { answer } from '../../realtime/ack.ts';
 import type { RealtimeServer } from '../../realtime/socket.ts';
 import type { ChatServices } from './services.ts';
 
 type Payload<K extends ChatClientEventType> = z.output<(typeof chatClientEvents)[K]>;
-
-function toAckError(error: unknown, log: Logger, event: string): Ack<never> {
-  if (error instanceof HttpError)
-    return { ok: false, error: { status: error.status, title: error.title, detail: error.message } };
-  log.error({ err: error, event }, 'socket event failed');
-  return { ok: false, error: { status: 500, title: 'Internal error', detail: 'Something went wrong; try again' } };
-}
 
 /**
  * The chat's client → server events (see chat-events.ts in the contracts). Every payload is
@@ -28,17 +21,8 @@ export function chatRealtime(chat: ChatServices, log: Logger) {
 
     io.on('connection', (socket) => {
       const user = socket.data.user;
-      function handle<K extends ChatClientEventType>(event: K, run: (payload: Payload<K>) => Promise<unknown>) {
-        (socket.on as (event: string, listener: (payload: unknown, ack?: unknown) => void) => void)(event, (payload, ack) => {
-          const reply = typeof ack === 'function' ? (ack as (result: Ack<unknown>) => void) : () => undefined;
-          const parsed = chatClientEvents[event].safeParse(payload);
-          if (!parsed.success) return reply(toAckError(fromZod('payload', parsed.error), log, event));
-          run(parsed.data as Payload<K>).then(
-            (data) => reply(data === undefined ? { ok: true } : { ok: true, data }),
-            (error: unknown) => reply(toAckError(error, log, event)),
-          );
-        });
-      }
+      const handle = <K extends ChatClientEventType>(event: K, run: (payload: Payload<K>) => Promise<unknown>) =>
+        answer(socket, { event, schema: chatClientEvents[event], log }, (payload) => run(payload as Payload<K>));
 
       handle('typing:start', ({ roomId }) => chat.typing.start(user, roomId));
       handle('typing:stop', ({ roomId }) => chat.typing.stop(user, roomId));
