@@ -1,7 +1,8 @@
+import { routes } from '@panoramix/contracts';
+import type { RouteBodyInput } from '@panoramix/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, startTestApp } from '../../../test/harness.ts';
 import type { TestApp, TestUser } from '../../../test/harness.ts';
-import { healthScore } from './portfolio.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -11,40 +12,30 @@ afterAll(() => app.close());
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
-describe('health score', () => {
-  it('follows Panorama: −8 per overdue task, −20 when dormant, +2 per recent note up to 20, within 0..100', () => {
-    expect(healthScore(0, false, 0)).toBe(100);
-    expect(healthScore(2, false, 0)).toBe(84);
-    expect(healthScore(0, true, 3)).toBe(86);
-    expect(healthScore(20, true, 0)).toBe(0);
-    expect(healthScore(1, false, 50)).toBe(100);
-  });
-});
-
 describe('dashboard', () => {
   let user: TestUser;
   let project: { id: string };
 
   beforeAll(async () => {
     user = await app.newUser();
-    project = (await user.api.post('/api/projects', { name: 'Portfolio', healthFlag: 'green' })).body;
-    const add = (body: Record<string, unknown>) => user.api.post('/api/tasks', body);
+    project = (await user.call(routes.projects.create, { body: { name: 'Portfolio', healthFlag: 'green' } })).body;
+    const add = (body: RouteBodyInput<typeof routes.tasks.create>) => user.call(routes.tasks.create, { body });
     await add({ title: 'Overdue in project', projectId: project.id, deadline: days(-1) });
     await add({ title: 'Due soon', deadline: days(1) });
     await add({ title: 'Idea', status: 'idea' });
     const done = (await add({ title: 'Shipped', projectId: project.id })).body;
-    await user.api.patch(`/api/tasks/${done.id}`, { status: 'done' });
-    await user.api.post('/api/notes', { title: 'Kick-off notes', projectId: project.id });
+    await user.call(routes.tasks.update, { params: { id: done.id }, body: { status: 'done' } });
+    await user.call(routes.notes.create, { body: { title: 'Kick-off notes', projectId: project.id } });
   });
 
   it('computes counts, overdue and due-soon tasks, recent notes, project health and activity in one call', async () => {
-    const res = await user.api.get('/api/dashboard?window=24h');
+    const res = await user.call(routes.dashboard.get, { query: { window: '24h' } });
     expect(res.status).toBe(200);
     const d = res.body;
     expect(d.taskCounts).toEqual({ todo: 2, in_progress: 0, done: 1, cancelled: 0, idea: 1 });
-    expect(d.overdueTasks.map((t: { title: string }) => t.title)).toEqual(['Overdue in project']);
-    expect(d.dueSoonTasks.map((t: { title: string }) => t.title)).toEqual(['Due soon']);
-    expect(d.recentNotes.map((n: { title: string }) => n.title)).toEqual(['Kick-off notes']);
+    expect(d.overdueTasks.map((t) => t.title)).toEqual(['Overdue in project']);
+    expect(d.dueSoonTasks.map((t) => t.title)).toEqual(['Due soon']);
+    expect(d.recentNotes.map((n) => n.title)).toEqual(['Kick-off notes']);
     expect(d.projects).toEqual([
       expect.objectContaining({
         id: project.id,
@@ -57,7 +48,7 @@ describe('dashboard', () => {
         healthScore: 94,
       }),
     ]);
-    const kinds = d.activity.map((a: { kind: string; title: string }) => `${a.kind}:${a.title}`);
+    const kinds = d.activity.map((a) => `${a.kind}:${a.title}`);
     expect(kinds).toEqual(
       expect.arrayContaining(['project.created:Portfolio', 'task.done:Shipped', 'note.created:Kick-off notes']),
     );
@@ -65,9 +56,9 @@ describe('dashboard', () => {
   });
 
   it('changes as work is done', async () => {
-    const overdue = (await user.api.get('/api/dashboard')).body.overdueTasks[0];
-    await user.api.patch(`/api/tasks/${overdue.id}`, { status: 'done' });
-    const d = (await user.api.get('/api/dashboard')).body;
+    const overdue = (await user.call(routes.dashboard.get)).body.overdueTasks[0]!;
+    await user.call(routes.tasks.update, { params: { id: overdue.id }, body: { status: 'done' } });
+    const d = (await user.call(routes.dashboard.get)).body;
     expect(d.taskCounts.done).toBe(2);
     expect(d.overdueTasks).toEqual([]);
     expect(d.projects[0]).toMatchObject({ open: 0, done: 2, overdue: 0, progress: 1 });
@@ -75,7 +66,7 @@ describe('dashboard', () => {
 
   it("shows nothing of other users' work", async () => {
     const stranger = await app.newUser();
-    const d = (await stranger.api.get('/api/dashboard')).body;
+    const d = (await stranger.call(routes.dashboard.get)).body;
     expect(d.taskCounts).toEqual({ todo: 0, in_progress: 0, done: 0, cancelled: 0, idea: 0 });
     expect([d.overdueTasks, d.dueSoonTasks, d.recentNotes, d.projects, d.activity]).toEqual([[], [], [], [], []]);
     expectProblem(await stranger.api.get('/api/dashboard?window=1y'), 400);
