@@ -2,7 +2,6 @@ import { systemRoutes } from '@panoramix/contracts';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { Router } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.ts';
@@ -11,6 +10,7 @@ import { bearerToken } from './http/auth-guard.ts';
 import { errorHandler, notFoundHandler, requireJson } from './http/errors.ts';
 import { HttpError, problemTypes } from './http/problem.ts';
 import { requestId } from './http/request-id.ts';
+import { docsPolicy, securityHeaders } from './http/security-headers.ts';
 import { createBinder } from './http/route.ts';
 import { createUploadReceiver } from './http/upload.ts';
 import { serveWebClient } from './http/web.ts';
@@ -52,18 +52,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
       },
     }),
   );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        // No upgrade-insecure-requests: a LAN install served over plain HTTP must keep working.
-        directives: {
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'upgrade-insecure-requests': null,
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders());
   app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, maxAge: 600 }));
   app.use('/api', requireJson, express.json({ limit: config.BODY_LIMIT, strict: true }), cookieParser());
 
@@ -80,7 +69,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
 
   const openApiDocument = createOpenApiDocument();
   api.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument));
-  api.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'Panoramix API' }));
+  api.use('/api/docs', docsPolicy(), swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'Panoramix API' }));
 
   api.use(authRouter(bind, services.auth, { secureCookies: config.production, refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS }));
   api.use(usersRouter(bind, services.users));
