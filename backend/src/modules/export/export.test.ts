@@ -1,16 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import mongoose from 'mongoose';
+import { create as createTar } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveFrames, seedEveryModule, treeDigest } from '../../../test/dataset.ts';
 import type { TestUser } from '../../../test/harness.ts';
 import { useTestApp } from '../../../test/harness.ts';
 import { ownedPlugin } from '../../db/tenancy.ts';
 import { exportedCollections, notExported } from './collections.ts';
-import { ArchiveError } from './framing.ts';
+import { ArchiveError, sidecarPath } from './framing.ts';
 import { readArchive } from './read-archive.ts';
 import { writeArchive } from './write-archive.ts';
 
@@ -101,6 +102,33 @@ describe('export archive', () => {
     writeFileSync(broken, gzipSync(`${JSON.stringify(lines[0])}\n{"collection":"links"}\n`));
     await expect(readArchive({ archive: broken, uploadsDir })).rejects.toThrow(ArchiveError);
     await expect(readArchive({ archive: broken, uploadsDir })).rejects.toThrow(/^line 2: /);
+  });
+
+  it('refuses an archive whose files would land outside the uploads folder, writing nothing', async () => {
+    const archive = archivePath('escape');
+    const link = {
+      _id: new mongoose.Types.ObjectId().toHexString(),
+      userId: users[0]!.id,
+      url: 'https://example.org',
+      title: 'x',
+    };
+    const lines = [
+      { collection: 'links', type: 'begin' },
+      { collection: 'links', doc: link },
+      { collection: 'links', type: 'end' },
+    ];
+    writeFileSync(archive, gzipSync(lines.map((l) => JSON.stringify(l)).join('\n')));
+    const inside = path.join(work, 'escape-cwd');
+    mkdirSync(inside);
+    writeFileSync(path.join(work, 'escaped.txt'), 'payload');
+    await createTar({ file: sidecarPath(archive), cwd: inside, preservePaths: true }, ['../escaped.txt']);
+    rmSync(path.join(work, 'escaped.txt'));
+
+    await expect(readArchive({ archive, uploadsDir: path.join(inside, 'uploads') })).rejects.toThrow(
+      /refused, entries outside the uploads folder: \.\.\/escaped\.txt/,
+    );
+    expect(existsSync(path.join(work, 'escaped.txt'))).toBe(false);
+    expect(await mongoose.connection.db!.collection('links').countDocuments({ title: 'x' })).toBe(0);
   });
 
   it('registers every owned model, so a new module cannot be left out of backups', () => {

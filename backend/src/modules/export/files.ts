@@ -1,26 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { create, extract, list } from 'tar';
+import type { ReadEntry } from 'tar';
+import { ArchiveError } from './framing.ts';
 import type { ExportTarget } from './registry.ts';
 
-/**
+/*
  * Uploaded files live under `uploadsDir/<userId>/…` (the files module stores them there), so
  * a user's files are one folder and the instance's are the whole tree. They travel as a plain
- * tar beside the archive, written by the system `tar` (GNU here, BusyBox in the image): it
- * streams files of any size and keeps their names and times.
+ * tar beside the archive (node-tar: streams files of any size, keeps their names and times,
+ * needs no system `tar`, and refuses paths that would land outside the folder it extracts into).
  */
-function tar(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('tar', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`tar ${args[0]} failed (${code}): ${stderr.trim()}`)),
-    );
-  });
-}
 
 /** The top-level entries of the uploads folder that belong to the target; none when it does not exist. */
 async function entriesFor(uploadsDir: string, target: ExportTarget): Promise<string[]> {
@@ -38,13 +29,43 @@ export async function packUploads(uploadsDir: string, target: ExportTarget, tarF
   await rm(tarFile, { force: true }); // a stale sidecar from an earlier run must not pass for this one's
   if (entries.length === 0) return false;
   const partial = `${tarFile}.partial`;
-  await tar(['-cf', partial, '-C', uploadsDir, '--', ...entries]);
+  await create({ file: partial, cwd: uploadsDir }, entries);
   await rename(partial, tarFile);
   return true;
 }
 
-/** Extracts the sidecar into the uploads folder; files already there with the same name are replaced. */
+/** Our exports hold folders and plain files only, under relative paths without `..`. */
+function unsafe(entry: ReadEntry): string | undefined {
+  const segments = entry.path.split(/[\\/]/);
+  if (path.isAbsolute(entry.path) || /^[A-Za-z]:/.test(entry.path)) return 'an absolute path';
+  if (segments.includes('..')) return 'a path with ..';
+  if (entry.type !== 'File' && entry.type !== 'OldFile' && entry.type !== 'Directory') return `a ${entry.type} entry`;
+  return undefined;
+}
+
+/**
+ * Refuses a sidecar with an entry that could write outside the uploads folder, before anything is
+ * written (documents included): a crafted or damaged archive changes nothing.
+ */
+export async function checkUploads(tarFile: string): Promise<void> {
+  const refused: string[] = [];
+  await list({
+    file: tarFile,
+    strict: true,
+    onReadEntry: (entry) => {
+      const why = unsafe(entry);
+      if (why) refused.push(`${entry.path} (${why})`);
+    },
+  }).catch((error: unknown) => {
+    throw new ArchiveError(`${tarFile}: not a readable tar: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  if (refused.length > 0)
+    throw new ArchiveError(`${tarFile}: refused, entries outside the uploads folder: ${refused.join(', ')}`);
+}
+
+/** Extracts a checked sidecar into the uploads folder; files already there with the same name are replaced. */
 export async function unpackUploads(tarFile: string, uploadsDir: string): Promise<void> {
   await mkdir(uploadsDir, { recursive: true });
-  await tar(['-xf', tarFile, '-C', uploadsDir]);
+  // strict: node-tar's own path guard throws instead of skipping, should the check above ever miss one.
+  await extract({ file: tarFile, cwd: uploadsDir, strict: true });
 }

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { exportedCollections } from './collections.ts';
-import { unpackUploads } from './files.ts';
+import { checkUploads, unpackUploads } from './files.ts';
 import { ArchiveError, parseFrame, sidecarPath } from './framing.ts';
 import { silentProgress } from './progress.ts';
 import type { Progress } from './progress.ts';
@@ -45,6 +45,9 @@ export async function readArchive(options: {
 }): Promise<ImportSummary> {
   const { archive, uploadsDir, progress = silentProgress } = options;
   if (!existsSync(archive)) throw new ArchiveError(`${archive}: no such file`);
+  const files = sidecarPath(archive);
+  const hasFiles = existsSync(files);
+  if (hasFiles) await checkUploads(files);
   const registered = new Map((options.collections ?? exportedCollections).map((c) => [c.name, c]));
   const counts: Record<string, number> = {};
   const skipped: Record<string, number> = {};
@@ -90,8 +93,6 @@ export async function readArchive(options: {
   await flush();
   for (const [name, n] of Object.entries(skipped)) progress.note(`${name}: ${n} documents skipped (no module imports them yet)`);
 
-  const files = sidecarPath(archive);
-  const hasFiles = existsSync(files);
   if (hasFiles) await unpackUploads(files, uploadsDir);
   progress.note(hasFiles ? `uploaded files restored from ${files}` : 'uploaded files: none in this export');
   return { counts, skipped, files: hasFiles };
