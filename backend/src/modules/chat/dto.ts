@@ -5,7 +5,7 @@ import { UserModel } from '../users/model.ts';
 import { attachmentsOf } from '../files/attachments.ts';
 import { MessageModel, RoomReadModel } from './model.ts';
 import type { MessageDoc, RoomDoc } from './model.ts';
-import { isoOrNull } from '../../lib/dates.ts';
+import { isoOrNull } from '../../lib/dto.ts';
 
 const REPLY_EXCERPT_CHARS = 200;
 

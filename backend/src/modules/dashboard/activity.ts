@@ -1,6 +1,6 @@
 import type { Dashboard } from '@panoramix/contracts';
 import { NoteModel } from '../notes/model.ts';
-import { contentFilter, visibleProjects } from '../projects/access.ts';
+import { contentFilter, visibleProjects } from '../../sharing/access.ts';
 import { ProjectModel } from '../projects/model.ts';
 import { TaskModel } from '../tasks/model.ts';
 import type { DashboardSection } from './service.ts';

@@ -1,7 +1,7 @@
 import { openStatuses } from '@panoramix/contracts';
 import type { Types } from 'mongoose';
 import { NoteModel } from '../notes/model.ts';
-import { visibleProjects } from '../projects/access.ts';
+import { visibleProjects } from '../../sharing/access.ts';
 import { ProjectModel } from '../projects/model.ts';
 import type { ProjectDoc } from '../projects/model.ts';
 import { DUE_SOON_DAYS } from '../tasks/dashboard.ts';

@@ -184,7 +184,7 @@ describe('sharing and isolation', () => {
   it('refuses a project the uploader is not a member of', async () => {
     const evesProject = (await t.eve.api.post('/api/projects', { name: 'Mine' })).body as { id: string };
     const res = await uploadFile(t.alice, { name: 'a.txt', bytes: 'x', type: 'text/plain' }, { projectId: evesProject.id });
-    expectProblem(res, 404);
+    expect(expectProblem(res, 400).errors?.[0]?.path).toBe('body.projectId');
     expect(filesOf(t.alice).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 

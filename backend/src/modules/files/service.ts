@@ -11,22 +11,18 @@ import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { memberRoomIds } from '../chat/access.ts';
 import { RoomModel } from '../chat/model.ts';
-import { audienceOf, memberProjectIds, projectScope, requireProjectForContent, touchProject } from '../projects/access.ts';
+import { idOrNull, isoOrNull, projectContentBase } from '../../lib/dto.ts';
+import { enterProject, memberProjectIds, projectAudience, projectScope } from '../../sharing/access.ts';
 import { checkFileType } from './file-type-check.ts';
 import { FileModel } from './model.ts';
 import type { FileDoc } from './model.ts';
 import { deliveryHeaders } from './storage.ts';
 import type { FileStorage } from './storage.ts';
-import { isoOrNull } from '../../lib/dates.ts';
 
 const ATTACHED = 'A chat attachment keeps its name and place; delete the message instead';
 
-const idOrNull = (id: Types.ObjectId | null | undefined) => (id ? String(id) : null);
-
 export const toFileDto = (f: FileDoc): StoredFile => ({
-  id: String(f._id),
-  userId: String(f.userId),
-  projectId: idOrNull(f.projectId),
+  ...projectContentBase(f),
   roomId: idOrNull(f.roomId),
   messageId: idOrNull(f.messageId),
   name: f.name,
@@ -35,8 +31,6 @@ export const toFileDto = (f: FileDoc): StoredFile => ({
   mimeType: f.mimeType,
   clicksCount: f.clicksCount,
   lastClickedAt: isoOrNull(f.lastClickedAt),
-  createdAt: f.createdAt.toISOString(),
-  updatedAt: f.updatedAt.toISOString(),
 });
 
 /**
@@ -63,18 +57,9 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
     return file;
   }
 
-  /** A file the caller may change: 404 when they cannot see it, 403-free: seeing without managing is 404 too. */
-  async function findManaged(actor: AuthUser, id: string): Promise<FileDoc> {
-    const file = await findVisible(actor, id);
-    if (String(file.userId) === actor.id) return file;
-    const viaProject =
-      file.projectId && !file.messageId && (await memberProjectIds(actor)).some((p) => p.equals(file.projectId!));
-    if (!viaProject) throw notFound('File');
-    return file;
-  }
-
-  async function audience(file: FileDoc): Promise<string[]> {
-    const users = new Set([String(file.userId), ...(await audienceOf(file))]);
+  /** Who sees a file: its uploader, its project's members and its room's, given its project's. */
+  async function audience(file: FileDoc, projectMembers: readonly string[] | null): Promise<string[]> {
+    const users = new Set([String(file.userId), ...(projectMembers ?? [])]);
     if (file.roomId) {
       const room = await RoomModel.findOne({ _id: file.roomId }, { memberIds: 1 }).setOptions({ tenancy: 'system' }).lean();
       for (const member of room?.memberIds ?? []) users.add(String(member));
@@ -82,14 +67,29 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
     return [...users];
   }
 
-  async function announce(type: 'file.created' | 'file.updated', actor: AuthUser, file: FileDoc) {
-    await touchProject(file.projectId);
-    await events.emit({ type, userId: actor.id, data: toFileDto(file), audience: await audience(file) });
+  /**
+   * A file the caller may change, with who sees it: 404 when they cannot see it, 403-free: seeing
+   * without managing is 404 too. Its project's activity is recorded in the round trip that reads its members.
+   */
+  async function findManaged(actor: AuthUser, id: string): Promise<{ file: FileDoc; audience: string[] }> {
+    // Access is decided below: the uploader, or a member of its project (the project query's filter).
+    const file = await FileModel.findOne({ _id: id }).setOptions({ tenancy: 'system' }).lean<FileDoc>();
+    if (!file) throw notFound('File');
+    const uploader = String(file.userId) === actor.id;
+    if (!uploader && (!file.projectId || file.messageId)) throw notFound('File');
+    const members = file.projectId
+      ? await projectAudience(file.projectId, { touch: true, ...(uploader ? {} : { member: actor.id }) })
+      : null;
+    if (!uploader && !members) throw notFound('File');
+    return { file, audience: await audience(file, members) };
   }
 
-  async function announceDeleted(actor: AuthUser, file: FileDoc, to?: string[]) {
+  const announce = (type: 'file.created' | 'file.updated', actor: AuthUser, file: FileDoc, to: string[]) =>
+    events.emit({ type, userId: actor.id, data: toFileDto(file), audience: to });
+
+  async function announceDeleted(actor: AuthUser, file: FileDoc, to: string[]) {
     const data = { id: String(file._id), projectId: idOrNull(file.projectId), roomId: idOrNull(file.roomId) };
-    await events.emit({ type: 'file.deleted', userId: actor.id, data, audience: to ?? (await audience(file)) });
+    await events.emit({ type: 'file.deleted', userId: actor.id, data, audience: to });
   }
 
   async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined; projectId?: string | undefined }) {
@@ -108,7 +108,7 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
     received: UploadedFile,
     fields: { projectId?: string | undefined; name?: string | undefined },
   ) {
-    if (fields.projectId) await requireProjectForContent(actor, fields.projectId);
+    const members = await enterProject(actor, fields.projectId);
     const mimeType = await checkFileType(received);
     const name = fields.name ?? received.originalname;
     const storedFileName = await storage.keep(actor.id, received.path, name, received.originalname);
@@ -125,7 +125,7 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
       throw error;
     });
     const file = created.toObject() as FileDoc;
-    await announce('file.created', actor, file);
+    await announce('file.created', actor, file, await audience(file, members));
     return toFileDto(file);
   }
 
@@ -155,10 +155,10 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
     id: string,
     patch: { name?: string | undefined; projectId?: string | null | undefined },
   ) {
-    const current = await findManaged(actor, id);
+    const { file: current, audience: before } = await findManaged(actor, id);
     if (current.messageId) throw conflict(ATTACHED);
     const moving = patch.projectId !== undefined && String(patch.projectId) !== String(current.projectId ?? null);
-    if (moving && patch.projectId) await requireProjectForContent(actor, patch.projectId);
+    const members = moving && patch.projectId ? await enterProject(actor, patch.projectId) : null;
     // Still unattached: the uploader may have attached it to a message since it was read.
     const updated = await FileModel.findOneAndUpdate(
       { _id: current._id, userId: current.userId, messageId: null },
@@ -167,12 +167,11 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
     ).lean<FileDoc>();
     if (!updated)
       throw (await FileModel.exists({ _id: current._id, userId: current.userId })) ? conflict(ATTACHED) : notFound('File');
-    if (moving) {
-      const now = new Set(await audience(updated));
-      const gone = (await audience(current)).filter((userId) => !now.has(userId));
-      if (gone.length > 0) await announceDeleted(actor, current, gone);
-    }
-    await announce('file.updated', actor, updated);
+    const audienceAfter = moving ? await audience(updated, members) : before;
+    const now = new Set(audienceAfter);
+    const gone = before.filter((userId) => !now.has(userId));
+    if (gone.length > 0) await announceDeleted(actor, current, gone);
+    await announce('file.updated', actor, updated, audienceAfter);
     return toFileDto(updated);
   }
 
@@ -183,10 +182,8 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
   }
 
   async function remove(actor: AuthUser, id: string) {
-    const file = await findManaged(actor, id);
-    const to = await audience(file);
+    const { file, audience: to } = await findManaged(actor, id);
     await removeDocs([file]);
-    await touchProject(file.projectId);
     await announceDeleted(actor, file, to);
   }
 

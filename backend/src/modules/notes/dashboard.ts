@@ -1,5 +1,5 @@
 import type { DashboardSection } from '../dashboard/service.ts';
-import { contentFilter } from '../projects/access.ts';
+import { contentFilter } from '../../sharing/access.ts';
 import { NoteModel } from './model.ts';
 
 export const recentNotes: DashboardSection<'recentNotes'> = async ({ actor }) => {

@@ -3,7 +3,8 @@ import type { AuthUser } from '../../http/auth-guard.ts';
 import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { projectContent } from '../projects/content.ts';
+import { idOrNull, projectContentBase } from '../../lib/dto.ts';
+import { projectContent } from '../../sharing/content.ts';
 import { NoteLineModel } from './sessions.model.ts';
 import type { NoteLineDoc } from './sessions.model.ts';
 import type { NoteSessionService } from './sessions.service.ts';
@@ -11,14 +12,10 @@ import type { NoteSessionService } from './sessions.service.ts';
 const byRank: SortKey = { field: 'rank', direction: 'asc' };
 
 export const toNoteLineDto = (l: NoteLineDoc): NoteLine => ({
-  id: String(l._id),
-  userId: String(l.userId),
+  ...projectContentBase(l),
   sessionId: String(l.sessionId),
-  projectId: l.projectId ? String(l.projectId) : null,
   content: l.content,
   rank: l.rank,
-  createdAt: l.createdAt.toISOString(),
-  updatedAt: l.updatedAt.toISOString(),
 });
 
 /** Lines are reached through their session: whoever sees the session sees and writes its lines. */
@@ -32,7 +29,7 @@ export function createNoteLineService(deps: { events: EventBus; sessions: NoteSe
     deletedData: (l: NoteLineDoc) => ({
       id: String(l._id),
       sessionId: String(l.sessionId),
-      projectId: l.projectId ? String(l.projectId) : null,
+      projectId: idOrNull(l.projectId),
     }),
   });
 
@@ -47,7 +44,7 @@ export function createNoteLineService(deps: { events: EventBus; sessions: NoteSe
   }
 
   async function create(actor: AuthUser, input: { sessionId: string; content: string; rank?: number | undefined }) {
-    const session = await deps.sessions.findVisible(actor, input.sessionId);
+    const { doc: session, audience } = await deps.sessions.findWritable(actor, input.sessionId);
     // Appended lines go last; a timestamp orders them without reading the others.
     const created = await NoteLineModel.create({
       rank: Date.now(),
@@ -56,20 +53,19 @@ export function createNoteLineService(deps: { events: EventBus; sessions: NoteSe
       projectId: session.projectId ?? null,
     });
     const line = created.toObject() as NoteLineDoc;
-    await content.announce('created', line);
+    await content.announce('created', line, audience);
     return toNoteLineDto(line);
   }
 
   async function update(actor: AuthUser, id: string, patch: { content?: string | undefined; rank?: number | undefined }) {
-    const current = await content.findVisible(actor, id);
-    const updated = await content.save(current, { $set: patch });
-    return toNoteLineDto(updated);
+    const current = await content.findWritable(actor, id);
+    return toNoteLineDto(await content.save(actor, current, { $set: patch }));
   }
 
   async function remove(actor: AuthUser, id: string) {
-    const line = await content.findVisible(actor, id);
+    const { doc: line, audience } = await content.findWritable(actor, id);
     await NoteLineModel.deleteOne({ _id: line._id, userId: line.userId });
-    await content.announceDeleted(actor, line);
+    await content.announceDeleted(actor, line, audience);
   }
 
   return { list, create, update, remove };

@@ -4,27 +4,27 @@ import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import { escapeRegex } from '../../lib/text.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { contentFilter, projectScope, requireProjectForContent } from '../projects/access.ts';
-import { projectContent } from '../projects/content.ts';
+import { idOrNull, projectContentBase } from '../../lib/dto.ts';
+import { contentFilter, enterProject, projectScope } from '../../sharing/access.ts';
+import { projectContent } from '../../sharing/content.ts';
 import { NoteModel } from './model.ts';
 import type { NoteDoc } from './model.ts';
 
 const byLastEdit: SortKey = { field: 'updatedAt', direction: 'desc' };
 
-export const toNoteDto = (n: NoteDoc): Note => ({
-  id: String(n._id),
-  userId: String(n.userId),
-  projectId: n.projectId ? String(n.projectId) : null,
-  title: n.title,
-  content: n.content,
-  createdAt: n.createdAt.toISOString(),
-  updatedAt: n.updatedAt.toISOString(),
-});
+export const toNoteDto = (n: NoteDoc): Note => ({ ...projectContentBase(n), title: n.title, content: n.content });
 
 type NoteInput = { projectId?: string | null | undefined; title?: string | undefined; content?: string | undefined };
 
 export function createNoteService(deps: { events: EventBus }) {
-  const content = projectContent({ model: NoteModel, entity: 'note', label: 'Note', toDto: toNoteDto, events: deps.events });
+  const content = projectContent({
+    model: NoteModel,
+    entity: 'note',
+    label: 'Note',
+    toDto: toNoteDto,
+    deletedData: (n: NoteDoc) => ({ id: String(n._id), projectId: idOrNull(n.projectId) }),
+    events: deps.events,
+  });
 
   async function list(
     actor: AuthUser,
@@ -47,25 +47,23 @@ export function createNoteService(deps: { events: EventBus }) {
   const get = async (actor: AuthUser, id: string) => toNoteDto(await content.findVisible(actor, id));
 
   async function create(actor: AuthUser, input: NoteInput & { title: string }) {
-    if (input.projectId) await requireProjectForContent(actor, input.projectId);
+    const audience = await enterProject(actor, input.projectId);
     const created = await NoteModel.create({ ...input, userId: actor.id });
     const note = created.toObject() as NoteDoc;
-    await content.announce('created', note);
+    await content.announce('created', note, audience);
     return toNoteDto(note);
   }
 
   async function update(actor: AuthUser, id: string, patch: NoteInput) {
-    const current = await content.findVisible(actor, id);
-    const moving = await content.checkMove(actor, current, patch.projectId);
-    const updated = await content.save(current, { $set: patch });
-    if (moving) await content.announceMove(actor, current, updated);
-    return toNoteDto(updated);
+    const current = await content.findWritable(actor, id);
+    const { audience } = await content.target(actor, current, patch.projectId);
+    return toNoteDto(await content.save(actor, current, { $set: patch }, audience));
   }
 
   async function remove(actor: AuthUser, id: string) {
-    const note = await content.findVisible(actor, id);
+    const { doc: note, audience } = await content.findWritable(actor, id);
     await NoteModel.deleteOne({ _id: note._id, userId: note.userId });
-    await content.announceDeleted(actor, note);
+    await content.announceDeleted(actor, note, audience);
   }
 
   const removeProjectContent = (projectId: string) => NoteModel.deleteMany({ projectId });

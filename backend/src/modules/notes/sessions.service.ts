@@ -3,21 +3,18 @@ import type { AuthUser } from '../../http/auth-guard.ts';
 import { HttpError, problemTypes } from '../../http/problem.ts';
 import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { contentFilter, projectScope, requireProjectForContent } from '../projects/access.ts';
-import { projectContent } from '../projects/content.ts';
+import { idOrNull, isoOrNull, projectContentBase } from '../../lib/dto.ts';
+import { contentFilter, enterProject, projectScope } from '../../sharing/access.ts';
+import { projectContent } from '../../sharing/content.ts';
 import { NoteLineModel, NoteSessionModel } from './sessions.model.ts';
 import type { NoteSessionDoc } from './sessions.model.ts';
 
 export const toNoteSessionDto = (s: NoteSessionDoc): NoteSession => ({
-  id: String(s._id),
-  userId: String(s.userId),
-  projectId: s.projectId ? String(s.projectId) : null,
+  ...projectContentBase(s),
   name: s.name,
   aiSummary: s.aiSummary ?? null,
-  aiSummaryAt: s.aiSummaryAt ? s.aiSummaryAt.toISOString() : null,
-  closedAt: s.closedAt ? s.closedAt.toISOString() : null,
-  createdAt: s.createdAt.toISOString(),
-  updatedAt: s.updatedAt.toISOString(),
+  aiSummaryAt: isoOrNull(s.aiSummaryAt),
+  closedAt: isoOrNull(s.closedAt),
 });
 
 /** Turns a session's lines into a summary; absent when no language model is configured. */
@@ -29,6 +26,7 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
     entity: 'noteSession',
     label: 'Session',
     toDto: toNoteSessionDto,
+    deletedData: (s: NoteSessionDoc) => ({ id: String(s._id), projectId: idOrNull(s.projectId) }),
     events: deps.events,
   });
 
@@ -45,9 +43,9 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
   const get = async (actor: AuthUser, id: string) => toNoteSessionDto(await content.findVisible(actor, id));
 
   async function create(actor: AuthUser, input: { projectId: string | null; name: string }) {
-    if (input.projectId) await requireProjectForContent(actor, input.projectId);
+    const audience = await enterProject(actor, input.projectId);
     const session = (await NoteSessionModel.create({ ...input, userId: actor.id })).toObject() as NoteSessionDoc;
-    await content.announce('created', session);
+    await content.announce('created', session, audience);
     return toNoteSessionDto(session);
   }
 
@@ -57,30 +55,28 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
     id: string,
     patch: { projectId?: string | null | undefined; name?: string | undefined; closed?: boolean | undefined },
   ) {
-    const current = await content.findVisible(actor, id);
-    const moving = await content.checkMove(actor, current, patch.projectId);
+    const current = await content.findWritable(actor, id);
+    const { moving, audience } = await content.target(actor, current, patch.projectId);
     if (moving) {
-      await NoteLineModel.updateMany({ sessionId: current._id }, { $set: { projectId: patch.projectId } }).setOptions({
+      await NoteLineModel.updateMany({ sessionId: current.doc._id }, { $set: { projectId: patch.projectId } }).setOptions({
         tenancy: 'system',
       });
     }
     const { closed, ...fields } = patch;
     const closedAt = closed === undefined ? {} : { closedAt: closed ? new Date() : null };
-    const updated = await content.save(current, { $set: { ...fields, ...closedAt } });
-    if (moving) await content.announceMove(actor, current, updated);
-    return toNoteSessionDto(updated);
+    return toNoteSessionDto(await content.save(actor, current, { $set: { ...fields, ...closedAt } }, audience));
   }
 
   /** Lines go first, then the session: a crash in between leaves a session without lines, never orphan lines. */
   async function remove(actor: AuthUser, id: string) {
-    const session = await content.findVisible(actor, id);
+    const { doc: session, audience } = await content.findWritable(actor, id);
     await NoteLineModel.deleteMany({ sessionId: session._id }).setOptions({ tenancy: 'system' });
     await NoteSessionModel.deleteOne({ _id: session._id, userId: session.userId });
-    await content.announceDeleted(actor, session);
+    await content.announceDeleted(actor, session, audience);
   }
 
   async function summarize(actor: AuthUser, id: string) {
-    const session = await content.findVisible(actor, id);
+    const session = await content.findWritable(actor, id);
     if (!deps.summarize) {
       throw new HttpError(
         503,
@@ -89,12 +85,13 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
         'No language model is configured on this server, so sessions cannot be summarised yet',
       );
     }
-    const lines = await NoteLineModel.find({ sessionId: session._id })
+    const lines = await NoteLineModel.find({ sessionId: session.doc._id })
       .setOptions({ tenancy: 'system' })
       .sort({ rank: 1, _id: 1 })
       .lean();
     const summary = await deps.summarize(lines.map((line) => line.content));
-    return { session: toNoteSessionDto(await content.save(session, { $set: { aiSummary: summary, aiSummaryAt: new Date() } })) };
+    const update = { $set: { aiSummary: summary, aiSummaryAt: new Date() } };
+    return { session: toNoteSessionDto(await content.save(actor, session, update)) };
   }
 
   async function removeProjectContent(projectId: string) {
@@ -102,7 +99,8 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
     await NoteSessionModel.deleteMany({ projectId });
   }
 
-  return { list, get, create, update, remove, summarize, removeProjectContent, findVisible: content.findVisible };
+  const { findVisible, findWritable } = content;
+  return { list, get, create, update, remove, summarize, removeProjectContent, findVisible, findWritable };
 }
 
 export type NoteSessionService = ReturnType<typeof createNoteSessionService>;

@@ -7,7 +7,8 @@ import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { UserModel } from '../users/model.ts';
-import { findMemberProject, visibleProjects } from './access.ts';
+import { isoOrNull, ownedBase } from '../../lib/dto.ts';
+import { findMemberProject, visibleProjects } from '../../sharing/access.ts';
 import { ProjectModel } from './model.ts';
 import type { ProjectDoc } from './model.ts';
 
@@ -18,21 +19,18 @@ const byRank: SortKey = { field: 'rank', direction: 'asc' };
 type People = ReadonlyMap<string, Person>;
 
 export const toProjectDto = (p: ProjectDoc, people: People): Project => ({
-  id: String(p._id),
-  userId: String(p.userId),
+  ...ownedBase(p),
   memberIds: p.memberIds.map(String),
   members: p.memberIds.flatMap((id) => people.get(String(id)) ?? []),
   name: p.name,
   description: p.description,
   status: p.status,
-  targetDate: p.targetDate ? p.targetDate.toISOString() : null,
+  targetDate: isoOrNull(p.targetDate),
   healthFlag: p.healthFlag ?? null,
   colorLabel: p.colorLabel ?? null,
   isFavorite: p.isFavorite,
   favoriteRank: p.favoriteRank ?? null,
   rank: p.rank,
-  createdAt: p.createdAt.toISOString(),
-  updatedAt: p.updatedAt.toISOString(),
 });
 
 type ProjectInput = Partial<Omit<Project, 'id' | 'userId' | 'memberIds' | 'createdAt' | 'updatedAt'>>;

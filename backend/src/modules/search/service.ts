@@ -7,7 +7,7 @@ import { collapseWhitespace, tokenize } from '../../ml/text.ts';
 import type { VectorStore } from '../../ml/vectors/store.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { roomScopes } from '../chat/search.ts';
-import { findMemberProject, memberProjectIds } from '../projects/access.ts';
+import { findMemberProject, memberProjectIds } from '../../sharing/access.ts';
 import { keywordMatches } from './keyword.ts';
 import { createQueryCache } from './query-cache.ts';
 import { snippetOf } from './snippet.ts';

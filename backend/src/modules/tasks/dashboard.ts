@@ -1,6 +1,6 @@
 import { openStatuses, taskStatuses } from '@panoramix/contracts';
 import type { DashboardSection } from '../dashboard/service.ts';
-import { contentFilter } from '../projects/access.ts';
+import { contentFilter } from '../../sharing/access.ts';
 import { TaskModel } from './model.ts';
 import type { TaskDoc } from './model.ts';
 import { toTaskDto } from './service.ts';

@@ -4,8 +4,9 @@ import type { AuthUser } from '../../http/auth-guard.ts';
 import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { contentFilter, projectScope, requireProjectForContent } from '../projects/access.ts';
-import { projectContent } from '../projects/content.ts';
+import { idOrNull, isoOrNull, projectContentBase } from '../../lib/dto.ts';
+import { contentFilter, enterProject, projectAudience, projectScope } from '../../sharing/access.ts';
+import { projectContent } from '../../sharing/content.ts';
 import { TaskModel } from './model.ts';
 import type { TaskDoc } from './model.ts';
 
@@ -13,20 +14,16 @@ const byRank: SortKey = { field: 'rank', direction: 'asc' };
 const DAY_MS = 86_400_000;
 
 export const toTaskDto = (t: TaskDoc): Task => ({
-  id: String(t._id),
-  userId: String(t.userId),
-  projectId: t.projectId ? String(t.projectId) : null,
+  ...projectContentBase(t),
   title: t.title,
   notes: t.notes,
   status: t.status,
   statusChangedAt: t.statusChangedAt.toISOString(),
-  deadline: t.deadline ? t.deadline.toISOString() : null,
+  deadline: isoOrNull(t.deadline),
   isUrgent: t.isUrgent,
   isImportant: t.isImportant,
   rank: t.rank,
   tags: t.tags,
-  createdAt: t.createdAt.toISOString(),
-  updatedAt: t.updatedAt.toISOString(),
 });
 
 type TaskInput = Partial<Omit<Task, 'id' | 'userId' | 'statusChangedAt' | 'createdAt' | 'updatedAt'>>;
@@ -53,8 +50,14 @@ export interface TaskListQuery {
 }
 
 export function createTaskService(deps: { events: EventBus }) {
-  const content = projectContent({ model: TaskModel, entity: 'task', label: 'Task', toDto: toTaskDto, events: deps.events });
-  const { findVisible, announce } = content;
+  const content = projectContent({
+    model: TaskModel,
+    entity: 'task',
+    label: 'Task',
+    toDto: toTaskDto,
+    deletedData: (t: TaskDoc) => ({ id: String(t._id), projectId: idOrNull(t.projectId) }),
+    events: deps.events,
+  });
 
   async function list(actor: AuthUser, query: TaskListQuery) {
     const now = new Date();
@@ -76,10 +79,10 @@ export function createTaskService(deps: { events: EventBus }) {
     return toPage(rows, query.limit, byRank, toTaskDto);
   }
 
-  const get = async (actor: AuthUser, id: string) => toTaskDto(await findVisible(actor, id));
+  const get = async (actor: AuthUser, id: string) => toTaskDto(await content.findVisible(actor, id));
 
   async function create(actor: AuthUser, input: TaskInput & { title: string }) {
-    if (input.projectId) await requireProjectForContent(actor, input.projectId);
+    const audience = await enterProject(actor, input.projectId);
     // New tasks go on top: a rank below every existing one, without reading them.
     const created = await TaskModel.create({
       rank: -Date.now(),
@@ -88,25 +91,22 @@ export function createTaskService(deps: { events: EventBus }) {
       statusChangedAt: new Date(),
     });
     const task = created.toObject() as TaskDoc;
-    await announce('created', task);
+    await content.announce('created', task, audience);
     return toTaskDto(task);
   }
 
   async function update(actor: AuthUser, id: string, patch: TaskInput) {
-    const current = await findVisible(actor, id);
-    const moving = await content.checkMove(actor, current, patch.projectId);
-    const statusChanged = patch.status !== undefined && patch.status !== current.status;
-    const updated = await content.save(current, {
-      $set: { ...toFields(patch), ...(statusChanged ? { statusChangedAt: new Date() } : {}) },
-    });
-    if (moving) await content.announceMove(actor, current, updated);
-    return toTaskDto(updated);
+    const current = await content.findWritable(actor, id);
+    const { audience } = await content.target(actor, current, patch.projectId);
+    const statusChanged = patch.status !== undefined && patch.status !== current.doc.status;
+    const fields = { ...toFields(patch), ...(statusChanged ? { statusChangedAt: new Date() } : {}) };
+    return toTaskDto(await content.save(actor, current, { $set: fields }, audience));
   }
 
   async function remove(actor: AuthUser, id: string) {
-    const task = await findVisible(actor, id);
+    const { doc: task, audience } = await content.findWritable(actor, id);
     await TaskModel.deleteOne({ _id: task._id, userId: task.userId });
-    await content.announceDeleted(actor, task);
+    await content.announceDeleted(actor, task, audience);
   }
 
   async function bulkComplete(actor: AuthUser, ids: string[]) {
@@ -118,7 +118,14 @@ export function createTaskService(deps: { events: EventBus }) {
     const selected = { $and: [{ _id: { $in: targets.map((t) => t._id) } }, visible] };
     await TaskModel.updateMany(selected, { $set: { status: 'done', statusChangedAt: new Date() } });
     const updated = await TaskModel.find(selected).lean<TaskDoc[]>();
-    for (const task of updated) await announce('updated', task);
+    // One project round trip per project, however many of its tasks were completed.
+    const audiences = new Map<string, Promise<string[] | null>>();
+    for (const task of updated) {
+      const key = String(task.projectId);
+      if (task.projectId && !audiences.has(key)) audiences.set(key, projectAudience(task.projectId, { touch: true }));
+      const audience = task.projectId ? await audiences.get(key) : null;
+      await content.announce('updated', task, audience ?? [String(task.userId)]);
+    }
     return { updated: updated.map(toTaskDto) };
   }
 
