@@ -6,3 +6,14 @@ export function entityBase() {
   const at = '2026-11-25T10:00:00.000Z';
   return { id: sequence.toString(16).padStart(24, '0'), userId: 'a'.repeat(24), createdAt: at, updatedAt: at, n: sequence };
 }
+
+let clock = Date.parse('2026-11-26T10:00:00.000Z');
+
+/** The server's next version of an item: the changes, and a later `updatedAt` than any before. */
+export function edited<T extends { updatedAt: string }>(item: T, changes: Partial<T> = {}): T {
+  clock += 1000;
+  return { ...item, ...changes, updatedAt: new Date(clock).toISOString() };
+}
+
+/** A list read page by page as the query cache holds it (see api/paged-list.ts): here one page, the whole list. */
+export const pagedData = <T>(items: T[]) => ({ pages: [{ items, nextCursor: null }], pageParams: [null] });

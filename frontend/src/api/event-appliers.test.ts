@@ -2,8 +2,10 @@ import type { Link } from '@panoramix/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { linkEvents, linkKeys } from '../features/links/link-cache.ts';
-import type { LinkPage } from '../features/links/link-cache.ts';
+import { edited, pagedData } from '../test-builders.ts';
 import { createDispatcher } from './event-appliers.ts';
+import { itemsOf } from './paged-list.ts';
+import type { PagedData } from './paged-list.ts';
 
 let sequence = 0;
 /** A link with sensible defaults; a test overrides only what it is about. */
@@ -26,9 +28,9 @@ function aLink(overrides: Partial<Link> = {}): Link {
 
 function cacheWith(items: Link[]) {
   const queryClient = new QueryClient();
-  queryClient.setQueryData<LinkPage>(linkKeys.list, { items, nextCursor: null });
+  queryClient.setQueryData<PagedData<Link>>(linkKeys.list, pagedData(items));
   const dispatcher = createDispatcher([linkEvents], queryClient);
-  const list = () => queryClient.getQueryData<LinkPage>(linkKeys.list)?.items;
+  const list = () => itemsOf(queryClient.getQueryData<PagedData<Link>>(linkKeys.list));
   return { queryClient, dispatcher, list };
 }
 
@@ -43,9 +45,10 @@ describe('link events applied to the query cache', () => {
   });
 
   it('link.updated replaces the link in place', () => {
-    const [a, b] = [aLink(), aLink()];
+    const b = aLink();
+    const a = aLink(); // created after b: first, as the server lists them
     const { dispatcher, list } = cacheWith([a, b]);
-    const renamed = { ...b, name: 'renamed' };
+    const renamed = edited(b, { name: 'renamed' });
     dispatcher.dispatch('link.updated', renamed);
     expect(list()).toEqual([a, renamed]);
   });

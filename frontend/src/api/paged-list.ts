@@ -1,56 +1,68 @@
-import type { QueryKey } from '@tanstack/react-query';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryKey } from '@tanstack/react-query';
+import { hashKey, useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Page } from './list-cache.ts';
 
 /** One page of a list route, after `cursor` (the first page without one). */
 export type FetchPage<T> = (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<T>>;
 
+/** A paged list in the query cache: TanStack Query's pages, each as the route answered it. */
+export type PagedData<T> = InfiniteData<Page<T>, string | null>;
+
 /**
- * The next page appended to what is shown. An item may already be there — a live event put it in
- * before its page was read — and keeps its place: ids stay unique.
+ * The items of every page loaded, in order. An item may be in two pages — a live event put it in
+ * the first before its own page was read — and keeps its first place: ids stay unique.
  */
-export function appendPage<T extends { id: string }>(shown: Page<T>, next: Page<T>): Page<T> {
-  const known = new Set(shown.items.map((item) => item.id));
-  return { items: [...shown.items, ...next.items.filter((item) => !known.has(item.id))], nextCursor: next.nextCursor };
+export function itemsOf<T extends { id: string }>(data: InfiniteData<Page<T>, unknown> | undefined): T[] | undefined {
+  if (!data) return undefined;
+  const seen = new Set<string>();
+  return data.pages.flatMap((page) => page.items).filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
 }
 
 /**
- * Reads pages until as many items as are shown are loaded, or the list ends: a refetch (reconnect,
- * invalidation) brings back as much as the reader had loaded, so the list never shrinks under
- * them. `shown` is asked again after each page: "Charger plus" may add one while this runs.
- */
-export async function readPages<T extends { id: string }>(fetchPage: FetchPage<T>, shown: () => number, signal?: AbortSignal) {
-  let page = await fetchPage(undefined, signal);
-  while (page.nextCursor && page.items.length < shown()) page = appendPage(page, await fetchPage(page.nextCursor, signal));
-  return page;
-}
-
-/**
- * A list route read through its cursors into one cached `Page`, so the cache helpers and live
- * event appliers that edit pages in place keep working; `loadMore` appends the next page.
+ * A list route read through its cursors with `useInfiniteQuery`: a refetch (reconnect,
+ * invalidation) reads again as many pages as were loaded, so the list never shrinks under the
+ * reader. "Charger plus" (`more.load`) does not race a refetch: started during one, it waits for it
+ * and then reads the next page of the fresh list (fetchNextPage alone would cancel the refetch and
+ * keep stale pages); cancelled by one (`invalidateQueries` cancels what is in flight), it asks again
+ * once the refetch is done. The page goes to the list it was asked for: a filter changed meanwhile
+ * stops it there.
  */
 export function usePagedList<T extends { id: string }>(queryKey: QueryKey, fetchPage: FetchPage<T>) {
-  const queryClient = useQueryClient();
-  const query = useQuery({
+  const query = useInfiniteQuery({
     queryKey,
-    queryFn: ({ signal }) => readPages(fetchPage, () => queryClient.getQueryData<Page<T>>(queryKey)?.items.length ?? 0, signal),
+    queryFn: ({ pageParam, signal }) => fetchPage(pageParam ?? undefined, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
   });
-  // The page goes to the list it was asked for, even if the filter changed while it loaded.
+  const current = useRef({ key: hashKey(queryKey), query });
+  current.current = { key: hashKey(queryKey), query };
+
   const more = useMutation({
     mutationFn: async () => {
-      const key = queryKey;
-      const cursor = queryClient.getQueryData<Page<T>>(key)?.nextCursor;
-      return { key, next: cursor ? await fetchPage(cursor) : null };
-    },
-    onSuccess: ({ key, next }) => {
-      if (next) queryClient.setQueryData<Page<T>>(key, (shown) => (shown ? appendPage(shown, next) : next));
+      const asked = current.current.key;
+      const before = current.current.query.data?.pages.length ?? 0;
+      for (;;) {
+        const { key, query: latest } = current.current;
+        const loaded = latest.data?.pages.length ?? 0;
+        if (key !== asked || loaded > before || !latest.hasNextPage) return;
+        // With cancelRefetch off, a fetch in flight (a refetch) is joined rather than cancelled.
+        const result = await latest.fetchNextPage({ cancelRefetch: false });
+        if (result.isError) throw result.error;
+        current.current = { key: current.current.key, query: result };
+      }
     },
   });
+
+  const { mutate } = more;
+  const load = useCallback(() => mutate(), [mutate]);
+  const items = useMemo(() => itemsOf(query.data), [query.data]);
   return {
     query,
+    items,
     more: {
-      available: Boolean(query.data?.nextCursor),
-      load: () => more.mutate(),
+      available: query.hasNextPage,
+      load,
       loading: more.isPending,
       failed: more.isError,
     },

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { showToast } from '../ui/toast.tsx';
+import type { Ties } from './reconcile.ts';
 
 interface Ranked {
   id: string;
@@ -19,7 +20,7 @@ const SETTLE_MS = 400;
  */
 export function useMove<T extends Ranked>(
   send: (item: T, rank: number) => Promise<T>,
-  put: (queryClient: QueryClient, item: T) => void,
+  put: (queryClient: QueryClient, item: T, ties?: Ties) => void,
 ) {
   const queryClient = useQueryClient();
   const pending = useRef(new Map<string, { original: T; rank: number; timer: ReturnType<typeof setTimeout> }>());
@@ -29,7 +30,7 @@ export function useMove<T extends Ranked>(
       if (!pending.current.has(saved.id)) put(queryClient, saved);
     },
     onError: (error, { item }) => {
-      put(queryClient, item);
+      put(queryClient, item, 'incoming');
       showToast(error.message, 'error');
     },
   });
@@ -52,7 +53,7 @@ export function useMove<T extends Ranked>(
   return (item: T, rank: number) => {
     const previous = pending.current.get(item.id);
     if (previous) clearTimeout(previous.timer);
-    put(queryClient, { ...item, rank });
+    put(queryClient, { ...item, rank }, 'incoming');
     const timer = setTimeout(() => flush(item.id), SETTLE_MS);
     pending.current.set(item.id, { original: previous?.original ?? item, rank, timer });
   };

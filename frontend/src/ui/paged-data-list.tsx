@@ -11,12 +11,12 @@ type PagedDataListProps<T extends { id: string }> = Omit<
 };
 
 /** A DataList over a list route read page by page (`usePagedList`), keyed by id, with "Charger plus" at its end. */
-export function PagedDataList<T extends { id: string }>({ list: { query, more }, ...props }: PagedDataListProps<T>) {
+export function PagedDataList<T extends { id: string }>({ list: { query, items, more }, ...props }: PagedDataListProps<T>) {
   return (
     <>
       <DataList
         {...props}
-        items={query.data?.items}
+        items={items}
         loading={query.isPending}
         error={query.error}
         onRetry={() => void query.refetch()}

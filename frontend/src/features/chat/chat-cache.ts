@@ -1,8 +1,10 @@
 import type { Message, Room, RoomView } from '@panoramix/contracts';
-import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import type { Page } from '../../api/list-cache.ts';
+import type { PagedData } from '../../api/paged-list.ts';
+import { reconcile } from '../../api/reconcile.ts';
 
 export const chatKeys = {
   rooms: ['chat', 'rooms'] as const,
@@ -29,14 +31,15 @@ export function editRooms(queryClient: QueryClient, edit: (rooms: RoomView[]) =>
 export const editRoom = (queryClient: QueryClient, roomId: string, edit: (room: RoomView) => RoomView) =>
   editRooms(queryClient, (rooms) => rooms.map((room) => (room.id === roomId ? edit(room) : room)));
 
-/** A room event carries nothing of mine: the unread count and mute we know are kept (none for a new room). */
+/**
+ * A room event carries nothing of mine: the unread count and mute we know are kept (none for a new
+ * room). An older version than the one shown (a late event) changes nothing (see api/reconcile.ts).
+ */
 export const putRoom = (queryClient: QueryClient, room: Room) =>
   editRooms(queryClient, (rooms) => {
     const known = rooms.find((r) => r.id === room.id);
-    return [
-      ...rooms.filter((r) => r.id !== room.id),
-      { ...room, unreadCount: known?.unreadCount ?? 0, muted: known?.muted ?? false },
-    ];
+    const view = { ...room, unreadCount: known?.unreadCount ?? 0, muted: known?.muted ?? false };
+    return reconcile(known, view) === known ? rooms : [...rooms.filter((r) => r.id !== room.id), view];
   });
 
 export const dropRoom = (queryClient: QueryClient, roomId: string) => {
@@ -44,7 +47,7 @@ export const dropRoom = (queryClient: QueryClient, roomId: string) => {
   queryClient.removeQueries({ queryKey: chatKeys.messages(roomId) });
 };
 
-export type MessagePages = InfiniteData<Page<Message>, string | null>;
+export type MessagePages = PagedData<Message>;
 
 /**
  * The message replaced where it is, or added as the newest (pages are newest first). Idempotent:

@@ -1,8 +1,8 @@
 import type { Message } from '@panoramix/contracts';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 import { useStore } from '../../lib/store.ts';
 import { chatKeys } from './chat-cache.ts';
 import { pendingStore } from './chat-state.ts';
@@ -10,18 +10,24 @@ import type { PendingMessage } from './chat-state.ts';
 
 const PAGE_SIZE = 50;
 
-/** A room's history, older pages fetched as the user scrolls up (the cursor goes back in time). */
+/**
+ * A room's history, older pages fetched as the user scrolls up (the cursor goes back in time):
+ * `fetchNextPage` is the paged list's "more", so it never races a resync (see api/paged-list.ts).
+ */
 export function useMessages(roomId: string) {
-  const query = useInfiniteQuery({
-    queryKey: chatKeys.messages(roomId),
-    queryFn: ({ pageParam, signal }) =>
-      call(routes.messages.list, { params: { id: roomId }, query: { limit: PAGE_SIZE, cursor: pageParam ?? undefined }, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const { query, items, more } = usePagedList(chatKeys.messages(roomId), (cursor, signal) =>
+    call(routes.messages.list, { params: { id: roomId }, query: { limit: PAGE_SIZE, cursor }, signal }),
+  );
   const pending = useStore(pendingStore);
-  const messages = useMemo(() => query.data?.pages.flatMap((page) => page.items).reverse() ?? [], [query.data]);
-  return { ...query, messages, pending: usePendingOf(roomId, messages, pending) };
+  const messages = useMemo(() => [...(items ?? [])].reverse(), [items]);
+  return {
+    ...query,
+    hasNextPage: more.available,
+    isFetchingNextPage: more.loading,
+    fetchNextPage: more.load,
+    messages,
+    pending: usePendingOf(roomId, messages, pending),
+  };
 }
 
 /** Optimistic copies the server has not confirmed yet; once the message with their clientId is here, they go. */

@@ -2,7 +2,9 @@ import type { StoredFile } from '@panoramix/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../api/event-appliers.ts';
-import type { Page } from '../../api/list-cache.ts';
+import type { PagedData } from '../../api/paged-list.ts';
+import { itemsOf } from '../../api/paged-list.ts';
+import { edited, pagedData } from '../../test-builders.ts';
 import { fileEvents, fileKeys } from './file-cache.ts';
 
 const project = 'c'.repeat(24);
@@ -30,11 +32,12 @@ const aFile = (over: Partial<StoredFile> = {}): StoredFile => {
 
 function setup(all: StoredFile[], inProject: StoredFile[] = []) {
   const queryClient = new QueryClient();
-  queryClient.setQueryData<Page<StoredFile>>(fileKeys.list(''), { items: all, nextCursor: null });
-  queryClient.setQueryData<Page<StoredFile>>(fileKeys.list(project), { items: inProject, nextCursor: null });
-  queryClient.setQueryData<Page<StoredFile>>(fileKeys.list('none'), { items: all.filter((f) => !f.projectId), nextCursor: null });
+  queryClient.setQueryData<PagedData<StoredFile>>(fileKeys.list(''), pagedData(all));
+  queryClient.setQueryData<PagedData<StoredFile>>(fileKeys.list(project), pagedData(inProject));
+  queryClient.setQueryData<PagedData<StoredFile>>(fileKeys.list('none'), pagedData(all.filter((f) => !f.projectId)));
   const dispatcher = createDispatcher([fileEvents], queryClient);
-  const names = (filter: string) => queryClient.getQueryData<Page<StoredFile>>(fileKeys.list(filter))?.items.map((f) => f.name);
+  const names = (filter: string) =>
+    itemsOf(queryClient.getQueryData<PagedData<StoredFile>>(fileKeys.list(filter)))?.map((f) => f.name);
   return { dispatcher, names };
 }
 
@@ -53,9 +56,10 @@ describe('file events applied to every cached list', () => {
   it('file.updated renames in place and moves the file between project lists', () => {
     const file = aFile({ name: 'draft' });
     const { dispatcher, names } = setup([aFile({ name: 'later' }), file]);
-    dispatcher.dispatch('file.updated', { ...file, name: 'final' });
+    const final = edited(file, { name: 'final' });
+    dispatcher.dispatch('file.updated', final);
     expect(names('')).toEqual(['later', 'final']);
-    dispatcher.dispatch('file.updated', { ...file, name: 'final', projectId: project });
+    dispatcher.dispatch('file.updated', edited(final, { projectId: project }));
     expect(names('none')).toEqual(['later']);
     expect(names(project)).toEqual(['final']);
   });

@@ -1,7 +1,7 @@
 import type { StoredFile } from '@panoramix/contracts';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { EventAppliers } from '../../api/event-appliers.ts';
-import { editPages, newestFirst, upsert, without } from '../../api/list-cache.ts';
+import { dropItem, newestFirst, putItem } from '../../api/list-cache.ts';
 
 /** The project filter of the list: '' every file, 'none' those outside projects, or a project id. */
 export type FileFilter = string;
@@ -21,12 +21,10 @@ const belongs = (file: StoredFile, key: QueryKey) => {
  * matches, taken out where it no longer does (a move). Idempotent: our own mutation and its event both arrive.
  */
 export const putFile = (queryClient: QueryClient, file: StoredFile) =>
-  editPages<StoredFile>(queryClient, fileKeys.all, (items, key) =>
-    belongs(file, key) ? upsert(items, file, newestFirst('createdAt')) : without(items, file.id),
-  );
+  putItem(queryClient, fileKeys.all, file, { order: newestFirst('createdAt'), belongs: (key) => belongs(file, key) });
 
-export const removeFile = (queryClient: QueryClient, id: string) =>
-  editPages<StoredFile>(queryClient, fileKeys.all, (items) => without(items, id));
+/** Gone, or out of sight (moved to a project this user is not in): a later move back still shows. */
+export const removeFile = (queryClient: QueryClient, id: string) => dropItem(queryClient, fileKeys.all, id, { deleted: true });
 
 /** Live events from other tabs, devices and project members, applied without a refetch. */
 export const fileEvents: EventAppliers = {

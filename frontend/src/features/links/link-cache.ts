@@ -1,30 +1,23 @@
-import type { Link, routes as contractRoutes, RouteResponse } from '@panoramix/contracts';
+import type { Link } from '@panoramix/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventAppliers } from '../../api/event-appliers.ts';
-
-export type LinkPage = RouteResponse<typeof contractRoutes.links.list>;
+import { dropItem, newestFirst, putItem } from '../../api/list-cache.ts';
 
 export const linkKeys = {
   all: ['links'] as const,
   list: ['links', 'list'] as const,
 };
 
-const editList = (queryClient: QueryClient, edit: (items: Link[]) => Link[]) =>
-  queryClient.setQueryData<LinkPage>(linkKeys.list, (page) => page && { ...page, items: edit(page.items) });
+const newest = newestFirst('createdAt');
 
-/** Adds a link at the top (newest first) unless the list already has it: our own mutation and its event both arrive. */
-export const insertLink = (queryClient: QueryClient, link: Link) =>
-  editList(queryClient, (items) => (items.some((l) => l.id === link.id) ? items : [link, ...items]));
+/** A version of a link into the list, newest first: our own mutation's answer and its event both arrive. */
+export const putLink = (queryClient: QueryClient, link: Link) => putItem(queryClient, linkKeys.list, link, { order: newest });
 
-export const replaceLink = (queryClient: QueryClient, link: Link) =>
-  editList(queryClient, (items) => items.map((l) => (l.id === link.id ? link : l)));
-
-export const removeLink = (queryClient: QueryClient, id: string) =>
-  editList(queryClient, (items) => items.filter((l) => l.id !== id));
+export const removeLink = (queryClient: QueryClient, id: string) => dropItem(queryClient, linkKeys.list, id, { deleted: true });
 
 /** Live events from other tabs and devices, applied to the cached list without a refetch. */
 export const linkEvents: EventAppliers = {
-  'link.created': insertLink,
-  'link.updated': replaceLink,
+  'link.created': putLink,
+  'link.updated': putLink,
   'link.deleted': (queryClient, { id }) => removeLink(queryClient, id),
 };

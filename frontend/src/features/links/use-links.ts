@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { usePagedList } from '../../api/paged-list.ts';
-import { insertLink, linkKeys, removeLink, replaceLink } from './link-cache.ts';
+import { linkKeys, putLink, removeLink } from './link-cache.ts';
 
 /** The links, newest first, a page of 200 at a time. */
 export function useLinks() {
@@ -14,7 +14,7 @@ export function useLinkOperations() {
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: (body: RouteBodyInput<typeof contractRoutes.links.create>) => call(routes.links.create, { body }),
-    onSuccess: (link) => insertLink(queryClient, link),
+    onSuccess: (link) => putLink(queryClient, link),
   });
   const remove = useMutation({
     mutationFn: (id: string) => call(routes.links.remove, { params: { id } }),
@@ -22,7 +22,7 @@ export function useLinkOperations() {
   });
   const click = useMutation({
     mutationFn: (id: string) => call(routes.links.click, { params: { id } }),
-    onSuccess: (link) => replaceLink(queryClient, link),
+    onSuccess: (link) => putLink(queryClient, link),
   });
   return { create, remove, click };
 }

@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../api/event-appliers.ts';
 import type { Page } from '../../api/list-cache.ts';
-import { entityBase } from '../../test-builders.ts';
+import { edited, entityBase } from '../../test-builders.ts';
 import { noteEvents, noteKeys } from './note-cache.ts';
 
 const session = 'd'.repeat(24);
@@ -33,7 +33,7 @@ describe('note line events', () => {
   it('noteLine.updated shows the new text and the new place', () => {
     const [a, b] = [aLine({ content: 'a' }), aLine({ content: 'b' })];
     const { dispatcher, contents } = setup([a, b]);
-    dispatcher.dispatch('noteLine.updated', { ...b, content: 'B', rank: a.rank - 1 });
+    dispatcher.dispatch('noteLine.updated', edited(b, { content: 'B', rank: a.rank - 1 }));
     expect(contents()).toEqual(['B', 'a']);
   });
 

@@ -1,7 +1,8 @@
 import type { Note, NoteLine, NoteSession } from '@panoramix/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventAppliers } from '../../api/event-appliers.ts';
-import { byRank, editPages, newestFirst, upsert, without } from '../../api/list-cache.ts';
+import { byRank, dropItem, newestFirst, putDetail, putItem } from '../../api/list-cache.ts';
+import type { Ties } from '../../api/reconcile.ts';
 
 export const noteKeys = {
   list: ['notes', 'list'] as const,
@@ -15,31 +16,33 @@ const lastEdited = newestFirst('updatedAt');
 const newest = newestFirst('createdAt');
 
 export function putNote(queryClient: QueryClient, note: Note) {
-  editPages<Note>(queryClient, noteKeys.list, (items) => upsert(items, note, lastEdited));
-  if (queryClient.getQueryData(noteKeys.detail(note.id))) queryClient.setQueryData(noteKeys.detail(note.id), note);
+  putItem(queryClient, noteKeys.list, note, { order: lastEdited });
+  putDetail(queryClient, noteKeys.detail(note.id), note);
 }
 
+/** Called once the server says it is gone: a late version then stays out (see dropItem in api/list-cache.ts). */
 export function dropNote(queryClient: QueryClient, id: string) {
-  editPages<Note>(queryClient, noteKeys.list, (items) => without(items, id));
+  dropItem(queryClient, noteKeys.list, id, { deleted: true });
   queryClient.removeQueries({ queryKey: noteKeys.detail(id) });
 }
 
 export function putSession(queryClient: QueryClient, session: NoteSession) {
-  editPages<NoteSession>(queryClient, noteKeys.sessions, (items) => upsert(items, session, newest));
-  if (queryClient.getQueryData(noteKeys.session(session.id))) queryClient.setQueryData(noteKeys.session(session.id), session);
+  putItem(queryClient, noteKeys.sessions, session, { order: newest });
+  putDetail(queryClient, noteKeys.session(session.id), session);
 }
 
 export function dropSession(queryClient: QueryClient, id: string) {
-  editPages<NoteSession>(queryClient, noteKeys.sessions, (items) => without(items, id));
+  dropItem(queryClient, noteKeys.sessions, id, { deleted: true });
   queryClient.removeQueries({ queryKey: noteKeys.session(id) });
   queryClient.removeQueries({ queryKey: noteKeys.lines(id) });
 }
 
-export const putLine = (queryClient: QueryClient, line: NoteLine) =>
-  editPages<NoteLine>(queryClient, noteKeys.lines(line.sessionId), (items) => upsert(items, line, byRank));
+/** `ties: 'incoming'` for local writes: an optimistic edit, a move, their rollback (see api/reconcile.ts). */
+export const putLine = (queryClient: QueryClient, line: NoteLine, ties: Ties = 'settle') =>
+  putItem(queryClient, noteKeys.lines(line.sessionId), line, { order: byRank, ties });
 
-export const dropLine = (queryClient: QueryClient, sessionId: string, id: string) =>
-  editPages<NoteLine>(queryClient, noteKeys.lines(sessionId), (items) => without(items, id));
+export const dropLine = (queryClient: QueryClient, sessionId: string, id: string, deleted: boolean, seen?: NoteLine) =>
+  dropItem(queryClient, noteKeys.lines(sessionId), id, { deleted, seen });
 
 /** Notes, sessions and lines changed in other tabs, on other devices or by project members. */
 export const noteEvents: EventAppliers = {
@@ -49,7 +52,7 @@ export const noteEvents: EventAppliers = {
   'noteSession.created': putSession,
   'noteSession.updated': putSession,
   'noteSession.deleted': (queryClient, { id }) => dropSession(queryClient, id),
-  'noteLine.created': putLine,
-  'noteLine.updated': putLine,
-  'noteLine.deleted': (queryClient, { id, sessionId }) => dropLine(queryClient, sessionId, id),
+  'noteLine.created': (queryClient, line) => putLine(queryClient, line),
+  'noteLine.updated': (queryClient, line) => putLine(queryClient, line),
+  'noteLine.deleted': (queryClient, { id, sessionId }) => dropLine(queryClient, sessionId, id, true),
 };

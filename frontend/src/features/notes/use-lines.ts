@@ -39,24 +39,26 @@ export function useLineOperations(sessionId: string) {
   const update = useMutation({
     mutationFn: ({ line, patch }: { line: NoteLine; patch: { content: string } }) =>
       call(routes.noteLines.update, { params: { id: line.id }, body: patch }),
-    onMutate: ({ line, patch }) => putLine(queryClient, { ...line, ...patch }),
+    onMutate: ({ line, patch }) => putLine(queryClient, { ...line, ...patch }, 'incoming'),
     onSuccess: (line) => putLine(queryClient, line),
     onError: (error, { line }) => {
-      putLine(queryClient, line);
+      putLine(queryClient, line, 'incoming');
       failed(error);
     },
   });
   /** Deleted at once; "Annuler" writes the line again at the same rank (see use-tasks.ts for why). */
   const remove = useMutation({
     mutationFn: (line: NoteLine) => call(routes.noteLines.remove, { params: { id: line.id } }),
-    onMutate: (line) => dropLine(queryClient, sessionId, line.id),
-    onSuccess: (_, line) =>
+    onMutate: (line) => dropLine(queryClient, sessionId, line.id, false),
+    onSuccess: (_, line) => {
+      dropLine(queryClient, sessionId, line.id, true, line);
       showToast(t('lineDeleted'), 'info', {
         label: tc('ui.undo'),
         run: () => create.mutate({ content: line.content, rank: line.rank }, { onError: failed }),
-      }),
+      });
+    },
     onError: (error, line) => {
-      putLine(queryClient, line);
+      putLine(queryClient, line, 'incoming');
       failed(error);
     },
   });

@@ -2,9 +2,9 @@ import type { Note, routes as contractRoutes, RouteBodyInput } from '@panoramix/
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
-import type { Page } from '../../api/list-cache.ts';
 import { call } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { itemsOf, usePagedList } from '../../api/paged-list.ts';
+import type { PagedData } from '../../api/paged-list.ts';
 import { showToast } from '../../ui/toast.tsx';
 import { dropNote, noteKeys, putNote } from './note-cache.ts';
 
@@ -19,7 +19,7 @@ export function useNote(id: string) {
   return useQuery({
     queryKey: noteKeys.detail(id),
     queryFn: ({ signal }) => call(routes.notes.get, { params: { id }, signal }),
-    initialData: () => queryClient.getQueryData<Page<Note>>(noteKeys.list)?.items.find((n) => n.id === id),
+    initialData: () => itemsOf(queryClient.getQueryData<PagedData<Note>>(noteKeys.list))?.find((n) => n.id === id),
   });
 }
 

@@ -1,9 +1,9 @@
 import type { NoteSession, routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
-import type { Page } from '../../api/list-cache.ts';
 import { call } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { itemsOf, usePagedList } from '../../api/paged-list.ts';
+import type { PagedData } from '../../api/paged-list.ts';
 import { dropSession, noteKeys, putSession } from './note-cache.ts';
 
 /** The note sessions, newest first, a page of 200 at a time. */
@@ -18,7 +18,7 @@ export function useNoteSession(id: string) {
   return useQuery({
     queryKey: noteKeys.session(id),
     queryFn: ({ signal }) => call(routes.noteSessions.get, { params: { id }, signal }),
-    initialData: () => queryClient.getQueryData<Page<NoteSession>>(noteKeys.sessions)?.items.find((s) => s.id === id),
+    initialData: () => itemsOf(queryClient.getQueryData<PagedData<NoteSession>>(noteKeys.sessions))?.find((s) => s.id === id),
   });
 }
 

@@ -1,7 +1,8 @@
 import type { Project } from '@panoramix/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventAppliers } from '../../api/event-appliers.ts';
-import { byRank, editPages, upsert, without } from '../../api/list-cache.ts';
+import { byRank, dropItem, putItem } from '../../api/list-cache.ts';
+import type { Ties } from '../../api/reconcile.ts';
 
 export const projectKeys = {
   list: ['projects', 'list'] as const,
@@ -10,11 +11,13 @@ export const projectKeys = {
 /** Content that belongs to projects: a deleted project takes it along, server-side, in a job. */
 const projectContent = [['tasks'], ['notes'], ['noteSessions'], ['noteLines']];
 
-export const putProject = (queryClient: QueryClient, project: Project) =>
-  editPages<Project>(queryClient, projectKeys.list, (items) => upsert(items, project, byRank));
+/** `ties: 'incoming'` for local writes: a move and its rollback (see api/reconcile.ts). */
+export const putProject = (queryClient: QueryClient, project: Project, ties: Ties = 'settle') =>
+  putItem(queryClient, projectKeys.list, project, { order: byRank, ties });
 
-export function dropProject(queryClient: QueryClient, id: string) {
-  editPages<Project>(queryClient, projectKeys.list, (items) => without(items, id));
+/** Deleted, or I left or was removed (`seen`: the answer to my leaving): added back later, its newer version shows again. */
+export function dropProject(queryClient: QueryClient, id: string, seen?: Project) {
+  dropItem(queryClient, projectKeys.list, id, { deleted: true, seen });
   for (const queryKey of projectContent) void queryClient.invalidateQueries({ queryKey });
 }
 

@@ -51,7 +51,7 @@ export function useProjectOperations() {
   const removeMember = useMutation({
     mutationFn: (params: { id: string; userId: string }) => call(routes.projects.removeMember, { params }),
     // Leaving: the project is gone for me, whatever the order of the answer and of its events.
-    onSuccess: (project, { userId }) => (userId === me ? dropProject(queryClient, project.id) : onSaved(project)),
+    onSuccess: (project, { userId }) => (userId === me ? dropProject(queryClient, project.id, project) : onSaved(project)),
   });
   return { create, update, move, remove, addMember, removeMember };
 }

@@ -2,7 +2,9 @@ import type { Task } from '@panoramix/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../api/event-appliers.ts';
-import type { Page } from '../../api/list-cache.ts';
+import type { PagedData } from '../../api/paged-list.ts';
+import { itemsOf } from '../../api/paged-list.ts';
+import { edited, pagedData } from '../../test-builders.ts';
 import { dashboardEvents } from '../dashboard/dashboard-cache.ts';
 import { aTask } from './task-builders.ts';
 import { taskEvents, taskKeys } from './task-cache.ts';
@@ -15,10 +17,11 @@ const projectList: TaskFilter = { ...defaultFilter, status: 'all', projectId: pr
 
 function setup(open: Task[], inProject: Task[] = []) {
   const queryClient = new QueryClient();
-  queryClient.setQueryData<Page<Task>>(taskKeys.list(openList), { items: open, nextCursor: null });
-  queryClient.setQueryData<Page<Task>>(taskKeys.list(projectList), { items: inProject, nextCursor: null });
+  queryClient.setQueryData<PagedData<Task>>(taskKeys.list(openList), pagedData(open));
+  queryClient.setQueryData<PagedData<Task>>(taskKeys.list(projectList), pagedData(inProject));
   const dispatcher = createDispatcher([taskEvents, dashboardEvents], queryClient);
-  const titles = (filter: TaskFilter) => queryClient.getQueryData<Page<Task>>(taskKeys.list(filter))?.items.map((t) => t.title);
+  const titles = (filter: TaskFilter) =>
+    itemsOf(queryClient.getQueryData<PagedData<Task>>(taskKeys.list(filter)))?.map((t) => t.title);
   return { queryClient, dispatcher, titles };
 }
 
@@ -35,9 +38,10 @@ describe('task events applied to every cached list', () => {
   it('task.updated shows the server version and moves the task between lists', () => {
     const task = aTask({ title: 'draft', rank: 1 });
     const { dispatcher, titles } = setup([task, aTask({ title: 'other', rank: 2 })]);
-    dispatcher.dispatch('task.updated', { ...task, title: 'final', rank: 3 });
+    const final = edited(task, { title: 'final', rank: 3 });
+    dispatcher.dispatch('task.updated', final);
     expect(titles(openList)).toEqual(['other', 'final']);
-    dispatcher.dispatch('task.updated', { ...task, title: 'final', status: 'done', projectId: project });
+    dispatcher.dispatch('task.updated', edited(final, { status: 'done', projectId: project }));
     expect(titles(openList)).toEqual(['other']);
     expect(titles(projectList)).toEqual(['final']);
   });

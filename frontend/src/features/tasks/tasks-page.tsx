@@ -44,7 +44,7 @@ export default function TasksPage() {
   const { t } = useTranslation('tasks');
   const { search } = useLocation();
   const { filter, view } = readState(search);
-  const { query: tasks, more } = useTasks(filter);
+  const { query: tasks, items: shown, more } = useTasks(filter);
   const quickAdd = useRef<HTMLInputElement>(null);
   const wantsNew = new URLSearchParams(search).has('new');
 
@@ -73,7 +73,7 @@ export default function TasksPage() {
       <QuickAdd ref={quickAdd} projectId={projectId} />
       <TaskFilterBar filter={filter} withStatus={view === 'list'} onChange={(next) => writeState(next, view)} />
       <LoadState
-        data={tasks.data?.items}
+        data={shown}
         loading={tasks.isPending}
         error={tasks.error}
         onRetry={() => void tasks.refetch()}

@@ -50,10 +50,10 @@ export function useTaskOperations() {
   const update = useMutation({
     mutationFn: ({ task, patch }: { task: Task; patch: TaskPatch }) =>
       call(routes.tasks.update, { params: { id: task.id }, body: patch }),
-    onMutate: ({ task, patch }) => putTask(queryClient, { ...task, ...patch } as Task),
+    onMutate: ({ task, patch }) => putTask(queryClient, { ...task, ...patch } as Task, 'incoming'),
     onSuccess: onSaved,
     onError: (error, { task }) => {
-      putTask(queryClient, task);
+      putTask(queryClient, task, 'incoming');
       failed(error);
     },
   });
@@ -65,14 +65,16 @@ export function useTaskOperations() {
    */
   const remove = useMutation({
     mutationFn: (task: Task) => call(routes.tasks.remove, { params: { id: task.id } }),
-    onMutate: (task) => dropTask(queryClient, task.id),
-    onSuccess: (_, task) =>
+    onMutate: (task) => dropTask(queryClient, task.id, false),
+    onSuccess: (_, task) => {
+      dropTask(queryClient, task.id, true, task);
       showToast(t('deleted', { title: task.title }), 'info', {
         label: tc('ui.undo'),
         run: () => create.mutate(copyOf(task), { onError: failed }),
-      }),
+      });
+    },
     onError: (error, task) => {
-      putTask(queryClient, task);
+      putTask(queryClient, task, 'incoming');
       failed(error);
     },
   });
