@@ -1,5 +1,6 @@
+import { memo, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { renderInline } from '../notes/markdown-inline.tsx';
+import { renderInline } from '../../ui/markdown-inline.tsx';
 
 const MENTION = /(@[\w]+)/;
 
@@ -21,18 +22,15 @@ function withMentions(nodes: ReactNode[], usernames: ReadonlySet<string>, key: s
 }
 
 /**
- * The chat's Markdown subset (bold, italic, code, links, line breaks) through the notes' safe inline
- * renderer: React elements only, so HTML in a message is shown as text and never runs.
+ * The chat's Markdown subset (bold, italic, code, links, line breaks) through the safe inline
+ * renderer of ui/: React elements only, so HTML in a message is shown as text and never runs. A
+ * message is parsed once per text, not on every render of the room.
  */
-export function MessageText({ text, usernames }: { text: string; usernames: ReadonlySet<string> }) {
+export const MessageText = memo(function MessageText({ text, usernames }: { text: string; usernames: ReadonlySet<string> }) {
+  const lines = useMemo(() => text.split('\n').map((line, i) => renderInline(line, `l${i}`)), [text]);
   return (
     <div className="chat-text">
-      {text
-        .split('\n')
-        .flatMap((line, i) => [
-          ...(i ? [<br key={`br${i}`} />] : []),
-          ...withMentions(renderInline(line, `l${i}`), usernames, `l${i}`),
-        ])}
+      {lines.flatMap((nodes, i) => [...(i ? [<br key={`br${i}`} />] : []), ...withMentions(nodes, usernames, `l${i}`)])}
     </div>
   );
-}
+});

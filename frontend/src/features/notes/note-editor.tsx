@@ -10,11 +10,11 @@ import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { LoadState } from '../../ui/load-state.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
+import { Markdown } from '../../ui/markdown.tsx';
 import { TextArea } from '../../ui/text-area.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useAutosave } from '../../ui/use-autosave.ts';
 import { useProjects } from '../projects/use-projects.ts';
-import { Markdown } from './markdown.tsx';
 import { useNote, useNoteOperations } from './use-notes.ts';
 
 type Fields = Pick<Note, 'title' | 'content' | 'projectId'>;

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Markdown } from './markdown.tsx';
-import { safeHref } from './markdown-inline.tsx';
+import { renderInline, safeHref } from './markdown-inline.tsx';
 
 const show = (source: string) => render(<Markdown source={source} />).container;
 
@@ -43,6 +43,59 @@ describe('Markdown rendering', () => {
     const links = [...container.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.test/docs', 'https://example.test/raw']);
     expect(links.every((a) => a.rel.includes('noopener') && a.target === '_blank')).toBe(true);
+  });
+});
+
+const inline = (text: string) => render(<p>{renderInline(text)}</p>).container.firstElementChild?.innerHTML;
+
+describe('inline code spans, as CommonMark pairs backtick runs', () => {
+  it('pairs a run only with the next run of the same length', () => {
+    expect(inline('`a`')).toBe('<code>a</code>');
+    expect(inline('``a ` b``')).toBe('<code>a ` b</code>');
+    expect(inline('`a`` b`')).toBe('<code>a`` b</code>');
+  });
+
+  it('shows a run without a partner of its length as backticks, and goes on parsing after it', () => {
+    expect(inline('``a`')).toBe('``a`');
+    expect(inline('```a`` **b**')).toBe('```a`` <strong>b</strong>');
+  });
+
+  it('strips one space from each side when both are there, not from a span of spaces', () => {
+    expect(inline('`` `a` ``')).toBe('<code>`a`</code>');
+    expect(inline('`  `')).toBe('<code>  </code>');
+  });
+
+  it('makes emphasis markers inside code literal', () => {
+    expect(inline('*a `*` b*')).toBe('<em>a <code>*</code> b</em>');
+    expect(inline('**a `**` b**')).toBe('<strong>a <code>**</code> b</strong>');
+  });
+});
+
+describe('adversarial inline text', () => {
+  it.each([
+    ['backticks', '`'.repeat(3001)],
+    ['asterisks after a letter', `a${'*'.repeat(3000)}`.replace(/\*/g, ' *')],
+    ['underscores inside words', 'a_'.repeat(1500)],
+    ['addresses with nothing after the scheme', '<http:// '.repeat(500)],
+    ['brackets', '[a]('.repeat(1000)],
+  ])('renders %s as the text it is, with no element', (_, text) => {
+    const container = render(<p>{renderInline(text)}</p>).container;
+    expect(container.textContent).toBe(text);
+    expect(container.querySelector('code, strong, em, s, a')).toBeNull();
+  });
+
+  it('closes underscores where a word ends, so openers do not nest one level each', () => {
+    const text = `${'(_a'.repeat(1000)}${'_'.repeat(1000)})`;
+    const container = render(<p>{renderInline(text)}</p>).container;
+    expect(container.querySelector('p > em')?.textContent).toMatch(/^a\(_a/);
+    expect(container.querySelector('em em')).toBeNull();
+  });
+
+  it('still finds the forms after a long unmatched run', () => {
+    const html = inline(`${'`'.repeat(2000)} **bold** \`code\` [docs](https://example.test)`);
+    expect(html).toContain('<strong>bold</strong>');
+    expect(html).toContain('<code>code</code>');
+    expect(html).toContain('href="https://example.test"');
   });
 });
 

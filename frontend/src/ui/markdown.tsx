@@ -1,16 +1,20 @@
+import { memo } from 'react';
 import type { ReactNode } from 'react';
 import { renderInline } from './markdown-inline.tsx';
+import './markdown.css';
 
 /**
  * A small Markdown renderer that builds React elements, never an HTML string: there is no
  * `dangerouslySetInnerHTML`, so raw HTML in a note is displayed as text and cannot run. It covers
  * what notes use: headings, paragraphs, lists (with task boxes), quotes, code blocks, rules and
- * the inline forms of markdown-inline.tsx. A library would cost more and still need sanitising.
+ * the inline forms of markdown-inline.tsx, all in linear time (bench/src/markdown.bench.ts). A
+ * library would cost more and still need sanitising.
  */
 const HEADING = /^(#{1,6})\s+(.*)$/;
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
-const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
+/** Three or more of the same mark and nothing but spaces: tested without the spaces, in linear time. */
+const isRule = (line: string) => /^([-*_])\1{2,}$/.test(line.replace(/\s+/g, ''));
 const FENCE = /^\s*```/;
 const TASK = /^\[([ xX])\]\s+(.*)$/;
 
@@ -28,7 +32,7 @@ function listItem(text: string, key: string): ReactNode {
 const lines = (texts: string[], key: string) =>
   texts.flatMap((text, i) => [...(i ? [<br key={`${key}.br${i}`} />] : []), ...renderInline(text, `${key}.${i}`)]);
 
-export function Markdown({ source }: { source: string }) {
+function blocksOf(source: string): ReactNode[] {
   const blocks: ReactNode[] = [];
   const all = source.replace(/\r\n?/g, '\n').split('\n');
   let i = 0;
@@ -56,7 +60,7 @@ export function Markdown({ source }: { source: string }) {
       const Tag = `h${level}` as 'h2';
       blocks.push(<Tag key={key}>{renderInline(heading[2] ?? '', key)}</Tag>);
       i++;
-    } else if (RULE.test(line)) {
+    } else if (isRule(line)) {
       blocks.push(<hr key={key} />);
       i++;
     } else if (BULLET.test(line)) {
@@ -79,10 +83,15 @@ export function Markdown({ source }: { source: string }) {
           !BULLET.test(l) &&
           !NUMBERED.test(l) &&
           !l.startsWith('>') &&
-          !RULE.test(l),
+          !isRule(l),
       );
       blocks.push(<p key={key}>{lines(paragraph, key)}</p>);
     }
   }
-  return <div className="markdown">{blocks}</div>;
+  return blocks;
 }
+
+/** Parsed again only when the text changes: a list of notes or a re-render of its page reuses it. */
+export const Markdown = memo(function Markdown({ source }: { source: string }) {
+  return <div className="markdown">{blocksOf(source)}</div>;
+});
