@@ -46,10 +46,12 @@ describe('account administration', () => {
     for (const name of ['page_a', 'page_b', 'page_c']) {
       await createUser({ username: name, password: 'paging-password' });
     }
+    const listPage = (cursor: string | null) =>
+      admin.call(routes.users.list, { query: { limit: 2, cursor: cursor ?? undefined } });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await admin.call(routes.users.list, { query: { limit: 2, cursor: cursor ?? undefined } });
+      const res = await listPage(cursor);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((u) => u.username));
       cursor = res.body.nextCursor;
