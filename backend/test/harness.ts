@@ -163,6 +163,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+/** The params of a route on one resource: `t.bob.call(routes.tasks.get, byId(task.id))`. */
+export const byId = (id: string) => ({ params: { id } });
+
 /** A 1×1 PNG: real image bytes for upload tests. */
 export const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
