@@ -1,6 +1,8 @@
+import { routes } from '@panoramix/contracts';
+import type { RouteBodyInput } from '@panoramix/contracts';
 import type { Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
+import { byId, expectProblem, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
 import type { TestApp, TestUser } from '../../../test/harness.ts';
 import { NoteLineModel, NoteSessionModel } from '../notes/sessions.model.ts';
 import { NoteModel } from '../notes/model.ts';
@@ -17,11 +19,17 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const newProject = async (user: TestUser, body: Record<string, unknown> = {}) => {
-  const res = await user.api.post('/api/projects', { name: 'Website', ...body });
+const newProject = async (user: TestUser, body: Partial<RouteBodyInput<typeof routes.projects.create>> = {}) => {
+  const res = await user.call(routes.projects.create, { body: { name: 'Website', ...body } });
   expect(res.status).toBe(201);
-  return res.body as { id: string; memberIds: string[] };
+  return res.body;
 };
+const update = (user: TestUser, id: string, body: RouteBodyInput<typeof routes.projects.update>) =>
+  user.call(routes.projects.update, { ...byId(id), body });
+const addMember = (user: TestUser, id: string, username: string) =>
+  user.call(routes.projects.addMember, { ...byId(id), body: { username } });
+const removeMember = (user: TestUser, id: string, userId: string) =>
+  user.call(routes.projects.removeMember, { params: { id, userId } });
 
 describe('projects', () => {
   it('creates a project owned by its creator, with Panorama fields and defaults', async () => {
@@ -39,12 +47,14 @@ describe('projects', () => {
       isFavorite: false,
       status: '',
     });
-    const updated = await owner.api.patch(`/api/projects/${project.id}`, { isFavorite: true, favoriteRank: 1, healthFlag: null });
+    const updated = await update(owner, project.id, { isFavorite: true, favoriteRank: 1, healthFlag: null });
     expect(updated.body).toMatchObject({ isFavorite: true, favoriteRank: 1, healthFlag: null });
   });
 
   it('refuses blank names and unknown health flags, naming the field', async () => {
-    expect(expectProblem(await owner.api.post('/api/projects', { name: '   ' }), 400).errors?.[0]?.path).toBe('body.name');
+    const blank = expectProblem(await owner.call(routes.projects.create, { body: { name: '   ' } }), 400);
+    expect(blank.errors?.[0]?.path).toBe('body.name');
+    // Sent raw: the contract's types have no 'blue'.
     const flag = expectProblem(await owner.api.post('/api/projects', { name: 'x', healthFlag: 'blue' }), 400);
     expect(flag.errors?.[0]?.path).toBe('body.healthFlag');
   });
@@ -53,11 +63,11 @@ describe('projects', () => {
     const user = await app.newUser();
     const a = await newProject(user, { name: 'A' });
     const b = await newProject(user, { name: 'B' });
-    await user.api.patch(`/api/projects/${b.id}`, { rank: 0 });
-    const list = await user.api.get('/api/projects');
-    expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([b.id, a.id]);
-    const strangers = await stranger.api.get('/api/projects');
-    expect(strangers.body.items.map((p: { id: string }) => p.id)).not.toContain(a.id);
+    await update(user, b.id, { rank: 0 });
+    const list = await user.call(routes.projects.list);
+    expect(list.body.items.map((p) => p.id)).toEqual([b.id, a.id]);
+    const strangers = await stranger.call(routes.projects.list);
+    expect(strangers.body.items.map((p) => p.id)).not.toContain(a.id);
   });
 });
 
@@ -66,36 +76,33 @@ describe('members', () => {
     const project = await newProject(owner);
     const memberSocket = await app.socket(member.token);
     const added = nextEvent(memberSocket, 'project.updated');
-    const res = await owner.api.post(`/api/projects/${project.id}/members`, { username: member.username });
+    const res = await addMember(owner, project.id, member.username);
     expect(res.body.memberIds).toEqual([owner.id, member.id]);
-    expect(res.body.members.map((m: { username: string }) => m.username)).toEqual([owner.username, member.username]);
+    expect(res.body.members.map((m) => m.username)).toEqual([owner.username, member.username]);
     expect((await added).id).toBe(project.id);
 
-    expect((await member.api.get(`/api/projects/${project.id}`)).status).toBe(200);
-    expect((await member.api.patch(`/api/projects/${project.id}`, { status: 'review' })).body.status).toBe('review');
-    expectProblem(await stranger.api.get(`/api/projects/${project.id}`), 404);
-    expectProblem(await stranger.api.patch(`/api/projects/${project.id}`, { name: 'x' }), 404);
-    expectProblem(await stranger.api.delete(`/api/projects/${project.id}`), 404);
-    expectProblem(await stranger.api.post(`/api/projects/${project.id}/members`, { username: stranger.username }), 404);
+    expect((await member.call(routes.projects.get, byId(project.id))).status).toBe(200);
+    expect((await update(member, project.id, { status: 'review' })).body.status).toBe('review');
+    expectProblem(await stranger.call(routes.projects.get, byId(project.id)), 404);
+    expectProblem(await update(stranger, project.id, { name: 'x' }), 404);
+    expectProblem(await stranger.call(routes.projects.remove, byId(project.id)), 404);
+    expectProblem(await addMember(stranger, project.id, stranger.username), 404);
   });
 
   it('only the owner manages members and deletes; a member may leave; the owner may not', async () => {
     const project = await newProject(owner);
-    await owner.api.post(`/api/projects/${project.id}/members`, { username: member.username });
-    expectProblem(await member.api.post(`/api/projects/${project.id}/members`, { username: stranger.username }), 403);
-    expectProblem(await member.api.delete(`/api/projects/${project.id}`), 403);
-    expectProblem(await owner.api.delete(`/api/projects/${project.id}/members/${owner.id}`), 409);
-    expect(
-      expectProblem(await owner.api.post(`/api/projects/${project.id}/members`, { username: 'ghost_user' }), 400).errors?.[0]
-        ?.path,
-    ).toBe('body.username');
+    await addMember(owner, project.id, member.username);
+    expectProblem(await addMember(member, project.id, stranger.username), 403);
+    expectProblem(await member.call(routes.projects.remove, byId(project.id)), 403);
+    expectProblem(await removeMember(owner, project.id, owner.id), 409);
+    expect(expectProblem(await addMember(owner, project.id, 'ghost_user'), 400).errors?.[0]?.path).toBe('body.username');
 
     const memberSocket = await app.socket(member.token);
     const gone = nextEvent(memberSocket, 'project.deleted');
-    const left = await member.api.delete(`/api/projects/${project.id}/members/${member.id}`);
+    const left = await removeMember(member, project.id, member.id);
     expect(left.body.memberIds).toEqual([owner.id]);
     expect(await gone).toEqual({ id: project.id });
-    expectProblem(await member.api.get(`/api/projects/${project.id}`), 404);
+    expectProblem(await member.call(routes.projects.get, byId(project.id)), 404);
   });
 
   it('sends project events to members only', async () => {
@@ -104,7 +111,7 @@ describe('members', () => {
     const created = nextEvent(ownerSocket, 'project.created');
     const project = await newProject(owner, { name: 'Secret' });
     expect((await created).id).toBe(project.id);
-    await owner.api.patch(`/api/projects/${project.id}`, { name: 'Still secret' });
+    await update(owner, project.id, { name: 'Still secret' });
     await settle();
     expect(strangerEvents).toEqual([]);
   });
@@ -114,23 +121,23 @@ describe('deleting a project', () => {
   it('hides it at once and removes its tasks, notes, sessions and lines in a durable job', async () => {
     const project = await newProject(owner);
     const keep = await newProject(owner, { name: 'Keep' });
-    await owner.api.post(`/api/projects/${project.id}/members`, { username: member.username });
-    const task = (await member.api.post('/api/tasks', { title: 'Doomed', projectId: project.id })).body;
-    const kept = (await owner.api.post('/api/tasks', { title: 'Survivor', projectId: keep.id })).body;
-    const note = (await owner.api.post('/api/notes', { title: 'Doomed note', projectId: project.id })).body;
-    const session = (await owner.api.post('/api/note-sessions', { projectId: project.id })).body;
-    const line = (await member.api.post('/api/note-lines', { sessionId: session.id, content: 'first' })).body;
+    await addMember(owner, project.id, member.username);
+    const task = (await member.call(routes.tasks.create, { body: { title: 'Doomed', projectId: project.id } })).body;
+    const kept = (await owner.call(routes.tasks.create, { body: { title: 'Survivor', projectId: keep.id } })).body;
+    const note = (await owner.call(routes.notes.create, { body: { title: 'Doomed note', projectId: project.id } })).body;
+    const session = (await owner.call(routes.noteSessions.create, { body: { projectId: project.id } })).body;
+    const line = (await member.call(routes.noteLines.create, { body: { sessionId: session.id, content: 'first' } })).body;
 
     const memberSocket = await app.socket(member.token);
     const deletedEvent = nextEvent(memberSocket, 'project.deleted');
-    const res = await owner.api.delete(`/api/projects/${project.id}`);
+    const res = await owner.call(routes.projects.remove, byId(project.id));
     expect(res.status).toBe(202);
     expect(await deletedEvent).toEqual({ id: project.id });
-    expectProblem(await owner.api.get(`/api/projects/${project.id}`), 404);
-    expectProblem(await owner.api.post('/api/tasks', { title: 'late', projectId: project.id }), 400);
+    expectProblem(await owner.call(routes.projects.get, byId(project.id)), 404);
+    expectProblem(await owner.call(routes.tasks.create, { body: { title: 'late', projectId: project.id } }), 400);
 
     // Hidden at once; gone from the database once the job has run.
-    expectProblem(await member.api.get(`/api/tasks/${task.id}`), 404);
+    expectProblem(await member.call(routes.tasks.get, byId(task.id)), 404);
     const remaining = async () => {
       const count = (model: Model<any>, id: string) => model.countDocuments({ _id: id }).setOptions({ tenancy: 'system' });
       const counts = await Promise.all([
@@ -143,6 +150,6 @@ describe('deleting a project', () => {
       return counts.reduce((a, b) => a + b, 0);
     };
     await expect.poll(remaining, { timeout: 10_000 }).toBe(0);
-    expect((await owner.api.get(`/api/tasks/${kept.id}`)).status).toBe(200);
+    expect((await owner.call(routes.tasks.get, byId(kept.id))).status).toBe(200);
   });
 });
