@@ -104,8 +104,18 @@ export function createEmbeddedStore(options: { db: Db; collection: string }): Ve
       const existing = await dimensionOf();
       if (existing !== null && existing !== dim)
         throw new ProviderError('embedded', `collection ${name} holds ${existing}-d vectors, not ${dim}`);
-      if (existing === null)
-        await collections.updateOne({ _id: name }, { $set: { dimension: dim, markers: true } }, { upsert: true });
+      if (existing === null) {
+        const recorded = await collections
+          .updateOne({ _id: name }, { $set: { dimension: dim, markers: true } }, { upsert: true })
+          .then(() => true)
+          .catch((error: unknown) => {
+            // Two batches recorded a new collection at once (FerretDB does not retry racing upserts): read theirs.
+            if ((error as { code?: number }).code !== 11000) throw error;
+            return false;
+          });
+        if (!recorded && (await collections.findOne({ _id: name }))?.dimension !== dim)
+          throw new ProviderError('embedded', `collection ${name} was just created for other vectors than ${dim}-d`);
+      }
       dimension = dim;
     },
     async upsert(batch: VectorPoint[]) {

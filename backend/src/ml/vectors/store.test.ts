@@ -107,6 +107,13 @@ describe.each(stores)('vector store contract: %s', (_name, make) => {
 });
 
 describe('embedded store', () => {
+  it('lets batches of two workers create a new collection at the same moment', async () => {
+    const db = client.db(`vectors_${randomBytes(4).toString('hex')}`);
+    const workers = Array.from({ length: 4 }, () => createEmbeddedStore({ db, collection: 'fresh' }));
+    await Promise.all(workers.map((store) => store.ensure(2)));
+    expect(await db.collection('vector_collections').find().toArray()).toEqual([{ _id: 'fresh', dimension: 2, markers: true }]);
+  });
+
   it('removes the points of a collection written before item markers existed', async () => {
     const db = client.db(`vectors_${randomBytes(4).toString('hex')}`);
     const before = createEmbeddedStore({ db, collection: 'old' });
