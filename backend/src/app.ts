@@ -1,4 +1,4 @@
-import { systemRoutes } from '@panoramix/contracts';
+import { allRoutes, systemRoutes } from '@panoramix/contracts';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { Router } from 'express';
@@ -7,7 +7,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.ts';
 import { pingDatabase } from './db/connect.ts';
 import { bearerToken } from './http/auth-guard.ts';
-import { errorHandler, notFoundHandler, requireJson } from './http/errors.ts';
+import { errorHandler, methodNotAllowed, notFoundHandler, requireJson } from './http/errors.ts';
 import { HttpError, problemTypes } from './http/problem.ts';
 import { requestId } from './http/request-id.ts';
 import { docsPolicy, securityHeaders } from './http/security-headers.ts';
@@ -88,6 +88,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(aiRouter(bind, services.ai));
 
   app.use(api);
+  app.use(methodNotAllowed(allRoutes));
   app.use('/api', notFoundHandler);
   serveWebClient(app, config.webDist);
   app.use(notFoundHandler);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { allRoutes } from '@panoramix/contracts';
+import { errorStatuses } from '@panoramix/contracts/openapi';
 import { describe, expect, it } from 'vitest';
 import { committedOpenApiPath, createOpenApiDocument, serializeOpenApi } from '../src/openapi-document.ts';
 import { useTestApp } from './harness.ts';
@@ -15,8 +16,14 @@ describe('API documentation', () => {
     for (const route of allRoutes) {
       const operation = res.body.paths[openApiPath(route.path)]?.[route.method];
       expect(operation, `${route.method} ${route.path}`).toBeDefined();
-      expect(operation.responses['400'].content['application/problem+json']).toBeDefined();
+      for (const status of errorStatuses(route)) {
+        expect(operation.responses[status]?.content['application/problem+json'], `${route.path} ${status}`).toBeDefined();
+      }
+      const header = operation.parameters?.find((p: { in: string; name: string }) => p.in === 'header');
+      expect(header?.name, `${route.method} ${route.path}`).toBe(route.idempotent ? 'Idempotency-Key' : undefined);
     }
+    expect(res.body.paths['/api/tasks'].get.responses['404'], 'a filter naming an unreachable project').toBeDefined();
+    expect(res.body.paths['/api/auth/login'].post.responses['401'], 'a wrong password').toBeDefined();
     expect(res.body['x-socket-events']['link.created']).toBeDefined();
   });
 

@@ -1,3 +1,4 @@
+import type { RouteContract } from '@panoramix/contracts';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import type { ErrorLog } from '../modules/errors/service.ts';
@@ -40,6 +41,34 @@ function known(error: unknown): HttpError | undefined {
 export const notFoundHandler: RequestHandler = (req) => {
   throw new HttpError(404, problemTypes.notFound, 'Not found', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`);
 };
+
+/** `/api/tasks/:id` as a test of a request path (Express matches case-insensitively, with an optional trailing slash). */
+const pathTest = (path: string) => new RegExp(`^${path.replace(/:\w+/g, '[^/]+')}/?$`, 'i');
+
+/**
+ * A method a known path does not take answers 405 with the methods it does take (RFC 9110 §15.5.6)
+ * rather than 404; TRACE answers 405 on any path (nothing here echoes a request back). Mounted after
+ * the routes, so only requests no route took reach it.
+ */
+export function methodNotAllowed(routes: readonly RouteContract[]): RequestHandler {
+  const known = routes.map((route) => ({ test: pathTest(route.path), method: route.method.toUpperCase() }));
+  return (req, _res, next) => {
+    const allowed = new Set(known.filter((route) => route.test.test(req.path)).map((route) => route.method));
+    if ((allowed.size === 0 && req.method !== 'TRACE') || allowed.has(req.method)) return next();
+    if (allowed.size === 0 && !req.path.startsWith('/api/')) allowed.add('GET'); // the web client's pages
+    if (allowed.has('GET')) allowed.add('HEAD');
+    if (req.path.startsWith('/api/')) allowed.add('OPTIONS'); // CORS preflights
+    const allow = [...allowed].join(', ');
+    throw new HttpError(
+      405,
+      problemTypes.methodNotAllowed,
+      'Method not allowed',
+      `${req.method} is not allowed here${allow ? `; use ${allow}` : ''}`,
+      undefined,
+      { Allow: allow },
+    );
+  };
+}
 
 /** JSON only: a request with a body must say it is JSON; upload routes take a form (checked by the binder). */
 export const requireJson: RequestHandler = (req, _res, next) => {

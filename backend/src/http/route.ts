@@ -4,6 +4,14 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AuthUser } from './auth-guard.ts';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  fingerprint,
+  readIdempotencyKey,
+  releaseIdempotencyKey,
+} from './idempotency.ts';
+import type { Replay } from './idempotency.ts';
 import { HttpError, badRequest, forbidden, fromZod, problemTypes } from './problem.ts';
 import type { UploadedFile, UploadReceiver } from './upload.ts';
 
@@ -35,10 +43,26 @@ function parse(where: string, schema: z.ZodType | undefined, value: unknown) {
 const hasBody = (body: unknown) =>
   body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0);
 
+/** An idempotent create: the first request with a key runs, its retries get its answer again. */
+async function runOnce(userId: string, key: string, print: string, execute: () => Promise<Replay>): Promise<Replay> {
+  const replay = await claimIdempotencyKey(userId, key, print);
+  if (replay) return replay;
+  let answer: Replay;
+  try {
+    answer = await execute();
+  } catch (error) {
+    await releaseIdempotencyKey(userId, key);
+    throw error;
+  }
+  await completeIdempotencyKey(userId, key, answer);
+  return answer;
+}
+
 /**
  * Binds one contract to one handler: authenticates when the contract's access asks for it,
  * validates params, query and body with the contract's schemas (unknown fields refused),
- * and answers with the contract's status. Handlers take and return plain data.
+ * and answers with the contract's status. Handlers take and return plain data. An idempotent
+ * contract honours an `Idempotency-Key` header (see idempotency.ts).
  */
 export function createBinder(authenticate: Authenticate, options: { receiveUpload?: UploadReceiver } = {}) {
   return function bind<R extends RouteContract>(router: Router, contract: R, handler: Handler<R>) {
@@ -69,9 +93,18 @@ export function createBinder(authenticate: Authenticate, options: { receiveUploa
           res,
           log: req.log,
         } as RouteContext<R>;
+        const status = contract.status ?? 200;
+        const key = contract.idempotent && user ? readIdempotencyKey(req) : undefined;
+        if (key && user) {
+          const answer = await runOnce(user.id, key, await fingerprint(req, ctx, file), async () => ({
+            status,
+            body: JSON.stringify(await handler(ctx)),
+          }));
+          res.status(answer.status).type('application/json').send(answer.body);
+          return;
+        }
         const result = await handler(ctx);
         if (res.headersSent) return; // a streaming handler (events, a file's bytes) answered itself
-        const status = contract.status ?? 200;
         if (status === 204) res.status(204).end();
         else res.status(status).json(result);
       } finally {

@@ -1,10 +1,11 @@
 import { Types } from 'mongoose';
-import { badRequest } from '../http/problem.ts';
 
 /**
  * Keyset pagination: rows are sorted by one field then `_id` (so the order is total and stable
- * under concurrent inserts), and the cursor carries the last row's pair. Cursors are opaque
- * to clients: base64url JSON.
+ * under concurrent inserts), and the cursor carries the last row's pair as `<number>_<id>`: the
+ * sort value (a rank, or a date in epoch milliseconds; 0 when the sort is `_id`) and the row id.
+ * Every string of that grammar (`cursorPattern`, which the contracts enforce) is a position in
+ * any list, so the server accepts whatever the API document accepts.
  */
 export interface SortKey {
   field: '_id' | 'rank' | 'updatedAt' | 'createdAt' | 'lastMessageAt';
@@ -20,33 +21,21 @@ interface Row {
   [field: string]: unknown;
 }
 
-const invalidCursor = () =>
-  badRequest('query.cursor: is not a cursor from this list', [
-    { path: 'query.cursor', message: 'is not a cursor from this list' },
-  ]);
+/** The widest range a Date holds (ECMA-262); a cursor past it means "past every row". */
+const MAX_DATE_MS = 8.64e15;
 
 function decode(sort: SortKey, cursor: string): { value: CursorValue; id: Types.ObjectId } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalidCursor();
-  const [raw, id] = parsed as [unknown, unknown];
-  if (typeof id !== 'string' || !/^[a-f\d]{24}$/.test(id)) throw invalidCursor();
-  const objectId = new Types.ObjectId(id);
-  if (sort.field === '_id') return { value: objectId, id: objectId };
-  if (sort.field === 'rank' && typeof raw === 'number' && Number.isFinite(raw)) return { value: raw, id: objectId };
-  if (sort.field !== 'rank' && typeof raw === 'string' && !Number.isNaN(Date.parse(raw)))
-    return { value: new Date(raw), id: objectId };
-  throw invalidCursor();
+  const separator = cursor.lastIndexOf('_');
+  const raw = Number(cursor.slice(0, separator));
+  const id = new Types.ObjectId(cursor.slice(separator + 1));
+  if (sort.field === '_id') return { value: id, id };
+  if (sort.field === 'rank') return { value: raw, id };
+  return { value: new Date(Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, raw))), id };
 }
 
 function encode(sort: SortKey, row: Row): string {
-  const value = sort.field === '_id' ? null : row[sort.field];
-  const plain = value instanceof Date ? value.toISOString() : value;
-  return Buffer.from(JSON.stringify([plain, String(row._id)]), 'utf8').toString('base64url');
+  const value = sort.field === '_id' ? 0 : row[sort.field];
+  return `${value instanceof Date ? value.getTime() : Number(value)}_${String(row._id)}`;
 }
 
 /** The `sort` argument for the query. */

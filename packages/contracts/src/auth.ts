@@ -91,6 +91,8 @@ export const authRoutes = {
     access: 'public',
     body: loginBody,
     response: session,
+    errors: [401],
+    rateLimited: true,
   }),
   refresh: defineRoute({
     method: 'post',
@@ -100,6 +102,7 @@ export const authRoutes = {
     access: 'public',
     body: refreshBody,
     response: session,
+    errors: [401],
   }),
   logout: defineRoute({
     method: 'post',

@@ -54,12 +54,20 @@ export const sendMessageBody = z
       .array(objectId)
       .max(MESSAGE_MAX_FILES, `must list at most ${MESSAGE_MAX_FILES} files`)
       .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a file')
+      .meta({ uniqueItems: true })
       .default([])
       .meta({ description: 'Files I uploaded (`POST /api/files`) and attached nowhere else' }),
   })
   .refine((b) => b.text.trim().length > 0 || b.fileIds.length > 0, {
     path: ['text'],
     message: 'must not be empty without files',
+  })
+  // the refine, as the JSON schema can say it: some text, or at least one file
+  .meta({
+    anyOf: [
+      { required: ['text'], properties: { text: { pattern: '\\S' } } },
+      { required: ['fileIds'], properties: { fileIds: { minItems: 1 } } },
+    ],
   });
 export type SendMessageBody = z.infer<typeof sendMessageBody>;
 export const editMessageBody = z.strictObject({ text: messageText });
@@ -101,6 +109,7 @@ export const roomRoutes = {
     body: createRoomBody,
     status: 201,
     response: roomView,
+    idempotent: true,
   }),
   get: defineRoute({
     method: 'get',
@@ -197,6 +206,8 @@ export const messageRoutes = {
     body: sendMessageBody,
     status: 201,
     response: message,
+    idempotent: true,
+    rateLimited: true,
   }),
   edit: defineRoute({
     method: 'patch',

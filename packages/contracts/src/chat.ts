@@ -29,7 +29,9 @@ export const MESSAGE_MAX_FILES = 10;
 
 /** Text of a message that may carry files instead. */
 export const messageTextOrEmpty = z.string().max(MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`);
-export const messageText = messageTextOrEmpty.refine((text) => text.trim().length > 0, 'must not be empty');
+export const messageText = messageTextOrEmpty
+  .refine((text) => text.trim().length > 0, 'must not be empty')
+  .meta({ pattern: '\\S' }); // the refine, as the JSON schema can say it
 
 export const reactionCount = z.object({
   emoji: reactionEmoji,

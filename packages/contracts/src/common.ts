@@ -14,16 +14,26 @@ export const label = (max: number) => z.string().trim().min(1, 'must not be empt
 
 export const idParams = z.strictObject({ id: objectId });
 
+/**
+ * A position in a list: the last row's sort value (a number) and id. Clients pass back a `nextCursor`
+ * without reading it; the grammar is in the schema so that every cursor it accepts is one the server takes.
+ */
+export const pageCursor = z
+  .string()
+  .max(200)
+  .regex(/^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?_[a-f\d]{24}$/, 'is not a cursor of a list')
+  .meta({ description: 'The `nextCursor` of the previous page', example: '1764583200000_665f1c2e9b1e8a0012345678' });
+
 /** Cursor pagination: `cursor` is opaque to clients, `limit` is bounded. */
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: pageCursor.optional(),
 });
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
-    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` to get the next page; null on the last page' }),
+    nextCursor: pageCursor.nullable().meta({ description: 'Pass as `cursor` to get the next page; null on the last page' }),
   });
 
 /** Stable problem types (the `type` of a problem is `urn:panoramix:problem:<slug>`); clients may switch on them. */
@@ -36,6 +46,8 @@ export const problemTypes = {
   forbidden: 'forbidden',
   notFound: 'not-found',
   conflict: 'conflict',
+  methodNotAllowed: 'method-not-allowed',
+  idempotencyKeyReused: 'idempotency-key-reused',
   rateLimited: 'rate-limited',
   unavailable: 'service-unavailable',
   internal: 'internal-error',

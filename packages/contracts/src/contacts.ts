@@ -60,6 +60,7 @@ export const contactRoutes = {
     body: addContactBody,
     status: 201,
     response: contact,
+    idempotent: true,
   }),
   remove: defineRoute({
     method: 'delete',

@@ -39,7 +39,8 @@ export const uploadFileFields = z.strictObject({
 export const updateFileBody = z
   .strictObject({ name: fileName, projectId: objectId.nullable() })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
 export const listFilesQuery = pageQuery.extend({
   projectId: z.union([objectId, z.literal('none')]).optional(),
@@ -58,6 +59,7 @@ export const fileRoutes = {
     access: 'user',
     query: listFilesQuery,
     response: page(storedFile),
+    errors: [404],
   }),
   upload: defineRoute({
     method: 'post',
@@ -70,6 +72,7 @@ export const fileRoutes = {
     status: 201,
     response: storedFile,
     errors: [413, 415],
+    idempotent: true,
   }),
   get: defineRoute({
     method: 'get',
@@ -87,7 +90,7 @@ export const fileRoutes = {
     tags,
     access: 'user',
     params: idParams,
-    stream: 'application/octet-stream',
+    stream: '*/*',
   }),
   update: defineRoute({
     method: 'patch',

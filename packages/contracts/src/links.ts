@@ -28,7 +28,8 @@ export type Link = z.infer<typeof link>;
 export const createLinkBody = z.strictObject({ name: label(200), url: linkUrl });
 export const updateLinkBody = z
   .strictObject({ name: label(200).optional(), url: linkUrl.optional() })
-  .refine((b) => b.name !== undefined || b.url !== undefined, 'nothing to update');
+  .refine((b) => b.name !== undefined || b.url !== undefined, 'nothing to update')
+  .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
 export const listLinksQuery = pageQuery.extend({
   q: z.string().trim().max(200).optional().meta({ description: 'Case-insensitive match on name or url' }),
@@ -55,6 +56,7 @@ export const linkRoutes = {
     body: createLinkBody,
     status: 201,
     response: link,
+    idempotent: true,
   }),
   get: defineRoute({
     method: 'get',

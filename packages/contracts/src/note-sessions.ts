@@ -43,7 +43,8 @@ export const createNoteSessionBody = z.strictObject({
 });
 export const updateNoteSessionBody = z
   .strictObject({ projectId: objectId.nullable().optional(), name: sessionName.optional(), closed: z.boolean().optional() })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 export const listNoteSessionsQuery = pageQuery.extend({ projectId: z.union([objectId, z.literal('none')]).optional() });
 
 export const createNoteLineBody = z.strictObject({
@@ -53,7 +54,8 @@ export const createNoteLineBody = z.strictObject({
 });
 export const updateNoteLineBody = z
   .strictObject({ content: lineContent.optional(), rank: z.number().finite().optional() })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 export const listNoteLinesQuery = pageQuery.extend({
   sessionId: objectId,
   limit: z.coerce.number().int().min(1).max(1000).default(500),
@@ -75,6 +77,7 @@ export const noteSessionRoutes = {
     access: 'user',
     query: listNoteSessionsQuery,
     response: page(noteSession),
+    errors: [404],
   }),
   create: defineRoute({
     method: 'post',
@@ -85,6 +88,7 @@ export const noteSessionRoutes = {
     body: createNoteSessionBody,
     status: 201,
     response: noteSession,
+    idempotent: true,
   }),
   get: defineRoute({
     method: 'get',
@@ -135,6 +139,7 @@ export const noteLineRoutes = {
     access: 'user',
     query: listNoteLinesQuery,
     response: page(noteLine),
+    errors: [404],
   }),
   create: defineRoute({
     method: 'post',
@@ -145,6 +150,8 @@ export const noteLineRoutes = {
     body: createNoteLineBody,
     status: 201,
     response: noteLine,
+    idempotent: true,
+    errors: [404],
   }),
   update: defineRoute({
     method: 'patch',

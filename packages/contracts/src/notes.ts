@@ -29,7 +29,8 @@ export const createNoteBody = z.strictObject({
 });
 export const updateNoteBody = z
   .strictObject(z.object(noteFields).partial().shape)
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
 export const listNotesQuery = pageQuery.extend({
   projectId: z.union([objectId, z.literal('none')]).optional(),
@@ -55,6 +56,7 @@ export const noteRoutes = {
     access: 'user',
     query: listNotesQuery,
     response: page(note),
+    errors: [404],
   }),
   create: defineRoute({
     method: 'post',
@@ -65,6 +67,7 @@ export const noteRoutes = {
     body: createNoteBody,
     status: 201,
     response: note,
+    idempotent: true,
   }),
   get: defineRoute({
     method: 'get',

@@ -4,16 +4,20 @@ import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-opena
 import { problem } from './common.ts';
 import { chatClientEvents } from './chat-events.ts';
 import { domainEvents } from './events.ts';
+import { idempotencyKey } from './http.ts';
 import type { RouteContract } from './http.ts';
 
 const problemContent = { 'application/problem+json': { schema: problem } };
 
 const errorDescriptions: Record<number, string> = {
   400: 'Invalid input; `errors` names each field',
-  401: 'Missing or expired access token',
+  401: 'Missing or expired access token, or wrong credentials',
   403: 'Not allowed',
-  404: 'Not found (or not yours)',
-  409: 'Conflicts with existing data',
+  404: 'Not found (or not yours): the path, or an id the request names',
+  409: 'Conflicts with existing data, or a request with this Idempotency-Key is still running',
+  413: 'The body is too large',
+  415: 'The body is not JSON (or, for an upload, not multipart/form-data)',
+  422: 'This Idempotency-Key was used with another request',
   429: 'Too many requests; see Retry-After',
   503: 'A dependency is unavailable',
 };
@@ -22,8 +26,7 @@ const errorDescriptions: Record<number, string> = {
 const openApiPath = (path: string) => path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
 
 const binary = () => z.string().meta({ format: 'binary' });
-const streamSchema = (type: NonNullable<RouteContract['stream']>) =>
-  type === 'application/octet-stream' ? binary() : z.string();
+const streamSchema = (type: NonNullable<RouteContract['stream']>) => (type === '*/*' ? binary() : z.string());
 
 /** An upload's form: its text fields and the file part. */
 function withFilePart(body: z.ZodType, field: string) {
@@ -31,13 +34,21 @@ function withFilePart(body: z.ZodType, field: string) {
   return body.extend({ [field]: binary() });
 }
 
-function operation(route: RouteContract): ZodOpenApiOperationObject {
-  const status = route.status ?? 200;
-  const errors = new Set<number>([400, 429, ...(route.errors ?? [])]);
+/** Every error status a route can answer, most of them implied by what it declares. */
+export function errorStatuses(route: RouteContract): number[] {
+  const errors = new Set<number>(route.errors);
+  if (route.params || route.query || route.body) errors.add(400);
   if (route.access !== 'public') errors.add(401);
   if (route.access === 'admin') errors.add(403);
   if (route.params) errors.add(404);
+  if (route.body) errors.add(413).add(415);
+  if (route.idempotent) errors.add(409).add(422);
+  if (route.rateLimited) errors.add(429);
+  return [...errors].sort((a, b) => a - b);
+}
 
+function operation(route: RouteContract): ZodOpenApiOperationObject {
+  const status = route.status ?? 200;
   const responses: ZodOpenApiOperationObject['responses'] = {
     [String(status)]: route.stream
       ? { description: 'Success, streamed', content: { [route.stream]: { schema: streamSchema(route.stream) } } }
@@ -45,10 +56,11 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
         ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
         : { description: 'Success, no content' },
   };
-  for (const code of [...errors].sort()) {
+  for (const code of errorStatuses(route)) {
     responses[String(code) as `${1 | 2 | 3 | 4 | 5}${string}`] = {
       description: errorDescriptions[code] ?? 'Error',
       content: problemContent,
+      ...(code === 429 ? { headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds' }) }) } : {}),
     };
   }
 
@@ -59,6 +71,7 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
     requestParams: {
       ...(route.params ? { path: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
+      ...(route.idempotent ? { header: z.object({ 'Idempotency-Key': idempotencyKey.optional() }) } : {}),
     },
     ...(route.body
       ? {
@@ -86,7 +99,9 @@ export function buildOpenApiDocument(routes: readonly RouteContract[], info: { v
     info: {
       title: 'Panoramix API',
       version: info.version,
-      description: 'Every error is application/problem+json (RFC 9457). Timestamps are ISO 8601 UTC.',
+      description:
+        'Every error is application/problem+json (RFC 9457). Timestamps are ISO 8601 UTC. ' +
+        'A method a path does not take (TRACE included, on any path) answers 405 with an Allow header.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

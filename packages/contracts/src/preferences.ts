@@ -46,7 +46,8 @@ export const updatePreferencesBody = z
       .optional(),
     timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone').nullable().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
 const tags = ['preferences'] as const;
 

@@ -56,7 +56,8 @@ export const createProjectBody = z.strictObject({
 });
 export const updateProjectBody = z
   .strictObject(z.object(projectFields).partial().shape)
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
 export const addMemberBody = z.strictObject({ username: z.string().trim().toLowerCase().min(1, 'is required').max(30) });
 export const memberParams = z.strictObject({ id: objectId, userId: objectId });
@@ -84,6 +85,7 @@ export const projectRoutes = {
     body: createProjectBody,
     status: 201,
     response: project,
+    idempotent: true,
   }),
   get: defineRoute({
     method: 'get',

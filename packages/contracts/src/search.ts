@@ -94,6 +94,7 @@ export const searchRoutes = {
     access: 'user',
     query: searchQuery,
     response: searchResults,
+    errors: [404],
   }),
   aiStatus: defineRoute({
     method: 'get',

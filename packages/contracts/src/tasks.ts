@@ -55,7 +55,8 @@ export const createTaskBody = z.strictObject({
 });
 export const updateTaskBody = z
   .strictObject(z.object(taskFields).partial().shape)
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -89,6 +90,7 @@ export const taskRoutes = {
     access: 'user',
     query: listTasksQuery,
     response: page(task),
+    errors: [404],
   }),
   create: defineRoute({
     method: 'post',
@@ -99,6 +101,7 @@ export const taskRoutes = {
     body: createTaskBody,
     status: 201,
     response: task,
+    idempotent: true,
   }),
   get: defineRoute({
     method: 'get',

@@ -12,7 +12,8 @@ export const createUserBody = z.strictObject({
 
 export const updateUserBody = z
   .strictObject({ disabled: z.boolean().optional(), role: role.optional(), displayName: displayName.optional() })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
 const tags = ['users'] as const;
 
@@ -37,6 +38,7 @@ export const userRoutes = {
     status: 201,
     response: user,
     errors: [409],
+    idempotent: true,
   }),
   update: defineRoute({
     method: 'patch',

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { expectProblem, tinyPng, useTestApp } from '../../test/harness.ts';
+import type { TestUser } from '../../test/harness.ts';
+import { IdempotencyKeyModel } from './idempotency.model.ts';
+
+const ctx = useTestApp();
+
+const withKey = (key: string) => ({ headers: { 'idempotency-key': `"${key}"` } });
+const myTasks = async (user: TestUser) => (await user.api.get('/api/tasks?projectId=none')).body.items as { title: string }[];
+
+describe('Idempotency-Key on create routes', () => {
+  it('a retried POST /api/tasks creates one task and answers the same status and body twice', async () => {
+    const user = await ctx.app.newUser();
+    const first = await user.api.post('/api/tasks', { title: 'Pay rent' }, withKey('retry-1'));
+    const retry = await user.api.post('/api/tasks', { title: 'Pay rent' }, withKey('retry-1'));
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect((await myTasks(user)).map((t) => t.title)).toEqual(['Pay rent']);
+  });
+
+  it('refuses the key with another body (422) and creates nothing more', async () => {
+    const user = await ctx.app.newUser();
+    await user.api.post('/api/tasks', { title: 'Pay rent' }, withKey('reused'));
+    const other = await user.api.post('/api/tasks', { title: 'Buy bread' }, withKey('reused'));
+    expect(expectProblem(other, 422).type).toBe('urn:panoramix:problem:idempotency-key-reused');
+    expect(await myTasks(user)).toHaveLength(1);
+  });
+
+  it("keeps each user's keys apart: another user's same key creates their own task", async () => {
+    const [alice, bob] = [await ctx.app.newUser(), await ctx.app.newUser()];
+    const hers = await alice.api.post('/api/tasks', { title: 'Pay rent' }, withKey('shared-key'));
+    const his = await bob.api.post('/api/tasks', { title: 'Pay rent' }, withKey('shared-key'));
+    expect(his.status).toBe(201);
+    expect(his.body.id).not.toBe(hers.body.id);
+    expect(his.body.userId).toBe(bob.id);
+    expect(await myTasks(bob)).toHaveLength(1);
+  });
+
+  it('answers 409 to a retry while the first request is still running', async () => {
+    const user = await ctx.app.newUser();
+    // The first request's claim, as it stands while its handler runs.
+    await IdempotencyKeyModel.create({ _id: `${user.id}:in-flight`, userId: user.id, fingerprint: 'x', createdAt: new Date() });
+    const res = await user.api.post('/api/tasks', { title: 'Pay rent' }, withKey('in-flight'));
+    expectProblem(res, 409);
+    expect(await myTasks(user)).toHaveLength(0);
+  });
+
+  it('lets a key be used again after its request failed, rather than replaying the error', async () => {
+    const user = await ctx.app.newUser();
+    const refused = await user.api.post('/api/tasks', { title: 'x', projectId: 'ffffffffffffffffffffffff' }, withKey('k'));
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect((await user.api.post('/api/tasks', { title: 'x' }, withKey('k'))).status).toBe(201);
+  });
+
+  it('refuses a malformed key with a 400 naming the header', async () => {
+    const user = await ctx.app.newUser();
+    const res = await user.api.post('/api/tasks', { title: 'x' }, withKey('has a space'));
+    expect(expectProblem(res, 400).errors?.[0]?.path).toBe('headers.Idempotency-Key');
+    expect(await myTasks(user)).toHaveLength(0);
+  });
+
+  it('replays a retried upload: one file, the same answer', async () => {
+    const user = await ctx.app.newUser();
+    const upload = async () => {
+      const form = new FormData();
+      form.append('file', new Blob([tinyPng], { type: 'image/png' }), 'dot.png');
+      const res = await fetch(`${user.baseUrl}/api/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.token}`, 'idempotency-key': 'upload-1' },
+        body: form,
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    const [first, retry] = [await upload(), await upload()];
+    expect(first.status).toBe(201);
+    expect(retry).toEqual(first);
+    expect((await user.api.get('/api/files')).body.items).toHaveLength(1);
+  });
+});
