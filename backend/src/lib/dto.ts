@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 
-/** A DTO's optional reference: the id as a string, or null when unset. */
-export const idOrNull = (id: Types.ObjectId | string | null | undefined) => (id ? String(id) : null);
+/** A DTO's optional reference (an ObjectId, or a value read untyped): the id as a string, or null when unset. */
+export const idOrNull = (id: unknown) => (id ? String(id) : null);
 
 /** A DTO's optional date: ISO 8601, or null when unset. */
 export const isoOrNull = (date: Date | null | undefined) => (date ? date.toISOString() : null);

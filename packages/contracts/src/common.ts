@@ -14,6 +14,17 @@ export const label = (max: number) => z.string().trim().min(1, 'must not be empt
 
 export const idParams = z.strictObject({ id: objectId });
 
+/** The fields every owned item carries on the wire; each item's schema extends them. */
+export const ownedFields = z.object({
+  id: objectId,
+  userId: objectId.meta({ description: 'Who created it' }),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+
+/** ...and project content: its project, null when unfiled (then its creator alone sees it). */
+export const projectContentFields = ownedFields.extend({ projectId: objectId.nullable() });
+
 /**
  * A position in a list: the last row's sort value (a number) and id. Clients pass back a `nextCursor`
  * without reading it; the grammar is in the schema so that every cursor it accepts is one the server takes.

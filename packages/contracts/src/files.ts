@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, label, objectId, page, pageQuery } from './common.ts';
+import { idParams, isoDateTime, label, objectId, page, pageQuery, projectContentFields } from './common.ts';
 import { defineRoute } from './http.ts';
 
 /** nginx's `client_max_body_size`: the API refuses a larger file with the same 413. */
 export const FILE_MAX_BYTES = 50 * 1024 * 1024;
 
-export const storedFile = z
-  .object({
-    id: objectId,
+export const storedFile = projectContentFields
+  .extend({
     userId: objectId.meta({ description: 'Who uploaded it' }),
-    projectId: objectId.nullable(),
     roomId: objectId.nullable().meta({ description: 'The room of the message it is attached to, if any' }),
     messageId: objectId.nullable(),
     name: z.string().meta({ description: 'Display name' }),
@@ -18,8 +16,6 @@ export const storedFile = z
     mimeType: z.string().meta({ description: 'Detected from the content when it has a signature' }),
     clicksCount: z.number().int().min(0).meta({ description: 'Downloads' }),
     lastClickedAt: isoDateTime.nullable(),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
   })
   .meta({ id: 'File' });
 export type StoredFile = z.infer<typeof storedFile>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, label, objectId, page, pageQuery } from './common.ts';
+import { idParams, isoDateTime, label, ownedFields, page, pageQuery } from './common.ts';
 import { defineRoute } from './http.ts';
 
 /** Panorama prepends `https://` when a link has no scheme; anything but http(s) is refused. */
@@ -11,16 +11,12 @@ export const linkUrl = z
   .transform((raw) => (/^[a-z][a-z\d+.-]*:/i.test(raw) ? raw : `https://${raw}`))
   .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }));
 
-export const link = z
-  .object({
-    id: objectId,
-    userId: objectId,
+export const link = ownedFields
+  .extend({
     name: z.string(),
     url: z.string(),
     clicksCount: z.number().int(),
     lastClickedAt: isoDateTime.nullable(),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
   })
   .meta({ id: 'Link' });
 export type Link = z.infer<typeof link>;

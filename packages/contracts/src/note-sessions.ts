@@ -1,35 +1,26 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, objectId, page, pageQuery } from './common.ts';
+import { idParams, isoDateTime, objectId, page, pageQuery, projectContentFields } from './common.ts';
 import { defineRoute } from './http.ts';
 
 /** A meeting or jotting session: a container of ordered lines (Panorama's note sessions). */
-export const noteSession = z
-  .object({
-    id: objectId,
-    userId: objectId,
-    projectId: objectId.nullable(),
+export const noteSession = projectContentFields
+  .extend({
     name: z.string(),
     aiSummary: z.string().nullable(),
     aiSummaryAt: isoDateTime.nullable(),
     closedAt: isoDateTime.nullable().meta({ description: 'Set when the session is closed; lines can still be edited' }),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
   })
   .meta({ id: 'NoteSession' });
 export type NoteSession = z.infer<typeof noteSession>;
 
-export const noteLine = z
-  .object({
-    id: objectId,
-    userId: objectId,
+export const noteLine = projectContentFields
+  .extend({
     sessionId: objectId,
     projectId: objectId
       .nullable()
       .meta({ description: "Copied from the session, kept in step when the session's project changes" }),
     content: z.string(),
     rank: z.number(),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
   })
   .meta({ id: 'NoteLine' });
 export type NoteLine = z.infer<typeof noteLine>;

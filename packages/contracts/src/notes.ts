@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, label, objectId, page, pageQuery } from './common.ts';
+import { idParams, label, objectId, page, pageQuery, projectContentFields } from './common.ts';
 import { defineRoute } from './http.ts';
 
-export const note = z
-  .object({
-    id: objectId,
-    userId: objectId,
-    projectId: objectId.nullable(),
+export const note = projectContentFields
+  .extend({
     title: z.string(),
     content: z.string().meta({ description: 'Markdown; clients render it without running any script' }),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
   })
   .meta({ id: 'Note' });
 export type Note = z.infer<typeof note>;

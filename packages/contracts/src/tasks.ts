@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, label, objectId, page, pageQuery } from './common.ts';
+import { idParams, isoDateTime, label, objectId, page, pageQuery, projectContentFields } from './common.ts';
 import { defineRoute } from './http.ts';
 
 export const taskStatuses = ['todo', 'in_progress', 'done', 'cancelled', 'idea'] as const;
@@ -10,10 +10,8 @@ export const openStatuses: readonly TaskStatus[] = ['todo', 'in_progress'];
 
 const tag = z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters');
 
-export const task = z
-  .object({
-    id: objectId,
-    userId: objectId.meta({ description: 'Creator' }),
+export const task = projectContentFields
+  .extend({
     projectId: objectId.nullable().meta({ description: 'null: an inbox task, visible to its creator only' }),
     title: z.string(),
     notes: z.string(),
@@ -24,8 +22,6 @@ export const task = z
     isImportant: z.boolean(),
     rank: z.number().meta({ description: 'Order among open tasks; lower comes first' }),
     tags: z.array(z.string()),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
   })
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof task>;

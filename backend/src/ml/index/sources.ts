@@ -1,5 +1,6 @@
 import type { DomainEventType, SearchKind } from '@panoramix/contracts';
 import type { Model } from 'mongoose';
+import { idOrNull } from '../../lib/dto.ts';
 import type { AnyDomainEvent } from '../../realtime/event-bus.ts';
 import { scopeOf } from '../vectors/store.ts';
 
@@ -99,7 +100,7 @@ export function modelSource(options: {
         .lean<Doc[]>();
       return docs.map((doc) => {
         const projectId = options.projectOf ? options.projectOf(doc) : doc.projectId;
-        const item = { userId: String(doc.userId), projectId: projectId ? String(projectId) : null };
+        const item = { userId: String(doc.userId), projectId: idOrNull(projectId) };
         return {
           id: String(doc._id),
           ...item,

@@ -1,4 +1,5 @@
 import type { EmbeddingProvider } from '../embeddings/provider.ts';
+import { idOrNull } from '../../lib/dto.ts';
 import { chunkText, collapseWhitespace, pointId, tokenize } from '../text.ts';
 import type { VectorPoint, VectorStore } from '../vectors/store.ts';
 import { SearchEntryModel } from './entries.ts';
@@ -83,7 +84,7 @@ export function createIndexWorker(deps: {
         kind: entry.kind,
         id: entry.itemId,
         title: entry.title,
-        projectId: entry.projectId ? String(entry.projectId) : null,
+        projectId: idOrNull(entry.projectId),
         updatedAt: entry.updatedAt.toISOString(),
         scope: entry.scope,
         chunk: entry.chunk,

@@ -5,7 +5,7 @@ import { UserModel } from '../users/model.ts';
 import { attachmentsOf } from '../files/attachments.ts';
 import { MessageModel, RoomReadModel } from './model.ts';
 import type { MessageDoc, RoomDoc } from './model.ts';
-import { isoOrNull } from '../../lib/dto.ts';
+import { idOrNull, isoOrNull } from '../../lib/dto.ts';
 
 const REPLY_EXCERPT_CHARS = 200;
 
@@ -84,7 +84,7 @@ export async function toRoomDtos(rooms: RoomDoc[]): Promise<Room[]> {
         username: user?.username ?? '',
         displayName: user?.displayName ?? '',
         isAdmin: r.adminIds.some((admin) => String(admin) === String(id)),
-        lastReadMessageId: lastRead ? String(lastRead) : null,
+        lastReadMessageId: idOrNull(lastRead),
       };
     }),
     createdBy: String(r.userId),

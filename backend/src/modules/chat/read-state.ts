@@ -2,6 +2,7 @@ import type { ReadState } from '@panoramix/contracts';
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { badRequest } from '../../http/problem.ts';
+import { idOrNull, isoOrNull } from '../../lib/dto.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { findMemberRoom, membersOf } from './access.ts';
 import { MessageModel, RoomReadModel, isDuplicateKey } from './model.ts';
@@ -70,8 +71,8 @@ export async function readStates(userId: string, roomIds: readonly Types.ObjectI
       return {
         roomId: String(roomId),
         userId,
-        lastReadMessageId: row?.lastReadMessageId ? String(row.lastReadMessageId) : null,
-        readAt: row?.readAt ? row.readAt.toISOString() : null,
+        lastReadMessageId: idOrNull(row?.lastReadMessageId),
+        readAt: isoOrNull(row?.readAt),
         unreadCount: await countUnread(userId, roomId, row?.lastReadMessageId),
         muted: row?.muted ?? false,
       };

@@ -1,4 +1,5 @@
 import type { Dashboard } from '@panoramix/contracts';
+import { idOrNull } from '../../lib/dto.ts';
 import { NoteModel } from '../notes/model.ts';
 import { contentFilter, visibleProjects } from '../../sharing/access.ts';
 import { ProjectModel } from '../projects/model.ts';
@@ -40,14 +41,14 @@ export const activity: DashboardSection<'activity'> = async ({ actor, since }) =
       kind: 'task.done' as const,
       id: String(t._id),
       title: t.title,
-      projectId: t.projectId ? String(t.projectId) : null,
+      projectId: idOrNull(t.projectId),
       at: t.statusChangedAt.toISOString(),
     })),
     ...notes.map((n) => ({
       kind: 'note.created' as const,
       id: String(n._id),
       title: n.title,
-      projectId: n.projectId ? String(n.projectId) : null,
+      projectId: idOrNull(n.projectId),
       at: n.createdAt.toISOString(),
     })),
   ];

@@ -2,6 +2,7 @@ import type { Link } from '@panoramix/contracts';
 import type { UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { notFound } from '../../http/problem.ts';
+import { isoOrNull, ownedBase } from '../../lib/dto.ts';
 import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
 import { escapeRegex } from '../../lib/text.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
@@ -9,14 +10,11 @@ import { LinkModel } from './model.ts';
 import type { LinkDoc } from './model.ts';
 
 export const toLinkDto = (l: LinkDoc): Link => ({
-  id: String(l._id),
-  userId: String(l.userId),
+  ...ownedBase(l),
   name: l.name,
   url: l.url,
   clicksCount: l.clicksCount,
-  lastClickedAt: l.lastClickedAt ? l.lastClickedAt.toISOString() : null,
-  createdAt: l.createdAt.toISOString(),
-  updatedAt: l.updatedAt.toISOString(),
+  lastClickedAt: isoOrNull(l.lastClickedAt),
 });
 
 /** Links are private to their owner; another user's link answers 404 as if it did not exist. */

@@ -1,4 +1,5 @@
 import type { DashboardSection } from '../dashboard/service.ts';
+import { idOrNull } from '../../lib/dto.ts';
 import { contentFilter } from '../../sharing/access.ts';
 import { NoteModel } from './model.ts';
 
@@ -10,7 +11,7 @@ export const recentNotes: DashboardSection<'recentNotes'> = async ({ actor }) =>
   return rows.map((n) => ({
     id: String(n._id),
     title: n.title,
-    projectId: n.projectId ? String(n.projectId) : null,
+    projectId: idOrNull(n.projectId),
     updatedAt: n.updatedAt.toISOString(),
   }));
 };

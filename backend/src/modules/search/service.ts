@@ -6,6 +6,7 @@ import { queueStatus } from '../../ml/index/queue.ts';
 import { collapseWhitespace, tokenize } from '../../ml/text.ts';
 import type { VectorStore } from '../../ml/vectors/store.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
+import { idOrNull } from '../../lib/dto.ts';
 import { roomScopes } from '../chat/search.ts';
 import { findMemberProject, memberProjectIds } from '../../sharing/access.ts';
 import { keywordMatches } from './keyword.ts';
@@ -94,7 +95,7 @@ export function createSearchService(deps: SearchDeps) {
       snippet,
       highlights,
       score: Math.round(score * 1e5) / 1e5,
-      projectId: entry.projectId ? String(entry.projectId) : null,
+      projectId: idOrNull(entry.projectId),
       target: entry.target,
       updatedAt: entry.updatedAt.toISOString(),
     };
