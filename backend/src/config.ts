@@ -18,7 +18,8 @@ const llmProvider = z.enum(['none', 'ollama', 'openai']);
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().default('0.0.0.0'),
+    // Loopback unless asked: a dev server (seeded admin, open registration) is not for the network.
+    HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     MONGODB_URI: z
       .string()
@@ -44,7 +45,9 @@ const schema = z
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_IP_MAX: z.coerce.number().int().min(1).default(100),
+    LOGIN_PAIR_FAILURES_MAX: z.coerce.number().int().min(1).default(10),
     LOGIN_USER_FAILURES_MAX: z.coerce.number().int().min(1).default(10),
+    LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(120),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
     ERRORS_COLLECTION_BYTES: z.coerce

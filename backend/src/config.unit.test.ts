@@ -27,6 +27,14 @@ describe('configuration', () => {
     expect(config.PORT).toBe(3002);
   });
 
+  it('listens on loopback only unless HOST says otherwise', () => {
+    const dev = loadConfig({ NODE_ENV: 'development', DATA_DIR: '/tmp/pnx-config-test' });
+    expect(dev.HOST).toBe('127.0.0.1');
+    expect(dev.seedAdmin).toBe(true); // the seeded david/test123 stays off the network
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) }).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0', DATA_DIR: '/tmp/pnx-config-test' }).HOST).toBe('0.0.0.0');
+  });
+
   it('treats empty variables as unset', () => {
     const config = loadConfig({ REDIS_URL: '', JWT_SECRET: 'p'.repeat(40), DATA_DIR: '/tmp/pnx-config-test' });
     expect(config.REDIS_URL).toBeUndefined();

@@ -50,7 +50,9 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   });
   const limiter = createLoginLimiter({
     ipMax: config.LOGIN_IP_MAX,
+    pairFailuresMax: config.LOGIN_PAIR_FAILURES_MAX,
     userFailuresMax: config.LOGIN_USER_FAILURES_MAX,
+    backoffMaxSeconds: config.LOGIN_BACKOFF_MAX_SECONDS,
     windowSeconds: config.LOGIN_WINDOW_SECONDS,
     redis,
   });

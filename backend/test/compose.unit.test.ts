@@ -68,6 +68,14 @@ describe('compose files', () => {
     for (const service of Object.values<any>(prod.services)) expect(service.restart).toBe('unless-stopped');
   });
 
+  it('containers listen on every interface although the API defaults to loopback, whatever a copied .env says', () => {
+    // `environment` wins over `env_file`, and a copy of .env.example says HOST=127.0.0.1.
+    expect(read('.env.example')).toMatch(/^HOST=127\.0\.0\.1$/m);
+    expect(stack.services.api.environment.HOST).toBe('0.0.0.0');
+    expect(prod.services.api.environment.HOST).toBe('0.0.0.0');
+    expect(read('backend/Dockerfile')).toMatch(/^ +HOST=0\.0\.0\.0 /m);
+  });
+
   it('names match the scripts, the Dockerfile and the README', () => {
     const { api, web } = compose('docker-compose.prod.yml').services;
     expect(read('scripts/lib-ops.sh')).toContain(`API_CONTAINER=\${API_CONTAINER:-${api.container_name}}`);

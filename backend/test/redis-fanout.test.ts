@@ -15,7 +15,7 @@ beforeAll(async () => {
     REDIS_URL: redis.url,
     MONGODB_DB: `fanout_${process.pid}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
-    LOGIN_USER_FAILURES_MAX: '2',
+    LOGIN_PAIR_FAILURES_MAX: '2',
   };
   a = await startTestApp(shared);
   b = await spawnApi({ ...shared, MONGODB_URI: inject('mongoUri') });

@@ -25,7 +25,7 @@ test('a wrong password says so under the form', async () => {
 
 test('too many failures show how long to wait', async () => {
   const user = await newUser();
-  // The API allows 10 failures per account in a window (LOGIN_USER_FAILURES_MAX).
+  // The API allows 10 failures per account and address in a window (LOGIN_PAIR_FAILURES_MAX).
   for (let i = 0; i < 10; i += 1) {
     await api(routes.auth.login, { body: { username: user.username, password: 'wrong' } }).catch(() => undefined);
   }

@@ -38,9 +38,16 @@ export const user = z
 export type User = z.infer<typeof user>;
 
 export const registerBody = z.strictObject({ username, password: newPassword, displayName: displayName.optional() });
-export const loginBody = z.strictObject({ username: z.string().trim().toLowerCase().min(1, 'is required').max(100), password });
 /** Native clients send their refresh token in the body; the web sends the httpOnly cookie. */
-export const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200).optional() }).optional();
+const refreshToken = z.string().min(1).max(200);
+export const loginBody = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1, 'is required').max(100),
+  password,
+  /** Native clients: the refresh token this device still holds, if any. Like the web's cookie, a live one
+   * of this account marks a known device, which skips the per-username delay after failed sign-ins. */
+  refreshToken: refreshToken.optional(),
+});
+export const refreshBody = z.strictObject({ refreshToken: refreshToken.optional() }).optional();
 export const changePasswordBody = z.strictObject({ currentPassword: password, newPassword });
 
 export const session = z
@@ -91,7 +98,8 @@ export const authRoutes = {
     access: 'public',
     body: loginBody,
     response: session,
-    errors: [401],
+    // 401 wrong username or password, 403 account disabled.
+    errors: [401, 403],
     rateLimited: true,
   }),
   refresh: defineRoute({

@@ -42,7 +42,11 @@ export function authRouter(bind: Bind, auth: AuthService, options: { secureCooki
   bind(router, authRoutes.status, () => auth.status());
   bind(router, authRoutes.register, async ({ req, res, body }) => transport.deliver(req, res, await auth.register(body)));
   bind(router, authRoutes.login, async ({ req, res, body }) =>
-    transport.deliver(req, res, await auth.login({ ...body, ip: req.ip ?? 'unknown' })),
+    transport.deliver(
+      req,
+      res,
+      await auth.login({ ...body, ip: req.ip ?? 'unknown', refreshToken: transport.presented(req, body) }),
+    ),
   );
   bind(router, authRoutes.refresh, async ({ req, res, body }) => {
     try {

@@ -95,15 +95,18 @@ export function createAuthService(deps: AuthDeps) {
     return openSession(user);
   }
 
-  async function login(input: { username: string; password: string; ip: string }) {
-    await deps.limiter.admit(input.ip, input.username);
+  /** `refreshToken`: the one the device already holds, if any; a live one of this account skips the per-username delay. */
+  async function login(input: { username: string; password: string; ip: string; refreshToken?: string | undefined }) {
     const user = await UserModel.findOne({ username: input.username }).lean<UserDoc>();
+    const knownDevice = !!user && !!input.refreshToken && (await deps.tokens.isLiveFor(input.refreshToken, String(user._id)));
+    const attempt = { ip: input.ip, username: input.username, knownDevice };
+    await deps.limiter.admit(attempt);
     const ok = await verify(user?.passwordHash ?? (await decoyHash), input.password);
     if (!user || !ok) {
-      await deps.limiter.recordFailure(input.username);
+      await deps.limiter.recordFailure(attempt);
       throw unauthorized('Wrong username or password');
     }
-    await deps.limiter.recordSuccess(input.username);
+    await deps.limiter.recordSuccess(attempt);
     if (user.disabled) throw new HttpError(403, problemTypes.forbidden, 'Account disabled', 'This account is disabled');
     return openSession(user);
   }

@@ -85,6 +85,13 @@ export function createTokenService(options: { secret: string; accessTtlSeconds: 
     return { userId, next };
   }
 
+  /** Whether `token` is a live refresh token of `userId`: the request comes from one of that user's signed-in devices. */
+  async function isLiveFor(token: string, userId: string): Promise<boolean> {
+    const tokenHash = hashToken(token);
+    const live = await RefreshTokenModel.exists({ tokenHash, userId, revokedAt: null, expiresAt: { $gt: new Date() } });
+    return live !== null && (await RefreshClaimModel.exists({ _id: tokenHash })) === null;
+  }
+
   async function revokeFamily(familyId: string) {
     await RefreshTokenModel.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: new Date() } });
   }
@@ -105,7 +112,7 @@ export function createTokenService(options: { secret: string; accessTtlSeconds: 
     return deleted.reduce((sum, { deletedCount }) => sum + deletedCount, 0);
   }
 
-  return { signAccess, verifyAccess, issueRefresh, rotateRefresh, revokeToken, revokeAllOf, purgeExpired };
+  return { signAccess, verifyAccess, issueRefresh, rotateRefresh, isLiveFor, revokeToken, revokeAllOf, purgeExpired };
 }
 
 export type TokenService = ReturnType<typeof createTokenService>;
