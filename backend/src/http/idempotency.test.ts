@@ -46,6 +46,22 @@ describe('Idempotency-Key on create routes', () => {
     expect(await myTasks(user)).toHaveLength(0);
   });
 
+  it('frees a key whose request never finished (its instance stopped): the retry runs', async () => {
+    const user = await ctx.app.newUser();
+    const longAgo = new Date(Date.now() - 10 * 60 * 1000);
+    await IdempotencyKeyModel.create({ _id: `${user.id}:abandoned`, userId: user.id, fingerprint: 'x', createdAt: longAgo });
+    expect((await user.api.post('/api/tasks', { title: 'Pay rent' }, withKey('abandoned'))).status).toBe(201);
+  });
+
+  it('forgets a key after 24 hours, even where the database has no TTL index (FerretDB 1.x)', async () => {
+    const user = await ctx.app.newUser();
+    const first = await user.api.post('/api/tasks', { title: 'Pay rent' }, withKey('old'));
+    await IdempotencyKeyModel.updateOne({ _id: `${user.id}:old` }, { $set: { createdAt: new Date(Date.now() - 25 * 3600_000) } });
+    const later = await user.api.post('/api/tasks', { title: 'Buy bread' }, withKey('old'));
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(first.body.id);
+  });
+
   it('lets a key be used again after its request failed, rather than replaying the error', async () => {
     const user = await ctx.app.newUser();
     const refused = await user.api.post('/api/tasks', { title: 'x', projectId: 'ffffffffffffffffffffffff' }, withKey('k'));

@@ -21,6 +21,9 @@ export function readIdempotencyKey(req: Request): string | undefined {
   return parsed.data;
 }
 
+/** A create runs in well under this (an upload's bytes are received before the key is claimed). */
+const ABANDONED_AFTER_MS = 5 * 60 * 1000;
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function fileDigest(file: UploadedFile): Promise<string> {
@@ -63,13 +66,16 @@ export async function claimIdempotencyKey(userId: string, key: string, print: st
     }
     const existing = await IdempotencyKeyModel.findById(_id).lean();
     if (!existing) continue;
-    if (existing.createdAt.getTime() < Date.now() - IDEMPOTENCY_TTL_SECONDS * 1000) {
+    const age = Date.now() - existing.createdAt.getTime();
+    const running = typeof existing.status !== 'number' || typeof existing.body !== 'string';
+    // Expired, or claimed by a request that never finished (its instance stopped mid-way): free again.
+    if (age > IDEMPOTENCY_TTL_SECONDS * 1000 || (running && age > ABANDONED_AFTER_MS)) {
       await IdempotencyKeyModel.deleteOne({ _id, createdAt: existing.createdAt });
       continue;
     }
-    if (typeof existing.status !== 'number' || typeof existing.body !== 'string') throw inFlight();
+    if (running) throw inFlight();
     if (existing.fingerprint !== print) throw reused();
-    return { status: existing.status, body: existing.body };
+    return { status: existing.status!, body: existing.body! };
   }
   throw inFlight();
 }
