@@ -57,4 +57,16 @@ describe('several API instances behind one Redis', () => {
     expectProblem(await createClient(b.baseUrl).post('/api/auth/login', wrong), 401);
     expectProblem(await a.client().post('/api/auth/login', { username: carol.username, password: carol.password }), 429);
   });
+
+  it('share the per-username back-off after failures from many addresses', async () => {
+    const dave = await a.newUser();
+    const wrong = { username: dave.username, password: 'wrong-password' };
+    for (let i = 0; i < 10; i++) {
+      const instance = i % 2 ? createClient(b.baseUrl) : a.client();
+      expectProblem(await instance.post('/api/auth/login', wrong, { headers: { 'x-forwarded-for': `198.19.0.${i}` } }), 401);
+    }
+    const res = await createClient(b.baseUrl).post('/api/auth/login', wrong, { headers: { 'x-forwarded-for': '198.19.1.1' } });
+    expectProblem(res, 429);
+    expect(res.headers.get('retry-after')).toBe('1');
+  });
 });
