@@ -58,6 +58,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   });
   const auth = createAuthService({
     tokens,
+    events,
     limiter,
     allowRegistration: config.allowRegistration,
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -98,7 +99,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   return {
     tokens,
     auth,
-    users: createUserService({ auth, tokens }),
+    users: createUserService({ auth, tokens, events }),
     preferences: createPreferencesService({ events }),
     links: createLinkService({ events }),
     projects: createProjectService({ events, jobs }),

@@ -83,7 +83,7 @@ export const contactRoutes = {
   presence: defineRoute({
     method: 'get',
     path: '/api/presence',
-    summary: 'Presence of my contacts and of everyone I share a room with; presence:changed keeps it current',
+    summary: 'Presence of everyone I share a room with and of my mutual contacts; presence:changed keeps it current',
     tags,
     access: 'user',
     response: z.object({ items: z.array(presence) }),

@@ -3,7 +3,7 @@ import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
 import { problem } from './common.ts';
 import { chatClientEvents } from './chat-events.ts';
-import { domainEvents } from './events.ts';
+import { domainEvents, sessionClientEvents, sessionServerEvents } from './events.ts';
 import { idempotencyKey } from './http.ts';
 import type { RouteContract } from './http.ts';
 
@@ -114,8 +114,8 @@ export function buildOpenApiDocument(routes: readonly RouteContract[], info: { v
     );
   return {
     ...document,
-    'x-socket-events': toJsonSchemas(domainEvents, 'output'),
+    'x-socket-events': toJsonSchemas({ ...domainEvents, ...sessionServerEvents }, 'output'),
     /** Client → server events; each is acknowledged with `{ ok: true, data? }` or `{ ok: false, error }`. */
-    'x-socket-client-events': toJsonSchemas(chatClientEvents, 'input'),
+    'x-socket-client-events': toJsonSchemas({ ...chatClientEvents, ...sessionClientEvents }, 'input'),
   };
 }

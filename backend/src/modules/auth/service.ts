@@ -2,6 +2,7 @@ import type { Session, User } from '@panoramix/contracts';
 import { hash, verify } from '@node-rs/argon2';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { conflict, forbidden, HttpError, notFound, problemTypes, unauthorized } from '../../http/problem.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
 import { InstanceFlagModel } from './model.ts';
 import { UserModel } from '../users/model.ts';
 import type { UserDoc } from '../users/model.ts';
@@ -10,6 +11,7 @@ import type { TokenService } from './tokens.ts';
 
 export interface AuthDeps {
   tokens: TokenService;
+  events: EventBus;
   limiter: LoginLimiter;
   allowRegistration: boolean;
   accessTtlSeconds: number;
@@ -162,6 +164,7 @@ export function createAuthService(deps: AuthDeps) {
       { returnDocument: 'after' },
     ).lean<UserDoc>();
     await deps.tokens.revokeAllOf(actor.id);
+    await deps.events.emit({ type: 'session.ended', userId: actor.id, data: { reason: 'password-changed' } });
     return openSession(updated ?? user);
   }
 

@@ -7,9 +7,10 @@ import type { UserDoc } from './model.ts';
 import type { AuthService } from '../auth/service.ts';
 import { toUserDto } from '../auth/service.ts';
 import type { TokenService } from '../auth/tokens.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
 
 /** Account administration; the routes only let admins in. */
-export function createUserService(deps: { auth: AuthService; tokens: TokenService }) {
+export function createUserService(deps: { auth: AuthService; tokens: TokenService; events: EventBus }) {
   async function list(query: { limit: number; cursor?: string | undefined }) {
     const rows = await UserModel.find(after(byOldest, query.cursor))
       .sort(sortOf(byOldest))
@@ -42,7 +43,10 @@ export function createUserService(deps: { auth: AuthService; tokens: TokenServic
     }
     const updated = await UserModel.findByIdAndUpdate(id, { $set: patch }, { returnDocument: 'after' }).lean<UserDoc>();
     if (!updated) throw notFound('User');
-    if (patch.disabled) await deps.tokens.revokeAllOf(id);
+    if (patch.disabled) {
+      await deps.tokens.revokeAllOf(id);
+      await deps.events.emit({ type: 'session.ended', userId: id, data: { reason: 'disabled' } });
+    }
     return toUserDto(updated);
   }
 
