@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { routes } from '@panoramix/contracts';
+import type { RouteBodyInput } from '@panoramix/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectProblem, nextEvent, recordEvents, settle, tinyPng, uploadFile, useTeam } from '../../../test/harness.ts';
+import { byId, expectProblem, nextEvent, recordEvents, settle, tinyPng, uploadFile, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
 
 const uploadsDir = mkdtempSync(path.join(os.tmpdir(), 'panoramix-files-'));
@@ -18,6 +20,9 @@ async function upload(user: TestUser, file: Parameters<typeof uploadFile>[1], fi
   return res.body as { id: string; name: string; size: number; mimeType: string; projectId: string | null };
 }
 
+const update = (user: TestUser, id: string, body: RouteBodyInput<typeof routes.files.update>) =>
+  user.call(routes.files.update, { ...byId(id), body });
+
 async function download(user: TestUser, id: string) {
   const res = await fetch(`${user.baseUrl}/api/files/${id}/content`, { headers: { authorization: `Bearer ${user.token}` } });
   return { res, bytes: Buffer.from(await res.arrayBuffer()) };
@@ -25,7 +30,7 @@ async function download(user: TestUser, id: string) {
 
 describe('files', () => {
   it('requires authentication, and stores nothing for an anonymous upload', async () => {
-    expectProblem(await t.app.client().get('/api/files'), 401);
+    expectProblem(await t.app.client().call(routes.files.list), 401);
     const anonymous = await uploadFile({ ...t.eve, token: 'forged' }, { name: 'a.txt', bytes: 'hello', type: 'text/plain' });
     expectProblem(anonymous, 401);
     expect(filesOf(t.eve)).toEqual([]);
@@ -36,7 +41,7 @@ describe('files', () => {
     const file = await upload(t.alice, { name: 'Réunion été.txt', bytes, type: 'text/plain' });
     expect(file).toMatchObject({ name: 'Réunion été.txt', size: bytes.length, mimeType: 'text/plain', projectId: null });
 
-    const listed = await t.alice.api.get('/api/files');
+    const listed = await t.alice.call(routes.files.list);
     expect(listed.body.items[0]).toMatchObject({ id: file.id, originalName: 'Réunion été.txt', clicksCount: 0 });
 
     const { res, bytes: downloaded } = await download(t.alice, file.id);
@@ -46,14 +51,14 @@ describe('files', () => {
       `inline; filename="R_union _t_.txt"; filename*=UTF-8''R%C3%A9union%20%C3%A9t%C3%A9.txt`,
     );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect((await t.alice.api.get(`/api/files/${file.id}`)).body.clicksCount).toBe(1);
+    expect((await t.alice.call(routes.files.get, byId(file.id))).body.clicksCount).toBe(1);
 
-    const renamed = await t.alice.api.patch(`/api/files/${file.id}`, { name: 'Notes' });
+    const renamed = await update(t.alice, file.id, { name: 'Notes' });
     expect(renamed.body).toMatchObject({ name: 'Notes', originalName: 'Réunion été.txt' });
 
     expect(filesOf(t.alice)).toHaveLength(1);
-    expect((await t.alice.api.delete(`/api/files/${file.id}`)).status).toBe(204);
-    expectProblem(await t.alice.api.get(`/api/files/${file.id}`), 404);
+    expect((await t.alice.call(routes.files.remove, byId(file.id))).status).toBe(204);
+    expectProblem(await t.alice.call(routes.files.get, byId(file.id)), 404);
     expect(filesOf(t.alice)).toEqual([]);
   });
 
@@ -111,7 +116,7 @@ describe('files', () => {
   });
 
   it('refuses a body that is not a form, a form without a file, and unknown fields', async () => {
-    expectProblem(await t.alice.api.post('/api/files', { name: 'x' }), 415);
+    expectProblem(await t.alice.api.post('/api/files', { name: 'x' }), 415); // raw: JSON where a form belongs
     const form = new FormData();
     form.append('name', 'no file');
     const noFile = await fetch(`${t.alice.baseUrl}/api/files`, {
@@ -142,47 +147,46 @@ describe('files', () => {
 
   it('pages newest first and filters by project', async () => {
     const user = await t.app.newUser();
-    const project = (await user.api.post('/api/projects', { name: 'Docs' })).body as { id: string };
+    const project = (await user.call(routes.projects.create, { body: { name: 'Docs' } })).body;
     for (let i = 0; i < 3; i++) await upload(user, { name: `f${i}.txt`, bytes: `${i}`, type: 'text/plain' });
     await upload(user, { name: 'in-project.txt', bytes: 'p', type: 'text/plain' }, { projectId: project.id, name: 'Spec' });
-    const first = await user.api.get('/api/files?limit=2');
-    expect(first.body.items.map((f: { name: string }) => f.name)).toEqual(['Spec', 'f2.txt']);
-    const second = await user.api.get(`/api/files?limit=2&cursor=${first.body.nextCursor}`);
+    const list = (query: { limit?: number; cursor?: string; projectId?: string }) => user.call(routes.files.list, { query });
+    const first = await list({ limit: 2 });
+    expect(first.body.items.map((f) => f.name)).toEqual(['Spec', 'f2.txt']);
+    const second = await list({ limit: 2, cursor: first.body.nextCursor! });
     expect(second.body).toMatchObject({ items: [{ name: 'f1.txt' }, { name: 'f0.txt' }] });
-    expect((await user.api.get(`/api/files?projectId=${project.id}`)).body.items.map((f: { name: string }) => f.name)).toEqual([
-      'Spec',
-    ]);
-    expect((await user.api.get('/api/files?projectId=none')).body.items).toHaveLength(3);
+    expect((await list({ projectId: project.id })).body.items.map((f) => f.name)).toEqual(['Spec']);
+    expect((await list({ projectId: 'none' })).body.items).toHaveLength(3);
   });
 });
 
 describe('sharing and isolation', () => {
   it('answers 404 to another user on every route and leaves the file untouched', async () => {
     const file = await upload(t.alice, { name: 'private.txt', bytes: 'secret', type: 'text/plain' });
-    expectProblem(await t.eve.api.get(`/api/files/${file.id}`), 404);
-    expectProblem(await t.eve.api.get(`/api/files/${file.id}/content`), 404);
-    expectProblem(await t.eve.api.patch(`/api/files/${file.id}`, { name: 'Hijacked' }), 404);
-    expectProblem(await t.eve.api.delete(`/api/files/${file.id}`), 404);
-    expect((await t.eve.api.get('/api/files')).body.items.find((f: { id: string }) => f.id === file.id)).toBeUndefined();
+    expectProblem(await t.eve.call(routes.files.get, byId(file.id)), 404);
+    expectProblem(await t.eve.call(routes.files.content, byId(file.id)), 404);
+    expectProblem(await update(t.eve, file.id, { name: 'Hijacked' }), 404);
+    expectProblem(await t.eve.call(routes.files.remove, byId(file.id)), 404);
+    expect((await t.eve.call(routes.files.list)).body.items.find((f) => f.id === file.id)).toBeUndefined();
     expect((await download(t.alice, file.id)).bytes.toString()).toBe('secret');
-    expect((await t.alice.api.get(`/api/files/${file.id}`)).body.name).toBe('private.txt');
+    expect((await t.alice.call(routes.files.get, byId(file.id))).body.name).toBe('private.txt');
   });
 
   it('lets project members download and manage project files; moving out tells those who lose it', async () => {
     const file = await upload(t.alice, { name: 'plan.txt', bytes: 'the plan', type: 'text/plain' }, { projectId: t.shared.id });
     expect((await download(t.bob, file.id)).bytes.toString()).toBe('the plan');
-    expect((await t.bob.api.patch(`/api/files/${file.id}`, { name: 'Plan v2' })).body.name).toBe('Plan v2');
-    expectProblem(await t.eve.api.get(`/api/files/${file.id}/content`), 404);
+    expect((await update(t.bob, file.id, { name: 'Plan v2' })).body.name).toBe('Plan v2');
+    expectProblem(await t.eve.call(routes.files.content, byId(file.id)), 404);
 
     const bobSocket = await t.app.socket(t.bob.token);
     const gone = nextEvent(bobSocket, 'file.deleted');
-    await t.alice.api.patch(`/api/files/${file.id}`, { projectId: null });
+    await update(t.alice, file.id, { projectId: null });
     expect(await gone).toEqual({ id: file.id, projectId: t.shared.id, roomId: null });
-    expectProblem(await t.bob.api.get(`/api/files/${file.id}`), 404);
+    expectProblem(await t.bob.call(routes.files.get, byId(file.id)), 404);
   });
 
   it('refuses a project the uploader is not a member of', async () => {
-    const evesProject = (await t.eve.api.post('/api/projects', { name: 'Mine' })).body as { id: string };
+    const evesProject = (await t.eve.call(routes.projects.create, { body: { name: 'Mine' } })).body;
     const res = await uploadFile(t.alice, { name: 'a.txt', bytes: 'x', type: 'text/plain' }, { projectId: evesProject.id });
     expect(expectProblem(res, 400).errors?.[0]?.path).toBe('body.projectId');
     expect(filesOf(t.alice).filter((name) => name.endsWith('.partial'))).toEqual([]);
@@ -196,11 +200,11 @@ describe('sharing and isolation', () => {
     expect((await Promise.all(created)).map((f) => f.id)).toEqual([file.id, file.id]);
 
     const updated = nextEvent(bob!, 'file.updated');
-    await t.alice.api.patch(`/api/files/${file.id}`, { name: 'Team' });
+    await update(t.alice, file.id, { name: 'Team' });
     expect((await updated).name).toBe('Team');
 
     const deleted = nextEvent(bob!, 'file.deleted');
-    await t.alice.api.delete(`/api/files/${file.id}`);
+    await t.alice.call(routes.files.remove, byId(file.id));
     expect((await deleted).id).toBe(file.id);
     await settle();
     expect(eveReceived).toEqual([]);
@@ -209,9 +213,9 @@ describe('sharing and isolation', () => {
 
 describe('files in search', () => {
   const hits = async (user: TestUser, q: string) => {
-    const res = await user.api.get(`/api/search?kinds=file&q=${encodeURIComponent(q)}`);
+    const res = await user.call(routes.search.search, { query: { kinds: 'file', q } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return (res.body as { items: { id: string; title: string; target: string }[] }).items;
+    return res.body.items;
   };
 
   it('finds a file by a word of its name for its owner and project members, never for another user', async () => {
@@ -230,7 +234,7 @@ describe('files in search', () => {
     expect((await hits(t.bob, 'marmelade')).map((h) => h.id)).toEqual([shared.id]);
     expect(await hits(t.eve, 'marmelade')).toEqual([]);
 
-    await t.alice.api.delete(`/api/files/${shared.id}`);
+    await t.alice.call(routes.files.remove, byId(shared.id));
     await t.app.server.services.indexer.flush();
     expect(await hits(t.bob, 'marmelade')).toEqual([]);
   });
