@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { createClient, expectProblem, useTestApp, unique } from '../../../test/harness.ts';
+import { RefreshTokenModel } from './model.ts';
+import { hashToken } from './tokens.ts';
 
 const jwtSecret = randomBytes(32).toString('hex');
 const ctx = useTestApp({ JWT_SECRET: jwtSecret });
@@ -138,6 +141,26 @@ describe('refresh tokens', () => {
     // The nine losers presented a token already used: it leaked, so its whole family is revoked,
     // the winner's new token included (RFC 9700 §4.14.2), whatever order the writes landed in.
     expectProblem(await refresh(winners[0]!.body.refreshToken), 401);
+  });
+
+  it('treats a token consumed before rotation claims existed (usedAt) as reuse', async () => {
+    const user = await ctx.app.newUser();
+    const native = { headers: { 'x-client': 'native' } };
+    const login = await ctx.app.client().post('/api/auth/login', { username: user.username, password: user.password }, native);
+    const { familyId, expiresAt } = (await RefreshTokenModel.findOne({ tokenHash: hashToken(login.body.refreshToken) }).lean())!;
+    // As the previous version stored a rotated token: marked used, no claim document.
+    const legacy = 'rotated-by-the-previous-version';
+    await RefreshTokenModel.collection.insertOne({
+      tokenHash: hashToken(legacy),
+      userId: new Types.ObjectId(user.id),
+      familyId,
+      expiresAt,
+      usedAt: new Date(),
+      revokedAt: null,
+    });
+    const refresh = (refreshToken: string) => ctx.app.client().post('/api/auth/refresh', { refreshToken }, native);
+    expectProblem(await refresh(legacy), 401);
+    expectProblem(await refresh(login.body.refreshToken), 401);
   });
 
   it('logout revokes the refresh token', async () => {

@@ -11,6 +11,9 @@ const refreshTokenSchema = new Schema(
     userId: { type: Schema.Types.ObjectId, required: true, index: true },
     familyId: { type: String, required: true, index: true },
     expiresAt: { type: Date, required: true },
+    // Set by versions before RefreshClaimModel: such a token is consumed. Read only, until the last
+    // of them expires (REFRESH_TOKEN_TTL_DAYS after the upgrade).
+    usedAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },
   },
   { timestamps: true },

@@ -71,6 +71,7 @@ export function createTokenService(options: { secret: string; accessTtlSeconds: 
     const tokenHash = hashToken(token);
     const current = await RefreshTokenModel.findOne({ tokenHash }).lean();
     if (!current || current.revokedAt || current.expiresAt <= new Date()) throw unauthorized('Session expired, sign in again');
+    if (current.usedAt) return reused(current.familyId);
     const userId = String(current.userId);
     // The successor exists before the claim, so a loser's revocation (which starts after the
     // winner's claim) always reaches it, in whatever order the requests interleave.
@@ -79,16 +80,26 @@ export function createTokenService(options: { secret: string; accessTtlSeconds: 
       await RefreshClaimModel.create({ _id: tokenHash, familyId: current.familyId, expiresAt: current.expiresAt });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      await revokeFamily(current.familyId);
-      throw unauthorized('Session expired, sign in again');
+      return reused(current.familyId);
     }
     return { userId, next };
+  }
+
+  async function reused(familyId: string): Promise<never> {
+    await revokeFamily(familyId);
+    throw unauthorized('Session expired, sign in again');
   }
 
   /** Whether `token` is a live refresh token of `userId`: the request comes from one of that user's signed-in devices. */
   async function isLiveFor(token: string, userId: string): Promise<boolean> {
     const tokenHash = hashToken(token);
-    const live = await RefreshTokenModel.exists({ tokenHash, userId, revokedAt: null, expiresAt: { $gt: new Date() } });
+    const live = await RefreshTokenModel.exists({
+      tokenHash,
+      userId,
+      usedAt: null,
+      revokedAt: null,
+      expiresAt: { $gt: new Date() },
+    });
     return live !== null && (await RefreshClaimModel.exists({ _id: tokenHash })) === null;
   }
 
