@@ -1,12 +1,26 @@
-import type { Task } from '@panoramix/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { aTask } from '../features/tasks/task-builders.ts';
-import { edited } from '../test-builders.ts';
-import { byRank, dropItem, putItem } from './list-cache.ts';
+import { edited, entityBase } from '../test-builders.ts';
+import { dropItem, putItem } from './list-cache.ts';
 import type { Page } from './list-cache.ts';
 import { itemsOf } from './paged-list.ts';
 import type { PagedData } from './paged-list.ts';
+
+/** A listed item as the contracts shape them: an id, an order, and `updatedAt` for its version. */
+interface Task {
+  id: string;
+  title: string;
+  status: 'todo' | 'done';
+  projectId: string | null;
+  rank: number;
+  createdAt: string;
+  updatedAt: string;
+}
+function aTask(overrides: Partial<Task> = {}): Task {
+  const { n, id, createdAt, updatedAt } = entityBase();
+  return { id, createdAt, updatedAt, title: `task ${n}`, status: 'todo', projectId: null, rank: n, ...overrides };
+}
+const byRank = (a: Task, b: Task) => a.rank - b.rank;
 
 const key = ['things', 'list'];
 const open = ['things', 'list', 'open'];

@@ -4,6 +4,8 @@ import { useSession } from '../../app/auth/session-store.ts';
 import { Link } from '../../app/router/link.tsx';
 import { useLocation } from '../../app/router/location.ts';
 import { Button } from '../../ui/button.tsx';
+import { Page } from '../../ui/page.tsx';
+import { SplitPane, SplitPlaceholder } from '../../ui/split-pane.tsx';
 import { ContactsPanel } from './contacts-panel.tsx';
 import { NewRoom } from './new-room.tsx';
 import { askNotifications, canAskNotifications } from './notify.ts';
@@ -29,7 +31,7 @@ function NotificationsButton() {
 function OpenRoom({ id, me, settings }: { id: string; me: string; settings: boolean }) {
   const { t } = useTranslation('chat');
   const room = useRooms().data?.items.find((r) => r.id === id);
-  if (!room) return <p className="muted chat-pick">{t('roomNotFound')}</p>;
+  if (!room) return <SplitPlaceholder>{t('roomNotFound')}</SplitPlaceholder>;
   if (settings && room.type === 'group') return <RoomSettings key={room.id} room={room} me={me} />;
   return <RoomPane key={room.id} room={room} me={me} />;
 }
@@ -41,38 +43,34 @@ export default function ChatPage() {
   const me = session.phase === 'signed-in' ? session.user.id : '';
   const [, , open, sub] = useLocation().pathname.split('/');
 
-  let pane = <p className="muted chat-pick">{t('pick')}</p>;
+  let pane = <SplitPlaceholder>{t('pick')}</SplitPlaceholder>;
   if (open === 'new') pane = <NewRoom />;
   else if (open === 'contacts') pane = <ContactsPanel />;
   else if (open) pane = <OpenRoom id={open} me={me} settings={sub === 'settings'} />;
 
   return (
-    <section className="page chat-page" aria-labelledby="chat-title" data-open={open ? 'true' : 'false'}>
-      <h1 id="chat-title" className="page-title">
-        {t('title')}
-      </h1>
-      <div className="chat-layout">
-        <aside className="chat-sidebar" aria-label={t('rooms')}>
-          <div className="chat-sidebar-actions">
-            <Link to="/chat/new" className="btn btn-primary">
-              {t('newRoom')}
-            </Link>
-            <Link to="/chat/contacts" className="btn">
-              {t('contacts')}
-            </Link>
-            <NotificationsButton />
-          </div>
-          <RoomList me={me} current={open} />
-        </aside>
-        <div className="chat-pane">
-          {open && (
-            <Link to="/chat" className="chat-back">
-              ← {t('back')}
-            </Link>
-          )}
-          {pane}
-        </div>
-      </div>
-    </section>
+    <Page titleId="chat-title" title={t('title')} className="chat-page">
+      <SplitPane
+        listLabel={t('rooms')}
+        list={
+          <>
+            <div className="chat-sidebar-actions">
+              <Link to="/chat/new" className="btn btn-primary">
+                {t('newRoom')}
+              </Link>
+              <Link to="/chat/contacts" className="btn">
+                {t('contacts')}
+              </Link>
+              <NotificationsButton />
+            </div>
+            <RoomList me={me} current={open} />
+          </>
+        }
+        open={Boolean(open)}
+        back={{ to: '/chat', label: t('back') }}
+      >
+        {pane}
+      </SplitPane>
+    </Page>
   );
 }

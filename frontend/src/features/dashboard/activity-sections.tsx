@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { activityWindows } from 'virtual:panoramix/contracts';
 import { Link } from '../../app/router/link.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { DashCard } from '../../ui/dash-card.tsx';
 import { useFormat } from '../../ui/format.ts';
 import type { ActivityWindow } from './use-dashboard.ts';
 
@@ -17,25 +18,22 @@ export function RecentNotes({ notes }: { notes: Dashboard['recentNotes'] }) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   return (
-    <section className="card dash-card" aria-labelledby="dash-notes">
-      <h2 id="dash-notes" className="dash-title">
-        <Link to="/notes">{t('recentNotes')}</Link>
-      </h2>
-      {notes.length === 0 ? (
-        <p className="muted">{t('noNotes')}</p>
-      ) : (
-        <ul className="dash-list">
-          {notes.map((note) => (
-            <li key={note.id}>
-              <Link to={`/notes/${note.id}`} className="dash-item-title">
-                {note.title}
-              </Link>
-              <span className="muted dash-item-meta">{t('updatedOn', { date: format.dateTime(note.updatedAt) })}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <DashCard
+      titleId="dash-notes"
+      title={<Link to="/notes">{t('recentNotes')}</Link>}
+      empty={{ when: notes.length === 0, text: t('noNotes') }}
+    >
+      <ul className="dash-list">
+        {notes.map((note) => (
+          <li key={note.id}>
+            <Link to={`/notes/${note.id}`} className="dash-item-title">
+              {note.title}
+            </Link>
+            <span className="muted dash-item-meta">{t('updatedOn', { date: format.dateTime(note.updatedAt) })}</span>
+          </li>
+        ))}
+      </ul>
+    </DashCard>
   );
 }
 
@@ -50,35 +48,32 @@ export function ActivityFeed({ items, window, onWindow }: ActivityFeedProps) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   return (
-    <section className="card dash-card" aria-labelledby="dash-activity">
-      <div className="dash-card-head">
-        <h2 id="dash-activity" className="dash-title">
-          {t('activity')}
-        </h2>
+    <DashCard
+      titleId="dash-activity"
+      title={t('activity')}
+      actions={
         <ChoiceGroup
           legend={t('window')}
           value={window}
           options={activityWindows.map((value) => ({ value, label: t(`windows.${value}`) }))}
           onChange={onWindow}
         />
-      </div>
-      {items.length === 0 ? (
-        <p className="muted">{t('noActivity')}</p>
-      ) : (
-        <ul className="dash-list">
-          {items.map((item) => (
-            <li key={`${item.kind}-${item.id}`}>
-              <span className="activity-kind" data-kind={item.kind}>
-                {t(`kinds.${item.kind}`)}
-              </span>
-              <Link to={targetOf(item)} className="dash-item-title">
-                {item.title}
-              </Link>
-              <span className="muted dash-item-meta">{format.dateTime(item.at)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+      }
+      empty={{ when: items.length === 0, text: t('noActivity') }}
+    >
+      <ul className="dash-list">
+        {items.map((item) => (
+          <li key={`${item.kind}-${item.id}`}>
+            <span className="activity-kind" data-kind={item.kind}>
+              {t(`kinds.${item.kind}`)}
+            </span>
+            <Link to={targetOf(item)} className="dash-item-title">
+              {item.title}
+            </Link>
+            <span className="muted dash-item-meta">{format.dateTime(item.at)}</span>
+          </li>
+        ))}
+      </ul>
+    </DashCard>
   );
 }

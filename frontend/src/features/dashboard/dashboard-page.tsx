@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session-store.ts';
 import { useFormat } from '../../ui/format.ts';
 import { LoadState } from '../../ui/load-state.tsx';
+import { Page } from '../../ui/page.tsx';
 import { ActivityFeed, RecentNotes } from './activity-sections.tsx';
 import { Portfolio } from './portfolio.tsx';
 import { DeadlineList, TaskCounts } from './task-sections.tsx';
@@ -22,15 +23,12 @@ export default function DashboardPage() {
   const dashboard = useDashboard(window);
   const name = session.phase === 'signed-in' ? session.user.displayName : '';
   return (
-    <section className="page home-page" aria-labelledby="home-title">
-      <header className="home-header">
-        <h1 id="home-title" className="page-title">
-          {t('greeting', { name })}
-        </h1>
-        <p className="muted">
-          {t('today', { date: format.longDate(new Date()) })} {t('paletteTip', { keys: paletteKeys })}
-        </p>
-      </header>
+    <Page
+      titleId="home-title"
+      title={t('greeting', { name })}
+      intro={`${t('today', { date: format.longDate(new Date()) })} ${t('paletteTip', { keys: paletteKeys })}`}
+      className="home-page"
+    >
       <LoadState
         data={dashboard.data}
         loading={dashboard.isPending}
@@ -62,6 +60,6 @@ export default function DashboardPage() {
           </div>
         )}
       </LoadState>
-    </section>
+    </Page>
   );
 }

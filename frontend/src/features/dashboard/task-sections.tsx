@@ -2,6 +2,7 @@ import type { Dashboard, Task } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
 import { taskStatuses } from 'virtual:panoramix/contracts';
 import { Link } from '../../app/router/link.tsx';
+import { DashCard } from '../../ui/dash-card.tsx';
 import { useFormat } from '../../ui/format.ts';
 import '../tasks/messages.ts';
 
@@ -10,10 +11,7 @@ export function TaskCounts({ counts }: { counts: Dashboard['taskCounts'] }) {
   const { t } = useTranslation('dashboard');
   const { t: tt } = useTranslation('tasks');
   return (
-    <section className="card dash-card dash-wide" aria-labelledby="dash-counts">
-      <h2 id="dash-counts" className="dash-title">
-        {t('counts')}
-      </h2>
+    <DashCard titleId="dash-counts" title={t('counts')} wide>
       <ul className="counts">
         {taskStatuses.map((status) => (
           <li key={status}>
@@ -24,7 +22,7 @@ export function TaskCounts({ counts }: { counts: Dashboard['taskCounts'] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </DashCard>
   );
 }
 
@@ -42,22 +40,24 @@ export function DeadlineList({ id, title, empty, tasks, to, tone }: DeadlineList
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   return (
-    <section className="card dash-card" aria-labelledby={id} data-tone={tone}>
-      <h2 id={id} className="dash-title">
-        <Link to={to}>{title}</Link> <span className="muted">· {tasks.length}</span>
-      </h2>
-      {tasks.length === 0 ? (
-        <p className="muted">{empty}</p>
-      ) : (
-        <ul className="dash-list">
-          {tasks.map((task) => (
-            <li key={task.id}>
-              <span className="dash-item-title">{task.title}</span>
-              {task.deadline && <span className="muted dash-item-meta">{t('dueOn', { date: format.date(task.deadline) })}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <DashCard
+      titleId={id}
+      title={
+        <>
+          <Link to={to}>{title}</Link> <span className="muted">· {tasks.length}</span>
+        </>
+      }
+      tone={tone}
+      empty={{ when: tasks.length === 0, text: empty }}
+    >
+      <ul className="dash-list">
+        {tasks.map((task) => (
+          <li key={task.id}>
+            <span className="dash-item-title">{task.title}</span>
+            {task.deadline && <span className="muted dash-item-meta">{t('dueOn', { date: format.date(task.deadline) })}</span>}
+          </li>
+        ))}
+      </ul>
+    </DashCard>
   );
 }

@@ -9,6 +9,7 @@ import { useLocation } from '../../app/router/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { FileInput } from '../../ui/file-input.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { Page } from '../../ui/page.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { PagedDataList } from '../../ui/paged-data-list.tsx';
@@ -97,9 +98,10 @@ export default function FilesPage() {
     uploads.add(event.dataTransfer.files);
   };
   return (
-    <section
-      className="page files-page"
-      aria-labelledby="files-title"
+    <Page
+      titleId="files-title"
+      title={tc('files.title')}
+      className="files-page"
       data-dragging={dragging || undefined}
       onDragOver={(event) => {
         if (!event.dataTransfer.types.includes('Files')) return;
@@ -109,9 +111,6 @@ export default function FilesPage() {
       onDragLeave={(event) => event.currentTarget === event.target && setDragging(false)}
       onDrop={onDrop}
     >
-      <h1 id="files-title" className="page-title">
-        {tc('files.title')}
-      </h1>
       <div className="card file-toolbar">
         <Button variant="primary" onClick={() => picker.current?.click()}>
           <Icon name="upload" /> {t('upload')}
@@ -142,6 +141,6 @@ export default function FilesPage() {
         empty={t('empty')}
         renderItem={(file) => <FileRow file={file} highlighted={file.id === openId} />}
       />
-    </section>
+    </Page>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
+import { Page } from '../../ui/page.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { PagedDataList } from '../../ui/paged-data-list.tsx';
 import { LinkForm } from './link-form.tsx';
@@ -36,10 +37,7 @@ export default function LinksPage() {
   const { t } = useTranslation();
   const links = useLinks();
   return (
-    <section className="page" aria-labelledby="links-title">
-      <h1 id="links-title" className="page-title">
-        {t('links.title')}
-      </h1>
+    <Page titleId="links-title" title={t('links.title')}>
       <LinkForm />
       <PagedDataList
         list={links}
@@ -47,6 +45,6 @@ export default function LinksPage() {
         empty={t('links.empty')}
         renderItem={(link) => <LinkRow link={link} />}
       />
-    </section>
+    </Page>
   );
 }

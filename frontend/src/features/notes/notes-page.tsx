@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router/link.tsx';
 import { navigate, useLocation } from '../../app/router/location.ts';
+import { Page } from '../../ui/page.tsx';
+import { SplitPane, SplitPlaceholder } from '../../ui/split-pane.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { NoteEditor } from './note-editor.tsx';
 import { NotesSidebar } from './notes-sidebar.tsx';
@@ -40,27 +41,21 @@ export default function NotesPage() {
   const noteId = first && first !== 'sessions' ? first : undefined;
   const open = sessionId ?? noteId;
 
-  let pane = <p className="muted notes-pick">{t('pick')}</p>;
+  let pane = <SplitPlaceholder>{t('pick')}</SplitPlaceholder>;
   if (sessionId === 'new') pane = <NewSession />;
   else if (sessionId) pane = <SessionView key={sessionId} id={sessionId} />;
   else if (noteId) pane = <NoteEditor key={noteId} id={noteId === 'new' ? undefined : noteId} />;
 
   return (
-    <section className="page notes-page" aria-labelledby="notes-title" data-open={open ? 'true' : 'false'}>
-      <h1 id="notes-title" className="page-title">
-        {t('title')}
-      </h1>
-      <div className="notes-layout">
-        <NotesSidebar current={open} initialKind={sessionId ? 'sessions' : 'notes'} />
-        <div className="notes-pane">
-          {open && (
-            <Link to="/notes" className="notes-back">
-              ← {t('back')}
-            </Link>
-          )}
-          {pane}
-        </div>
-      </div>
-    </section>
+    <Page titleId="notes-title" title={t('title')} className="notes-page">
+      <SplitPane
+        listClassName="notes-sidebar"
+        list={<NotesSidebar current={open} initialKind={sessionId ? 'sessions' : 'notes'} />}
+        open={Boolean(open)}
+        back={{ to: '/notes', label: t('back') }}
+      >
+        {pane}
+      </SplitPane>
+    </Page>
   );
 }

@@ -12,7 +12,7 @@ import { useSessions } from './use-sessions.ts';
 
 type Kind = 'notes' | 'sessions';
 
-/** Notes (last edited first) or sessions (newest first); the open one is marked as current. */
+/** Notes (last edited first) or sessions (newest first), the open one marked as current: the list side of the notes page. */
 export function NotesSidebar({ current, initialKind }: { current: string | undefined; initialKind: Kind }) {
   const { t } = useTranslation('notes');
   const format = useFormat();
@@ -22,7 +22,7 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
   const sessions = useSessions();
   const mark = (id: string) => (id === current ? ('page' as const) : undefined);
   return (
-    <aside className="notes-sidebar">
+    <>
       <div className="notes-actions">
         <Button variant="primary" onClick={() => navigate('/notes/new')}>
           <Icon name="plus" />
@@ -69,6 +69,6 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
           )}
         />
       )}
-    </aside>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { Button } from '../../ui/button.tsx';
 import { DataList } from '../../ui/data-list.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { Page } from '../../ui/page.tsx';
 import { useSortable } from '../../ui/use-sortable.ts';
 import { ProjectDeleteDialog } from './project-delete-dialog.tsx';
 import { ProjectForm } from './project-form.tsx';
@@ -34,16 +35,17 @@ export default function ProjectsPage() {
   const closeDialog = () => navigate('/projects', { replace: true });
 
   return (
-    <section className="page projects-page" aria-labelledby="projects-title">
-      <div className="page-header">
-        <h1 id="projects-title" className="page-title">
-          {t('title')}
-        </h1>
+    <Page
+      titleId="projects-title"
+      title={t('title')}
+      className="projects-page"
+      actions={
         <Button variant="primary" onClick={() => navigate('/projects?new')}>
           <Icon name="plus" />
           {t('new')}
         </Button>
-      </div>
+      }
+    >
       {favorites.length > 0 && (
         <nav aria-label={t('favorites')} className="favorites">
           {favorites.map((p) => (
@@ -83,6 +85,6 @@ export default function ProjectsPage() {
         </Dialog>
       )}
       {deleting && <ProjectDeleteDialog project={deleting} onClose={() => setDeleting(undefined)} />}
-    </section>
+    </Page>
   );
 }

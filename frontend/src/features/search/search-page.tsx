@@ -6,6 +6,7 @@ import { searchKinds } from 'virtual:panoramix/contracts';
 import { currentLocation, navigate } from '../../app/router/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { Page } from '../../ui/page.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { useListKeyboard } from '../../ui/use-list-keyboard.ts';
 import { useProjects } from '../projects/use-projects.ts';
@@ -66,10 +67,7 @@ export default function SearchPage() {
 
   const hasQuery = filters.q.trim() !== '';
   return (
-    <section className="page search-page" aria-labelledby="search-title">
-      <h1 id="search-title" className="page-title">
-        {t('title')}
-      </h1>
+    <Page titleId="search-title" title={t('title')} className="search-page">
       <div className="search-bar">
         <Icon name="search" />
         <input
@@ -129,6 +127,6 @@ export default function SearchPage() {
         <div className="list-state">{t('none', { query: filters.q.trim() })}</div>
       )}
       {hasQuery && hits.length > 0 && <SearchResults id={listId} groups={groups} active={keyboard.current} onOpen={open} />}
-    </section>
+    </Page>
   );
 }

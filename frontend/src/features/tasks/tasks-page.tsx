@@ -4,6 +4,7 @@ import { navigate, useLocation } from '../../app/router/location.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { LoadMore } from '../../ui/load-more.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
+import { Page } from '../../ui/page.tsx';
 import { EisenhowerView } from './eisenhower-view.tsx';
 import { QuickAdd } from './quick-add.tsx';
 import { TaskFilterBar } from './task-filter-bar.tsx';
@@ -55,11 +56,11 @@ export default function TasksPage() {
   const filtered = filter.projectId !== '' || filter.status !== defaultFilter.status || filter.due !== 'any';
   const projectId = filter.projectId && filter.projectId !== 'none' ? filter.projectId : null;
   return (
-    <section className="page tasks-page" aria-labelledby="tasks-title">
-      <div className="page-header">
-        <h1 id="tasks-title" className="page-title">
-          {t('title')}
-        </h1>
+    <Page
+      titleId="tasks-title"
+      title={t('title')}
+      className="tasks-page"
+      actions={
         <ChoiceGroup
           legend={t('view')}
           value={view}
@@ -69,7 +70,8 @@ export default function TasksPage() {
           ]}
           onChange={(next) => writeState(filter, next)}
         />
-      </div>
+      }
+    >
       <QuickAdd ref={quickAdd} projectId={projectId} />
       <TaskFilterBar filter={filter} withStatus={view === 'list'} onChange={(next) => writeState(next, view)} />
       <LoadState
@@ -83,6 +85,6 @@ export default function TasksPage() {
         {(items) => (view === 'matrix' ? <EisenhowerView tasks={items} /> : <TaskList tasks={items} />)}
       </LoadState>
       <LoadMore more={more} />
-    </section>
+    </Page>
   );
 }
