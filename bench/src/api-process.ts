@@ -27,15 +27,22 @@ async function waitReady(base: string, timeoutMs = 60_000) {
  * MONGODB_URI is set), with sign-in limits lifted so the load is not refused. `instances`
  * API processes share the database (and `env`, e.g. REDIS_URL); `base` is the first one's.
  */
-export async function startBenchApi(options: { instances?: number; env?: Record<string, string> } = {}) {
+export async function startBenchApi(
+  options: {
+    instances?: number;
+    env?: Record<string, string>;
+    /** Node options before the entry point (e.g. the memory probe's preload); the instances then get an IPC channel. */
+    nodeArgs?: string[];
+  } = {},
+) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-bench-'));
   const database = await startDatabase(path.join(dir, 'db'), (msg) => console.log(msg));
   const jwtSecret = randomBytes(32).toString('hex');
   async function spawnInstance() {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), 'backend/src/main.ts'], {
       cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'ignore', 'inherit', ...(options.nodeArgs ? ['ipc' as const] : [])],
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -104,5 +111,6 @@ export async function startBenchApi(options: { instances?: number; env?: Record<
   /** Process ids of the API instances, to read their memory. */
   const pids = instances.map(({ child }) => child.pid!);
   const bases = instances.map((i) => i.base);
-  return { base, bases, pids, coldStartMs, databaseKind: database.kind, register, seed, stop };
+  const children = instances.map((i) => i.child);
+  return { base, bases, pids, children, coldStartMs, databaseKind: database.kind, register, seed, stop };
 }

@@ -1,11 +1,18 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak) runs one of them.
 import { apiBench } from './api.bench.ts';
 import { chatBench } from './chat.bench.ts';
 import { p1Bench } from './p1.bench.ts';
 import { searchBench } from './search.bench.ts';
+import { soakBench } from './soak.bench.ts';
 
-const benches: Record<string, () => Promise<void>> = { api: apiBench, p1: p1Bench, search: searchBench, chat: chatBench };
+const benches: Record<string, () => Promise<void>> = {
+  api: apiBench,
+  p1: p1Bench,
+  search: searchBench,
+  chat: chatBench,
+  soak: soakBench,
+};
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {
   if (!only || only === name) await run();
