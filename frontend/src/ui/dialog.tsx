@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { KeyboardEvent, MouseEvent, ReactNode, SyntheticEvent } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE =
@@ -13,58 +13,46 @@ interface DialogProps {
 }
 
 /**
- * A modal dialog: focus moves inside on open (to `[data-autofocus]` or the first control), Tab
- * cycles within it, Esc or a click on the backdrop closes it, and focus returns where it was.
- * Mount it to open it, unmount it to close it.
+ * A modal dialog on the browser's own `<dialog>.showModal()`: the page behind is inert (Tab and
+ * clicks stay inside, screen readers see only the dialog) without a hand-written focus trap. Focus
+ * moves inside on open (to `[data-autofocus]` or the first control), Esc or a click outside the
+ * panel closes it, and focus returns where it was. Mount it to open it, unmount it to close it.
+ * The `<dialog>` fills the viewport and dims it; the panel inside holds the content, so a click on
+ * the `<dialog>` itself is a click outside the panel.
  */
 export function Dialog({ label, onClose, children, className }: DialogProps) {
-  const panel = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const root = panel.current;
-    const target = root?.querySelector<HTMLElement>('[data-autofocus]') ?? root?.querySelector<HTMLElement>(FOCUSABLE) ?? root;
-    target?.focus();
-    return () => previous?.focus();
+    const root = dialog.current;
+    if (!root) return;
+    root.showModal();
+    (root.querySelector<HTMLElement>('[data-autofocus]') ?? root.querySelector<HTMLElement>(FOCUSABLE))?.focus();
+    return () => {
+      root.close();
+      previous?.focus();
+    };
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !panel.current) return;
-    const focusable = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) {
-      event.preventDefault();
-      return;
-    }
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+  // The parent unmounts the dialog: the browser must not close it on its own first.
+  const close = (event: SyntheticEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
   };
 
   return createPortal(
-    <div className="dialog-scrim" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-label={label}
-        tabIndex={-1}
-        className={['dialog', className].filter(Boolean).join(' ')}
-        onKeyDown={onKeyDown}
-      >
-        {children}
-      </div>
-    </div>,
+    <dialog
+      ref={dialog}
+      aria-label={label}
+      className="dialog-scrim"
+      onKeyDown={(event: KeyboardEvent) => event.key === 'Escape' && close(event)}
+      onCancel={close}
+      onMouseDown={(event: MouseEvent) => event.target === event.currentTarget && onClose()}
+    >
+      <div className={['dialog', className].filter(Boolean).join(' ')}>{children}</div>
+    </dialog>,
     document.body,
   );
 }
