@@ -2,8 +2,9 @@ import { Types } from 'mongoose';
 
 /**
  * Keyset pagination: rows are sorted by one field then `_id` (so the order is total and stable
- * under concurrent inserts), and the cursor carries the last row's pair as `<number>_<id>`: the
- * sort value (a rank, or a date in epoch milliseconds; 0 when the sort is `_id`) and the row id.
+ * under concurrent inserts), and the cursor carries the last row's pair as `<value>_<id>`: the
+ * sort value (a number rank, a fractional-indexing order key, or a date in epoch milliseconds;
+ * 0 when the sort is `_id`) and the row id.
  * Every string of that grammar (`cursorPattern`, which the contracts enforce) is a position in
  * any list, so the server accepts whatever the API document accepts.
  */
@@ -15,7 +16,7 @@ export interface SortKey {
 export const byNewest: SortKey = { field: '_id', direction: 'desc' };
 export const byOldest: SortKey = { field: '_id', direction: 'asc' };
 
-type CursorValue = number | Date | Types.ObjectId;
+type CursorValue = number | string | Date | Types.ObjectId;
 interface Row {
   _id: Types.ObjectId;
   [field: string]: unknown;
@@ -26,16 +27,20 @@ const MAX_DATE_MS = 8.64e15;
 
 function decode(sort: SortKey, cursor: string): { value: CursorValue; id: Types.ObjectId } {
   const separator = cursor.lastIndexOf('_');
-  const raw = Number(cursor.slice(0, separator));
+  const text = cursor.slice(0, separator);
+  // An order key starts with a letter, a number never does.
+  const key = /^[A-Za-z]/.test(text);
+  const raw = key ? MAX_DATE_MS : Number(text);
   const id = new Types.ObjectId(cursor.slice(separator + 1));
   if (sort.field === '_id') return { value: id, id };
-  if (sort.field === 'rank') return { value: raw, id };
+  if (sort.field === 'rank') return { value: key ? text : raw, id };
   return { value: new Date(Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, raw))), id };
 }
 
 function encode(sort: SortKey, row: Row): string {
   const value = sort.field === '_id' ? 0 : row[sort.field];
-  return `${value instanceof Date ? value.getTime() : Number(value)}_${String(row._id)}`;
+  const plain = value instanceof Date ? value.getTime() : typeof value === 'string' ? value : Number(value);
+  return `${plain}_${String(row._id)}`;
 }
 
 /** The `sort` argument for the query. */

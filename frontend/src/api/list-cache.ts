@@ -119,9 +119,14 @@ export function putDetail<T extends Listed>(queryClient: QueryClient, key: Query
 
 export const without = <T extends Listed>(items: readonly T[], id: string): T[] => items.filter((i) => i.id !== id);
 
-/** Manual order: lower rank first, then creation, so equal ranks stay stable. */
-export const byRank = (a: { rank: number; createdAt: string }, b: { rank: number; createdAt: string }) =>
-  a.rank - b.rank || a.createdAt.localeCompare(b.createdAt);
+type RankedRow = { rank: number; createdAt: string } | { rank: string; createdAt: string };
+
+/**
+ * Manual order: lower rank first, then creation, so equal ranks stay stable. Order keys compare
+ * by code unit, as the server sorts them (not `localeCompare`, which would put `a` before `B`).
+ */
+export const byRank = (a: RankedRow, b: RankedRow) =>
+  (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0) || a.createdAt.localeCompare(b.createdAt);
 
 /** Newest first, then the larger id (the server's `_id` order), so equal times keep one order. */
 export const newestFirst =

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster } from '../ui/toast.tsx';
-import type { FeatureDefinition } from './registry.ts';
 import LoginPage from './auth/login-page.tsx';
 import { useSession } from './auth/session-store.ts';
 import Shell from './shell/shell.tsx';
@@ -24,7 +23,7 @@ function Loading() {
  * Chooses the screen from the session: first-run registration, sign-in, or the shell. A signed-out
  * visit to a deep link goes to /login?next=… and comes back there after signing in.
  */
-function Screens({ features }: { features: readonly FeatureDefinition[] }) {
+function Screens() {
   const session = useSession();
   const { pathname, search } = useLocation();
   const onAuthPath = AUTH_PATHS.includes(pathname);
@@ -50,15 +49,14 @@ function Screens({ features }: { features: readonly FeatureDefinition[] }) {
     return session.needsSetup ? <SetupPage /> : <LoginPage expired={session.reason === 'expired'} />;
   }
   if (onAuthPath) return <Loading />;
-  return <Shell features={features} />;
+  return <Shell />;
 }
 
-/** The app around the features main.tsx gives it (features/index.ts). */
-export function App({ features }: { features: readonly FeatureDefinition[] }) {
+export function App() {
   return (
     <>
       <Suspense fallback={<Loading />}>
-        <Screens features={features} />
+        <Screens />
       </Suspense>
       <Toaster />
     </>

@@ -30,16 +30,16 @@ describe('rankBetween', () => {
 describe('rankForMove', () => {
   it('moves up between the new neighbours', () => {
     // [10, 20, 30, 40]: the 4th item to index 1 → between 10 and 20
-    expect(rankForMove(ranked(10, 20, 30, 40), 3, 1)).toBe(15);
+    expect(rankForMove(ranked(10, 20, 30, 40), 3, 1, rankBetween)).toBe(15);
   });
 
   it('moves down past the neighbour below', () => {
     // the 1st item to index 2 → after 30, before 40
-    expect(rankForMove(ranked(10, 20, 30, 40), 0, 2)).toBe(35);
+    expect(rankForMove(ranked(10, 20, 30, 40), 0, 2, rankBetween)).toBe(35);
   });
 
   it('moves to either end', () => {
-    expect(rankForMove(ranked(10, 20, 30), 2, 0)).toBeLessThan(10);
-    expect(rankForMove(ranked(10, 20, 30), 0, 2)).toBeGreaterThan(30);
+    expect(rankForMove(ranked(10, 20, 30), 2, 0, rankBetween)).toBeLessThan(10);
+    expect(rankForMove(ranked(10, 20, 30), 0, 2, rankBetween)).toBeGreaterThan(30);
   });
 });

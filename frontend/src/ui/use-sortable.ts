@@ -1,10 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
-import { rankForMove } from '../lib/rank.ts';
+import { rankBetween, rankForMove } from '../lib/rank.ts';
+import type { Between } from '../lib/rank.ts';
 
-interface Ranked {
+interface Ranked<R> {
   id: string;
-  rank: number;
+  rank: R;
 }
 
 /**
@@ -14,7 +15,11 @@ interface Ranked {
  * repeated Alt+↑ presses each move one step further. `data-drop="before|after"` marks the row
  * under the pointer.
  */
-export function useSortable<T extends Ranked>(items: readonly T[], onMove: (item: T, rank: number) => void) {
+export function useSortableBy<R, T extends Ranked<R>>(
+  items: readonly T[],
+  onMove: (item: T, rank: R) => void,
+  between: Between<R>,
+) {
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const rendered = useRef(items);
@@ -41,7 +46,7 @@ export function useSortable<T extends Ranked>(items: readonly T[], onMove: (item
     const list = latest.current;
     const item = list[from];
     if (!item || to < 0 || to >= list.length || to === from) return;
-    const rank = rankForMove(list, from, to);
+    const rank = rankForMove(list, from, to, between);
     const next = list.filter((_, index) => index !== from);
     next.splice(to, 0, { ...item, rank });
     latest.current = next;
@@ -82,3 +87,7 @@ export function useSortable<T extends Ranked>(items: readonly T[], onMove: (item
 
   return { rowProps };
 }
+
+/** `useSortableBy` for number ranks (projects, note lines). */
+export const useSortable = <T extends Ranked<number>>(items: readonly T[], onMove: (item: T, rank: number) => void) =>
+  useSortableBy(items, onMove, rankBetween);

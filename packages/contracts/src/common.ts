@@ -14,6 +14,22 @@ export const label = (max: number) => z.string().trim().min(1, 'must not be empt
 
 export const idParams = z.strictObject({ id: objectId });
 
+/**
+ * A position in a manual order, as the `fractional-indexing` package writes it: a head letter
+ * saying how long the integer part is, its digits, then an optional fraction not ending in 0.
+ * Keys compare as plain strings (code unit order), so a key between any two always exists.
+ */
+export const orderKey = z
+  .string()
+  .max(1000, 'must be at most 1000 characters')
+  .regex(/^[A-Za-z][\dA-Za-z]*$/, 'is not an order key')
+  .refine((key) => {
+    const head = key.charCodeAt(0);
+    const integerLength = head >= 97 ? head - 95 : 92 - head; // a → 2, b → 3…; Z → 2, Y → 3…
+    return key.length >= integerLength && !(key.length > integerLength && key.endsWith('0'));
+  }, 'is not an order key')
+  .meta({ description: 'Order key (fractional indexing); lower sorts first, compared as a plain string', example: 'a0' });
+
 /** The fields every owned item carries on the wire; each item's schema extends them. */
 export const ownedFields = z.object({
   id: objectId,
@@ -31,8 +47,8 @@ export const projectContentFields = ownedFields.extend({ projectId: objectId.nul
  */
 export const pageCursor = z
   .string()
-  .max(200)
-  .regex(/^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?_[a-f\d]{24}$/, 'is not a cursor of a list')
+  .max(1100) // a task's order key may reach 1000 characters
+  .regex(/^(?:-?\d+(?:\.\d+)?(?:e[+-]?\d+)?|[A-Za-z][\dA-Za-z]*)_[a-f\d]{24}$/, 'is not a cursor of a list')
   .meta({ description: 'The `nextCursor` of the previous page', example: '1764583200000_665f1c2e9b1e8a0012345678' });
 
 /** Cursor pagination: `cursor` is opaque to clients, `limit` is bounded. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, label, objectId, page, pageQuery, projectContentFields } from './common.ts';
+import { idParams, isoDateTime, label, objectId, orderKey, page, pageQuery, projectContentFields } from './common.ts';
 import { defineRoute } from './http.ts';
 
 export const taskStatuses = ['todo', 'in_progress', 'done', 'cancelled', 'idea'] as const;
@@ -20,7 +20,7 @@ export const task = projectContentFields
     deadline: isoDateTime.nullable(),
     isUrgent: z.boolean(),
     isImportant: z.boolean(),
-    rank: z.number().meta({ description: 'Order among open tasks; lower comes first' }),
+    rank: orderKey.meta({ description: 'Order among open tasks (fractional indexing); lower comes first' }),
     tags: z.array(z.string()),
   })
   .meta({ id: 'Task' });
@@ -34,7 +34,7 @@ const taskFields = {
   deadline: isoDateTime.nullable(),
   isUrgent: z.boolean(),
   isImportant: z.boolean(),
-  rank: z.number().finite(),
+  rank: orderKey,
   tags: z.array(tag).max(20, 'at most 20 tags'),
 };
 

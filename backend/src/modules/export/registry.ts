@@ -17,6 +17,8 @@ export interface ExportedCollection {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   model: Model<any>;
   scope: ExportScope;
+  /** Brings imported documents up to date once the whole archive is written (an older archive's shapes). */
+  afterImport?: () => Promise<unknown>;
 }
 
 /** Whose data an export holds: one user's, or the whole instance's (an administrator's backup). */

@@ -14,7 +14,10 @@ const taskSchema = new Schema(
     deadline: { type: Date, default: null },
     isUrgent: { type: Boolean, default: false },
     isImportant: { type: Boolean, default: false },
-    rank: { type: Number, required: true },
+    // An order key (fractional indexing). Mixed, not String: data from before string ranks and
+    // imported archives hold numbers, which Mongoose must not turn into strings that sort wrong;
+    // `migrateTaskRanks` converts them in order.
+    rank: { type: Schema.Types.Mixed, required: true },
     tags: { type: [String], default: [] },
   },
   { timestamps: true },
@@ -24,4 +27,9 @@ taskSchema.index({ projectId: 1, rank: 1, _id: 1 });
 taskSchema.index({ userId: 1, projectId: 1, rank: 1, _id: 1 });
 
 export const TaskModel = model('Task', taskSchema);
-export type TaskDoc = InferSchemaType<typeof taskSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type TaskDoc = Omit<InferSchemaType<typeof taskSchema>, 'rank'> & {
+  _id: Types.ObjectId;
+  rank: string;
+  createdAt: Date;
+  updatedAt: Date;
+};

@@ -8,6 +8,7 @@ import { idOrNull, isoOrNull, projectContentBase } from '../../lib/dto.ts';
 import { contentFilter, enterProject, projectAudience, projectScope } from '../../sharing/access.ts';
 import { projectContent } from '../../sharing/content.ts';
 import { TaskModel } from './model.ts';
+import { rankOnTop } from './rank.ts';
 import type { TaskDoc } from './model.ts';
 
 const byRank: SortKey = { field: 'rank', direction: 'asc' };
@@ -83,10 +84,11 @@ export function createTaskService(deps: { events: EventBus }) {
 
   async function create(actor: AuthUser, input: TaskInput & { title: string }) {
     const audience = await enterProject(actor, input.projectId);
-    // New tasks go on top: a rank below every existing one, without reading them.
+    const rank =
+      input.rank ?? (await rankOnTop(input.projectId ? { projectId: input.projectId } : { userId: actor.id, projectId: null }));
     const created = await TaskModel.create({
-      rank: -Date.now(),
       ...toFields(input),
+      rank,
       userId: actor.id,
       statusChangedAt: new Date(),
     });

@@ -1,5 +1,6 @@
 import { routes } from '@panoramix/contracts';
 import type { RouteBodyInput, RouteQueryInput } from '@panoramix/contracts';
+import { generateKeyBetween } from 'fractional-indexing';
 import { describe, expect, it } from 'vitest';
 import { byId, expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
@@ -47,13 +48,33 @@ describe('tasks: life cycle', () => {
     const update = (body: RouteBodyInput<typeof routes.tasks.update>) =>
       user.call(routes.tasks.update, { ...byId(first.id), body });
     expect(titles(await listTasks(user))).toEqual(['Second', 'First']);
-    await update({ rank: second.rank - 1 }); // dragged above
+    await update({ rank: generateKeyBetween(null, second.rank) }); // dragged above
     expect(titles(await listTasks(user))).toEqual(['First', 'Second']);
 
     const renamed = await update({ title: 'First!' });
     expect(renamed.body.statusChangedAt).toBe(first.statusChangedAt);
     const started = await update({ status: 'in_progress' });
     expect(started.body.statusChangedAt > first.statusChangedAt).toBe(true);
+  });
+
+  it('moves tasks a hundred times into the same gap: the order holds, and the list pages by order key', async () => {
+    const user = await t.app.newUser();
+    const c = await newTask(user, { title: 'C' });
+    const b = await newTask(user, { title: 'B' });
+    const a = await newTask(user, { title: 'A' });
+    expect(titles(await listTasks(user))).toEqual(['A', 'B', 'C']);
+    // Each move lands right below A, above the task moved last: number midpoints ran out after about 40.
+    let below = b.rank;
+    for (let i = 0; i < 100; i++) {
+      const task = i % 2 === 0 ? b : c;
+      const res = await user.call(routes.tasks.update, { ...byId(task.id), body: { rank: generateKeyBetween(a.rank, below) } });
+      expect(res.status).toBe(200);
+      below = res.body.rank;
+    }
+    expect(titles(await listTasks(user))).toEqual(['A', 'C', 'B']); // C moved last
+    const first = await listTasks(user, { limit: 2 });
+    const rest = await listTasks(user, { limit: 2, cursor: first.body.nextCursor! });
+    expect([...titles(first), ...titles(rest)]).toEqual(['A', 'C', 'B']);
   });
 
   it('filters by project, status, overdue and due soon, and pages with a cursor', async () => {

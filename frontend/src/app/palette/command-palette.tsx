@@ -1,27 +1,19 @@
-import { Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { useListKeyboard } from '../../ui/use-list-keyboard.ts';
-import type { FeatureDefinition } from '../registry.ts';
 import type { PaletteItem } from './commands.ts';
 import { fuzzyFilter } from './fuzzy.ts';
 import './command-palette.css';
 
-// Content sections load (and search) from the first query long enough to send.
+// Content search (its hook, highlights and strings) loads with the first query long enough to send.
+const PaletteContent = lazy(() => import('../../features/search/palette-content.tsx'));
 const CONTENT_MIN_LENGTH = 2;
 const noHits: PaletteItem[] = [];
 
-/** A feature's content section (search hits), as the registry holds it. */
-export interface PaletteSection {
-  id: FeatureDefinition['id'];
-  Section: NonNullable<FeatureDefinition['paletteSection']>;
-}
-
 interface CommandPaletteProps {
   items: readonly PaletteItem[];
-  /** What features add under "Contenu"; none in a palette of commands only. */
-  sections?: readonly PaletteSection[];
   onClose: () => void;
 }
 
@@ -29,24 +21,14 @@ interface CommandPaletteProps {
  * Ctrl/Cmd+K: type to filter, ↑/↓ to choose, Enter to run, Esc to close. A combobox over a listbox:
  * matching tabs and commands first, then a "Contenu" group of search hits.
  */
-export function CommandPalette({ items, sections = [], onClose }: CommandPaletteProps) {
+export function CommandPalette({ items, onClose }: CommandPaletteProps) {
   const { t } = useTranslation();
   const listId = useId();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Readonly<Record<string, PaletteItem[]>>>({});
+  const [hits, setHits] = useState<PaletteItem[]>([]);
   const searchesContent = query.trim().length >= CONTENT_MIN_LENGTH;
   const commands = useMemo(() => fuzzyFilter(items, query, (item) => `${item.label} ${item.keywords}`), [items, query]);
-  // One stable receiver per section: a section hands its entries over in an effect on this callback.
-  const receiving = useMemo(
-    () =>
-      sections.map((section) => ({
-        ...section,
-        onItems: (found: PaletteItem[]) => setHits((all) => ({ ...all, [section.id]: found })),
-      })),
-    [sections],
-  );
-  const allHits = useMemo(() => sections.flatMap(({ id }) => hits[id] ?? []), [sections, hits]);
-  const content = searchesContent ? allHits : noHits;
+  const content = searchesContent ? hits : noHits;
   const results = useMemo(() => [...commands, ...content], [commands, content]);
 
   const run = (item: PaletteItem) => {
@@ -109,12 +91,11 @@ export function CommandPalette({ items, sections = [], onClose }: CommandPalette
         )}
       </ul>
       {results.length === 0 && <p className="palette-empty">{t('palette.noResults')}</p>}
-      {searchesContent &&
-        receiving.map(({ id, Section, onItems }) => (
-          <Suspense key={id} fallback={null}>
-            <Section query={query} onItems={onItems} />
-          </Suspense>
-        ))}
+      {searchesContent && (
+        <Suspense fallback={null}>
+          <PaletteContent query={query} onItems={setHits} />
+        </Suspense>
+      )}
       <p className="palette-hint">{t('palette.hint')}</p>
     </Dialog>
   );

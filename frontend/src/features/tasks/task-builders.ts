@@ -14,7 +14,7 @@ export function aTask(overrides: Partial<Task> = {}): Task {
     deadline: null,
     isUrgent: false,
     isImportant: false,
-    rank: n,
+    rank: `c${String(n).padStart(3, '0')}`, // an order key; builders number up to 999
     tags: [],
     ...overrides,
   };

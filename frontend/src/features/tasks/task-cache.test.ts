@@ -27,8 +27,8 @@ function setup(open: Task[], inProject: Task[] = []) {
 
 describe('task events applied to every cached list', () => {
   it('task.created joins the lists it matches, in rank order, once', () => {
-    const { dispatcher, titles } = setup([aTask({ title: 'b', rank: 2 })]);
-    const created = aTask({ title: 'a', rank: 1 });
+    const { dispatcher, titles } = setup([aTask({ title: 'b', rank: 'a2' })]);
+    const created = aTask({ title: 'a', rank: 'a1' });
     dispatcher.dispatch('task.created', created);
     dispatcher.dispatch('task.created', created);
     expect(titles(openList)).toEqual(['a', 'b']);
@@ -36,9 +36,9 @@ describe('task events applied to every cached list', () => {
   });
 
   it('task.updated shows the server version and moves the task between lists', () => {
-    const task = aTask({ title: 'draft', rank: 1 });
-    const { dispatcher, titles } = setup([task, aTask({ title: 'other', rank: 2 })]);
-    const final = edited(task, { title: 'final', rank: 3 });
+    const task = aTask({ title: 'draft', rank: 'a1' });
+    const { dispatcher, titles } = setup([task, aTask({ title: 'other', rank: 'a2' })]);
+    const final = edited(task, { title: 'final', rank: 'a3' });
     dispatcher.dispatch('task.updated', final);
     expect(titles(openList)).toEqual(['other', 'final']);
     dispatcher.dispatch('task.updated', edited(final, { status: 'done', projectId: project }));
