@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown) runs one of them.
 import { apiBench } from './api.bench.ts';
 import { chatBench } from './chat.bench.ts';
+import { markdownBench } from './markdown.bench.ts';
 import { p1Bench } from './p1.bench.ts';
 import { searchBench } from './search.bench.ts';
 import { soakBench } from './soak.bench.ts';
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   search: searchBench,
   chat: chatBench,
   soak: soakBench,
+  markdown: markdownBench,
 };
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {

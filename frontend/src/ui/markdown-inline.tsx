@@ -45,13 +45,15 @@ type Found =
 class InlineScanner {
   /** Opening backtick run → start of its closing run (CommonMark: the next run of the same length). */
   private readonly codeClose = new Map<number, number>();
-  /** Characters inside a code span (its backticks included): no delimiter there counts. */
+  /** 1 for characters inside a code span (its backticks included): no delimiter there counts. */
   private readonly inCode: Uint8Array;
+  /** Most lines have no backtick: they share one empty mask instead of allocating their own. */
+  private static readonly noCode = new Uint8Array(0);
   private readonly next = new Map<Delimiter, Int32Array>();
 
   constructor(private readonly text: string) {
-    this.inCode = new Uint8Array(text.length);
-    this.pairCodeSpans();
+    this.inCode = text.includes('`') ? new Uint8Array(text.length) : InlineScanner.noCode;
+    if (this.inCode.length > 0) this.pairCodeSpans();
   }
 
   private pairCodeSpans() {
@@ -98,13 +100,13 @@ class InlineScanner {
       case '**':
       case '__':
       case '~~':
-        return text[j] === kind[0] && text[j + 1] === kind[0] && inCode[j] === 0 && inCode[j + 1] === 0;
+        return text[j] === kind[0] && text[j + 1] === kind[0] && inCode[j] !== 1 && inCode[j + 1] !== 1;
       case '*':
-        return text[j] === '*' && inCode[j] === 0;
+        return text[j] === '*' && inCode[j] !== 1;
       case '_': // a closing underscore ends a word
-        return text[j] === '_' && inCode[j] === 0 && !isWord(text[j + 1]);
+        return text[j] === '_' && inCode[j] !== 1 && !isWord(text[j + 1]);
       case ']': // a link label stays on its line
-        return (text[j] === ']' && inCode[j] === 0) || text[j] === '\n';
+        return (text[j] === ']' && inCode[j] !== 1) || text[j] === '\n';
       case ')':
         return text[j] === ')' || isSpace(text[j]);
       case '>':

@@ -14,7 +14,7 @@ const HEADING = /^(#{1,6})\s+(.*)$/;
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
 /** Three or more of the same mark and nothing but spaces: tested without the spaces, in linear time. */
-const isRule = (line: string) => /^([-*_])\1{2,}$/.test(line.replace(/\s+/g, ''));
+const isRule = (line: string) => /^\s*[-*_]/.test(line) && /^([-*_])\1{2,}$/.test(line.replace(/\s+/g, ''));
 const FENCE = /^\s*```/;
 const TASK = /^\[([ xX])\]\s+(.*)$/;
 
