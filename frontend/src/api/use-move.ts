@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { showToast } from '../ui/toast.tsx';
+import { showToast } from '../lib/toasts.ts';
 import type { Ties } from './reconcile.ts';
 
 interface Ranked {
