@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryKey } from '@tanstack/react-query';
 import { hashKey, useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Page } from './list-cache.ts';
 
 /** One page of a list route, after `cursor` (the first page without one). */
@@ -35,17 +35,21 @@ export function usePagedList<T extends { id: string }>(queryKey: QueryKey, fetch
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
-  const current = useRef({ key: hashKey(queryKey), query });
-  current.current = { key: hashKey(queryKey), query };
+  // What "Charger plus" reads between its awaits: the list as last rendered, or the answer it just got.
+  const key = hashKey(queryKey);
+  const current = useRef({ key, query });
+  useLayoutEffect(() => {
+    current.current = { key, query };
+  });
 
   const more = useMutation({
     mutationFn: async () => {
       const asked = current.current.key;
       const before = current.current.query.data?.pages.length ?? 0;
       for (;;) {
-        const { key, query: latest } = current.current;
+        const { key: shown, query: latest } = current.current;
         const loaded = latest.data?.pages.length ?? 0;
-        if (key !== asked || loaded > before || !latest.hasNextPage) return;
+        if (shown !== asked || loaded > before || !latest.hasNextPage) return;
         // With cancelRefetch off, a fetch in flight (a refetch) is joined rather than cancelled.
         const result = await latest.fetchNextPage({ cancelRefetch: false });
         if (result.isError) throw result.error;
