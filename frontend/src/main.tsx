@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { boot } from './app/auth/session-store.ts';
 import { applyPreferencesLive } from './app/preferences/apply-preferences.ts';
-import { preferencesStore } from './app/preferences/preferences-store.ts';
+import { preferencesStore } from './api/preferences-store.ts';
+import { features } from './features/index.ts';
 import { initI18n } from './i18n/i18n.ts';
 import './ui/theme.css';
 import './ui/base.css';
@@ -18,6 +19,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {/* The one place features meet the app: the shell renders whatever this list holds. */}
+    <App features={features} />
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster } from '../ui/toast.tsx';
+import type { FeatureDefinition } from './registry.ts';
 import LoginPage from './auth/login-page.tsx';
 import { useSession } from './auth/session-store.ts';
 import Shell from './shell/shell.tsx';
@@ -23,7 +24,7 @@ function Loading() {
  * Chooses the screen from the session: first-run registration, sign-in, or the shell. A signed-out
  * visit to a deep link goes to /login?next=… and comes back there after signing in.
  */
-function Screens() {
+function Screens({ features }: { features: readonly FeatureDefinition[] }) {
   const session = useSession();
   const { pathname, search } = useLocation();
   const onAuthPath = AUTH_PATHS.includes(pathname);
@@ -49,14 +50,15 @@ function Screens() {
     return session.needsSetup ? <SetupPage /> : <LoginPage expired={session.reason === 'expired'} />;
   }
   if (onAuthPath) return <Loading />;
-  return <Shell />;
+  return <Shell features={features} />;
 }
 
-export function App() {
+/** The app around the features main.tsx gives it (features/index.ts). */
+export function App({ features }: { features: readonly FeatureDefinition[] }) {
   return (
     <>
       <Suspense fallback={<Loading />}>
-        <Screens />
+        <Screens features={features} />
       </Suspense>
       <Toaster />
     </>

@@ -3,14 +3,21 @@ import type { ComponentType, LazyExoticComponent } from 'react';
 import type { EventAppliers } from '../api/event-appliers.ts';
 import type { Store } from '../lib/store.ts';
 import type { IconName } from '../ui/icon.tsx';
-import type { CommandDefinition } from './palette/commands.ts';
+import type { CommandDefinition, PaletteItem } from './palette/commands.ts';
 
 export type MessageKey = ParseKeys;
 
+/** What a palette section is given: the query typed so far, and where to hand the entries it finds. */
+export interface PaletteSectionProps {
+  query: string;
+  onItems: (items: PaletteItem[]) => void;
+}
+
 /**
  * Everything the shell needs to know about a feature. Each folder under features/ exports one;
- * features/index.ts lists them, and the shell builds its sidebar, routes, shortcuts, palette
- * entries and live-event handling from that list alone.
+ * features/index.ts lists them, main.tsx hands that list to the app, and the shell builds its
+ * sidebar, routes, shortcuts, palette entries, preference panels and live-event handling from it
+ * alone: nothing under app/ imports a feature.
  */
 export interface FeatureDefinition {
   /** Stable id, also stored as the user's start tab. */
@@ -31,6 +38,13 @@ export interface FeatureDefinition {
    * initial budget however many features there are.
    */
   events?: () => Promise<EventAppliers>;
+  /**
+   * Entries for the palette's "Contenu" group (search hits), given the query: loaded with the first
+   * query long enough to send, so the palette costs nothing more until then.
+   */
+  paletteSection?: LazyExoticComponent<ComponentType<PaletteSectionProps>>;
+  /** Panels the feature adds to Préférences (the search engine's status), loaded with that page. */
+  preferencesPanels?: readonly LazyExoticComponent<ComponentType>[];
   /** A count shown on the tab (unread messages); 0 shows nothing. A store, so the shell needs none of the feature's code. */
   badge?: Store<number>;
 }

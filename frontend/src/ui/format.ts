@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { usePreferences } from '../app/preferences/preferences-store.ts';
+import { usePreferences } from '../api/preferences-store.ts';
 
 const locales = { fr: 'fr-FR', en: 'en-GB' } as const;
 

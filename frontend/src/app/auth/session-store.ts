@@ -3,7 +3,7 @@ import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { onSessionChange, refreshSession, setSession } from '../../api/session-token.ts';
 import { createStore, useStore } from '../../lib/store.ts';
-import { loadPreferences } from '../preferences/preferences-store.ts';
+import { loadPreferences } from '../../api/preferences-store.ts';
 
 export type SignedOutReason = 'visit' | 'expired' | 'signed-out';
 

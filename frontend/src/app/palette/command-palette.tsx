@@ -1,19 +1,27 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { useListKeyboard } from '../../ui/use-list-keyboard.ts';
+import type { FeatureDefinition } from '../registry.ts';
 import type { PaletteItem } from './commands.ts';
 import { fuzzyFilter } from './fuzzy.ts';
 import './command-palette.css';
 
-// Content search (its hook, highlights and strings) loads with the first query long enough to send.
-const PaletteContent = lazy(() => import('../../features/search/palette-content.tsx'));
+// Content sections load (and search) from the first query long enough to send.
 const CONTENT_MIN_LENGTH = 2;
 const noHits: PaletteItem[] = [];
 
+/** A feature's content section (search hits), as the registry holds it. */
+export interface PaletteSection {
+  id: FeatureDefinition['id'];
+  Section: NonNullable<FeatureDefinition['paletteSection']>;
+}
+
 interface CommandPaletteProps {
   items: readonly PaletteItem[];
+  /** What features add under "Contenu"; none in a palette of commands only. */
+  sections?: readonly PaletteSection[];
   onClose: () => void;
 }
 
@@ -21,14 +29,24 @@ interface CommandPaletteProps {
  * Ctrl/Cmd+K: type to filter, ↑/↓ to choose, Enter to run, Esc to close. A combobox over a listbox:
  * matching tabs and commands first, then a "Contenu" group of search hits.
  */
-export function CommandPalette({ items, onClose }: CommandPaletteProps) {
+export function CommandPalette({ items, sections = [], onClose }: CommandPaletteProps) {
   const { t } = useTranslation();
   const listId = useId();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<PaletteItem[]>([]);
+  const [hits, setHits] = useState<Readonly<Record<string, PaletteItem[]>>>({});
   const searchesContent = query.trim().length >= CONTENT_MIN_LENGTH;
   const commands = useMemo(() => fuzzyFilter(items, query, (item) => `${item.label} ${item.keywords}`), [items, query]);
-  const content = searchesContent ? hits : noHits;
+  // One stable receiver per section: a section hands its entries over in an effect on this callback.
+  const receiving = useMemo(
+    () =>
+      sections.map((section) => ({
+        ...section,
+        onItems: (found: PaletteItem[]) => setHits((all) => ({ ...all, [section.id]: found })),
+      })),
+    [sections],
+  );
+  const allHits = useMemo(() => sections.flatMap(({ id }) => hits[id] ?? []), [sections, hits]);
+  const content = searchesContent ? allHits : noHits;
   const results = useMemo(() => [...commands, ...content], [commands, content]);
 
   const run = (item: PaletteItem) => {
@@ -91,11 +109,12 @@ export function CommandPalette({ items, onClose }: CommandPaletteProps) {
         )}
       </ul>
       {results.length === 0 && <p className="palette-empty">{t('palette.noResults')}</p>}
-      {searchesContent && (
-        <Suspense fallback={null}>
-          <PaletteContent query={query} onItems={setHits} />
-        </Suspense>
-      )}
+      {searchesContent &&
+        receiving.map(({ id, Section, onItems }) => (
+          <Suspense key={id} fallback={null}>
+            <Section query={query} onItems={onItems} />
+          </Suspense>
+        ))}
       <p className="palette-hint">{t('palette.hint')}</p>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import type { Preferences } from '@panoramix/contracts';
 import { setLanguage } from '../../i18n/i18n.ts';
-import { preferencesStore } from './preferences-store.ts';
+import { preferencesStore } from '../../api/preferences-store.ts';
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 

@@ -1,16 +1,13 @@
 import type { Preferences } from '@panoramix/contracts';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { densities, languages, themes } from 'virtual:panoramix/contracts';
-import { features } from '../../features/index.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
-import { updatePreferences, usePreferences } from './preferences-store.ts';
-import type { PreferencesPatch } from './preferences-store.ts';
-
-// The search engine's status brings its own strings and queries: loaded with this page, after it.
-const AiStatusPanel = lazy(() => import('../../features/search/ai-status-panel.tsx'));
+import type { FeatureDefinition } from '../registry.ts';
+import { updatePreferences, usePreferences } from '../../api/preferences-store.ts';
+import type { PreferencesPatch } from '../../api/preferences-store.ts';
 
 /** Each language is named in itself, so a user lost in the wrong one still finds theirs. */
 const languageNames: Record<Preferences['language'], string> = { fr: 'Français', en: 'English' };
@@ -18,8 +15,11 @@ const languageNames: Record<Preferences['language'], string> = { fr: 'Français'
 const deviceTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const timeZones: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-/** Every change is saved at once and pushed to the user's other tabs and devices. */
-export default function PreferencesPage() {
+/**
+ * Every change is saved at once and pushed to the user's other tabs and devices. Below the shell's
+ * own settings come the panels features declare (`preferencesPanels`), each loaded after the page.
+ */
+export default function PreferencesPage({ features }: { features: readonly FeatureDefinition[] }) {
   const { t } = useTranslation();
   const preferences = usePreferences();
   const save = (patch: PreferencesPatch) => {
@@ -71,9 +71,13 @@ export default function PreferencesPage() {
           onChange={(zone) => save({ timeZone: zone || null })}
         />
       </div>
-      <Suspense fallback={null}>
-        <AiStatusPanel />
-      </Suspense>
+      {features.flatMap((feature) =>
+        (feature.preferencesPanels ?? []).map((Panel, i) => (
+          <Suspense key={`${feature.id}.${i}`} fallback={null}>
+            <Panel />
+          </Suspense>
+        )),
+      )}
     </section>
   );
 }

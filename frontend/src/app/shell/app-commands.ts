@@ -1,7 +1,7 @@
 import type { CommandDefinition } from '../palette/commands.ts';
 import { signOut } from '../auth/session-store.ts';
 import { resolveTheme } from '../preferences/apply-preferences.ts';
-import { preferencesStore, updatePreferences } from '../preferences/preferences-store.ts';
+import { preferencesStore, updatePreferences } from '../../api/preferences-store.ts';
 
 /** Commands of the shell itself; features bring their own through the registry. */
 export function appCommands(toggleSidebar: () => void): CommandDefinition[] {

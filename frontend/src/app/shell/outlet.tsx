@@ -1,6 +1,6 @@
 import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePreferences } from '../preferences/preferences-store.ts';
+import { usePreferences } from '../../api/preferences-store.ts';
 import type { FeatureDefinition } from '../registry.ts';
 import { Link } from '../router/link.tsx';
 import { isWithin, navigate, useLocation } from '../router/location.ts';
@@ -31,7 +31,7 @@ function StartTab({ features }: { features: readonly FeatureDefinition[] }) {
 export function Outlet({ features }: { features: readonly FeatureDefinition[] }) {
   const { pathname } = useLocation();
   if (pathname === '/') return <StartTab features={features} />;
-  if (isWithin(pathname, '/preferences')) return <PreferencesPage />;
+  if (isWithin(pathname, '/preferences')) return <PreferencesPage features={features} />;
   const feature = features.find((f) => isWithin(pathname, f.path));
   if (!feature) return <NotFound />;
   const Screen = feature.component;

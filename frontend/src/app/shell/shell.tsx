@@ -2,11 +2,12 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { useConnectionStatus } from '../../api/connection-status.ts';
 import type { EventAppliers } from '../../api/event-appliers.ts';
-import { features } from '../../features/index.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import type { PaletteSection } from '../palette/command-palette.tsx';
 import { usePaletteItems } from '../palette/use-palette-items.ts';
-import { loadPreferences, preferencesStore } from '../preferences/preferences-store.ts';
+import { loadPreferences, preferencesStore } from '../../api/preferences-store.ts';
+import type { FeatureDefinition } from '../registry.ts';
 import { isWithin, useLocation } from '../router/location.ts';
 import { appCommands } from './app-commands.ts';
 import { Outlet } from './outlet.tsx';
@@ -22,12 +23,12 @@ const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.Comman
 
 /** The shell's own live event: preferences changed on another device or tab. */
 const shellEvents: EventAppliers = { 'preferences.updated': (_, preferences) => preferencesStore.set(preferences) };
-const appliers = [() => Promise.resolve(shellEvents), ...features.flatMap((f) => (f.events ? [f.events] : []))];
 const resyncPreferences = () => void loadPreferences().catch(() => undefined);
 
 const SIDEBAR_KEY = 'pnx.sidebar-collapsed';
 
-export default function Shell() {
+/** The frame around the features it is given (main.tsx gives it features/index.ts): it imports none of them. */
+export default function Shell({ features }: { features: readonly FeatureDefinition[] }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const live = useConnectionStatus();
@@ -46,6 +47,14 @@ export default function Shell() {
   const commands = useMemo(() => appCommands(toggleCollapsed), [toggleCollapsed]);
   const paletteItems = usePaletteItems(features, commands);
   useShortcuts(features, togglePalette);
+  const appliers = useMemo(
+    () => [() => Promise.resolve(shellEvents), ...features.flatMap((f) => (f.events ? [f.events] : []))],
+    [features],
+  );
+  const paletteSections = useMemo(
+    () => features.flatMap((f): PaletteSection[] => (f.paletteSection ? [{ id: f.id, Section: f.paletteSection }] : [])),
+    [features],
+  );
 
   useEffect(() => void loadPalette(), []);
 
@@ -110,7 +119,7 @@ export default function Shell() {
       </div>
       {paletteOpen && (
         <Suspense fallback={null}>
-          <CommandPalette items={paletteItems} onClose={() => setPaletteOpen(false)} />
+          <CommandPalette items={paletteItems} sections={paletteSections} onClose={() => setPaletteOpen(false)} />
         </Suspense>
       )}
     </div>

@@ -8,4 +8,8 @@ export const searchFeature: FeatureDefinition = {
   title: 'search.title',
   shortcut: 'r',
   component: lazy(() => import('./search-page.tsx')),
+  // Content search in the palette: its hook, highlights and strings come with the first query.
+  paletteSection: lazy(() => import('./palette-content.tsx')),
+  // The search engine's status brings its own strings and queries: loaded with Préférences, after it.
+  preferencesPanels: [lazy(() => import('./ai-status-panel.tsx'))],
 };

@@ -1,18 +1,23 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import type { PaletteItem } from '../../app/palette/commands.ts';
 import { CommandPalette } from '../../app/palette/command-palette.tsx';
 import { currentLocation, navigate } from '../../app/router/location.ts';
+import { searchFeature } from './feature.ts';
 import { buildHit } from './search-builders.ts';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
 const note = buildHit({ kind: 'note', title: 'Compte rendu', snippet: 'Notes du comité', highlights: [{ start: 9, end: 15 }] });
+// The section as the shell gets it: from the search feature's registry entry.
+const sections = [{ id: searchFeature.id, Section: searchFeature.paletteSection! }];
 const command: PaletteItem = { id: 'go.notes', label: 'Aller à : Notes', section: 'navigation', keywords: '', perform: vi.fn() };
 
 describe('the palette’s content section', () => {
+  // The section is lazy: its module is compiled once up front, so the test waits on the search only.
+  beforeAll(() => import('./palette-content.tsx'));
   beforeEach(() => {
     navigate('/home', { replace: true });
     vi.mocked(call).mockReset();
@@ -22,7 +27,7 @@ describe('the palette’s content section', () => {
   it('lists hits below the commands once the query has 2 characters; ↓ then Enter opens one', async () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
-    render(<CommandPalette items={[command]} onClose={onClose} />);
+    render(<CommandPalette items={[command]} sections={sections} onClose={onClose} />);
     await user.keyboard('n');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(call).not.toHaveBeenCalled();

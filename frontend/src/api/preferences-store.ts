@@ -1,7 +1,7 @@
 import type { routes as contractRoutes, Preferences, RouteBodyInput } from '@panoramix/contracts';
 import { defaultPreferences, routes } from 'virtual:panoramix/contracts';
-import { call } from '../../api/client.ts';
-import { createStore, useStore } from '../../lib/store.ts';
+import { createStore, useStore } from '../lib/store.ts';
+import { call } from './client.ts';
 
 const STORAGE_KEY = 'pnx.preferences';
 
