@@ -1,6 +1,7 @@
+import { routes } from '@panoramix/contracts';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
+import { byId, nextEvent, recordEvents, settle, startTestApp } from '../../../test/harness.ts';
 import type { TestApp, TestUser } from '../../../test/harness.ts';
 import { createTypingService } from './typing.ts';
 
@@ -20,8 +21,8 @@ let outsiderEvents: { type: string; data: any }[];
 beforeAll(async () => {
   app = await startTestApp();
   [ann, ben, cat, outsider] = [await app.newUser(), await app.newUser(), await app.newUser(), await app.newUser()];
-  group = (await ann.api.post('/api/rooms', { type: 'group', name: 'Group', memberIds: [ben.id, cat.id] })).body.id;
-  direct = (await ann.api.post('/api/rooms', { type: 'direct', memberIds: [ben.id] })).body.id;
+  group = (await ann.call(routes.rooms.create, { body: { type: 'group', name: 'Group', memberIds: [ben.id, cat.id] } })).body.id;
+  direct = (await ann.call(routes.rooms.create, { body: { type: 'direct', memberIds: [ben.id] } })).body.id;
   annTabs = [await app.socket(ann.token), await app.socket(ann.token)];
   [benSocket, catSocket, outsiderSocket] = [
     await app.socket(ben.token),
@@ -47,7 +48,7 @@ const only = (events: { type: string; data: any }[], type: string) => events.fil
 
 let sequence = 0;
 const send = (user: TestUser, room: string, text: string) =>
-  user.api.post(`/api/rooms/${room}/messages`, { clientId: `rt-${++sequence}-client`, text }).then((r) => r.body);
+  user.call(routes.messages.send, { ...byId(room), body: { clientId: `rt-${++sequence}-client`, text } }).then((r) => r.body);
 
 describe('message delivery', () => {
   it('reaches every socket of every member once, with the full message; nobody else', async () => {
@@ -77,9 +78,9 @@ describe('message delivery', () => {
   it('announces edits, deletions and reactions to members with the full message', async () => {
     const message = await send(cat, group, 'to be changed');
     const annLog = recordEvents(annTabs[1]!);
-    await cat.api.patch(`/api/messages/${message.id}`, { text: 'changed' });
-    await ben.api.post(`/api/messages/${message.id}/reactions`, { emoji: '😂' });
-    await cat.api.delete(`/api/messages/${message.id}`);
+    await cat.call(routes.messages.edit, { ...byId(message.id), body: { text: 'changed' } });
+    await ben.call(routes.messages.react, { ...byId(message.id), body: { emoji: '😂' } });
+    await cat.call(routes.messages.remove, byId(message.id));
     await expect.poll(() => only(annLog, 'message:updated')[0]).toMatchObject({ id: message.id, text: 'changed' });
     await expect
       .poll(() => only(annLog, 'message:reacted')[0]?.reactions)
@@ -140,7 +141,7 @@ describe('read state', () => {
     const message = await send(ann, direct, 'did you see this?');
     const unread = nextEvent(benSocket, 'unread:updated');
     const seen = nextEvent(annTabs[1]!, 'message:read');
-    await ben.api.post(`/api/rooms/${direct}/read`, { messageId: message.id });
+    await ben.call(routes.rooms.read, { ...byId(direct), body: { messageId: message.id } });
     expect(await unread).toMatchObject({ roomId: direct, userId: ben.id, unreadCount: 0, lastReadMessageId: message.id });
     expect(await seen).toMatchObject({ roomId: direct, userId: ben.id, lastReadMessageId: message.id });
   });
@@ -149,13 +150,12 @@ describe('read state', () => {
 describe('presence', () => {
   it('follows a user across tabs: online, away when every tab is, offline with last seen', async () => {
     const dan = await app.newUser();
-    await dan.api.post('/api/rooms', { type: 'direct', memberIds: [ann.id] });
+    await dan.call(routes.rooms.create, { body: { type: 'direct', memberIds: [ann.id] } });
     const changes: { status: string; lastSeenAt: string | null }[] = [];
     annTabs[0]!.on('presence:changed', (p: { userId: string; status: string; lastSeenAt: string | null }) => {
       if (p.userId === dan.id) changes.push(p);
     });
-    const statusOf = async () =>
-      (await ann.api.get('/api/presence')).body.items.find((p: { userId: string }) => p.userId === dan.id)?.status;
+    const statusOf = async () => (await ann.call(routes.contacts.presence)).body.items.find((p) => p.userId === dan.id)?.status;
     expect(await statusOf()).toBe('offline');
 
     const tab1 = await app.socket(dan.token);
