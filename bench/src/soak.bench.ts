@@ -132,7 +132,7 @@ export async function soakBench() {
     };
     await fill();
     let sequence = 0;
-    let ackErrors = 0;
+    const refused = new Map<number, number>(); // status → count
     const rounds = Math.floor((MINUTES * 60_000) / ROUND_MS);
     for (let round = 0; round < rounds && performance.now() < deadline - ROUND_MS; round++) {
       for (const { socket } of pool.splice(0, CHURN)) socket.disconnect();
@@ -141,7 +141,8 @@ export async function soakBench() {
       while (performance.now() < roundEnd) {
         const { socket, user } = pool[Math.floor(Math.random() * pool.length)]!;
         const roomId = rooms[roomOf(user)];
-        const ack = (result: { ok: boolean }) => void (result.ok || ackErrors++);
+        const ack = (result: { ok: boolean; error?: { status: number } }) =>
+          void (result.error && refused.set(result.error.status, (refused.get(result.error.status) ?? 0) + 1));
         socket.emit('typing:start', { roomId }, ack);
         socket.emit('message:send', { roomId, clientId: `soak-${++sequence}-x`, text: `soak ${sequence}` }, ack);
         socket.emit('presence:set', { status: sequence % 2 ? 'away' : 'online' }, ack);
@@ -154,7 +155,7 @@ export async function soakBench() {
     await sleep(15_000);
     await sample('end: disconnected 15 s ago');
     console.table(rows);
-    console.log(`message/typing/presence acks refused: ${ackErrors}`);
+    console.log(`message/typing/presence acks refused, by status: ${JSON.stringify(Object.fromEntries(refused))}`);
   } finally {
     await api.stop();
   }

@@ -51,10 +51,17 @@ export function createPresenceService(deps: { events: EventBus }) {
 
   /** After a socket of the user connected, disconnected or changed state: tells the watchers where they stand now. */
   async function announce(userId: string) {
-    const [status] = (await statuses([userId])).values();
-    if (status === 'offline') await PresenceModel.updateOne({ userId }, { $set: { lastSeenAt: new Date() } }, { upsert: true });
-    const [data] = await presences([userId]);
-    deps.events.emit({ type: 'presence:changed', userId, data: data!, audience: await circleOf(userId) });
+    // One look at the sockets (with Redis, a request to every instance), not one more to build the DTO.
+    const [status = 'offline'] = (await statuses([userId])).values();
+    let lastSeenAt: Date | null;
+    if (status === 'offline') {
+      lastSeenAt = new Date();
+      await PresenceModel.updateOne({ userId }, { $set: { lastSeenAt } }, { upsert: true });
+    } else {
+      lastSeenAt = (await PresenceModel.findOne({ userId }).lean())?.lastSeenAt ?? null;
+    }
+    const data = { userId, status, lastSeenAt: lastSeenAt?.toISOString() ?? null };
+    deps.events.emit({ type: 'presence:changed', userId, data, audience: await circleOf(userId) });
   }
 
   /** Presence of the people the caller sees: co-members of their rooms and mutual contacts. */

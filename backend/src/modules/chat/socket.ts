@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { answer } from '../../realtime/ack.ts';
 import type { RealtimeServer } from '../../realtime/socket.ts';
+import { createPresenceQueue } from './presence-queue.ts';
 import type { ChatServices } from './services.ts';
 
 type Payload<K extends ChatClientEventType> = z.output<(typeof chatClientEvents)[K]>;
@@ -16,8 +17,9 @@ type Payload<K extends ChatClientEventType> = z.output<(typeof chatClientEvents)
 export function chatRealtime(chat: ChatServices, log: Logger) {
   return (io: RealtimeServer) => {
     chat.presence.attach(io);
-    const announcePresence = (userId: string) =>
-      chat.presence.announce(userId).catch((error: unknown) => log.error({ err: error, userId }, 'presence announce failed'));
+    const announcePresence = createPresenceQueue(chat.presence.announce, {
+      onError: (error, userId) => log.error({ err: error, userId }, 'presence announce failed'),
+    });
 
     io.on('connection', (socket) => {
       const user = socket.data.user;
@@ -29,12 +31,12 @@ export function chatRealtime(chat: ChatServices, log: Logger) {
       handle('message:send', ({ roomId, ...body }) => chat.messages.send(user, roomId, body));
       handle('presence:set', async ({ status }) => {
         socket.data.away = status === 'away';
-        await announcePresence(user.id);
+        announcePresence(user.id);
       });
-      void announcePresence(user.id);
+      announcePresence(user.id);
       // An instance shutting down says nothing: its clients reconnect elsewhere and announce from there,
       // instead of thousands of "offline" announcements racing the shutdown.
-      socket.on('disconnect', (reason) => reason !== 'server shutting down' && void announcePresence(user.id));
+      socket.on('disconnect', (reason) => reason !== 'server shutting down' && announcePresence(user.id));
     });
   };
 }
