@@ -34,19 +34,26 @@ function add(vector: number[], feature: string, weight: number) {
  * "reunion") and typos still land close, which a keyword index alone misses. No model file,
  * no network; a real model (Ollama, an OpenAI-compatible server) replaces it by configuration.
  */
+/** A text's features (words, their character trigrams, word pairs) with their weights, in a fixed order. */
+function featuresOf(text: string): [string, number][] {
+  const features: [string, number][] = [];
+  const words = tokenize(text).filter((word) => !STOP_WORDS.has(word));
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const [word, count] of counts) {
+    const weight = 1 + Math.log(count);
+    features.push([`w:${word}`, weight]);
+    const padded = `^${word}$`;
+    for (let i = 0; i + 3 <= padded.length; i++) features.push([`t:${padded.slice(i, i + 3)}`, weight * 0.5]);
+  }
+  for (let i = 0; i + 1 < words.length; i++) features.push([`b:${words[i]} ${words[i + 1]}`, 0.5]);
+  return features;
+}
+
 export function createHashingEmbedder(): EmbeddingProvider {
   function embedOne(text: string): number[] {
     const vector = new Array<number>(DIMENSION).fill(0);
-    const words = tokenize(text).filter((word) => !STOP_WORDS.has(word));
-    const counts = new Map<string, number>();
-    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-    for (const [word, count] of counts) {
-      const weight = 1 + Math.log(count);
-      add(vector, `w:${word}`, weight);
-      const padded = `^${word}$`;
-      for (let i = 0; i + 3 <= padded.length; i++) add(vector, `t:${padded.slice(i, i + 3)}`, weight * 0.5);
-    }
-    for (let i = 0; i + 1 < words.length; i++) add(vector, `b:${words[i]} ${words[i + 1]}`, 0.5);
+    for (const [feature, weight] of featuresOf(text)) add(vector, feature, weight);
     return normalizeVector(vector);
   }
 
@@ -56,5 +63,11 @@ export function createHashingEmbedder(): EmbeddingProvider {
     dimension: DIMENSION,
     description: 'deterministic hashing embedder (offline, word and trigram features; no language model)',
     embed: async (texts) => texts.map(embedOne),
+    // 384 slots: features of two unrelated texts often share one ("walrus" lands 0.11 from "The quokka
+    // photos are ready", as near as a real paraphrase may be). Only texts sharing a feature are related.
+    related(query, text) {
+      const wanted = new Set(featuresOf(query).map(([feature]) => feature));
+      return featuresOf(text).some(([feature]) => wanted.has(feature));
+    },
   };
 }

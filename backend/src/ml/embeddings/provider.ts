@@ -6,6 +6,11 @@ export interface EmbeddingProvider {
   readonly dimension: number | null;
   /** Shown in the AI status, so nobody mistakes the offline fallback for a language model. */
   readonly description: string;
+  /**
+   * For an embedder whose similarity is lexical (hashing): whether a text really shares something
+   * with the query, so a point that is only near it by a hash collision is not a hit.
+   */
+  related?(query: string, text: string): boolean;
   embed(texts: string[], signal?: AbortSignal): Promise<number[][]>;
 }
 

@@ -80,8 +80,8 @@ describe('GET /api/search', () => {
     // Features of "walrus" and of this title share slots of the 384: their vectors score 0.11, as near as a paraphrase may be.
     await user.api.post('/api/notes', { title: 'The quokka photos are ready', content: '' });
     await indexed();
-    expect((await search(user, 'q=walrus')).items).toEqual([]);
-    expect((await search(user, 'q=quokkas')).items).toHaveLength(1);
+    expect((await search(user, { q: 'walrus' })).items).toEqual([]);
+    expect((await search(user, { q: 'quokkas' })).items).toHaveLength(1);
   });
 
   it('forgets deleted and updated text', async () => {

@@ -61,28 +61,30 @@ export function createSearchService(deps: SearchDeps) {
       }),
       keywordMatches({ scopes, kinds: query.kinds }, words),
     ]);
-    const fused = new Map<string, { score: number; pointId: string; entry?: SearchEntryDoc }>();
-    const add = (key: string, rank: number, pointId: string, entry?: SearchEntryDoc) => {
+    // Vector hits are read back from the entries, inside the caller's scopes again: a stale point finds nothing.
+    const entries = new Map(keyword.map((entry) => [entry._id, entry]));
+    const unread = [...new Set(vector.map((hit) => hit.id))].filter((id) => !entries.has(id));
+    if (unread.length > 0) {
+      const loaded = await SearchEntryModel.find({ _id: { $in: unread }, scope: { $in: scopes } }).lean<SearchEntryDoc[]>();
+      for (const entry of loaded) entries.set(entry._id, entry);
+    }
+    const related = deps.embedder.related;
+    const near = vector.filter((hit) => {
+      const entry = entries.get(hit.id);
+      return entry !== undefined && (!related || related(query.q, `${entry.title}\n${entry.text}`));
+    });
+    const fused = new Map<string, { score: number; entry: SearchEntryDoc }>();
+    const add = (key: string, rank: number, entry: SearchEntryDoc) => {
       const current = fused.get(key);
       if (current) current.score += 1 / (RRF_K + rank);
-      else fused.set(key, { score: 1 / (RRF_K + rank), pointId, ...(entry ? { entry } : {}) });
+      else fused.set(key, { score: 1 / (RRF_K + rank), entry });
     };
-    firstPerItem(vector, (hit) => `${hit.payload.kind}:${hit.payload.id}`).forEach(([key, hit], rank) => add(key, rank, hit.id));
-    firstPerItem(keyword, (entry) => `${entry.kind}:${entry.itemId}`).forEach(([key, entry], rank) =>
-      add(key, rank, entry._id, entry),
+    firstPerItem(near, (hit) => `${hit.payload.kind}:${hit.payload.id}`).forEach(([key, hit], rank) =>
+      add(key, rank, entries.get(hit.id)!),
     );
+    firstPerItem(keyword, (entry) => `${entry.kind}:${entry.itemId}`).forEach(([key, entry], rank) => add(key, rank, entry));
     const ranked = [...fused.values()].sort((a, b) => b.score - a.score).slice(0, query.limit);
-    // Vector hits are read back from the entries, inside the caller's scopes again: a stale point finds nothing.
-    const missing = ranked.filter((r) => !r.entry).map((r) => r.pointId);
-    const loaded = missing.length
-      ? await SearchEntryModel.find({ _id: { $in: missing }, scope: { $in: scopes } }).lean<SearchEntryDoc[]>()
-      : [];
-    const byId = new Map(loaded.map((e) => [e._id, e]));
-    const items: SearchHit[] = [];
-    for (const r of ranked) {
-      const entry = r.entry ?? byId.get(r.pointId);
-      if (entry) items.push(toHit(entry, r.score, words));
-    }
+    const items: SearchHit[] = ranked.map((r) => toHit(r.entry, r.score, words));
     return { items, semantic };
   }
 
