@@ -2,8 +2,13 @@ import type { DomainEventMap } from '@panoramix/contracts';
 import type { Model, Types, UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../http/auth-guard.ts';
 import { notFound } from '../http/problem.ts';
+import { idOrNull } from '../lib/dto.ts';
+import { after, sortOf, toPage } from '../lib/pagination.ts';
+import type { SortKey } from '../lib/pagination.ts';
 import type { EventBus } from '../realtime/event-bus.ts';
-import { enterProject, itemAudience } from './access.ts';
+import { contentFilter, enterProject, itemAudience, projectScope } from './access.ts';
+
+type Id = Types.ObjectId | string;
 
 interface ContentDoc {
   _id: Types.ObjectId;
@@ -14,6 +19,9 @@ interface ContentDoc {
 /** The entities with `created`, `updated` and `deleted` events, read off the event map. */
 type EntityOf<T> = T extends `${infer E}.created` ? E : never;
 export type ContentEntity = EntityOf<keyof DomainEventMap>;
+
+/** The usual `<entity>.deleted` payload: which item, and in which project it was. */
+export const deletedFromProject = (doc: ContentDoc) => ({ id: String(doc._id), projectId: idOrNull(doc.projectId) });
 
 /** An item found for a write, with who sees it (its project already touched). */
 export interface Reached<Doc> {
@@ -49,6 +57,7 @@ export function projectContent<E extends ContentEntity, Doc extends ContentDoc>(
   }
 
   const findVisible = async (actor: AuthUser, id: string) => (await reach(actor, id, false)).doc;
+  const get = async (actor: AuthUser, id: string) => options.toDto(await findVisible(actor, id));
   /** An item the caller is about to change or delete; its project's activity is recorded. */
   const findWritable = (actor: AuthUser, id: string) => reach(actor, id, true);
 
@@ -57,6 +66,38 @@ export function projectContent<E extends ContentEntity, Doc extends ContentDoc>(
 
   const announceDeleted = (actor: AuthUser, doc: Doc, audience: string[]) =>
     events.emit({ type: `${entity}.deleted`, userId: actor.id, data: options.deletedData(doc), audience });
+
+  /** A page of what the caller sees (their unfiled items, their projects'), `?projectId=` narrowing it, in `sort` order. */
+  async function list(
+    actor: AuthUser,
+    query: { limit: number; cursor?: string | undefined; projectId?: string | undefined },
+    sort: SortKey,
+    clauses: Record<string, unknown>[] = [],
+  ) {
+    const scope = [await contentFilter(actor), await projectScope(actor, query.projectId)];
+    const rows = await model
+      .find({ $and: [...scope, ...clauses, after(sort, query.cursor)] })
+      .sort(sortOf(sort))
+      .limit(query.limit + 1)
+      .lean<(Doc & Record<string, unknown>)[]>();
+    return toPage(rows, query.limit, sort, options.toDto);
+  }
+
+  /** Writes a new item and announces it; `audience` defaults to its project's members, checked like any write. */
+  async function create(actor: AuthUser, fields: Record<string, unknown> & { projectId?: Id | null }, audience?: string[]) {
+    const to = audience ?? (await enterProject(actor, fields.projectId));
+    const doc = (await model.create({ ...fields, userId: actor.id })).toObject() as Doc;
+    await announce('created', doc, to);
+    return options.toDto(doc);
+  }
+
+  /** Deletes an item the caller reaches, after `before` (its children) is done, and tells who saw it. */
+  async function remove(actor: AuthUser, id: string, before?: (doc: Doc) => Promise<unknown>) {
+    const { doc, audience } = await findWritable(actor, id);
+    await before?.(doc);
+    await model.deleteOne({ _id: doc._id, userId: doc.userId });
+    await announceDeleted(actor, doc, audience);
+  }
 
   /**
    * Where a patch puts the item: its audience after the write, and whether it moves to another
@@ -85,5 +126,5 @@ export function projectContent<E extends ContentEntity, Doc extends ContentDoc>(
     return updated;
   }
 
-  return { findVisible, findWritable, announce, announceDeleted, target, save };
+  return { findVisible, findWritable, get, list, create, remove, target, save, announce };
 }

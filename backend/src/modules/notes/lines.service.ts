@@ -46,15 +46,7 @@ export function createNoteLineService(deps: { events: EventBus; sessions: NoteSe
   async function create(actor: AuthUser, input: { sessionId: string; content: string; rank?: number | undefined }) {
     const { doc: session, audience } = await deps.sessions.findWritable(actor, input.sessionId);
     // Appended lines go last; a timestamp orders them without reading the others.
-    const created = await NoteLineModel.create({
-      rank: Date.now(),
-      ...input,
-      userId: actor.id,
-      projectId: session.projectId ?? null,
-    });
-    const line = created.toObject() as NoteLineDoc;
-    await content.announce('created', line, audience);
-    return toNoteLineDto(line);
+    return content.create(actor, { rank: Date.now(), ...input, projectId: session.projectId ?? null }, audience);
   }
 
   async function update(actor: AuthUser, id: string, patch: { content?: string | undefined; rank?: number | undefined }) {
@@ -62,11 +54,7 @@ export function createNoteLineService(deps: { events: EventBus; sessions: NoteSe
     return toNoteLineDto(await content.save(actor, current, { $set: patch }));
   }
 
-  async function remove(actor: AuthUser, id: string) {
-    const { doc: line, audience } = await content.findWritable(actor, id);
-    await NoteLineModel.deleteOne({ _id: line._id, userId: line.userId });
-    await content.announceDeleted(actor, line, audience);
-  }
+  const remove = (actor: AuthUser, id: string) => content.remove(actor, id);
 
   return { list, create, update, remove };
 }

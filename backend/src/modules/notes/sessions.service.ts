@@ -1,11 +1,10 @@
 import type { NoteSession } from '@panoramix/contracts';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { HttpError, problemTypes } from '../../http/problem.ts';
-import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
+import { byNewest } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { idOrNull, isoOrNull, projectContentBase } from '../../lib/dto.ts';
-import { contentFilter, enterProject, projectScope } from '../../sharing/access.ts';
-import { projectContent } from '../../sharing/content.ts';
+import { isoOrNull, projectContentBase } from '../../lib/dto.ts';
+import { deletedFromProject, projectContent } from '../../sharing/content.ts';
 import { NoteLineModel, NoteSessionModel } from './sessions.model.ts';
 import type { NoteSessionDoc } from './sessions.model.ts';
 
@@ -26,28 +25,14 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
     entity: 'noteSession',
     label: 'Session',
     toDto: toNoteSessionDto,
-    deletedData: (s: NoteSessionDoc) => ({ id: String(s._id), projectId: idOrNull(s.projectId) }),
+    deletedData: deletedFromProject,
     events: deps.events,
   });
 
-  async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined; projectId?: string | undefined }) {
-    const clauses: Record<string, unknown>[] = [await contentFilter(actor), after(byNewest, query.cursor)];
-    clauses.push(await projectScope(actor, query.projectId));
-    const rows = await NoteSessionModel.find({ $and: clauses })
-      .sort(sortOf(byNewest))
-      .limit(query.limit + 1)
-      .lean<NoteSessionDoc[]>();
-    return toPage(rows, query.limit, byNewest, toNoteSessionDto);
-  }
+  const list = (actor: AuthUser, query: { limit: number; cursor?: string | undefined; projectId?: string | undefined }) =>
+    content.list(actor, query, byNewest);
 
-  const get = async (actor: AuthUser, id: string) => toNoteSessionDto(await content.findVisible(actor, id));
-
-  async function create(actor: AuthUser, input: { projectId: string | null; name: string }) {
-    const audience = await enterProject(actor, input.projectId);
-    const session = (await NoteSessionModel.create({ ...input, userId: actor.id })).toObject() as NoteSessionDoc;
-    await content.announce('created', session, audience);
-    return toNoteSessionDto(session);
-  }
+  const create = (actor: AuthUser, input: { projectId: string | null; name: string }) => content.create(actor, input);
 
   /** Moving a session moves its lines first, so no line is ever left in the old project. */
   async function update(
@@ -68,12 +53,10 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
   }
 
   /** Lines go first, then the session: a crash in between leaves a session without lines, never orphan lines. */
-  async function remove(actor: AuthUser, id: string) {
-    const { doc: session, audience } = await content.findWritable(actor, id);
-    await NoteLineModel.deleteMany({ sessionId: session._id }).setOptions({ tenancy: 'system' });
-    await NoteSessionModel.deleteOne({ _id: session._id, userId: session.userId });
-    await content.announceDeleted(actor, session, audience);
-  }
+  const remove = (actor: AuthUser, id: string) =>
+    content.remove(actor, id, (session) =>
+      NoteLineModel.deleteMany({ sessionId: session._id }).setOptions({ tenancy: 'system' }),
+    );
 
   async function summarize(actor: AuthUser, id: string) {
     const session = await content.findWritable(actor, id);
@@ -99,7 +82,7 @@ export function createNoteSessionService(deps: { events: EventBus; summarize?: S
     await NoteSessionModel.deleteMany({ projectId });
   }
 
-  const { findVisible, findWritable } = content;
+  const { get, findVisible, findWritable } = content;
   return { list, get, create, update, remove, summarize, removeProjectContent, findVisible, findWritable };
 }
 

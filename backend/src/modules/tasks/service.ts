@@ -1,12 +1,11 @@
 import { openStatuses } from '@panoramix/contracts';
 import type { Task, TaskStatus } from '@panoramix/contracts';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { idOrNull, isoOrNull, projectContentBase } from '../../lib/dto.ts';
-import { contentFilter, enterProject, projectAudience, projectScope } from '../../sharing/access.ts';
-import { projectContent } from '../../sharing/content.ts';
+import { isoOrNull, projectContentBase } from '../../lib/dto.ts';
+import { contentFilter, enterProject, projectAudience } from '../../sharing/access.ts';
+import { deletedFromProject, projectContent } from '../../sharing/content.ts';
 import { TaskModel } from './model.ts';
 import { rankOnTop } from './rank.ts';
 import type { TaskDoc } from './model.ts';
@@ -56,14 +55,13 @@ export function createTaskService(deps: { events: EventBus }) {
     entity: 'task',
     label: 'Task',
     toDto: toTaskDto,
-    deletedData: (t: TaskDoc) => ({ id: String(t._id), projectId: idOrNull(t.projectId) }),
+    deletedData: deletedFromProject,
     events: deps.events,
   });
 
   async function list(actor: AuthUser, query: TaskListQuery) {
     const now = new Date();
-    const clauses: Record<string, unknown>[] = [await contentFilter(actor)];
-    clauses.push(await projectScope(actor, query.projectId));
+    const clauses: Record<string, unknown>[] = [];
     if (query.status) clauses.push({ status: { $in: query.status } });
     if (query.overdue) clauses.push({ status: { $in: openStatuses }, deadline: { $ne: null, $lt: now } });
     if (query.dueWithinDays !== undefined) {
@@ -72,29 +70,14 @@ export function createTaskService(deps: { events: EventBus }) {
         deadline: { $gte: now, $lte: new Date(now.getTime() + query.dueWithinDays * DAY_MS) },
       });
     }
-    clauses.push(after(byRank, query.cursor));
-    const rows = await TaskModel.find({ $and: clauses })
-      .sort(sortOf(byRank))
-      .limit(query.limit + 1)
-      .lean<TaskDoc[]>();
-    return toPage(rows, query.limit, byRank, toTaskDto);
+    return content.list(actor, query, byRank, clauses);
   }
-
-  const get = async (actor: AuthUser, id: string) => toTaskDto(await content.findVisible(actor, id));
 
   async function create(actor: AuthUser, input: TaskInput & { title: string }) {
     const audience = await enterProject(actor, input.projectId);
     const rank =
       input.rank ?? (await rankOnTop(input.projectId ? { projectId: input.projectId } : { userId: actor.id, projectId: null }));
-    const created = await TaskModel.create({
-      ...toFields(input),
-      rank,
-      userId: actor.id,
-      statusChangedAt: new Date(),
-    });
-    const task = created.toObject() as TaskDoc;
-    await content.announce('created', task, audience);
-    return toTaskDto(task);
+    return content.create(actor, { ...toFields(input), rank, statusChangedAt: new Date() }, audience);
   }
 
   async function update(actor: AuthUser, id: string, patch: TaskInput) {
@@ -105,11 +88,7 @@ export function createTaskService(deps: { events: EventBus }) {
     return toTaskDto(await content.save(actor, current, { $set: fields }, audience));
   }
 
-  async function remove(actor: AuthUser, id: string) {
-    const { doc: task, audience } = await content.findWritable(actor, id);
-    await TaskModel.deleteOne({ _id: task._id, userId: task.userId });
-    await content.announceDeleted(actor, task, audience);
-  }
+  const remove = (actor: AuthUser, id: string) => content.remove(actor, id);
 
   async function bulkComplete(actor: AuthUser, ids: string[]) {
     const visible = await contentFilter(actor);
@@ -133,7 +112,7 @@ export function createTaskService(deps: { events: EventBus }) {
 
   const removeProjectContent = (projectId: string) => TaskModel.deleteMany({ projectId });
 
-  return { list, get, create, update, remove, bulkComplete, removeProjectContent };
+  return { list, get: content.get, create, update, remove, bulkComplete, removeProjectContent };
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;
