@@ -5,11 +5,13 @@ import type { AnyDomainEvent, EventBus } from '../../realtime/event-bus.ts';
 import type { EmbeddingProvider } from '../embeddings/provider.ts';
 import type { VectorStore } from '../vectors/store.ts';
 import { IndexQueueModel, PURGE, enqueue } from './queue.ts';
+import { reconcile } from './reconcile.ts';
 import type { SearchSource } from './sources.ts';
 import { createIndexWorker } from './worker.ts';
 
 export const INDEX_JOB = 'search.index';
 export const REINDEX_JOB = 'search.reindex';
+export const RECONCILE_JOB = 'search.reconcile';
 
 /**
  * What the sources write into entries (kinds, scopes, targets). Bump it with such a change: a
@@ -37,9 +39,9 @@ interface CollectionRecord {
 export async function enqueueAll(sources: readonly SearchSource[], onProgress?: (queued: number) => void) {
   let queued = 0;
   for (const source of sources) {
-    for await (const ids of source.ids()) {
-      await enqueue(ids.map((id) => ({ kind: source.kind, id })));
-      onProgress?.((queued += ids.length));
+    for await (const stamps of source.stamps()) {
+      await enqueue(stamps.map(({ id }) => ({ kind: source.kind, id })));
+      onProgress?.((queued += stamps.length));
     }
   }
   return queued;
@@ -165,9 +167,16 @@ export function createIndexer(deps: {
     }
   }
 
-  /** Once per process; the job and a flush may both ask at once, and share one run (retried after a failure). */
+  /**
+   * Once per process: the collection's record, then a reconciliation (Agenda keeps the hourly job's
+   * schedule across restarts, so a start does not run it). The job and a flush may both ask at once,
+   * and share one run (retried after a failure).
+   */
   function prepare() {
-    prepared ??= recordCollection().catch((error: unknown) => {
+    prepared ??= (async () => {
+      await recordCollection();
+      await repair();
+    })().catch((error: unknown) => {
       prepared = undefined;
       throw error;
     });
@@ -193,6 +202,17 @@ export function createIndexer(deps: {
     }
   }
 
+  /** Queues what the index missed (a crash between a write and its queue entry), then indexes it. */
+  async function repair() {
+    const summary = await reconcile(deps.sources);
+    const requeued = summary.missing + summary.stale + summary.orphaned;
+    if (requeued > 0) {
+      deps.logger.info(summary, `search reconciliation queued ${requeued} items the index had missed`);
+      wake();
+    }
+    return summary;
+  }
+
   const jobDefinitions: JobDefinition[] = [
     {
       name: INDEX_JOB,
@@ -201,10 +221,12 @@ export function createIndexer(deps: {
       run: drainUntilStopped,
     },
     { name: REINDEX_JOB, run: async () => void (await enqueueAll(deps.sources)) },
+    // Hourly, for what a crashed instance left unqueued while the others ran on; each process also runs one at start (prepare).
+    { name: RECONCILE_JOB, every: '1 hour', run: async () => void (await repair()) },
   ];
 
   // Durable: a write is acknowledged once its queue entry is stored, so a crash right after loses nothing.
-  return { start: () => deps.events.subscribe(onEvent, { durable: true }), stop, jobDefinitions, worker, flush };
+  return { start: () => deps.events.subscribe(onEvent, { durable: true }), stop, jobDefinitions, worker, flush, repair };
 }
 
 export type Indexer = ReturnType<typeof createIndexer>;

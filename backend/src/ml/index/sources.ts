@@ -29,8 +29,11 @@ export interface SearchSource {
   chunked?: boolean;
   /** The current state of these items; an id missing from the answer was deleted. */
   load(ids: string[]): Promise<IndexedItem[]>;
-  /** Every item id, page by page, for a full reindex. */
-  ids(): AsyncIterable<string[]>;
+  /**
+   * Every item `load` would return, as its id and last change, page by page: a full reindex queues
+   * them, the reconciliation compares them with the index.
+   */
+  stamps(): AsyncIterable<ItemStamp[]>;
   /**
    * Events that may delete a whole scope (a project, a room): the scope to purge, or null when
    * this one does not (the same event also tells a member who left that it is gone for them).
@@ -40,17 +43,39 @@ export interface SearchSource {
 
 type Doc = Record<string, unknown> & { _id: unknown; userId: unknown; updatedAt?: Date; createdAt?: Date };
 
-/** Every id of a model, page by page in _id order (FerretDB and MongoDB both walk the primary index for it). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: only ids are read
-export async function* idPages(model: Model<any>): AsyncIterable<string[]> {
-  let last: unknown = null;
-  for (;;) {
-    const filter = last === null ? {} : { _id: { $gt: last } };
-    const page = await model.find(filter, { _id: 1 }).sort({ _id: 1 }).limit(500).setOptions({ tenancy: 'system' }).lean<Doc[]>();
-    if (page.length === 0) return;
-    yield page.map((doc) => String(doc._id));
-    last = page.at(-1)!._id;
+/** An item's id and the `updatedAt` the index stores for it (null when the item keeps no date). */
+export interface ItemStamp {
+  id: string;
+  updatedAt: Date | null;
+}
+
+const STAMP_PAGE = 500;
+
+/**
+ * The stamps of a model's documents matching `filter`, page by page, from one cursor: one
+ * collection scan on FerretDB (which pushes no range or sort down, so `_id > last` pages would each
+ * scan it again). A document written during the walk may be missed; the next pass finds it.
+ */
+export async function* stampPages<D extends Doc>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: only the stamp's fields are read
+  model: Model<any>,
+  options: { filter?: Record<string, unknown>; fields: string[]; stampOf: (doc: D) => Date | null | undefined },
+): AsyncIterable<ItemStamp[]> {
+  const projection = Object.fromEntries(['_id', ...options.fields].map((field) => [field, 1]));
+  const cursor = model
+    .find(options.filter ?? {}, projection)
+    .setOptions({ tenancy: 'system' })
+    .lean<D[]>()
+    .cursor({ batchSize: STAMP_PAGE });
+  let page: ItemStamp[] = [];
+  for await (const doc of cursor as AsyncIterable<D>) {
+    page.push({ id: String(doc._id), updatedAt: options.stampOf(doc) ?? null });
+    if (page.length === STAMP_PAGE) {
+      yield page;
+      page = [];
+    }
   }
+  if (page.length > 0) yield page;
 }
 
 /**
@@ -112,6 +137,7 @@ export function modelSource(options: {
         };
       });
     },
-    ids: () => idPages(model),
+    // The same date `load` gives the item.
+    stamps: () => stampPages(model, { fields: ['updatedAt', 'createdAt'], stampOf: (doc) => doc.updatedAt ?? doc.createdAt }),
   };
 }

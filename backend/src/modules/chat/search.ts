@@ -1,4 +1,4 @@
-import { idPages, purgeDeleted } from '../../ml/index/sources.ts';
+import { purgeDeleted, stampPages } from '../../ml/index/sources.ts';
 import type { IndexedItem, SearchSource } from '../../ml/index/sources.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { UserModel } from '../users/model.ts';
@@ -66,5 +66,11 @@ export const messageSearch: SearchSource = {
       ];
     });
   },
-  ids: () => idPages(MessageModel),
+  // What `load` keeps (room deletion aside): not deleted, some text; dated as `load` dates them.
+  stamps: () =>
+    stampPages<MessageDoc & { _id: unknown; userId: unknown }>(MessageModel, {
+      filter: { deletedAt: null, text: { $regex: '\\S' } },
+      fields: ['editedAt', 'createdAt'],
+      stampOf: (message) => message.editedAt ?? message.createdAt,
+    }),
 };
