@@ -25,6 +25,9 @@ export interface RequestOptions {
   raw?: string;
 }
 
+/** What a route answers on success: its contract's response, or the text of a stream. */
+type CallBody<R extends RouteContract> = R['stream'] extends string ? string : RouteResponse<R>;
+
 /** The input may be left out when the route takes nothing required. */
 type CallArgs<R extends RouteContract> =
   object extends RouteInput<R>
@@ -64,7 +67,7 @@ export function createClient(baseUrl: string, defaults: { token?: string } = {})
   }
   const call = <R extends RouteContract>(route: R, ...[input, options]: CallArgs<R>) => {
     const { params, query, body } = (input ?? {}) as { params?: object; query?: object; body?: unknown };
-    return request<RouteResponse<R>>(route.method.toUpperCase(), routeUrl(route.path, params, query), body, options);
+    return request<CallBody<R>>(route.method.toUpperCase(), routeUrl(route.path, params, query), body, options);
   };
   return {
     jar,

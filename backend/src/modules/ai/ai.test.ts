@@ -1,6 +1,7 @@
+import { routes } from '@panoramix/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer } from '../../../test/fake-model-server.ts';
-import { expectProblem, startTestApp } from '../../../test/harness.ts';
+import { byId, expectProblem, startTestApp } from '../../../test/harness.ts';
 import type { TestApp } from '../../../test/harness.ts';
 
 let fake: Awaited<ReturnType<typeof startFakeModelServer>>;
@@ -34,17 +35,18 @@ const events = (text: string) =>
 
 describe('POST /api/ai/chat', () => {
   it('requires authentication and rejects invalid input', async () => {
-    expectProblem(await app.client().post('/api/ai/chat', { messages: [] }), 401);
+    expectProblem(await app.client().call(routes.ai.chat, { body: { messages: [] } }), 401);
     const user = await app.newUser();
-    expect(expectProblem(await user.api.post('/api/ai/chat', { messages: [] }), 400).errors?.[0]?.path).toBe('body.messages');
+    const empty = await user.call(routes.ai.chat, { body: { messages: [] } });
+    expect(expectProblem(empty, 400).errors?.[0]?.path).toBe('body.messages');
   });
 
   it('streams the answer as Server-Sent Events, ending with the usage', async () => {
     const user = await app.newUser();
-    const res = await user.api.post('/api/ai/chat', { messages: [{ role: 'user', content: 'bonjour tout le monde' }] });
+    const res = await user.call(routes.ai.chat, { body: { messages: [{ role: 'user', content: 'bonjour tout le monde' }] } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const stream = events(res.body as string);
+    const stream = events(res.body);
     expect(
       stream
         .filter((e) => e.event === 'token')
@@ -78,7 +80,7 @@ describe('POST /api/ai/chat', () => {
   it('answers 503 naming the failing server, without its key', async () => {
     const user = await app.newUser();
     fake.state.mode = 'error';
-    const res = await user.api.post('/api/ai/complete', { prompt: 'x' });
+    const res = await user.call(routes.ai.complete, { body: { prompt: 'x' } });
     expect(expectProblem(res, 503).detail).toMatch(/openai: HTTP 500/);
     expect(JSON.stringify(res.body)).not.toContain('sk-secret');
     fake.state.mode = 'ok';
@@ -88,7 +90,7 @@ describe('POST /api/ai/chat', () => {
 describe('POST /api/ai/complete', () => {
   it('answers in one piece', async () => {
     const user = await app.newUser();
-    const res = await user.api.post('/api/ai/complete', { prompt: 'just this', system: 'be brief' });
+    const res = await user.call(routes.ai.complete, { body: { prompt: 'just this', system: 'be brief' } });
     expect(res.body).toEqual({ text: 'just this', model: 'gpt-4o-mini', usage: { promptTokens: 9, completionTokens: 2 } });
     expect(fake.state.requests.at(-1)!.body.messages[0]).toEqual({ role: 'system', content: 'be brief' });
   });
@@ -97,9 +99,9 @@ describe('POST /api/ai/complete', () => {
 describe('note session summaries', () => {
   it('go through the summary model', async () => {
     const user = await app.newUser();
-    const session = (await user.api.post('/api/note-sessions', { name: 'Standup' })).body;
-    await user.api.post('/api/note-lines', { sessionId: session.id, content: 'ship friday' });
-    const res = await user.api.post(`/api/note-sessions/${session.id}/summary`);
+    const session = (await user.call(routes.noteSessions.create, { body: { name: 'Standup' } })).body;
+    await user.call(routes.noteLines.create, { body: { sessionId: session.id, content: 'ship friday' } });
+    const res = await user.call(routes.noteSessions.summarize, byId(session.id));
     expect(res.status).toBe(200);
     expect(fake.state.requests.at(-1)!.path).toBe('/api/chat');
     // The fake echoes the last message: the lines, as a bullet list.
@@ -110,7 +112,7 @@ describe('note session summaries', () => {
 describe('AI status', () => {
   it('names the model per use and never shows a key', async () => {
     const user = await app.newUser();
-    const res = await user.api.get('/api/search/ai-status');
+    const res = await user.call(routes.search.aiStatus);
     expect(res.body.chat).toEqual({ provider: 'openai', model: 'gpt-4o-mini' });
     expect(res.body.summary).toEqual({ provider: 'ollama', model: 'llama3.2' });
     expect(JSON.stringify(res.body)).not.toContain('sk-secret');
