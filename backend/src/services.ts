@@ -10,6 +10,7 @@ import { createAiService } from './modules/ai/service.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { createTokenService } from './modules/auth/tokens.ts';
 import { chatJobs } from './modules/chat/cascade.ts';
+import { memberRoomIds, roomMemberIds } from './modules/chat/access.ts';
 import { createChatServices } from './modules/chat/services.ts';
 import { activity } from './modules/dashboard/activity.ts';
 import { projects as portfolio } from './modules/dashboard/portfolio.ts';
@@ -66,7 +67,11 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   });
   const tasks = createTaskService({ events });
   const notes = createNoteService({ events });
-  const files = createFileService({ events, storage: createFileStorage(config.uploadsDir) });
+  const files = createFileService({
+    events,
+    storage: createFileStorage(config.uploadsDir),
+    rooms: { memberRoomIds, memberIdsOf: roomMemberIds },
+  });
   const db = mongoose.connection.db;
   if (!db) throw new Error('connect the database before creating the services');
   const embedder = createEmbedder(config);

@@ -15,6 +15,12 @@ export async function memberRoomIds(userId: string) {
   return rooms.map((room) => room._id);
 }
 
+/** Everyone in a room (none when it is gone), for deliveries decided elsewhere (a file's audience). */
+export async function roomMemberIds(roomId: unknown): Promise<string[]> {
+  const room = await RoomModel.findOne({ _id: roomId }, { memberIds: 1 }).setOptions({ tenancy: 'system' }).lean();
+  return (room?.memberIds ?? []).map(String);
+}
+
 export async function findMemberRoom(actor: AuthUser, roomId: string): Promise<RoomDoc> {
   const room = await RoomModel.findOne({ _id: roomId, ...memberRooms(actor.id) }).lean<RoomDoc>();
   if (!room) throw notFound('Room');

@@ -9,8 +9,6 @@ import { conflict, notFound } from '../../http/problem.ts';
 import type { UploadedFile } from '../../http/upload.ts';
 import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { memberRoomIds } from '../chat/access.ts';
-import { RoomModel } from '../chat/model.ts';
 import { idOrNull, isoOrNull, projectContentBase } from '../../lib/dto.ts';
 import { enterProject, memberProjectIds, projectAudience, projectScope } from '../../sharing/access.ts';
 import { checkFileType } from './file-type-check.ts';
@@ -38,15 +36,26 @@ export const toFileDto = (f: FileDoc): StoredFile => ({
  * message carries it (read only). Anyone else gets 404. Changing or deleting it is for its
  * uploader and, for a project file that is not attached to a message, the project's members.
  */
-export function createFileService(deps: { events: EventBus; storage: FileStorage }) {
-  const { events, storage } = deps;
+/**
+ * What files need to know of chat rooms. Chat provides it (services.ts): chat depends on files,
+ * whose attachments its messages carry, so files must not depend on chat.
+ */
+export interface RoomDirectory {
+  /** The rooms the user is a member of now. */
+  memberRoomIds(userId: string): Promise<Types.ObjectId[]>;
+  /** A room's members; none when it is gone. */
+  memberIdsOf(roomId: Types.ObjectId): Promise<string[]>;
+}
+
+export function createFileService(deps: { events: EventBus; storage: FileStorage; rooms: RoomDirectory }) {
+  const { events, storage, rooms } = deps;
 
   async function visibleFilter(actor: AuthUser) {
     return {
       $or: [
         { userId: new Types.ObjectId(actor.id) },
         { projectId: { $in: await memberProjectIds(actor) } },
-        { roomId: { $in: await memberRoomIds(actor.id) } },
+        { roomId: { $in: await rooms.memberRoomIds(actor.id) } },
       ],
     };
   }
@@ -60,10 +69,7 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
   /** Who sees a file: its uploader, its project's members and its room's, given its project's. */
   async function audience(file: FileDoc, projectMembers: readonly string[] | null): Promise<string[]> {
     const users = new Set([String(file.userId), ...(projectMembers ?? [])]);
-    if (file.roomId) {
-      const room = await RoomModel.findOne({ _id: file.roomId }, { memberIds: 1 }).setOptions({ tenancy: 'system' }).lean();
-      for (const member of room?.memberIds ?? []) users.add(String(member));
-    }
+    if (file.roomId) for (const member of await rooms.memberIdsOf(file.roomId)) users.add(member);
     return [...users];
   }
 
