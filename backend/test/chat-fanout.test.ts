@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { routes } from '@panoramix/contracts';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createClient, recordEvents, settle, startTestApp } from './harness.ts';
+import { byId, createClient, recordEvents, settle, startTestApp } from './harness.ts';
 import type { TestApp, TestUser } from './harness.ts';
 import { spawnApi, startRedis } from './processes.ts';
 import type { ApiProcess } from './processes.ts';
@@ -38,7 +39,7 @@ describe('chat across two API instances behind one Redis', () => {
   let sockets: Record<string, Socket>;
   beforeAll(async () => {
     [ann, ben, stranger] = [await a.newUser(), await a.newUser(), await a.newUser()];
-    room = (await ann.api.post('/api/rooms', { type: 'group', name: 'Fan-out', memberIds: [ben.id] })).body.id;
+    room = (await ann.call(routes.rooms.create, { body: { type: 'group', name: 'Fan-out', memberIds: [ben.id] } })).body.id;
     sockets = {
       annOnA: await a.socket(ann.token),
       annOnB: await a.socketAt(b.baseUrl, ann.token),
@@ -50,10 +51,10 @@ describe('chat across two API instances behind one Redis', () => {
   });
 
   it('delivers each message exactly once to every member socket on both instances, and to nobody else', async () => {
-    const viaA = await ann.api.post(`/api/rooms/${room}/messages`, { clientId: 'fanout-a-0001', text: 'from A' });
-    const viaB = await createClient(b.baseUrl, { token: ben.token }).post(`/api/rooms/${room}/messages`, {
-      clientId: 'fanout-b-0001',
-      text: 'from B',
+    const viaA = await ann.call(routes.messages.send, { ...byId(room), body: { clientId: 'fanout-a-0001', text: 'from A' } });
+    const viaB = await createClient(b.baseUrl, { token: ben.token }).call(routes.messages.send, {
+      ...byId(room),
+      body: { clientId: 'fanout-b-0001', text: 'from B' },
     });
     const viaSocket = await ask(sockets.benOnA!, 'message:send', { roomId: room, clientId: 'fanout-s-0001', text: 'socket' });
     const expected = [viaA.body.id, viaB.body.id, viaSocket.data.id].sort();
@@ -78,7 +79,7 @@ describe('chat across two API instances behind one Redis', () => {
 
   it('sees a user online while any instance holds one of their sockets', async () => {
     const presenceOf = async (client: ReturnType<typeof createClient>) =>
-      (await client.get('/api/presence')).body.items.find((p: { userId: string }) => p.userId === ben.id).status;
+      (await client.call(routes.contacts.presence)).body.items.find((p) => p.userId === ben.id)!.status;
     const fromB = createClient(b.baseUrl, { token: ann.token });
     expect([await presenceOf(ann.api), await presenceOf(fromB)]).toEqual(['online', 'online']);
     sockets.benOnA!.disconnect();

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { routes } from '@panoramix/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient, expectProblem, recordEvents, settle, startTestApp } from './harness.ts';
-import type { TestApp } from './harness.ts';
+import type { RequestOptions, TestApp, TestClient } from './harness.ts';
 import { spawnApi, startRedis } from './processes.ts';
 import type { ApiProcess } from './processes.ts';
 
@@ -26,6 +27,9 @@ afterAll(async () => {
   await redis?.stop();
 });
 
+const logIn = (client: TestClient, body: { username: string; password: string }, options?: RequestOptions) =>
+  client.call(routes.auth.login, { body }, options);
+
 describe('several API instances behind one Redis', () => {
   it('deliver each event exactly once to every socket of its owner, on both instances, and to nobody else', async () => {
     const alice = await a.newUser();
@@ -34,10 +38,9 @@ describe('several API instances behind one Redis', () => {
     const aliceOnB = recordEvents(await a.socketAt(b.baseUrl, alice.token));
     const bobOnB = recordEvents(await a.socketAt(b.baseUrl, bob.token));
 
-    const viaA = await alice.api.post('/api/links', { name: 'Made on A', url: 'https://a.test' });
-    const viaB = await createClient(b.baseUrl, { token: alice.token }).post('/api/links', {
-      name: 'Made on B',
-      url: 'https://b.test',
+    const viaA = await alice.call(routes.links.create, { body: { name: 'Made on A', url: 'https://a.test' } });
+    const viaB = await createClient(b.baseUrl, { token: alice.token }).call(routes.links.create, {
+      body: { name: 'Made on B', url: 'https://b.test' },
     });
     expect([viaA.status, viaB.status]).toEqual([201, 201]);
 
@@ -53,9 +56,9 @@ describe('several API instances behind one Redis', () => {
   it('share sign-in failure counters', async () => {
     const carol = await a.newUser();
     const wrong = { username: carol.username, password: 'wrong-password' };
-    expectProblem(await a.client().post('/api/auth/login', wrong), 401);
-    expectProblem(await createClient(b.baseUrl).post('/api/auth/login', wrong), 401);
-    expectProblem(await a.client().post('/api/auth/login', { username: carol.username, password: carol.password }), 429);
+    expectProblem(await logIn(a.client(), wrong), 401);
+    expectProblem(await logIn(createClient(b.baseUrl), wrong), 401);
+    expectProblem(await logIn(a.client(), { username: carol.username, password: carol.password }), 429);
   });
 
   it('share the per-username back-off after failures from many addresses', async () => {
@@ -63,9 +66,9 @@ describe('several API instances behind one Redis', () => {
     const wrong = { username: dave.username, password: 'wrong-password' };
     for (let i = 0; i < 10; i++) {
       const instance = i % 2 ? createClient(b.baseUrl) : a.client();
-      expectProblem(await instance.post('/api/auth/login', wrong, { headers: { 'x-forwarded-for': `198.19.0.${i}` } }), 401);
+      expectProblem(await logIn(instance, wrong, { headers: { 'x-forwarded-for': `198.19.0.${i}` } }), 401);
     }
-    const res = await createClient(b.baseUrl).post('/api/auth/login', wrong, { headers: { 'x-forwarded-for': '198.19.1.1' } });
+    const res = await logIn(createClient(b.baseUrl), wrong, { headers: { 'x-forwarded-for': '198.19.1.1' } });
     expectProblem(res, 429);
     expect(res.headers.get('retry-after')).toBe('1');
   });
