@@ -1,3 +1,4 @@
+import { routes } from '@panoramix/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, expectProblem, startTestApp } from '../../../test/harness.ts';
 import type { ApiResponse, TestApp, TestClient, TestUser } from '../../../test/harness.ts';
@@ -21,7 +22,7 @@ const from = (address: string, headers: Record<string, string> = {}) => ({
   headers: { 'x-forwarded-for': address, ...headers },
 });
 const login = (username: string, password: string, address = freshAddress(), client: TestClient = app.client()) =>
-  client.post('/api/auth/login', { username, password }, from(address));
+  client.call(routes.auth.login, { body: { username, password } }, from(address));
 
 /** A 429 problem with the Retry-After header, which is returned in seconds. */
 function expectRefused(res: ApiResponse) {
@@ -44,9 +45,9 @@ describe('sign-in limits per username', () => {
     expect((await login(owner.username, owner.password, freshAddress(), browser)).status).toBe(200);
     const native = await app
       .client()
-      .post(
-        '/api/auth/login',
-        { username: owner.username, password: owner.password },
+      .call(
+        routes.auth.login,
+        { body: { username: owner.username, password: owner.password } },
         from(freshAddress(), { 'x-client': 'native' }),
       );
 
@@ -70,9 +71,9 @@ describe('sign-in limits per username', () => {
     expect((await login(owner.username, owner.password, freshAddress(), browser)).status).toBe(200);
     const fromApp = await app
       .client()
-      .post(
-        '/api/auth/login',
-        { username: owner.username, password: owner.password, refreshToken: native.body.refreshToken },
+      .call(
+        routes.auth.login,
+        { body: { username: owner.username, password: owner.password, refreshToken: native.body.refreshToken } },
         from(freshAddress(), { 'x-client': 'native' }),
       );
     expect(fromApp.status).toBe(200);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { routes } from '@panoramix/contracts';
 import mongoose from 'mongoose';
 import { create as createTar } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,17 +67,16 @@ describe('export archive', () => {
     const filesBefore = await treeDigest(uploadsDir);
     await wipe();
     const [alice] = users as [TestUser];
-    expect((await ctx.app.client().post('/api/auth/login', { username: alice.username, password: alice.password })).status).toBe(
-      401,
-    );
+    const logIn = () =>
+      ctx.app.client().call(routes.auth.login, { body: { username: alice.username, password: alice.password } });
+    expect((await logIn()).status).toBe(401);
 
     const imported = await readArchive({ archive: before.archive, uploadsDir });
     expect(imported.counts).toEqual(before.counts);
     const after = await writeArchive({ target: instance, archive: archivePath('after'), uploadsDir });
     expect(archiveFrames(after.archive)).toEqual(archiveFrames(before.archive));
     expect(await treeDigest(uploadsDir)).toEqual(filesBefore);
-    const login = await ctx.app.client().post('/api/auth/login', { username: alice.username, password: alice.password });
-    expect(login.status).toBe(200);
+    expect((await logIn()).status).toBe(200);
   });
 
   it('is idempotent: importing the same archive again duplicates nothing', async () => {
