@@ -1,7 +1,7 @@
 import { routes } from '@panoramix/contracts';
 import type { RouteBodyInput, RouteQueryInput } from '@panoramix/contracts';
 import { describe, expect, it } from 'vitest';
-import { expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
+import { byId, expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
 
 const t = useTeam();
@@ -12,7 +12,6 @@ const createLink = async (user: TestUser, body: LinkInput = { name: 'Docs', url:
   expect(res.status).toBe(201);
   return res.body;
 };
-const linkId = (link: { id: string }) => ({ params: { id: link.id } });
 
 describe('links', () => {
   it('requires authentication', async () => {
@@ -24,15 +23,15 @@ describe('links', () => {
     const link = await createLink(t.alice, { name: '  Panorama docs ', url: 'example.org/docs' });
     expect(link).toMatchObject({ name: 'Panorama docs', url: 'https://example.org/docs', clicksCount: 0 });
 
-    expect((await t.alice.call(routes.links.get, linkId(link))).body.name).toBe('Panorama docs');
-    const renamed = await t.alice.call(routes.links.update, { ...linkId(link), body: { name: 'Docs' } });
+    expect((await t.alice.call(routes.links.get, byId(link.id))).body.name).toBe('Panorama docs');
+    const renamed = await t.alice.call(routes.links.update, { ...byId(link.id), body: { name: 'Docs' } });
     expect(renamed.body.name).toBe('Docs');
-    const clicked = await t.alice.call(routes.links.click, linkId(link));
+    const clicked = await t.alice.call(routes.links.click, byId(link.id));
     expect(clicked.body.clicksCount).toBe(1);
     expect(clicked.body.lastClickedAt).toEqual(expect.any(String));
 
-    expect((await t.alice.call(routes.links.remove, linkId(link))).status).toBe(204);
-    expectProblem(await t.alice.call(routes.links.get, linkId(link)), 404);
+    expect((await t.alice.call(routes.links.remove, byId(link.id))).status).toBe(204);
+    expectProblem(await t.alice.call(routes.links.get, byId(link.id)), 404);
   });
 
   it('refuses empty names and non-http addresses, naming the field', async () => {
@@ -63,14 +62,14 @@ describe('links', () => {
 describe('isolation between users', () => {
   it("answers 404 on every route for another user's link and leaves it untouched", async () => {
     const link = await createLink(t.alice, { name: 'Private', url: 'https://private.test' });
-    expectProblem(await t.bob.call(routes.links.get, linkId(link)), 404);
-    expectProblem(await t.bob.call(routes.links.update, { ...linkId(link), body: { name: 'Hijacked' } }), 404);
-    expectProblem(await t.bob.call(routes.links.click, linkId(link)), 404);
-    expectProblem(await t.bob.call(routes.links.remove, linkId(link)), 404);
+    expectProblem(await t.bob.call(routes.links.get, byId(link.id)), 404);
+    expectProblem(await t.bob.call(routes.links.update, { ...byId(link.id), body: { name: 'Hijacked' } }), 404);
+    expectProblem(await t.bob.call(routes.links.click, byId(link.id)), 404);
+    expectProblem(await t.bob.call(routes.links.remove, byId(link.id)), 404);
     const bobsList = await t.bob.call(routes.links.list);
     expect(bobsList.body.items.find((l) => l.id === link.id)).toBeUndefined();
 
-    const still = await t.alice.call(routes.links.get, linkId(link));
+    const still = await t.alice.call(routes.links.get, byId(link.id));
     expect(still.body).toMatchObject({ name: 'Private', clicksCount: 0 });
   });
 
@@ -87,11 +86,11 @@ describe('isolation between users', () => {
     expect((await createdInSecondTab).id).toBe(link.id);
 
     const updated = nextEvent(aliceSocket, 'link.updated');
-    await t.alice.call(routes.links.update, { ...linkId(link), body: { name: 'Live 2' } });
+    await t.alice.call(routes.links.update, { ...byId(link.id), body: { name: 'Live 2' } });
     expect((await updated).name).toBe('Live 2');
 
     const deleted = nextEvent(aliceSocket, 'link.deleted');
-    await t.alice.call(routes.links.remove, linkId(link));
+    await t.alice.call(routes.links.remove, byId(link.id));
     expect(await deleted).toEqual({ id: link.id });
 
     await settle();
