@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { routes } from '@panoramix/contracts';
 import { SignJWT } from 'jose';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextEvent, recordEvents, settle, startTestApp } from '../../test/harness.ts';
+import { byId, nextEvent, recordEvents, settle, startTestApp } from '../../test/harness.ts';
 import type { TestApp, TestUser } from '../../test/harness.ts';
 
 const jwtSecret = randomBytes(32).toString('hex');
@@ -39,7 +40,7 @@ const ask = (socket: Socket, event: string, payload: unknown) =>
 /** A pair in a direct room, each with a socket: `ann` is the one whose session the test ends. */
 async function pair() {
   const [ann, ben] = [await app.newUser(), await app.newUser()];
-  const room = (await ann.api.post('/api/rooms', { type: 'direct', memberIds: [ben.id] })).body.id as string;
+  const room = (await ann.call(routes.rooms.create, { body: { type: 'direct', memberIds: [ben.id] } })).body.id;
   const [annSocket, benSocket] = [await app.socket(ann.token), await app.socket(ben.token)];
   return { ann, ben, room, annSocket, benSocket };
 }
@@ -60,7 +61,9 @@ describe('a socket whose session ends', () => {
     const { ann, room, annSocket, benSocket } = await pair();
     const annLog = recordEvents(annSocket);
     const cut = nextEvent(annSocket, 'disconnect');
-    const changed = await ann.api.post('/api/auth/password', { currentPassword: ann.password, newPassword: 'a-brand-new-one' });
+    const changed = await ann.call(routes.auth.changePassword, {
+      body: { currentPassword: ann.password, newPassword: 'a-brand-new-one' },
+    });
     expect(changed.status).toBe(200);
     expect(await cut).toBe('io server disconnect');
     expect(annLog).toContainEqual({ type: 'session.ended', data: { reason: 'password-changed' } });
@@ -74,7 +77,7 @@ describe('a socket whose session ends', () => {
     const { ann, room, annSocket, benSocket } = await pair();
     const secondTab = await app.socket(ann.token);
     const cut = Promise.all([nextEvent(annSocket, 'disconnect'), nextEvent(secondTab, 'disconnect')]);
-    expect((await admin.api.patch(`/api/users/${ann.id}`, { disabled: true })).status).toBe(200);
+    expect((await admin.call(routes.users.update, { ...byId(ann.id), body: { disabled: true } })).status).toBe(200);
     expect(await cut).toEqual(['io server disconnect', 'io server disconnect']);
     await expectCutOff(annSocket, room, benSocket);
   });
@@ -102,7 +105,7 @@ describe('session:refresh', () => {
     expect(await nextEvent(control, 'disconnect', 3000)).toBe('io server disconnect'); // the first token is over now
     expect(refreshed.connected).toBe(true);
     const received = nextEvent(refreshed, 'message:new');
-    await ben.api.post(`/api/rooms/${room}/messages`, { clientId: 'after-refresh-1', text: 'still there?' });
+    await ben.call(routes.messages.send, { ...byId(room), body: { clientId: 'after-refresh-1', text: 'still there?' } });
     expect(await received).toMatchObject({ text: 'still there?' });
     expect(await ask(refreshed, 'message:send', { roomId: room, clientId: 'after-refresh-2', text: 'yes' })).toMatchObject({
       ok: true,

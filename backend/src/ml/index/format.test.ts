@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { routes } from '@panoramix/contracts';
 import mongoose from 'mongoose';
 import { expect, it } from 'vitest';
 import { startTestApp } from '../../../test/harness.ts';
@@ -12,7 +13,7 @@ it('reindexes a collection written in an older index format once, on the next st
 
   const before = await startTestApp(database);
   const user = await before.newUser();
-  const note = (await user.api.post('/api/notes', { title: 'Okapi sighting', content: 'striped legs' })).body;
+  const note = (await user.call(routes.notes.create, { body: { title: 'Okapi sighting', content: 'striped legs' } })).body;
   await before.server.services.indexer.flush();
   expect(await entriesOf(note.id)).toBe(1);
   // As an older version left it: its record says format 1, and an item it did not index has no entry.

@@ -1,3 +1,4 @@
+import { routes } from '@panoramix/contracts';
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/harness.ts';
@@ -16,13 +17,13 @@ describe('indexing queue status', () => {
     const entry = first.entries.find((e) => e.itemId === id)!;
     await fail(first.token, [{ ...entry, attempts: MAX_ATTEMPTS - 1 }], 'embeddings: connection refused');
 
-    const res = await admin.api.get('/api/search/ai-status');
+    const res = await admin.call(routes.search.aiStatus);
     expect(res.body.queue).toMatchObject({
       failed: 1,
       lastError: { kind: 'note', id, reason: 'embeddings: connection refused' },
     });
     // Another tenant's item and error text are for administrators only.
-    const plain = await user.api.get('/api/search/ai-status');
+    const plain = await user.call(routes.search.aiStatus);
     expect(plain.body.queue).toEqual({
       pending: 0,
       failed: 1,

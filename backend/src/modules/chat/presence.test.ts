@@ -1,3 +1,4 @@
+import { routes } from '@panoramix/contracts';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents, settle, startTestApp } from '../../../test/harness.ts';
@@ -11,8 +12,8 @@ afterAll(() => app.close());
 
 /** The presence of `of` that `viewer` reads from GET /api/presence, or undefined when it is not shown. */
 const presenceSeen = async (viewer: TestUser, of: TestUser) =>
-  (await viewer.api.get('/api/presence')).body.items.find((p: { userId: string }) => p.userId === of.id)?.status as
-    string | undefined;
+  (await viewer.call(routes.contacts.presence)).body.items.find((p) => p.userId === of.id)?.status;
+const addContact = (user: TestUser, of: TestUser) => user.call(routes.contacts.add, { body: { userId: of.id } });
 
 /** The presence:changed events about `of` a socket received. */
 const changesOf = (log: { type: string; data: any }[], of: TestUser) =>
@@ -29,7 +30,7 @@ async function watch(viewer: TestUser, subject: TestUser) {
 describe('presence is seen', () => {
   it('not by a stranger who added me as a contact', async () => {
     const [me, stranger] = [await app.newUser(), await app.newUser()];
-    expect((await stranger.api.post('/api/contacts', { userId: me.id })).status).toBe(201);
+    expect((await addContact(stranger, me)).status).toBe(201);
     const { log, subjectSocket } = await watch(stranger, me);
     expect(await presenceSeen(stranger, me)).toBeUndefined();
     subjectSocket.disconnect();
@@ -39,8 +40,8 @@ describe('presence is seen', () => {
 
   it('by mutual contacts', async () => {
     const [me, friend] = [await app.newUser(), await app.newUser()];
-    await friend.api.post('/api/contacts', { userId: me.id });
-    await me.api.post('/api/contacts', { userId: friend.id });
+    await addContact(friend, me);
+    await addContact(me, friend);
     const { log, subjectSocket } = await watch(friend, me);
     await expect.poll(() => changesOf(log, me)).toEqual(['online']);
     expect(await presenceSeen(friend, me)).toBe('online');
@@ -51,12 +52,13 @@ describe('presence is seen', () => {
 
   it('by the members of a room I am in, until one of us leaves it', async () => {
     const [me, member] = [await app.newUser(), await app.newUser()];
-    const room = (await member.api.post('/api/rooms', { type: 'group', name: 'Shared', memberIds: [me.id] })).body.id;
+    const room = (await member.call(routes.rooms.create, { body: { type: 'group', name: 'Shared', memberIds: [me.id] } })).body
+      .id;
     const { log, subjectSocket } = await watch(member, me);
     await expect.poll(() => changesOf(log, me)).toEqual(['online']);
     expect(await presenceSeen(member, me)).toBe('online');
 
-    expect((await me.api.delete(`/api/rooms/${room}/members/${me.id}`)).status).toBe(200);
+    expect((await me.call(routes.rooms.removeMember, { params: { id: room, userId: me.id } })).status).toBe(200);
     expect(await presenceSeen(member, me)).toBeUndefined();
     expect(await presenceSeen(me, member)).toBeUndefined();
     subjectSocket.disconnect();
