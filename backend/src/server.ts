@@ -9,7 +9,7 @@ import { createJobRunner } from './jobs/runner.ts';
 import type { Logger } from './lib/logger.ts';
 import { seedDevAdmin } from './modules/auth/seed.ts';
 import { chatRealtime } from './modules/chat/socket.ts';
-import { migrateTaskRanks } from './modules/tasks/rank.ts';
+import { exportedCollections } from './modules/export/collections.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { attachRealtime } from './realtime/socket.ts';
 import { createServices } from './services.ts';
@@ -48,8 +48,7 @@ export async function startServer(options: { config: Config; logger: Logger; mon
   const services = createServices({ config, logger, events, jobs, redis: redis?.pub });
   await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).init()));
   await services.errorLog.ensureCollection();
-  const ranks = await migrateTaskRanks();
-  if (ranks > 0) logger.info({ tasks: ranks }, 'task ranks: numbers turned into order keys');
+  for (const collection of exportedCollections) await collection.upgrade?.();
   if (config.seedAdmin) await seedDevAdmin(services.auth, logger);
 
   const app = createApp({ config, logger, services });

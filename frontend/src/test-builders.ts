@@ -17,3 +17,6 @@ export function edited<T extends { updatedAt: string }>(item: T, changes: Partia
 
 /** A list read page by page as the query cache holds it (see api/paged-list.ts): here one page, the whole list. */
 export const pagedData = <T>(items: T[]) => ({ pages: [{ items, nextCursor: null }], pageParams: [null] });
+
+/** The `n`-th order key (ranks are order keys): `c000`, `c001`… sort as `n` does, up to 999. */
+export const orderKeyOf = (n: number) => `c${String(n).padStart(3, '0')}`;

@@ -90,7 +90,7 @@ describe('round trips per write in a shared project', () => {
       'note delete': write(5),
       'session create': write(4),
       'session update': write(5),
-      'line create': write(5),
+      'line create': write(6), // the last line's order key, to go after it
       'line update': write(5),
       'line delete': write(5),
       'session delete': write(6), // its lines go first

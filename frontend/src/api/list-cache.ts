@@ -119,7 +119,7 @@ export function putDetail<T extends Listed>(queryClient: QueryClient, key: Query
 
 export const without = <T extends Listed>(items: readonly T[], id: string): T[] => items.filter((i) => i.id !== id);
 
-type RankedRow = { rank: number; createdAt: string } | { rank: string; createdAt: string };
+type RankedRow = { rank: string; createdAt: string };
 
 /**
  * Manual order: lower rank first, then creation, so equal ranks stay stable. Order keys compare

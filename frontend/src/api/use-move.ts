@@ -6,7 +6,7 @@ import type { Ties } from './reconcile.ts';
 
 interface Ranked {
   id: string;
-  rank: number | string;
+  rank: string;
 }
 
 /** Quick successive moves of one item (Alt+↑ ↑ ↑) are written once, with the final rank. */
@@ -19,13 +19,13 @@ const SETTLE_MS = 400;
  * Leaving the page sends pending moves at once; a failed move puts the item back.
  */
 export function useMove<T extends Ranked>(
-  send: (item: T, rank: T['rank']) => Promise<T>,
+  send: (item: T, rank: string) => Promise<T>,
   put: (queryClient: QueryClient, item: T, ties?: Ties) => void,
 ) {
   const queryClient = useQueryClient();
-  const pending = useRef(new Map<string, { original: T; rank: T['rank']; timer: ReturnType<typeof setTimeout> }>());
+  const pending = useRef(new Map<string, { original: T; rank: string; timer: ReturnType<typeof setTimeout> }>());
   const mutation = useMutation({
-    mutationFn: ({ item, rank }: { item: T; rank: T['rank'] }) => send(item, rank),
+    mutationFn: ({ item, rank }: { item: T; rank: string }) => send(item, rank),
     onSuccess: (saved) => {
       if (!pending.current.has(saved.id)) put(queryClient, saved);
     },
@@ -50,7 +50,7 @@ export function useMove<T extends Ranked>(
     return () => [...entries.keys()].forEach(flush);
   }, []);
 
-  return (item: T, rank: T['rank']) => {
+  return (item: T, rank: string) => {
     const previous = pending.current.get(item.id);
     if (previous) clearTimeout(previous.timer);
     put(queryClient, { ...item, rank }, 'incoming');

@@ -1,11 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
-import { rankBetween, rankForMove } from '../lib/rank.ts';
-import type { Between } from '../lib/rank.ts';
+import { rankForMove } from '../lib/rank.ts';
 
-interface Ranked<R> {
+interface Ranked {
   id: string;
-  rank: R;
+  rank: string;
 }
 
 /**
@@ -15,11 +14,7 @@ interface Ranked<R> {
  * repeated Alt+↑ presses each move one step further. `data-drop="before|after"` marks the row
  * under the pointer.
  */
-export function useSortableBy<R, T extends Ranked<R>>(
-  items: readonly T[],
-  onMove: (item: T, rank: R) => void,
-  between: Between<R>,
-) {
+export function useSortable<T extends Ranked>(items: readonly T[], onMove: (item: T, rank: string) => void) {
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const rendered = useRef(items);
@@ -46,7 +41,7 @@ export function useSortableBy<R, T extends Ranked<R>>(
     const list = latest.current;
     const item = list[from];
     if (!item || to < 0 || to >= list.length || to === from) return;
-    const rank = rankForMove(list, from, to, between);
+    const rank = rankForMove(list, from, to);
     const next = list.filter((_, index) => index !== from);
     next.splice(to, 0, { ...item, rank });
     latest.current = next;
@@ -87,7 +82,3 @@ export function useSortableBy<R, T extends Ranked<R>>(
 
   return { rowProps };
 }
-
-/** `useSortableBy` for number ranks (projects, note lines). */
-export const useSortable = <T extends Ranked<number>>(items: readonly T[], onMove: (item: T, rank: number) => void) =>
-  useSortableBy(items, onMove, rankBetween);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, objectId, page, pageQuery, projectContentFields } from './common.ts';
+import { idParams, isoDateTime, objectId, orderKey, page, pageQuery, projectContentFields } from './common.ts';
 import { defineRoute } from './http.ts';
 
 /** A meeting or jotting session: a container of ordered lines (Panorama's note sessions). */
@@ -20,7 +20,7 @@ export const noteLine = projectContentFields
       .nullable()
       .meta({ description: "Copied from the session, kept in step when the session's project changes" }),
     content: z.string(),
-    rank: z.number(),
+    rank: orderKey,
   })
   .meta({ id: 'NoteLine' });
 export type NoteLine = z.infer<typeof noteLine>;
@@ -41,10 +41,10 @@ export const listNoteSessionsQuery = pageQuery.extend({ projectId: z.union([obje
 export const createNoteLineBody = z.strictObject({
   sessionId: objectId,
   content: lineContent,
-  rank: z.number().finite().optional().meta({ description: 'Default: after the last line' }),
+  rank: orderKey.optional().meta({ description: 'Default: after the last line' }),
 });
 export const updateNoteLineBody = z
-  .strictObject({ content: lineContent.optional(), rank: z.number().finite().optional() })
+  .strictObject({ content: lineContent.optional(), rank: orderKey.optional() })
   .refine((b) => Object.keys(b).length > 0, 'nothing to update')
   .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 export const listNoteLinesQuery = pageQuery.extend({

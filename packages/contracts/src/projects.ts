@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, label, objectId, page, pageQuery } from './common.ts';
+import { idParams, isoDateTime, label, objectId, orderKey, page, pageQuery } from './common.ts';
 import { person } from './contacts.ts';
 import { defineRoute } from './http.ts';
 
@@ -24,7 +24,7 @@ export const project = z
     colorLabel,
     isFavorite: z.boolean(),
     favoriteRank: z.number().nullable(),
-    rank: z.number().meta({ description: 'Manual order of the portfolio view' }),
+    rank: orderKey.meta({ description: 'Manual order of the portfolio view (fractional indexing)' }),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
@@ -40,7 +40,7 @@ const projectFields = {
   colorLabel,
   isFavorite: z.boolean(),
   favoriteRank: z.number().finite().nullable(),
-  rank: z.number().finite(),
+  rank: orderKey,
 };
 
 export const createProjectBody = z.strictObject({

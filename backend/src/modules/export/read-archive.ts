@@ -91,7 +91,7 @@ export async function readArchive(options: {
     }
   }
   await flush();
-  for (const collection of registered.values()) if (counts[collection.name] !== undefined) await collection.afterImport?.();
+  for (const collection of registered.values()) if (counts[collection.name] !== undefined) await collection.upgrade?.();
   for (const [name, n] of Object.entries(skipped)) progress.note(`${name}: ${n} documents skipped (no module imports them yet)`);
 
   if (hasFiles) await unpackUploads(files, uploadsDir);

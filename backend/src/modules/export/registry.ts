@@ -17,8 +17,11 @@ export interface ExportedCollection {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   model: Model<any>;
   scope: ExportScope;
-  /** Brings imported documents up to date once the whole archive is written (an older archive's shapes). */
-  afterImport?: () => Promise<unknown>;
+  /**
+   * Brings older documents up to date (stored before a change of shape, or imported from an archive
+   * of that time): run at start and after an import.
+   */
+  upgrade?: () => Promise<unknown>;
 }
 
 /** Whose data an export holds: one user's, or the whole instance's (an administrator's backup). */

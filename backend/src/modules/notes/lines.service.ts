@@ -4,6 +4,7 @@ import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { idOrNull, projectContentBase } from '../../lib/dto.ts';
+import { keyAfter } from '../../lib/order-keys.ts';
 import { projectContent } from '../../sharing/content.ts';
 import { NoteLineModel } from './sessions.model.ts';
 import type { NoteLineDoc } from './sessions.model.ts';
@@ -43,13 +44,20 @@ export function createNoteLineService(deps: { events: EventBus; sessions: NoteSe
     return toPage(rows, query.limit, byRank, toNoteLineDto);
   }
 
-  async function create(actor: AuthUser, input: { sessionId: string; content: string; rank?: number | undefined }) {
+  async function create(actor: AuthUser, input: { sessionId: string; content: string; rank?: string | undefined }) {
     const { doc: session, audience } = await deps.sessions.findWritable(actor, input.sessionId);
-    // Appended lines go last; a timestamp orders them without reading the others.
-    return content.create(actor, { rank: Date.now(), ...input, projectId: session.projectId ?? null }, audience);
+    const last = input.rank
+      ? undefined
+      : await NoteLineModel.findOne({ sessionId: session._id }, { rank: 1 })
+          .setOptions({ tenancy: 'system' }) // access was decided by the session
+          .sort({ rank: -1 })
+          .lean<{ rank: string }>();
+    // Appended lines go last.
+    const rank = input.rank ?? keyAfter(last?.rank);
+    return content.create(actor, { ...input, rank, projectId: session.projectId ?? null }, audience);
   }
 
-  async function update(actor: AuthUser, id: string, patch: { content?: string | undefined; rank?: number | undefined }) {
+  async function update(actor: AuthUser, id: string, patch: { content?: string | undefined; rank?: string | undefined }) {
     const current = await content.findWritable(actor, id);
     return toNoteLineDto(await content.save(actor, current, { $set: patch }));
   }

@@ -1,6 +1,7 @@
 import { Schema, model } from 'mongoose';
 import type { InferSchemaType, Types } from 'mongoose';
 import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
+import { rankField } from '../../lib/order-keys.ts';
 
 const noteSessionSchema = new Schema(
   {
@@ -31,7 +32,7 @@ const noteLineSchema = new Schema(
     /** Copied from the session so access checks need no join; kept in step on moves. */
     projectId: { type: Schema.Types.ObjectId, default: null },
     content: { type: String, required: true },
-    rank: { type: Number, required: true },
+    rank: rankField, // an order key
   },
   { timestamps: true },
 );
@@ -40,4 +41,9 @@ noteLineSchema.index({ sessionId: 1, rank: 1, _id: 1 });
 noteLineSchema.index({ projectId: 1 });
 
 export const NoteLineModel = model('NoteLine', noteLineSchema, 'note_lines');
-export type NoteLineDoc = InferSchemaType<typeof noteLineSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type NoteLineDoc = Omit<InferSchemaType<typeof noteLineSchema>, 'rank'> & {
+  _id: Types.ObjectId;
+  rank: string;
+  createdAt: Date;
+  updatedAt: Date;
+};

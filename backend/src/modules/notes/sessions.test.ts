@@ -1,5 +1,6 @@
 import { routes } from '@panoramix/contracts';
 import type { RouteBodyInput } from '@panoramix/contracts';
+import { generateKeyBetween } from 'fractional-indexing';
 import { describe, expect, it } from 'vitest';
 import { byId, expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
@@ -27,7 +28,7 @@ describe('note sessions and lines', () => {
     const lines = (await linesOf(t.alice, session.id)).body.items;
     expect(lines.map((l) => l.content)).toEqual(Array.from({ length: 10 }, (_, i) => `line ${i + 1}`));
 
-    await updateLine(t.alice, lines[9]!.id, { content: 'last, edited', rank: lines[0]!.rank - 1 });
+    await updateLine(t.alice, lines[9]!.id, { content: 'last, edited', rank: generateKeyBetween(null, lines[0]!.rank) });
     await t.alice.call(routes.noteLines.remove, byId(lines[4]!.id));
     const after = contents(await linesOf(t.alice, session.id));
     expect(after[0]).toBe('last, edited');

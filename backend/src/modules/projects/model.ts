@@ -2,6 +2,7 @@ import { Schema, model } from 'mongoose';
 import type { InferSchemaType, Types } from 'mongoose';
 import { healthFlags } from '@panoramix/contracts';
 import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
+import { rankField } from '../../lib/order-keys.ts';
 
 const projectSchema = new Schema(
   {
@@ -16,7 +17,7 @@ const projectSchema = new Schema(
     colorLabel: { type: String, default: null },
     isFavorite: { type: Boolean, default: false },
     favoriteRank: { type: Number, default: null },
-    rank: { type: Number, required: true },
+    rank: rankField, // an order key
     /** Latest change to the project or its content ("touch project"): drives dormancy and health. */
     lastActivityAt: { type: Date, default: () => new Date() },
     /** Set when deletion starts: the project is gone for users while the cascade job runs. */
@@ -28,4 +29,9 @@ projectSchema.plugin(ownedPlugin, { sharedBy: ['memberIds'] });
 projectSchema.index({ memberIds: 1, rank: 1, _id: 1 });
 
 export const ProjectModel = model('Project', projectSchema);
-export type ProjectDoc = InferSchemaType<typeof projectSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type ProjectDoc = Omit<InferSchemaType<typeof projectSchema>, 'rank'> & {
+  _id: Types.ObjectId;
+  rank: string;
+  createdAt: Date;
+  updatedAt: Date;
+};

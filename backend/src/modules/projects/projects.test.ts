@@ -1,3 +1,4 @@
+import { generateKeyBetween } from 'fractional-indexing';
 import { routes } from '@panoramix/contracts';
 import type { RouteBodyInput } from '@panoramix/contracts';
 import type { Model } from 'mongoose';
@@ -63,7 +64,7 @@ describe('projects', () => {
     const user = await app.newUser();
     const a = await newProject(user, { name: 'A' });
     const b = await newProject(user, { name: 'B' });
-    await update(user, b.id, { rank: 0 });
+    await update(user, b.id, { rank: generateKeyBetween(null, a.rank) });
     const list = await user.call(routes.projects.list);
     expect(list.body.items.map((p) => p.id)).toEqual([b.id, a.id]);
     const strangers = await stranger.call(routes.projects.list);

@@ -8,6 +8,7 @@ import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { UserModel } from '../users/model.ts';
 import { isoOrNull, ownedBase } from '../../lib/dto.ts';
+import { keyAfter } from '../../lib/order-keys.ts';
 import { findMemberProject, visibleProjects } from '../../sharing/access.ts';
 import { ProjectModel } from './model.ts';
 import type { ProjectDoc } from './model.ts';
@@ -72,7 +73,10 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
 
   async function create(actor: AuthUser, input: ProjectInput & { name: string }) {
     // New projects go last in the manual order; a timestamp needs no read of the others.
-    const created = await ProjectModel.create({ rank: Date.now(), ...toFields(input), userId: actor.id, memberIds: [actor.id] });
+    // New projects go last in the caller's portfolio.
+    const last = await ProjectModel.findOne(visibleProjects(actor), { rank: 1 }).sort({ rank: -1 }).lean<{ rank: string }>();
+    const rank = input.rank ?? keyAfter(last?.rank);
+    const created = await ProjectModel.create({ ...toFields(input), rank, userId: actor.id, memberIds: [actor.id] });
     return announce('project.created', created.toObject() as ProjectDoc);
   }
 

@@ -1,6 +1,10 @@
 import type { ExportedCollection } from '../export/registry.ts';
 import { TaskModel } from './model.ts';
-import { migrateTaskRanks } from './rank.ts';
+import { migrateRanks } from '../../lib/order-keys.ts';
 
-/** Archives from before order keys carry number ranks: they are converted, in order, after the import. */
-export const tasksExport: ExportedCollection = { name: 'tasks', model: TaskModel, scope: 'owner', afterImport: migrateTaskRanks };
+export const tasksExport: ExportedCollection = {
+  name: 'tasks',
+  model: TaskModel,
+  scope: 'owner',
+  upgrade: () => migrateRanks(TaskModel),
+};

@@ -2,6 +2,7 @@ import { Schema, model } from 'mongoose';
 import type { InferSchemaType, Types } from 'mongoose';
 import { taskStatuses } from '@panoramix/contracts';
 import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
+import { rankField } from '../../lib/order-keys.ts';
 
 const taskSchema = new Schema(
   {
@@ -14,10 +15,7 @@ const taskSchema = new Schema(
     deadline: { type: Date, default: null },
     isUrgent: { type: Boolean, default: false },
     isImportant: { type: Boolean, default: false },
-    // An order key (fractional indexing). Mixed, not String: data from before string ranks and
-    // imported archives hold numbers, which Mongoose must not turn into strings that sort wrong;
-    // `migrateTaskRanks` converts them in order.
-    rank: { type: Schema.Types.Mixed, required: true },
+    rank: rankField, // an order key
     tags: { type: [String], default: [] },
   },
   { timestamps: true },

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/harness.ts';
 import { TaskModel } from './model.ts';
-import { migrateTaskRanks } from './rank.ts';
+import { migrateRanks } from '../../lib/order-keys.ts';
 
 const ctx = useTestApp();
 
@@ -26,11 +26,11 @@ describe('task ranks from before order keys', () => {
     }));
     await TaskModel.collection.insertMany(old);
 
-    expect(await migrateTaskRanks()).toBe(3);
+    expect(await migrateRanks(TaskModel)).toBe(3);
     const list = (await user.call(routes.tasks.list, { query: {} })).body.items;
     expect(list.map((task) => task.title)).toEqual(['Old 0', 'Old 1', 'Old 2', 'Keyed']);
     expect(list.every((task) => typeof task.rank === 'string')).toBe(true);
     expect(list.at(-1)?.rank).toBe(keyed.rank);
-    expect(await migrateTaskRanks()).toBe(0); // nothing left to convert
+    expect(await migrateRanks(TaskModel)).toBe(0); // nothing left to convert
   });
 });

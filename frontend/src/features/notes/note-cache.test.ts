@@ -3,13 +3,14 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../api/event-appliers.ts';
 import type { Page } from '../../api/list-cache.ts';
-import { edited, entityBase } from '../../test-builders.ts';
+import { rankBetween } from '../../lib/rank.ts';
+import { edited, entityBase, orderKeyOf } from '../../test-builders.ts';
 import { noteEvents, noteKeys } from './note-cache.ts';
 
 const session = 'd'.repeat(24);
 function aLine(overrides: Partial<NoteLine> = {}): NoteLine {
   const { n, ...base } = entityBase();
-  return { ...base, sessionId: session, projectId: null, content: `line ${n}`, rank: n, ...overrides };
+  return { ...base, sessionId: session, projectId: null, content: `line ${n}`, rank: orderKeyOf(n), ...overrides };
 }
 
 function setup(lines: NoteLine[]) {
@@ -33,7 +34,7 @@ describe('note line events', () => {
   it('noteLine.updated shows the new text and the new place', () => {
     const [a, b] = [aLine({ content: 'a' }), aLine({ content: 'b' })];
     const { dispatcher, contents } = setup([a, b]);
-    dispatcher.dispatch('noteLine.updated', edited(b, { content: 'B', rank: a.rank - 1 }));
+    dispatcher.dispatch('noteLine.updated', edited(b, { content: 'B', rank: rankBetween(undefined, a.rank) }));
     expect(contents()).toEqual(['B', 'a']);
   });
 

@@ -25,7 +25,7 @@ export function useLineOperations(sessionId: string) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   const create = useMutation({
-    mutationFn: (body: { content: string; rank?: number }) => call(routes.noteLines.create, { body: { sessionId, ...body } }),
+    mutationFn: (body: { content: string; rank?: string }) => call(routes.noteLines.create, { body: { sessionId, ...body } }),
     onSuccess: (line) => putLine(queryClient, line),
   });
   const append = (content: string) =>

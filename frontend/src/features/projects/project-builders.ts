@@ -1,5 +1,5 @@
 import type { Project } from '@panoramix/contracts';
-import { entityBase } from '../../test-builders.ts';
+import { entityBase, orderKeyOf } from '../../test-builders.ts';
 
 /** A project with sensible defaults for tests; its owner is its only member unless told otherwise. */
 export function aProject(overrides: Partial<Project> = {}): Project {
@@ -16,7 +16,7 @@ export function aProject(overrides: Partial<Project> = {}): Project {
     colorLabel: null,
     isFavorite: false,
     favoriteRank: null,
-    rank: n,
+    rank: orderKeyOf(n),
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import type { Task } from '@panoramix/contracts';
-import { entityBase } from '../../test-builders.ts';
+import { entityBase, orderKeyOf } from '../../test-builders.ts';
 
 /** A task with sensible defaults for tests; each test overrides only what it is about. */
 export function aTask(overrides: Partial<Task> = {}): Task {
@@ -14,7 +14,7 @@ export function aTask(overrides: Partial<Task> = {}): Task {
     deadline: null,
     isUrgent: false,
     isImportant: false,
-    rank: `c${String(n).padStart(3, '0')}`, // an order key; builders number up to 999
+    rank: orderKeyOf(n),
     tags: [],
     ...overrides,
   };

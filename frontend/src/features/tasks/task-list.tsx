@@ -2,8 +2,7 @@ import type { Task } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
-import { keyBetween } from '../../lib/order-key.ts';
-import { useSortableBy } from '../../ui/use-sortable.ts';
+import { useSortable } from '../../ui/use-sortable.ts';
 import { useProjectIndex } from '../projects/use-projects.ts';
 import { TaskRow } from './task-row.tsx';
 import { useTaskOperations } from './use-tasks.ts';
@@ -16,7 +15,7 @@ export function TaskList({ tasks }: { tasks: readonly Task[] }) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   // Tasks gone from the list (completed, deleted elsewhere) leave the selection too.
   const selected = tasks.filter((task) => picked.has(task.id)).map((task) => task.id);
-  const { rowProps } = useSortableBy(tasks, move, keyBetween);
+  const { rowProps } = useSortable(tasks, move);
   const select = (id: string, on: boolean) =>
     setPicked((current) => {
       const next = new Set(current);

@@ -1,0 +1,48 @@
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import { Schema } from 'mongoose';
+import type { Model } from 'mongoose';
+
+/**
+ * Manual order by order keys (fractional indexing, the same package as the web client): a key
+ * between any two always exists, so a move writes one rank however often items went into one gap.
+ */
+export const keyBefore = (first: string | null | undefined) => generateKeyBetween(null, first ?? null);
+export const keyAfter = (last: string | null | undefined) => generateKeyBetween(last ?? null, null);
+
+const system = { tenancy: 'system' } as const;
+
+/**
+ * Turns number ranks (documents written before ranks were order keys, or imported from an archive
+ * of that time) into order keys, keeping the order: MongoDB sorts every number before every
+ * string, so the numbers, in their order, get keys below the lowest key there is. Each write is
+ * conditional on the number still being there, so two instances running it at once never undo a move.
+ */
+// Any model with a `rank` field: only ranks are read and written.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateRanks(model: Model<any>): Promise<number> {
+  const numeric = await model
+    .find({ rank: { $type: 'number' } }, { rank: 1 })
+    .sort({ rank: 1, _id: 1 })
+    .setOptions(system)
+    .lean<{ _id: unknown; rank: number }[]>();
+  if (numeric.length === 0) return 0;
+  const lowest = await model
+    .findOne({ rank: { $type: 'string' } }, { rank: 1 })
+    .sort({ rank: 1 })
+    .setOptions(system)
+    .lean<{ rank: string }>();
+  const keys = generateNKeysBetween(null, lowest?.rank ?? null, numeric.length);
+  await model.bulkWrite(
+    numeric.map((doc, i) => ({
+      updateOne: { filter: { _id: doc._id, rank: doc.rank }, update: { $set: { rank: keys[i] } }, timestamps: false },
+    })),
+    { ordered: false },
+  );
+  return numeric.length;
+}
+
+/**
+ * The schema of a `rank`: Mixed, not String, because older documents and archives hold numbers,
+ * which Mongoose must not turn into strings that sort wrong before `migrateRanks` converts them.
+ */
+export const rankField = { type: Schema.Types.Mixed, required: true } as const;
