@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, label, objectId, orderKey, page, pageQuery } from './common.ts';
+import { idParams, isoDateTime, label, objectId, orderKey, ownedFields, page, pageQuery } from './common.ts';
 import { person } from './contacts.ts';
 import { defineRoute } from './http.ts';
 
@@ -10,9 +10,8 @@ export const colorLabel = z
   .regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #3366ff')
   .nullable();
 
-export const project = z
-  .object({
-    id: objectId,
+export const project = ownedFields
+  .extend({
     userId: objectId.meta({ description: 'Owner' }),
     memberIds: z.array(objectId).meta({ description: 'Owner included' }),
     members: z.array(person).meta({ description: 'The members as people are shown, in memberIds order' }),
@@ -25,8 +24,6 @@ export const project = z
     isFavorite: z.boolean(),
     favoriteRank: z.number().nullable(),
     rank: orderKey.meta({ description: 'Manual order of the portfolio view (fractional indexing)' }),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
   })
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof project>;
