@@ -1,19 +1,22 @@
+import { routes } from '@panoramix/contracts';
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/harness.ts';
+import { byId, useTestApp } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
 
 const ctx = useTestApp();
 const notes = () => mongoose.connection.collection('notes');
 const indexer = () => ctx.app.server.services.indexer;
 const found = async (user: TestUser, q: string) =>
-  ((await user.api.get(`/api/search?q=${q}&kinds=note`)).body.items as { id: string }[]).map((hit) => hit.id);
+  (await user.call(routes.search.search, { query: { q, kinds: 'note' } })).body.items.map((hit) => hit.id);
+const newNote = async (user: TestUser, title: string, content: string) =>
+  (await user.call(routes.notes.create, { body: { title, content } })).body.id;
 
 describe('search reconciliation', () => {
   it('indexes writes that never reached the queue, refreshes stale entries and drops entries of vanished items', async () => {
     const user = await ctx.app.newUser();
-    const edited = (await user.api.post('/api/notes', { title: 'Ibex trail', content: 'before' })).body.id as string;
-    const vanished = (await user.api.post('/api/notes', { title: 'Lemur notes', content: 'soon gone' })).body.id as string;
+    const edited = await newNote(user, 'Ibex trail', 'before');
+    const vanished = await newNote(user, 'Lemur notes', 'soon gone');
     await indexer().flush();
 
     // As a process killed right after its database write leaves them: written, but no queue entry.
@@ -43,9 +46,11 @@ describe('search reconciliation', () => {
     expect(await found(user, 'lemur')).toEqual([]);
 
     // In step again: nothing more to queue, deleted and text-less chat messages included.
-    const room = (await user.api.post('/api/rooms', { type: 'group', name: 'Solo', memberIds: [] })).body.id as string;
-    const message = (await user.api.post(`/api/rooms/${room}/messages`, { clientId: 'reconcile-1-id', text: 'gone soon' })).body;
-    expect((await user.api.delete(`/api/messages/${message.id}`)).status).toBe(200);
+    const room = (await user.call(routes.rooms.create, { body: { type: 'group', name: 'Solo', memberIds: [] } })).body.id;
+    const message = (
+      await user.call(routes.messages.send, { ...byId(room), body: { clientId: 'reconcile-1-id', text: 'gone soon' } })
+    ).body;
+    expect((await user.call(routes.messages.remove, byId(message.id))).status).toBe(200);
     await indexer().flush();
     expect(await indexer().repair()).toEqual({ missing: 0, stale: 0, orphaned: 0 });
   });
