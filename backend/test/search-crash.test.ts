@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { routes } from '@panoramix/contracts';
 import { MongoClient, ObjectId } from 'mongodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { startFakeModelServer } from './fake-model-server.ts';
 import { createClient } from './harness.ts';
+import type { TestClient } from './harness.ts';
 import { spawnApi } from './processes.ts';
 import type { ApiProcess } from './processes.ts';
 
 const processes: ApiProcess[] = [];
+const register = (baseUrl: string, username: string) =>
+  createClient(baseUrl).call(routes.auth.register, { body: { username, password: 'correct horse battery' } });
+const newNote = (api: TestClient, title: string, content: string) => api.call(routes.notes.create, { body: { title, content } });
+const search = (api: TestClient, q: string, kinds?: string) => api.call(routes.search.search, { query: { q, kinds, limit: 50 } });
 afterAll(() => Promise.all(processes.map((p) => p.kill())));
 
 describe('durable indexing', () => {
@@ -24,14 +30,10 @@ describe('durable indexing', () => {
     };
     const first = await spawnApi(env);
     processes.push(first);
-    const anonymous = createClient(first.baseUrl);
-    const { accessToken } = (
-      await anonymous.post('/api/auth/register', { username: 'crashy', password: 'correct horse battery' })
-    ).body;
+    const { accessToken } = (await register(first.baseUrl, 'crashy')).body;
     const api = createClient(first.baseUrl, { token: accessToken });
     const ids: string[] = [];
-    for (let i = 0; i < 12; i++)
-      ids.push((await api.post('/api/notes', { title: `Crash note ${i}`, content: 'durable backlog' })).body.id);
+    for (let i = 0; i < 12; i++) ids.push((await newNote(api, `Crash note ${i}`, 'durable backlog')).body.id);
     await expect.poll(() => fake.state.requests.some((r) => r.path === '/api/embed'), { timeout: 10_000 }).toBe(true);
     await first.kill(); // SIGKILL while the batch is leased and its embedding call is in flight
 
@@ -40,12 +42,12 @@ describe('durable indexing', () => {
     processes.push(second);
     const again = createClient(second.baseUrl, { token: accessToken });
     await expect
-      .poll(async () => (await again.get('/api/search?q=backlog&limit=50')).body.items?.length, {
+      .poll(async () => (await search(again, 'backlog')).body.items?.length, {
         timeout: 30_000,
         interval: 500,
       })
       .toBe(12);
-    const status = (await again.get('/api/search/ai-status')).body;
+    const status = (await again.call(routes.search.aiStatus)).body;
     expect(status.queue).toMatchObject({ pending: 0, failed: 0 });
     await fake.close();
   });
@@ -60,12 +62,10 @@ describe('durable indexing', () => {
     };
     const first = await spawnApi(env);
     processes.push(first);
-    const { accessToken, user } = (
-      await createClient(first.baseUrl).post('/api/auth/register', { username: 'killed', password: 'correct horse battery' })
-    ).body;
+    const { accessToken, user } = (await register(first.baseUrl, 'killed')).body;
     const api = createClient(first.baseUrl, { token: accessToken });
     // Killed while a burst of writes is in flight: some are committed without their queue entry.
-    const writes = Array.from({ length: 40 }, (_, i) => api.post('/api/notes', { title: `Burst ${i}`, content: 'kill window' }));
+    const writes = Array.from({ length: 40 }, (_, i) => newNote(api, `Burst ${i}`, 'kill window'));
     await Promise.race(writes);
     await first.kill();
     await Promise.allSettled(writes);
@@ -76,14 +76,14 @@ describe('durable indexing', () => {
       // The same gap, for certain: a note written with no queue entry, as a process dying right after its write leaves it.
       await db.collection('notes').insertOne({
         _id: new ObjectId(),
-        userId: new ObjectId(user.id as string),
+        userId: new ObjectId(user.id),
         projectId: null,
         title: 'Written, never queued',
         content: 'kill window',
         createdAt: new Date(),
         updatedAt: new Date(),
       });
-      const notesOf = { userId: new ObjectId(user.id as string) };
+      const notesOf = { userId: new ObjectId(user.id) };
       const ids = async (collection: string, filter: object, field: string) =>
         new Set((await db.collection(collection).find(filter).toArray()).map((doc) => String(doc[field])));
       const [notes, queued, indexed] = await Promise.all([
@@ -102,7 +102,7 @@ describe('durable indexing', () => {
       await expect
         .poll(
           async () => [
-            (await again.get('/api/search?q=window&kinds=note&limit=50')).body.items?.length,
+            (await search(again, 'window', 'note')).body.items?.length,
             await db.collection('notes').countDocuments(notesOf),
           ],
           { timeout: 30_000, interval: 500 },
