@@ -4,11 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
+import { routes } from '@panoramix/contracts';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient, nextEvent, uploadFile } from './harness.ts';
-import type { TestUser } from './harness.ts';
+import type { TestClient, TestUser } from './harness.ts';
 import { repoRoot, startNginx } from './nginx.ts';
 import { spawnApi } from './processes.ts';
 import type { ApiProcess } from './processes.ts';
@@ -46,6 +47,9 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+const register = (client: TestClient, username: string) =>
+  client.call(routes.auth.register, { body: { username, password: 'correct horse battery' } });
+
 function connect(url: string, token: string, ca?: string) {
   const socket = io(url, {
     auth: { token },
@@ -74,19 +78,19 @@ describe('nginx in front of the API, plain HTTP (no certificate yet)', () => {
 
   it('proxies API calls, sign-up included', async () => {
     const client = createClient(nginx.http);
-    expect((await client.get('/api/health')).body).toMatchObject({ status: 'ok' });
-    const res = await client.post('/api/auth/register', { username: 'nginx_user', password: 'correct horse battery' });
+    expect((await client.call(routes.system.health)).body).toMatchObject({ status: 'ok' });
+    const res = await register(client, 'nginx_user');
     expect(res.status).toBe(201);
     expect((await client.get('/api/nope')).headers.get('content-type')).toMatch(/problem\+json/); // the API's 404, not the app shell
   });
 
   it('carries a Socket.io websocket both ways', async () => {
     const client = createClient(nginx.http);
-    const { body } = await client.post('/api/auth/register', { username: 'nginx_socket', password: 'correct horse battery' });
+    const { body } = await register(client, 'nginx_socket');
     const socket = await connect(nginx.http, body.accessToken);
     expect(socket.io.engine.transport.name).toBe('websocket');
     const created = nextEvent(socket, 'link.created');
-    await client.post('/api/links', { name: 'Via nginx', url: 'example.test' }, { token: body.accessToken });
+    await client.call(routes.links.create, { body: { name: 'Via nginx', url: 'example.test' } }, { token: body.accessToken });
     expect((await created).name).toBe('Via nginx');
   });
 
@@ -117,8 +121,8 @@ describe('nginx in front of the API, plain HTTP (no certificate yet)', () => {
 
   it('passes a 50 MB upload to the API and refuses 51 MB itself, with a clear message', async () => {
     const client = createClient(nginx.http);
-    const { body } = await client.post('/api/auth/register', { username: 'nginx_upload', password: 'correct horse battery' });
-    const user = { baseUrl: nginx.http, token: body.accessToken as string } as TestUser;
+    const { body } = await register(client, 'nginx_upload');
+    const user = { baseUrl: nginx.http, token: body.accessToken } as TestUser;
     // The form's boundaries and headers fit in the margin under nginx's 50 MiB.
     const accepted = await uploadFile(user, { name: 'big.bin', bytes: Buffer.alloc(50 * 1024 * 1024 - 1024, 32) });
     expect(accepted.status).toBe(201);
@@ -164,10 +168,7 @@ describe('nginx with a certificate (Let’s Encrypt layout)', () => {
     expect(health.status).toBe(200);
     expect(health.headers['strict-transport-security']).not.toContain(','); // the API's own, not doubled
 
-    const user = await createClient(api.baseUrl).post('/api/auth/register', {
-      username: 'nginx_tls',
-      password: 'correct horse battery',
-    });
+    const user = await register(createClient(api.baseUrl), 'nginx_tls');
     const socket = await connect(nginx.https, user.body.accessToken, nginx.cert);
     expect(socket.connected).toBe(true);
   });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { routes } from '@panoramix/contracts';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from './harness.ts';
@@ -11,11 +12,10 @@ afterAll(() => api?.kill());
 describe('graceful shutdown', () => {
   it('finishes the request in flight, disconnects sockets and exits 0 by itself', async () => {
     api = await spawnApi({ MONGODB_URI: inject('mongoUri'), MONGODB_DB: `shutdown_${process.pid}` });
-    const register = await createClient(api.baseUrl).post('/api/auth/register', {
-      username: 'shutdown_user',
-      password: 'long-enough-pw',
+    const register = await createClient(api.baseUrl).call(routes.auth.register, {
+      body: { username: 'shutdown_user', password: 'long-enough-pw' },
     });
-    const token = register.body.accessToken as string;
+    const token = register.body.accessToken;
 
     const socket = io(api.baseUrl, { auth: { token }, transports: ['websocket'], reconnection: false });
     await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
