@@ -1,13 +1,31 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { Schema } from 'mongoose';
-import type { Model } from 'mongoose';
+import type { Model, Types } from 'mongoose';
 
 /**
  * Manual order by order keys (fractional indexing, the same package as the web client): a key
  * between any two always exists, so a move writes one rank however often items went into one gap.
  */
-export const keyBefore = (first: string | null | undefined) => generateKeyBetween(null, first ?? null);
-export const keyAfter = (last: string | null | undefined) => generateKeyBetween(last ?? null, null);
+
+/**
+ * The library gives one key to two writes that read the same neighbour at once (two tasks added
+ * together), and equal ranks leave no key between them to move to. The new item's id, appended as
+ * a fraction (hex digits are order-key digits; the final 1 because a key may not end in 0), makes
+ * the key its own and orders simultaneous items by creation: `newerFirst` complements the digits.
+ * The key stays below the next one: the library's key is never a prefix of its neighbour.
+ */
+function ownKey(key: string, id: Types.ObjectId, newerFirst: boolean) {
+  const hex = id.toHexString();
+  const digits = newerFirst ? [...hex].map((digit) => (15 - parseInt(digit, 16)).toString(16)).join('') : hex;
+  return `${key}${digits}1`;
+}
+
+/** A key before `first` (none: the list is empty) for the new item `id`. */
+export const keyBefore = (first: string | null | undefined, id: Types.ObjectId) =>
+  ownKey(generateKeyBetween(null, first ?? null), id, true);
+/** A key after `last` (none: the list is empty) for the new item `id`. */
+export const keyAfter = (last: string | null | undefined, id: Types.ObjectId) =>
+  ownKey(generateKeyBetween(last ?? null, null), id, false);
 
 const system = { tenancy: 'system' } as const;
 

@@ -1,4 +1,5 @@
 import type { NoteLine } from '@panoramix/contracts';
+import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
@@ -53,8 +54,9 @@ export function createNoteLineService(deps: { events: EventBus; sessions: NoteSe
           .sort({ rank: -1 })
           .lean<{ rank: string }>();
     // Appended lines go last.
-    const rank = input.rank ?? keyAfter(last?.rank);
-    return content.create(actor, { ...input, rank, projectId: session.projectId ?? null }, audience);
+    const _id = new Types.ObjectId();
+    const rank = input.rank ?? keyAfter(last?.rank, _id);
+    return content.create(actor, { _id, ...input, rank, projectId: session.projectId ?? null }, audience);
   }
 
   async function update(actor: AuthUser, id: string, patch: { content?: string | undefined; rank?: string | undefined }) {

@@ -1,4 +1,5 @@
 import type { Person, Project } from '@panoramix/contracts';
+import { Types } from 'mongoose';
 import type { UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/problem.ts';
@@ -75,8 +76,9 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
     // New projects go last in the manual order; a timestamp needs no read of the others.
     // New projects go last in the caller's portfolio.
     const last = await ProjectModel.findOne(visibleProjects(actor), { rank: 1 }).sort({ rank: -1 }).lean<{ rank: string }>();
-    const rank = input.rank ?? keyAfter(last?.rank);
-    const created = await ProjectModel.create({ ...toFields(input), rank, userId: actor.id, memberIds: [actor.id] });
+    const _id = new Types.ObjectId();
+    const rank = input.rank ?? keyAfter(last?.rank, _id);
+    const created = await ProjectModel.create({ _id, ...toFields(input), rank, userId: actor.id, memberIds: [actor.id] });
     return announce('project.created', created.toObject() as ProjectDoc);
   }
 

@@ -1,5 +1,6 @@
 import { openStatuses } from '@panoramix/contracts';
 import type { Task, TaskStatus } from '@panoramix/contracts';
+import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
@@ -75,9 +76,10 @@ export function createTaskService(deps: { events: EventBus }) {
 
   async function create(actor: AuthUser, input: TaskInput & { title: string }) {
     const audience = await enterProject(actor, input.projectId);
-    const rank =
-      input.rank ?? (await rankOnTop(input.projectId ? { projectId: input.projectId } : { userId: actor.id, projectId: null }));
-    return content.create(actor, { ...toFields(input), rank, statusChangedAt: new Date() }, audience);
+    const _id = new Types.ObjectId();
+    const list = input.projectId ? { projectId: input.projectId } : { userId: actor.id, projectId: null };
+    const rank = input.rank ?? (await rankOnTop(list, _id));
+    return content.create(actor, { _id, ...toFields(input), rank, statusChangedAt: new Date() }, audience);
   }
 
   async function update(actor: AuthUser, id: string, patch: TaskInput) {
