@@ -47,6 +47,11 @@ describe('rankForMove', () => {
     expect(rank > 'a2' && rank < 'a3').toBe(true);
   });
 
+  it('moves next to a tie of equal ranks rather than failing', () => {
+    const rank = rankForMove(ranked('a0', 'a1', 'a1', 'a2', 'a3'), 4, 2);
+    expect(rank > 'a1' && rank < 'a2').toBe(true);
+  });
+
   it('moves to either end', () => {
     expect(rankForMove(ranked('a0', 'a1', 'a2'), 2, 0) < 'a0').toBe(true);
     expect(rankForMove(ranked('a0', 'a1', 'a2'), 0, 2) > 'a2').toBe(true);

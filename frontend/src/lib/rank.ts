@@ -9,8 +9,14 @@ import { generateKeyBetween } from 'fractional-indexing';
 export const rankBetween = (before: string | undefined, after: string | undefined) =>
   generateKeyBetween(before ?? null, after ?? null);
 
-/** The rank that puts `items[from]` at index `to` of the list once it has moved. */
+/**
+ * The rank that puts `items[from]` at index `to` of the list once it has moved. Two members moving
+ * items into one gap at once can store equal ranks, with no key between them: the item then goes
+ * after the tie, before the next greater rank.
+ */
 export function rankForMove(items: readonly { rank: string }[], from: number, to: number): string {
   const others = items.filter((_, index) => index !== from);
-  return rankBetween(others[to - 1]?.rank, others[to]?.rank);
+  const before = others[to - 1]?.rank;
+  const after = others.slice(to).find((item) => before === undefined || item.rank > before)?.rank;
+  return rankBetween(before, after);
 }
