@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { routes } from '@panoramix/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { nextEvent, startTestApp } from './harness.ts';
 import type { TestApp } from './harness.ts';
@@ -26,7 +27,9 @@ describe('a session ended on one instance', () => {
     const [ann, ben] = [await a.newUser(), await a.newUser()];
     const [annOnB, benOnB] = [await a.socketAt(b.baseUrl, ann.token), await a.socketAt(b.baseUrl, ben.token)];
     const cut = nextEvent(annOnB, 'disconnect');
-    const changed = await ann.api.post('/api/auth/password', { currentPassword: ann.password, newPassword: 'changed-on-a-1' });
+    const changed = await ann.call(routes.auth.changePassword, {
+      body: { currentPassword: ann.password, newPassword: 'changed-on-a-1' },
+    });
     expect(changed.status).toBe(200);
     expect(await cut).toBe('io server disconnect');
     expect(benOnB.connected).toBe(true);

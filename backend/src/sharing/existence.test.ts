@@ -1,3 +1,4 @@
+import { routes } from '@panoramix/contracts';
 import { describe, expect, it } from 'vitest';
 import { uploadFile, useTeam } from '../../test/harness.ts';
 import type { ApiResponse } from '../../test/harness.ts';
@@ -18,9 +19,12 @@ const shapeOf = (res: ApiResponse) => {
  */
 describe('a project named in a write', () => {
   it.each([
-    ['POST /api/tasks', (projectId: string) => t.eve.api.post('/api/tasks', { title: 'x', projectId })],
-    ['POST /api/notes', (projectId: string) => t.eve.api.post('/api/notes', { title: 'x', projectId })],
-    ['POST /api/note-sessions', (projectId: string) => t.eve.api.post('/api/note-sessions', { name: 'x', projectId })],
+    ['POST /api/tasks', (projectId: string) => t.eve.call(routes.tasks.create, { body: { title: 'x', projectId } })],
+    ['POST /api/notes', (projectId: string) => t.eve.call(routes.notes.create, { body: { title: 'x', projectId } })],
+    [
+      'POST /api/note-sessions',
+      (projectId: string) => t.eve.call(routes.noteSessions.create, { body: { name: 'x', projectId } }),
+    ],
     [
       'POST /api/files',
       (projectId: string) => uploadFile(t.eve, { name: 'a.txt', bytes: 'a', type: 'text/plain' }, { projectId }),
