@@ -67,7 +67,8 @@ function withFirstBranch(schema: Schema): Schema {
   const branch = schema.type === 'object' ? (schema.anyOf?.[0] as Schema | undefined) : undefined;
   if (!branch) return schema;
   const properties = { ...schema.properties };
-  for (const [key, extra] of Object.entries(branch.properties ?? {})) properties[key] = { ...properties[key], ...extra };
+  for (const [key, extra] of Object.entries(branch.properties ?? {}))
+    properties[key] = { ...properties[key], ...(extra as Schema) };
   const { anyOf: _alternatives, ...rest } = schema;
   return { ...rest, properties, required: [...(schema.required ?? []), ...(branch.required ?? [])] };
 }
