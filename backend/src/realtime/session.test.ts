@@ -73,6 +73,16 @@ describe('a socket whose session ends', () => {
     await expect(app.socket(changed.body.accessToken)).resolves.toMatchObject({ connected: true });
   });
 
+  it('is disconnected when its user signs out everywhere, on every tab', async () => {
+    const { ann, room, annSocket, benSocket } = await pair();
+    const secondTab = await app.socket(ann.token);
+    const cut = Promise.all([nextEvent(annSocket, 'disconnect'), nextEvent(secondTab, 'disconnect')]);
+    expect((await ann.call(routes.auth.logoutEverywhere)).status).toBe(200);
+    expect(await cut).toEqual(['io server disconnect', 'io server disconnect']);
+    expect(benSocket.connected).toBe(true);
+    await expectCutOff(annSocket, room, benSocket);
+  });
+
   it('is disconnected when an admin disables the account', async () => {
     const { ann, room, annSocket, benSocket } = await pair();
     const secondTab = await app.socket(ann.token);

@@ -65,6 +65,7 @@ export const en: Messages = {
     openPreferences: 'Open preferences',
     toggleSidebar: 'Show or hide the sidebar',
     signOut: 'Sign out',
+    signOutEverywhere: 'Sign out of every device',
   },
   preferences: {
     title: 'Preferences',

@@ -63,6 +63,7 @@ export const fr = {
     openPreferences: 'Ouvrir les préférences',
     toggleSidebar: 'Afficher ou masquer la barre latérale',
     signOut: 'Se déconnecter',
+    signOutEverywhere: 'Se déconnecter de tous les appareils',
   },
   preferences: {
     title: 'Préférences',

@@ -121,6 +121,15 @@ export const authRoutes = {
     body: refreshBody,
     response: okResponse,
   }),
+  logoutEverywhere: defineRoute({
+    method: 'post',
+    path: '/api/auth/logout-all',
+    summary:
+      'Sign out everywhere: every access and refresh token of the caller stops working at once and their open sockets are disconnected on every instance',
+    tags,
+    access: 'user',
+    response: okResponse,
+  }),
   me: defineRoute({
     method: 'get',
     path: '/api/auth/me',

@@ -45,7 +45,7 @@ export const domainEvents = {
    * socket of theirs is disconnected right after this event, on every instance. Reconnect with a
    * token obtained after the change (the tab that changed the password has one); others must sign in again.
    */
-  'session.ended': z.object({ reason: z.enum(['password-changed', 'disabled']) }),
+  'session.ended': z.object({ reason: z.enum(['password-changed', 'disabled', 'signed-out-everywhere']) }),
   ...chatServerEvents,
 } as const;
 

@@ -182,6 +182,20 @@ describe('refresh tokens', () => {
   });
 });
 
+describe('sign out everywhere', () => {
+  it("ends every session of the user at once, access and refresh tokens alike, and nobody else's", async () => {
+    const user = await ctx.app.newUser();
+    const bystander = await ctx.app.newUser();
+    const phone = createClient(ctx.app.baseUrl);
+    await logIn(phone, user.username, user.password);
+    expect((await user.call(routes.auth.logoutEverywhere)).body).toEqual({ ok: true });
+    expectProblem(await me(user.api), 401); // the caller's own access token
+    expectProblem(await phone.call(routes.auth.refresh), 401); // another device's refresh token
+    expect((await me(bystander.api)).status).toBe(200);
+    expect((await logIn(ctx.app.client(), user.username, user.password)).status).toBe(200);
+  });
+});
+
 describe('password change', () => {
   it('signs out every other session and keeps the caller signed in', async () => {
     const user = await ctx.app.newUser();

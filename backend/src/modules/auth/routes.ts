@@ -61,6 +61,11 @@ export function authRouter(bind: Bind, auth: AuthService, options: { secureCooki
     transport.clear(res);
     return { ok: true as const };
   });
+  bind(router, authRoutes.logoutEverywhere, async ({ res, user }) => {
+    await auth.logoutEverywhere(user);
+    transport.clear(res);
+    return { ok: true as const };
+  });
   bind(router, authRoutes.me, ({ user }) => auth.me(user));
   bind(router, authRoutes.changePassword, async ({ req, res, user, body }) =>
     transport.deliver(req, res, await auth.changePassword(user, body)),

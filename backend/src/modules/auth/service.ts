@@ -148,6 +148,22 @@ export function createAuthService(deps: AuthDeps) {
     return toUserDto(user);
   }
 
+  /** Ends every session of the user: a new epoch kills access tokens, refresh tokens are revoked, sockets are told. */
+  async function endAllSessions(userId: string, reason: 'password-changed' | 'signed-out-everywhere', set = {}) {
+    const updated = await UserModel.findByIdAndUpdate(
+      userId,
+      { $set: set, $inc: { sessionEpoch: 1 } },
+      { returnDocument: 'after' },
+    ).lean<UserDoc>();
+    await deps.tokens.revokeAllOf(userId);
+    await deps.events.emit({ type: 'session.ended', userId, data: { reason } });
+    return updated;
+  }
+
+  const logoutEverywhere = async (actor: AuthUser) => {
+    await endAllSessions(actor.id, 'signed-out-everywhere');
+  };
+
   /** Every existing session ends (new epoch, refresh tokens revoked); the caller gets a fresh one. */
   async function changePassword(actor: AuthUser, input: { currentPassword: string; newPassword: string }) {
     const user = await UserModel.findById(actor.id).lean<UserDoc>();
@@ -158,17 +174,11 @@ export function createAuthService(deps: AuthDeps) {
       ]);
     }
     const passwordHash = await hash(input.newPassword, hashOptions);
-    const updated = await UserModel.findByIdAndUpdate(
-      actor.id,
-      { $set: { passwordHash }, $inc: { sessionEpoch: 1 } },
-      { returnDocument: 'after' },
-    ).lean<UserDoc>();
-    await deps.tokens.revokeAllOf(actor.id);
-    await deps.events.emit({ type: 'session.ended', userId: actor.id, data: { reason: 'password-changed' } });
+    const updated = await endAllSessions(actor.id, 'password-changed', { passwordHash });
     return openSession(updated ?? user);
   }
 
-  return { status, register, login, refresh, logout, authenticate, me, changePassword, createAccount };
+  return { status, register, login, refresh, logout, logoutEverywhere, authenticate, me, changePassword, createAccount };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

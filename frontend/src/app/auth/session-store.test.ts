@@ -17,6 +17,7 @@ const answers: Record<string, [number, unknown]> = {
   '/api/auth/login': [200, { accessToken: 't1', expiresIn: 900, user }],
   '/api/auth/refresh': [401, { title: 'Unauthorized', status: 401 }],
   '/api/auth/logout': [200, { ok: true }],
+  '/api/auth/logout-all': [200, { ok: true }],
   '/api/auth/status': [200, { needsSetup: false, registrationOpen: true }],
   '/api/preferences': [200, preferences],
 };
@@ -52,6 +53,14 @@ describe('session store', () => {
     await signIn({ username: 'ada', password: 'pw' });
     await signOut();
     await settled();
+    expect(sessionStore.get()).toEqual({ phase: 'signed-out', needsSetup: false, reason: 'signed-out' });
+  });
+
+  it('signing out everywhere asks the server to end every session, then signs this tab out', async () => {
+    await signIn({ username: 'ada', password: 'pw' });
+    await signOut({ everywhere: true });
+    await settled();
+    expect(vi.mocked(fetch).mock.calls.map(([url]) => url)).toContain('/api/auth/logout-all');
     expect(sessionStore.get()).toEqual({ phase: 'signed-out', needsSetup: false, reason: 'signed-out' });
   });
 });

@@ -54,8 +54,10 @@ export async function register(body: RouteBodyInput<typeof contractRoutes.auth.r
 /** Someone was signed in, so the instance has an account: no status request is needed. */
 const leave = () => sessionStore.set({ phase: 'signed-out', needsSetup: false, reason: 'signed-out' });
 
-export async function signOut(): Promise<void> {
-  await call(routes.auth.logout).catch(() => undefined);
+/** Signs this tab out; `everywhere` ends every session of the account (other devices, other browsers) too. */
+export async function signOut({ everywhere = false } = {}): Promise<void> {
+  const ended = everywhere ? call(routes.auth.logoutEverywhere) : call(routes.auth.logout);
+  await ended.catch(() => undefined);
   leave(); // before dropping the token, which would otherwise read as an expiry
   setSession(null);
   channel?.postMessage('signed-out');

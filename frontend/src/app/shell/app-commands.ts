@@ -25,5 +25,12 @@ export function appCommands(toggleSidebar: () => void): CommandDefinition[] {
     },
     { id: 'app.toggle-sidebar', title: 'commands.toggleSidebar', icon: 'menu', perform: toggleSidebar },
     { id: 'app.sign-out', title: 'commands.signOut', icon: 'logout', keywords: ['logout'], perform: () => void signOut() },
+    {
+      id: 'app.sign-out-everywhere',
+      title: 'commands.signOutEverywhere',
+      icon: 'logout',
+      keywords: ['logout', 'appareils', 'devices', 'sessions'],
+      perform: () => void signOut({ everywhere: true }),
+    },
   ];
 }
