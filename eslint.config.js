@@ -4,20 +4,6 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { readdirSync } from 'node:fs';
 
-/**
- * Cross-feature imports still there, each to move out (no new ones: the rule below forbids them):
- * the projects list hook (with its cache) goes to api/, the health chip (with its strings) to ui/, the
- * dashboard's task strings to its own messages, and the tasks tests' project builder and dashboard
- * cache to shared test builders.
- */
-const knownCrossFeature = {
-  dashboard: ['projects/health-chip.tsx', 'tasks/messages.ts'],
-  files: ['projects/use-projects.ts'],
-  notes: ['projects/use-projects.ts'],
-  search: ['projects/use-projects.ts'],
-  tasks: ['projects/use-projects.ts', 'projects/health-chip.tsx', 'projects/project-builders.ts', 'dashboard/dashboard-cache.ts'],
-};
-
 export default tseslint.config(
   {
     ignores: [
@@ -104,8 +90,6 @@ export default tseslint.config(
             ...['ui', 'app', 'features'].map((from) => ({
               target: 'api',
               from,
-              // Known, to move: list-cache.test.ts builds its rows with the tasks' builder.
-              except: from === 'features' ? ['tasks/task-builders.ts'] : [],
               message:
                 'api/ (client, cache, socket) is the data layer under every screen: it shows nothing (a failure goes to lib/toasts.ts) and knows no feature (features register their event appliers)',
             })),
@@ -128,7 +112,7 @@ export default tseslint.config(
               .map(({ name }) => ({
                 target: `features/${name}`,
                 from: 'features',
-                except: [name, ...(knownCrossFeature[name] ?? [])],
+                except: [name],
                 message:
                   'one feature does not import another, so each can change, load lazily and be removed alone: share through ui/ (components), api/ (data) or a registry slot',
               })),

@@ -1,3 +1,5 @@
+import type { Project, Task } from '@panoramix/contracts';
+
 let sequence = 0;
 
 /** What every stored entity has, unique per call, for the test builders of each feature. */
@@ -20,3 +22,42 @@ export const pagedData = <T>(items: T[]) => ({ pages: [{ items, nextCursor: null
 
 /** The `n`-th order key (ranks are order keys): `c000`, `c001`… sort as `n` does, up to 999. */
 export const orderKeyOf = (n: number) => `c${String(n).padStart(3, '0')}`;
+
+/** A project with sensible defaults for tests; its owner is its only member unless told otherwise. */
+export function aProject(overrides: Partial<Project> = {}): Project {
+  const { n, ...base } = entityBase();
+  return {
+    ...base,
+    memberIds: [base.userId],
+    members: [{ id: base.userId, username: 'owner', displayName: 'Owner' }],
+    name: `project ${n}`,
+    description: '',
+    status: '',
+    targetDate: null,
+    healthFlag: null,
+    colorLabel: null,
+    isFavorite: false,
+    favoriteRank: null,
+    rank: orderKeyOf(n),
+    ...overrides,
+  };
+}
+
+/** A task with sensible defaults for tests; each test overrides only what it is about. */
+export function aTask(overrides: Partial<Task> = {}): Task {
+  const { n, ...base } = entityBase();
+  return {
+    ...base,
+    projectId: null,
+    title: `task ${n}`,
+    notes: '',
+    status: 'todo',
+    statusChangedAt: base.createdAt,
+    deadline: null,
+    isUrgent: false,
+    isImportant: false,
+    rank: orderKeyOf(n),
+    tags: [],
+    ...overrides,
+  };
+}

@@ -91,8 +91,19 @@ export const fr = {
     notifications: 'Notifications',
   },
   home: { title: 'Accueil' },
-  projects: { title: 'Projets', new: 'Nouveau projet' },
-  tasks: { title: 'Tâches', new: 'Nouvelle tâche', eisenhower: 'Matrice d’Eisenhower' },
+  projects: {
+    title: 'Projets',
+    new: 'Nouveau projet',
+    // Shared by the tabs that show a project's health (Projets, Accueil).
+    healthFlags: { none: 'Non renseignée', red: 'Rouge', orange: 'Orange', green: 'Verte' },
+  },
+  tasks: {
+    title: 'Tâches',
+    new: 'Nouvelle tâche',
+    eisenhower: 'Matrice d’Eisenhower',
+    // Shared by the tabs that show a task's status (Tâches, Accueil).
+    statuses: { todo: 'À faire', in_progress: 'En cours', done: 'Terminée', cancelled: 'Annulée', idea: 'Idée' },
+  },
   notes: { title: 'Notes', new: 'Nouvelle note', newSession: 'Nouvelle session de notes' },
   chat: { title: 'Discussions', newDirect: 'Nouveau message direct' },
   search: { title: 'Recherche' },

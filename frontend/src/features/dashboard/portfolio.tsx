@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router/link.tsx';
 import { DashCard } from '../../ui/dash-card.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { ColorDot, HealthChip } from '../projects/health-chip.tsx';
+import { ColorDot, HealthChip } from '../../ui/project-chips.tsx';
 
 /** Panorama's portfolio: per active project, progress, counts, health flag and score, last activity. */
 export function Portfolio({ projects }: { projects: Dashboard['projects'] }) {

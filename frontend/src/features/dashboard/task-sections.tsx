@@ -4,12 +4,11 @@ import { taskStatuses } from 'virtual:panoramix/contracts';
 import { Link } from '../../app/router/link.tsx';
 import { DashCard } from '../../ui/dash-card.tsx';
 import { useFormat } from '../../ui/format.ts';
-import '../tasks/messages.ts';
 
 /** One figure per status; each opens the task list filtered on it. */
 export function TaskCounts({ counts }: { counts: Dashboard['taskCounts'] }) {
   const { t } = useTranslation('dashboard');
-  const { t: tt } = useTranslation('tasks');
+  const { t: tt } = useTranslation();
   return (
     <DashCard titleId="dash-counts" title={t('counts')} wide>
       <ul className="counts">
@@ -17,7 +16,7 @@ export function TaskCounts({ counts }: { counts: Dashboard['taskCounts'] }) {
           <li key={status}>
             <Link to={`/tasks?status=${status}`} className="count" data-status={status}>
               <span className="count-value">{counts[status] ?? 0}</span>
-              <span className="count-label">{tt(`statuses.${status}`)}</span>
+              <span className="count-label">{tt(`tasks.statuses.${status}`)}</span>
             </Link>
           </li>
         ))}

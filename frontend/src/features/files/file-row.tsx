@@ -9,7 +9,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
 import { showToast } from '../../ui/toast.tsx';
-import { useProjects } from '../projects/use-projects.ts';
+import { useProjects } from '../../api/projects.ts';
 import { useFileOperations } from './use-files.ts';
 
 /** Deleting erases the bytes for everyone who reaches the file: no undo, so it is confirmed. */

@@ -13,7 +13,7 @@ import { Page } from '../../ui/page.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { PagedDataList } from '../../ui/paged-data-list.tsx';
-import { useProjects } from '../projects/use-projects.ts';
+import { useProjects } from '../../api/projects.ts';
 import { putFile } from './file-cache.ts';
 import { FileRow } from './file-row.tsx';
 import { useFiles } from './use-files.ts';

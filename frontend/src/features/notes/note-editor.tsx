@@ -14,7 +14,7 @@ import { Markdown } from '../../ui/markdown.tsx';
 import { TextArea } from '../../ui/text-area.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useAutosave } from '../../ui/use-autosave.ts';
-import { useProjects } from '../projects/use-projects.ts';
+import { useProjects } from '../../api/projects.ts';
 import { useNote, useNoteOperations } from './use-notes.ts';
 
 type Fields = Pick<Note, 'title' | 'content' | 'projectId'>;

@@ -13,7 +13,6 @@ export const en: ProjectsMessages = {
   statusHint: 'Free text, e.g. “scoping” or “on hold”.',
   targetDate: 'Target date',
   health: 'Health',
-  healthFlags: { none: 'Not set', red: 'Red', orange: 'Orange', green: 'Green' },
   color: 'Colour',
   noColor: 'None',
   favorite: 'Favourite',

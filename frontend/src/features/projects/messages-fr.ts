@@ -12,7 +12,6 @@ export const fr = {
   statusHint: 'Texte libre, par exemple « cadrage » ou « en pause ».',
   targetDate: 'Date cible',
   health: 'Santé',
-  healthFlags: { none: 'Non renseignée', red: 'Rouge', orange: 'Orange', green: 'Verte' },
   color: 'Couleur',
   noColor: 'Aucune',
   favorite: 'Favori',

@@ -2,11 +2,8 @@ import type { Project } from '@panoramix/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventAppliers } from '../../api/event-appliers.ts';
 import { byRank, dropItem, putItem } from '../../api/list-cache.ts';
+import { projectKeys } from '../../api/projects.ts';
 import type { Ties } from '../../api/reconcile.ts';
-
-export const projectKeys = {
-  list: ['projects', 'list'] as const,
-};
 
 /** Content that belongs to projects: a deleted project takes it along, server-side, in a job. */
 const projectContent = [['tasks'], ['notes'], ['noteSessions'], ['noteLines']];

@@ -81,7 +81,7 @@ export function ProjectForm({ project, onDone }: { project?: Project | undefined
         <SelectField
           label={t('health')}
           value={draft.healthFlag ?? ''}
-          options={flags.map((flag) => ({ value: flag, label: t(`healthFlags.${flag || 'none'}`) }))}
+          options={flags.map((flag) => ({ value: flag, label: tc(`projects.healthFlags.${flag || 'none'}`) }))}
           onChange={(value) => set('healthFlag', value ? (value as Project['healthFlag']) : null)}
         />
       </div>

@@ -4,7 +4,7 @@ import { useCurrentUserId } from '../../app/auth/current-user.ts';
 import { Button } from '../../ui/button.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
-import { ColorDot, HealthChip } from './health-chip.tsx';
+import { ColorDot, HealthChip } from '../../ui/project-chips.tsx';
 import { useProjectOperations } from './use-projects.ts';
 
 interface ProjectRowProps {

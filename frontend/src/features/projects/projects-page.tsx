@@ -12,7 +12,8 @@ import { ProjectDeleteDialog } from './project-delete-dialog.tsx';
 import { ProjectForm } from './project-form.tsx';
 import { ProjectMembers } from './project-members.tsx';
 import { ProjectRow } from './project-row.tsx';
-import { useProjectOperations, useProjects } from './use-projects.ts';
+import { useProjects } from '../../api/projects.ts';
+import { useProjectOperations } from './use-projects.ts';
 import './messages.ts';
 import './projects.css';
 

@@ -1,27 +1,12 @@
 import type { Project, routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { useMove } from '../../api/use-move.ts';
 import { useCurrentUserId } from '../../app/auth/current-user.ts';
-import { dropProject, projectKeys, putProject } from './project-cache.ts';
+import { dropProject, putProject } from './project-cache.ts';
 
 type UpdateBody = RouteBodyInput<typeof contractRoutes.projects.update>;
-
-/** Every project I can see (up to the API's page size), in manual order. */
-export function useProjects() {
-  return useQuery({
-    queryKey: projectKeys.list,
-    queryFn: ({ signal }) => call(routes.projects.list, { query: { limit: 200 }, signal }),
-  });
-}
-
-/** Project names and colours by id, for the chips of tasks and notes. */
-export function useProjectIndex(): Map<string, Project> {
-  const { data } = useProjects();
-  return useMemo(() => new Map((data?.items ?? []).map((p) => [p.id, p])), [data]);
-}
 
 export function useProjectOperations() {
   const queryClient = useQueryClient();

@@ -9,7 +9,7 @@ import { Icon } from '../../ui/icon.tsx';
 import { Page } from '../../ui/page.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { useListKeyboard } from '../../ui/use-list-keyboard.ts';
-import { useProjects } from '../projects/use-projects.ts';
+import { useProjects } from '../../api/projects.ts';
 import { displayOrder, groupHits } from './group-hits.ts';
 import { optionId, SearchResults } from './search-results.tsx';
 import { useSearch } from './use-search.ts';

@@ -1,6 +1,6 @@
 import type { SearchHit } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
-import { useProjectIndex } from '../projects/use-projects.ts';
+import { useProjectIndex } from '../../api/projects.ts';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
 import type { HitGroup } from './group-hits.ts';

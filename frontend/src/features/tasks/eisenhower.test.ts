@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByQuadrant, quadrantFlags, quadrantOf } from './eisenhower.ts';
-import { aTask } from './task-builders.ts';
+import { aTask } from '../../test-builders.ts';
 
 describe('Eisenhower grouping', () => {
   it('places open tasks by their two flags and leaves the others out', () => {

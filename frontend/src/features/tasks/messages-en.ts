@@ -2,7 +2,6 @@ import type { TasksMessages } from './messages-fr.ts';
 
 export const en: TasksMessages = {
   title: 'Tasks',
-  statuses: { todo: 'To do', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled', idea: 'Idea' },
   views: { list: 'List', matrix: 'Eisenhower' },
   view: 'View',
   filters: 'Filters',

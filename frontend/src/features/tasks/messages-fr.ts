@@ -1,7 +1,6 @@
 /** Strings of the Tâches tab (and task labels other tabs show), loaded with its page. */
 export const fr = {
   title: 'Tâches',
-  statuses: { todo: 'À faire', in_progress: 'En cours', done: 'Terminée', cancelled: 'Annulée', idea: 'Idée' },
   views: { list: 'Liste', matrix: 'Eisenhower' },
   view: 'Affichage',
   filters: 'Filtres',

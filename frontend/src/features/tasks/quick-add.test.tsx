@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { QuickAdd } from './quick-add.tsx';
-import { aTask } from './task-builders.ts';
+import { aTask } from '../../test-builders.ts';
 import './messages.ts';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));

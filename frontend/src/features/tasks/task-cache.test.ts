@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../api/event-appliers.ts';
 import type { PagedData } from '../../api/paged-list.ts';
 import { itemsOf } from '../../api/paged-list.ts';
-import { edited, pagedData } from '../../test-builders.ts';
-import { dashboardEvents } from '../dashboard/dashboard-cache.ts';
-import { aTask } from './task-builders.ts';
+import { aTask, edited, pagedData } from '../../test-builders.ts';
 import { taskEvents, taskKeys } from './task-cache.ts';
 import { defaultFilter } from './task-filters.ts';
 import type { TaskFilter } from './task-filters.ts';
@@ -19,7 +17,7 @@ function setup(open: Task[], inProject: Task[] = []) {
   const queryClient = new QueryClient();
   queryClient.setQueryData<PagedData<Task>>(taskKeys.list(openList), pagedData(open));
   queryClient.setQueryData<PagedData<Task>>(taskKeys.list(projectList), pagedData(inProject));
-  const dispatcher = createDispatcher([taskEvents, dashboardEvents], queryClient);
+  const dispatcher = createDispatcher([taskEvents], queryClient);
   const titles = (filter: TaskFilter) =>
     itemsOf(queryClient.getQueryData<PagedData<Task>>(taskKeys.list(filter)))?.map((t) => t.title);
   return { queryClient, dispatcher, titles };
@@ -52,12 +50,5 @@ describe('task events applied to every cached list', () => {
     dispatcher.dispatch('task.deleted', { id: task.id, projectId: project });
     expect(titles(openList)).toEqual([]);
     expect(titles(projectList)).toEqual([]);
-  });
-
-  it('makes the dashboard stale, whatever the change', () => {
-    const { queryClient, dispatcher } = setup([]);
-    queryClient.setQueryData(['dashboard', '7d'], { generatedAt: 'x' });
-    dispatcher.dispatch('task.created', aTask());
-    expect(queryClient.getQueryState(['dashboard', '7d'])?.isInvalidated).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { taskStatuses } from 'virtual:panoramix/contracts';
 import { SelectField } from '../../ui/select-field.tsx';
-import { useProjects } from '../projects/use-projects.ts';
+import { useProjects } from '../../api/projects.ts';
 import type { TaskFilter } from './task-filters.ts';
 
 interface TaskFilterBarProps {
@@ -13,6 +13,7 @@ interface TaskFilterBarProps {
 
 export function TaskFilterBar({ filter, withStatus, onChange }: TaskFilterBarProps) {
   const { t } = useTranslation('tasks');
+  const { t: tc } = useTranslation();
   const projects = useProjects();
   const set = <K extends keyof TaskFilter>(key: K, value: TaskFilter[K]) => onChange({ ...filter, [key]: value });
   return (
@@ -34,7 +35,7 @@ export function TaskFilterBar({ filter, withStatus, onChange }: TaskFilterBarPro
           options={[
             { value: 'open', label: t('open') },
             { value: 'all', label: t('all') },
-            ...taskStatuses.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
+            ...taskStatuses.map((status) => ({ value: status, label: tc(`tasks.statuses.${status}`) })),
           ]}
           onChange={(value) => set('status', value as TaskFilter['status'])}
         />

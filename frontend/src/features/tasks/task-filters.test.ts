@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aTask } from './task-builders.ts';
+import { aTask } from '../../test-builders.ts';
 import { defaultFilter, endOfWeek, matchesFilter, toQuery } from './task-filters.ts';
 
 // A Wednesday, 10:00 local time.

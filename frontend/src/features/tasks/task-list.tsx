@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
 import { useSortable } from '../../ui/use-sortable.ts';
-import { useProjectIndex } from '../projects/use-projects.ts';
+import { useProjectIndex } from '../../api/projects.ts';
 import { TaskRow } from './task-row.tsx';
 import { useTaskOperations } from './use-tasks.ts';
 

@@ -2,8 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionStore } from '../../app/auth/session-store.ts';
-import { aProject } from '../projects/project-builders.ts';
-import { aTask } from './task-builders.ts';
+import { aProject } from '../../test-builders.ts';
+import { aTask } from '../../test-builders.ts';
 import { TaskRow } from './task-row.tsx';
 import './messages.ts';
 

@@ -6,7 +6,7 @@ import { fromDateInput, toDateInput } from '../../lib/date-input.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
-import { ColorDot } from '../projects/health-chip.tsx';
+import { ColorDot } from '../../ui/project-chips.tsx';
 import { TaskFlags } from './task-flags.tsx';
 import { isOpen } from './task-filters.ts';
 import { useTaskOperations } from './use-tasks.ts';
@@ -22,6 +22,7 @@ interface TaskRowProps {
 /** One task: select, complete, inline title, status, deadline, urgent/important flags, delete. */
 export function TaskRow({ task, project, selected, onSelect, now }: TaskRowProps) {
   const { t } = useTranslation('tasks');
+  const { t: tc } = useTranslation();
   const { update, remove } = useTaskOperations();
   const patch = (changes: Parameters<typeof update.mutate>[0]['patch']) => update.mutate({ task, patch: changes });
   const title = task.title;
@@ -67,7 +68,7 @@ export function TaskRow({ task, project, selected, onSelect, now }: TaskRowProps
         >
           {taskStatuses.map((status) => (
             <option key={status} value={status}>
-              {t(`statuses.${status}`)}
+              {tc(`tasks.statuses.${status}`)}
             </option>
           ))}
         </select>

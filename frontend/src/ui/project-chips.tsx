@@ -1,15 +1,14 @@
 import type { Project } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
-import './messages.ts';
 
 /** The manual red/orange/green flag of a project, as a labelled dot (colour is never the only cue). */
 export function HealthChip({ flag }: { flag: Project['healthFlag'] }) {
-  const { t } = useTranslation('projects');
+  const { t } = useTranslation();
   if (!flag) return null;
   return (
     <span className={`health-chip health-${flag}`}>
       <span className="health-dot" aria-hidden="true" />
-      {t(`healthFlags.${flag}`)}
+      {t(`projects.healthFlags.${flag}`)}
     </span>
   );
 }
