@@ -5,7 +5,7 @@ import type { FeatureDefinition } from './registry.ts';
 import LoginPage from './auth/login-page.tsx';
 import { useSession } from './auth/session-store.ts';
 import Shell from './shell/shell.tsx';
-import { currentLocation, navigate, safeNext, useLocation } from './router/location.ts';
+import { currentLocation, navigate, safeNext, useLocation } from '../lib/location.ts';
 
 const SetupPage = lazy(() => import('./auth/setup-page.tsx'));
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from '../app/router/link.tsx';
+import { Link } from './link.tsx';
 import './split-pane.css';
 
 interface SplitPaneProps {

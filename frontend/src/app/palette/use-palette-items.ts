@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureDefinition } from '../registry.ts';
-import { navigate } from '../router/location.ts';
+import { navigate } from '../../lib/location.ts';
 import type { CommandDefinition, PaletteItem } from './commands.ts';
 
 /** Every palette entry: one "go to" per tab and preferences, then every registered command. */

@@ -2,8 +2,8 @@ import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePreferences } from '../../api/preferences-store.ts';
 import type { FeatureDefinition } from '../registry.ts';
-import { Link } from '../router/link.tsx';
-import { isWithin, navigate, useLocation } from '../router/location.ts';
+import { Link } from '../../ui/link.tsx';
+import { isWithin, navigate, useLocation } from '../../lib/location.ts';
 
 const PreferencesPage = lazy(() => import('../preferences/preferences-page.tsx'));
 

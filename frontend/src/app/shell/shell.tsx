@@ -8,7 +8,7 @@ import type { PaletteSection } from '../palette/command-palette.tsx';
 import { usePaletteItems } from '../palette/use-palette-items.ts';
 import { loadPreferences, preferencesStore } from '../../api/preferences-store.ts';
 import type { FeatureDefinition } from '../registry.ts';
-import { isWithin, useLocation } from '../router/location.ts';
+import { isWithin, useLocation } from '../../lib/location.ts';
 import { appCommands } from './app-commands.ts';
 import { Outlet } from './outlet.tsx';
 import { Sidebar } from './sidebar.tsx';

@@ -3,7 +3,7 @@ import { act, lazy } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../lib/store.ts';
 import type { FeatureDefinition } from '../registry.ts';
-import { navigate } from '../router/location.ts';
+import { navigate } from '../../lib/location.ts';
 import { Sidebar } from './sidebar.tsx';
 
 const feature = (id: string, path: `/${string}`, title: FeatureDefinition['title']): FeatureDefinition => ({

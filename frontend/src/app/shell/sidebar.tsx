@@ -7,8 +7,8 @@ import { Icon } from '../../ui/icon.tsx';
 import type { IconName } from '../../ui/icon.tsx';
 import { signOut, useSession } from '../auth/session-store.ts';
 import type { FeatureDefinition } from '../registry.ts';
-import { Link } from '../router/link.tsx';
-import { isWithin, useLocation } from '../router/location.ts';
+import { Link } from '../../ui/link.tsx';
+import { isWithin, useLocation } from '../../lib/location.ts';
 
 interface SidebarProps {
   features: readonly FeatureDefinition[];

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { FeatureDefinition } from '../registry.ts';
-import { navigate } from '../router/location.ts';
+import { navigate } from '../../lib/location.ts';
 
 const SEQUENCE_MS = 1500;
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session-store.ts';
-import { Link } from '../../app/router/link.tsx';
-import { useLocation } from '../../app/router/location.ts';
+import { Link } from '../../ui/link.tsx';
+import { useLocation } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { Page } from '../../ui/page.tsx';
 import { SplitPane, SplitPlaceholder } from '../../ui/split-pane.tsx';

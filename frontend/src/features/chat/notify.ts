@@ -1,7 +1,7 @@
 import type { Message, RoomView } from '@panoramix/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Page } from '../../api/list-cache.ts';
-import { navigate } from '../../app/router/location.ts';
+import { navigate } from '../../lib/location.ts';
 import { chatKeys } from './chat-cache.ts';
 import { currentUserId } from './chat-state.ts';
 import { messageSummary } from './message-summary.ts';

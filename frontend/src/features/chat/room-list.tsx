@@ -1,6 +1,6 @@
 import type { RoomView } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router/link.tsx';
+import { Link } from '../../ui/link.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { messageSummary } from './message-summary.ts';
 import { MuteButton } from './mute.tsx';

@@ -1,7 +1,7 @@
 import type { Message, RoomView } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router/link.tsx';
+import { Link } from '../../ui/link.tsx';
 import { Button } from '../../ui/button.tsx';
 import type { MessagePages } from './chat-cache.ts';
 import { Composer } from './composer.tsx';

@@ -1,7 +1,7 @@
 import type { RoomView } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router/link.tsx';
+import { Link } from '../../ui/link.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { TextField } from '../../ui/text-field.tsx';

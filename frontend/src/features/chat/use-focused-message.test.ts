@@ -1,7 +1,7 @@
 import type { Message } from '@panoramix/contracts';
 import { renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { navigate } from '../../app/router/location.ts';
+import { navigate } from '../../lib/location.ts';
 import { aMessage } from './chat-builders.ts';
 import { useFocusedMessage } from './use-focused-message.ts';
 

@@ -1,7 +1,7 @@
 import type { Message } from '@panoramix/contracts';
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
-import { useLocation } from '../../app/router/location.ts';
+import { useLocation } from '../../lib/location.ts';
 
 interface OlderPages {
   hasNextPage: boolean;

@@ -2,7 +2,7 @@ import type { CreateRoomBody, Room, RoomView } from '@panoramix/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
-import { navigate } from '../../app/router/location.ts';
+import { navigate } from '../../lib/location.ts';
 import { showToast } from '../../ui/toast.tsx';
 import { dropRoom, editRoom, editRooms, putRoom, roomsQuery } from './chat-cache.ts';
 import { currentUserId } from './chat-state.ts';

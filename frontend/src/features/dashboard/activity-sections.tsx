@@ -1,7 +1,7 @@
 import type { Dashboard } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
 import { activityWindows } from 'virtual:panoramix/contracts';
-import { Link } from '../../app/router/link.tsx';
+import { Link } from '../../ui/link.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { DashCard } from '../../ui/dash-card.tsx';
 import { useFormat } from '../../ui/format.ts';

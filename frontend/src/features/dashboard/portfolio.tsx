@@ -1,6 +1,6 @@
 import type { Dashboard } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router/link.tsx';
+import { Link } from '../../ui/link.tsx';
 import { DashCard } from '../../ui/dash-card.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ColorDot, HealthChip } from '../../ui/project-chips.tsx';

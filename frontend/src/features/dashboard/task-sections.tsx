@@ -1,7 +1,7 @@
 import type { Dashboard, Task } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
 import { taskStatuses } from 'virtual:panoramix/contracts';
-import { Link } from '../../app/router/link.tsx';
+import { Link } from '../../ui/link.tsx';
 import { DashCard } from '../../ui/dash-card.tsx';
 import { useFormat } from '../../ui/format.ts';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { useUploads } from '../../api/use-uploads.ts';
-import { useLocation } from '../../app/router/location.ts';
+import { useLocation } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { FileInput } from '../../ui/file-input.tsx';
 import { Icon } from '../../ui/icon.tsx';

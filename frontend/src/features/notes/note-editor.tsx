@@ -4,7 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
 import { useCurrentUserId } from '../../app/auth/current-user.ts';
-import { navigate } from '../../app/router/location.ts';
+import { navigate } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { useFormat } from '../../ui/format.ts';

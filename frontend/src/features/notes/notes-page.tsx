@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, useLocation } from '../../app/router/location.ts';
+import { navigate, useLocation } from '../../lib/location.ts';
 import { Page } from '../../ui/page.tsx';
 import { SplitPane, SplitPlaceholder } from '../../ui/split-pane.tsx';
 import { showToast } from '../../ui/toast.tsx';

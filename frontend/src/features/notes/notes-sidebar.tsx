@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router/link.tsx';
-import { navigate } from '../../app/router/location.ts';
+import { Link } from '../../ui/link.tsx';
+import { navigate } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { useFormat } from '../../ui/format.ts';

@@ -2,7 +2,7 @@ import type { NoteSession } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
-import { navigate } from '../../app/router/location.ts';
+import { navigate } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { useFormat } from '../../ui/format.ts';

@@ -1,7 +1,7 @@
 import type { Project } from '@panoramix/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, useLocation } from '../../app/router/location.ts';
+import { navigate, useLocation } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { DataList } from '../../ui/data-list.tsx';
 import { Dialog } from '../../ui/dialog.tsx';

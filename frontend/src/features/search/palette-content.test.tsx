@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import type { PaletteItem } from '../../app/palette/commands.ts';
 import { CommandPalette } from '../../app/palette/command-palette.tsx';
-import { currentLocation, navigate } from '../../app/router/location.ts';
+import { currentLocation, navigate } from '../../lib/location.ts';
 import { searchFeature } from './feature.ts';
 import { buildHit } from './search-builders.ts';
 

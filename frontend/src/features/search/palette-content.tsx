@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaletteItem } from '../../app/palette/commands.ts';
-import { navigate } from '../../app/router/location.ts';
+import { navigate } from '../../lib/location.ts';
 import { kindIcon } from './group-hits.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { useSearch } from './use-search.ts';

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
-import { currentLocation, navigate } from '../../app/router/location.ts';
+import { currentLocation, navigate } from '../../lib/location.ts';
 import { buildHit } from './search-builders.ts';
 import SearchPage from './search-page.tsx';
 

@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchKinds } from 'virtual:panoramix/contracts';
-import { currentLocation, navigate } from '../../app/router/location.ts';
+import { currentLocation, navigate } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { Page } from '../../ui/page.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, useLocation } from '../../app/router/location.ts';
+import { navigate, useLocation } from '../../lib/location.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { LoadMore } from '../../ui/load-more.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
