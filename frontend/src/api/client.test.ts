@@ -1,7 +1,8 @@
 import type { Session } from '@panoramix/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { routes } from 'virtual:panoramix/contracts';
-import { buildUrl, call } from './client.ts';
+import { routeUrl } from '@panoramix/contracts/route-url';
+import { call } from './client.ts';
 import { ApiError } from './problem.ts';
 import { currentAccessToken, onSessionChange, setSession } from './session-token.ts';
 
@@ -33,13 +34,13 @@ afterEach(() => {
 
 const authOf = (index: number) => (fetchMock.mock.calls[index]?.[1]?.headers as Record<string, string>).authorization;
 
-describe('buildUrl', () => {
+describe('routeUrl', () => {
   it('fills path parameters and drops undefined query values', () => {
-    expect(buildUrl('/api/links/:id', { id: 'a b' }, { limit: 5, cursor: undefined })).toBe('/api/links/a%20b?limit=5');
+    expect(routeUrl('/api/links/:id', { id: 'a b' }, { limit: 5, cursor: undefined })).toBe('/api/links/a%20b?limit=5');
   });
 
   it('refuses a missing path parameter', () => {
-    expect(() => buildUrl('/api/links/:id', {})).toThrow(/missing path parameter id/);
+    expect(() => routeUrl('/api/links/:id', {})).toThrow(/missing path parameter id/);
   });
 });
 

@@ -1,31 +1,12 @@
-import type { RouteBodyInput, RouteContract, RouteParams, RouteQueryInput, RouteResponse } from '@panoramix/contracts';
+import type { RouteContract, RouteInput, RouteResponse } from '@panoramix/contracts';
+import { routeUrl } from '@panoramix/contracts/route-url';
 import type { RouteRef } from 'virtual:panoramix/contracts';
 import { ApiError, NetworkError } from './problem.ts';
 import { currentAccessToken, refreshSession } from './session-token.ts';
 
-/** A key is optional when the contract accepts nothing or only optional members there. */
-type Field<K extends string, T> = undefined extends T ? { [P in K]?: T } : object extends T ? { [P in K]?: T } : { [P in K]: T };
-
-export type CallInput<R extends RouteContract> = Field<'params', RouteParams<R>> &
-  Field<'query', RouteQueryInput<R>> &
-  Field<'body', RouteBodyInput<R>> & { signal?: AbortSignal };
+export type CallInput<R extends RouteContract> = RouteInput<R> & { signal?: AbortSignal };
 
 type CallArgs<R extends RouteContract> = object extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
-
-/** `/api/links/:id` + `{ id }` → `/api/links/665f…`, plus the query string. */
-export function buildUrl(path: string, params?: object, query?: object): string {
-  const filled = path.replace(/:(\w+)/g, (_, name: string) => {
-    const value = (params as Record<string, unknown> | undefined)?.[name];
-    if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
-    return encodeURIComponent(String(value));
-  });
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null) search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `${filled}?${text}` : filled;
-}
 
 async function send(route: RouteRef, url: string, input: { body?: unknown; signal?: AbortSignal }, token: string | null) {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -52,7 +33,7 @@ async function send(route: RouteRef, url: string, input: { body?: unknown; signa
  */
 export async function call<R extends RouteContract>(route: RouteRef<R>, ...[input]: CallArgs<R>): Promise<RouteResponse<R>> {
   const options = (input ?? {}) as { params?: object; query?: object; body?: unknown; signal?: AbortSignal };
-  const url = buildUrl(route.path, options.params, options.query);
+  const url = routeUrl(route.path, options.params, options.query);
   let response = await send(route, url, options, currentAccessToken());
   if (response.status === 401 && route.access !== 'public') {
     const session = await refreshSession();

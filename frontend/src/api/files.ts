@@ -1,6 +1,6 @@
 import type { routes as contractRoutes, RouteBodyInput, StoredFile } from '@panoramix/contracts';
 import { routes } from 'virtual:panoramix/contracts';
-import { buildUrl } from './client.ts';
+import { routeUrl } from '@panoramix/contracts/route-url';
 import { ApiError, NetworkError } from './problem.ts';
 import { currentAccessToken, refreshSession } from './session-token.ts';
 
@@ -51,7 +51,7 @@ export function uploadFile(
 
 /** A file's bytes as a Blob (the download needs the access token, so no plain link can fetch it). */
 export async function fetchFileBlob(id: string, signal?: AbortSignal): Promise<Blob> {
-  const url = buildUrl(routes.files.content.path, { id });
+  const url = routeUrl(routes.files.content.path, { id });
   const response = await withSession((token) =>
     fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: signal ?? null }),
   );

@@ -86,17 +86,4 @@ export type RouteInput<R extends RouteContract> = Field<'params', RouteParams<R>
   Field<'query', RouteQueryInput<R>> &
   Field<'body', RouteBodyInput<R>>;
 
-/** `/api/links/:id` + `{ id }` → `/api/links/665f…`, plus the query string (empty values left out). */
-export function routeUrl(path: string, params?: object, query?: object): string {
-  const filled = path.replace(/:(\w+)/g, (_, name: string) => {
-    const value = (params as Record<string, unknown> | undefined)?.[name];
-    if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
-    return encodeURIComponent(String(value));
-  });
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null) search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `${filled}?${text}` : filled;
-}
+export { routeUrl } from './route-url.ts';
