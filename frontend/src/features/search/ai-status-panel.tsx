@@ -54,9 +54,11 @@ function StatusList({ status }: { status: AiStatus }) {
           {t('ai.pending', { count: queue.pending })} · {t('ai.failed', { count: queue.failed })}
         </span>
         <span className="muted">
-          {queue.lastError
-            ? t('ai.lastError', { ...queue.lastError, date: format.dateTime(queue.lastError.at) })
-            : t('ai.noError')}
+          {!queue.lastError
+            ? t('ai.noError')
+            : queue.lastError.id && queue.lastError.reason // the item and reason are shown to administrators only
+              ? t('ai.lastError', { ...queue.lastError, date: format.dateTime(queue.lastError.at) })
+              : t('ai.lastErrorHidden', { kind: queue.lastError.kind, date: format.dateTime(queue.lastError.at) })}
         </span>
       </dd>
     </dl>

@@ -47,6 +47,7 @@ export const en: SearchMessages = {
     failed_one: '{{count}} failed',
     failed_other: '{{count}} failed',
     lastError: 'Last error ({{kind}} {{id}}, {{date}}): {{reason}}',
+    lastErrorHidden: 'Last error ({{kind}}, {{date}}): details are shown to administrators only',
     noError: 'No error.',
     noItems: 'Nothing indexed yet.',
   },

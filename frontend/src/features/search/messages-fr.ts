@@ -48,6 +48,7 @@ export const fr = {
     failed_one: '{{count}} en échec',
     failed_other: '{{count}} en échec',
     lastError: 'Dernière erreur ({{kind}} {{id}}, {{date}}) : {{reason}}',
+    lastErrorHidden: 'Dernière erreur ({{kind}}, {{date}}) : le détail est réservé aux administrateurs',
     noError: 'Aucune erreur.',
     noItems: 'Rien d’indexé pour l’instant.',
   },
