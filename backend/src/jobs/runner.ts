@@ -10,6 +10,8 @@ export interface JobDefinition {
   name: string;
   /** Human interval (`'1 hour'`) or cron expression; absent for jobs queued on demand. */
   every?: string;
+  /** A periodic job whose first run waits one period, for work each process already does when it starts. */
+  skipImmediate?: boolean;
   run: (data: unknown) => Promise<void>;
 }
 
@@ -46,7 +48,9 @@ export function createJobRunner(options: { db: Db; log: Logger; pollMs: number }
 
   async function start() {
     await agenda.start();
-    for (const job of definitions) if (job.every) await agenda.every(job.every, job.name);
+    for (const job of definitions) {
+      if (job.every) await agenda.every(job.every, job.name, undefined, { skipImmediate: job.skipImmediate ?? false });
+    }
   }
 
   async function now(name: string, data: unknown = {}) {

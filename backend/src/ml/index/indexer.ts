@@ -221,8 +221,10 @@ export function createIndexer(deps: {
       run: drainUntilStopped,
     },
     { name: REINDEX_JOB, run: async () => void (await enqueueAll(deps.sources)) },
-    // Hourly, for what a crashed instance left unqueued while the others ran on; each process also runs one at start (prepare).
-    { name: RECONCILE_JOB, every: '1 hour', run: async () => void (await repair()) },
+    // Hourly, for what a crashed instance left unqueued while the others ran on. Each process runs one
+    // at start (prepare), so the job's first run waits an hour: on a new database Agenda would
+    // otherwise start it at once, beside that one, and the two would queue the same items.
+    { name: RECONCILE_JOB, every: '1 hour', skipImmediate: true, run: async () => void (await repair()) },
   ];
 
   // Durable: a write is acknowledged once its queue entry is stored, so a crash right after loses nothing.
