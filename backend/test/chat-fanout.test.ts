@@ -1,28 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { routes } from '@panoramix/contracts';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { byId, createClient, recordEvents, settle, startTestApp } from './harness.ts';
-import type { TestApp, TestUser } from './harness.ts';
-import { spawnApi, startRedis } from './processes.ts';
-import type { ApiProcess } from './processes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { byId, createClient, recordEvents, settle } from './harness.ts';
+import { useTwoInstances } from './two-instances.ts';
+import type { TestUser } from './harness.ts';
 
 // Two API instances (this process and a child process) share one database and one real Redis;
 // each chat member has a socket on each instance.
-let redis: Awaited<ReturnType<typeof startRedis>>;
-let a: TestApp;
-let b: ApiProcess;
-beforeAll(async () => {
-  redis = await startRedis();
-  const shared = { REDIS_URL: redis.url, MONGODB_DB: `chat_fanout_${process.pid}`, JWT_SECRET: randomBytes(32).toString('hex') };
-  a = await startTestApp(shared);
-  b = await spawnApi({ ...shared, MONGODB_URI: inject('mongoUri') });
-});
-afterAll(async () => {
-  await a?.close();
-  await b?.kill();
-  await redis?.stop();
-});
+const instances = useTwoInstances('chat_fanout');
 
 const ask = (socket: Socket, event: string, payload: unknown) =>
   new Promise<any>((resolve) =>
@@ -38,21 +23,21 @@ describe('chat across two API instances behind one Redis', () => {
   let logs: Record<string, { type: string; data: any }[]>;
   let sockets: Record<string, Socket>;
   beforeAll(async () => {
-    [ann, ben, stranger] = [await a.newUser(), await a.newUser(), await a.newUser()];
+    [ann, ben, stranger] = [await instances.a.newUser(), await instances.a.newUser(), await instances.a.newUser()];
     room = (await ann.call(routes.rooms.create, { body: { type: 'group', name: 'Fan-out', memberIds: [ben.id] } })).body.id;
     sockets = {
-      annOnA: await a.socket(ann.token),
-      annOnB: await a.socketAt(b.baseUrl, ann.token),
-      benOnA: await a.socket(ben.token),
-      benOnB: await a.socketAt(b.baseUrl, ben.token),
-      strangerOnB: await a.socketAt(b.baseUrl, stranger.token),
+      annOnA: await instances.a.socket(ann.token),
+      annOnB: await instances.a.socketAt(instances.b.baseUrl, ann.token),
+      benOnA: await instances.a.socket(ben.token),
+      benOnB: await instances.a.socketAt(instances.b.baseUrl, ben.token),
+      strangerOnB: await instances.a.socketAt(instances.b.baseUrl, stranger.token),
     };
     logs = Object.fromEntries(Object.entries(sockets).map(([name, socket]) => [name, recordEvents(socket)]));
   });
 
   it('delivers each message exactly once to every member socket on both instances, and to nobody else', async () => {
     const viaA = await ann.call(routes.messages.send, { ...byId(room), body: { clientId: 'fanout-a-0001', text: 'from A' } });
-    const viaB = await createClient(b.baseUrl, { token: ben.token }).call(routes.messages.send, {
+    const viaB = await createClient(instances.b.baseUrl, { token: ben.token }).call(routes.messages.send, {
       ...byId(room),
       body: { clientId: 'fanout-b-0001', text: 'from B' },
     });
@@ -80,7 +65,7 @@ describe('chat across two API instances behind one Redis', () => {
   it('sees a user online while any instance holds one of their sockets', async () => {
     const presenceOf = async (client: ReturnType<typeof createClient>) =>
       (await client.call(routes.contacts.presence)).body.items.find((p) => p.userId === ben.id)!.status;
-    const fromB = createClient(b.baseUrl, { token: ann.token });
+    const fromB = createClient(instances.b.baseUrl, { token: ann.token });
     expect([await presenceOf(ann.api), await presenceOf(fromB)]).toEqual(['online', 'online']);
     sockets.benOnA!.disconnect();
     await settle(300);
