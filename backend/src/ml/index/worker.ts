@@ -37,6 +37,27 @@ function chunksOf(source: SearchSource, item: IndexedItem): Chunk[] {
   }));
 }
 
+/** Whether every write of a failed (unordered) insert failed on a taken `_id`. */
+const onlyDuplicates = (error: unknown) => {
+  const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+  const codes = writeErrors ? writeErrors.map((e) => e.code ?? e.err?.code) : [(error as { code?: number }).code];
+  return codes.every((code) => code === 11000);
+};
+
+/**
+ * Entry ids are derived from the item and chunk, so a taken id means another worker indexed the
+ * same item at the same moment (a write queues it again while it is being indexed, or a reindex
+ * queues everything): its entries are as current as ours, and a later change queues a new version.
+ * Unordered, so the other items of the batch are written all the same.
+ */
+export async function insertEntries(entries: Record<string, unknown>[]) {
+  try {
+    await SearchEntryModel.insertMany(entries, { ordered: false });
+  } catch (error) {
+    if (!onlyDuplicates(error)) throw error;
+  }
+}
+
 /**
  * Works through the backlog: claims a batch, reads the items' current state, embeds every
  * chunk in one call, replaces the items' points and keyword entries, then completes the batch.
@@ -95,7 +116,7 @@ export function createIndexWorker(deps: {
       ...new Map(chunks.map(({ entry }) => [`${entry.kind}:${entry.itemId}`, { kind: entry.kind, id: entry.itemId }])).values(),
     ]);
     await deps.store.upsert(points);
-    await SearchEntryModel.insertMany(chunks.map((c) => ({ ...c.entry, text: collapseWhitespace(c.entry.text) })));
+    await insertEntries(chunks.map((c) => ({ ...c.entry, text: collapseWhitespace(c.entry.text) })));
   }
 
   /** One batch; resolves with how many entries it took (0 when the backlog is empty). */
