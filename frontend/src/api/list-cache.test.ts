@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import { edited, entityBase } from '../test-builders.ts';
 import { dropItem, putItem } from './list-cache.ts';
 import type { Page } from './list-cache.ts';
@@ -134,5 +134,29 @@ describe('lists read page by page', () => {
       [2, 'b'],
       [2, 'c'],
     ]);
+  });
+});
+
+describe('a change arriving while the list is being fetched', () => {
+  it('is not lost when the fetch, read before it, lands', async () => {
+    const queryClient = new QueryClient();
+    const created = aTask({ title: 'arrived meanwhile' });
+    let release: (page: Page<Task>) => void = () => undefined;
+    const answers = [
+      new Promise<Page<Task>>((resolve) => (release = resolve)), // read before the event
+      Promise.resolve({ items: [created], nextCursor: null }), // read after it
+    ];
+    const queryFn = vi.fn(() => answers.shift()!);
+    const observer = new QueryObserver(queryClient, { queryKey: key, queryFn });
+    const stop = observer.subscribe(() => undefined); // on screen
+    await vi.waitFor(() => expect(queryFn).toHaveBeenCalledTimes(1));
+
+    queryClient.setQueryData<Page<Task>>(key, { items: [], nextCursor: null }); // what was shown
+    put(queryClient, created);
+    release({ items: [], nextCursor: null });
+
+    await vi.waitFor(() => expect(queryClient.getQueryData<Page<Task>>(key)?.items).toEqual([created]));
+    expect(queryFn).toHaveBeenCalledTimes(2);
+    stop();
   });
 });

@@ -50,6 +50,11 @@ export function editPages<T>(queryClient: QueryClient, prefix: QueryKey, edit: (
         key,
         editList(list, (items) => edit(items, key)),
       );
+    // A fetch in flight (a resync after reconnecting, a first load) read the list before this change
+    // and would overwrite it when it lands: it starts again, so the answer includes the change.
+    if (queryClient.getQueryState(key)?.fetchStatus === 'fetching') {
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
+    }
   }
 }
 
