@@ -9,6 +9,7 @@ import type { Socket } from 'socket.io-client';
 import { startRedis } from '../../backend/test/processes.ts';
 import { durationMs, startBenchApi } from './api-process.ts';
 import { percentile } from './load.ts';
+import { inBatches, post, sleep } from './requests.ts';
 
 const SOCKETS = Number(process.env.BENCH_CHAT_SOCKETS ?? 2000);
 const ROOMS = Number(process.env.BENCH_CHAT_ROOMS ?? 100);
@@ -16,25 +17,6 @@ const RATES = (process.env.BENCH_CHAT_RATES ?? '50,100,200,400').split(',').map(
 
 const rssMib = (pids: number[]) =>
   pids.reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0), 0) / 1024;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function inBatches<T>(count: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let start = 0; start < count; start += size) {
-    out.push(...(await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, k) => make(start + k)))));
-  }
-  return out;
-}
-
-async function post(url: string, body: unknown, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<any>;
-}
 
 interface Row {
   setup: string;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { startBenchApi } from './api-process.ts';
+import { inBatches, post, sleep } from './requests.ts';
 
 const MINUTES = Math.min(30, Number(process.env.BENCH_SOAK_MINUTES ?? 3));
 const USERS = Number(process.env.BENCH_SOAK_USERS ?? 300);
@@ -19,18 +20,7 @@ const POOL = 200;
 const CHURN = 40;
 const ROUND_MS = 5000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-
-async function post(url: string, body: unknown, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<any>;
-}
 
 /** Asks the API process for its memory (see memory-probe.ts). */
 function memoryOf(child: ChildProcess): Promise<NodeJS.MemoryUsage> {
@@ -72,13 +62,10 @@ export async function soakBench() {
 
   try {
     console.log(`\n## Soak: ${STORMS} storms of ${STORM} sockets, then mixed traffic; ${MINUTES} min at most`);
-    const users: { id: string; token: string }[] = [];
-    for (let start = 0; start < USERS; start += 32) {
-      const batch = Array.from({ length: Math.min(32, USERS - start) }, (_, k) =>
-        post(`${api.base}/api/auth/register`, { username: `soak_${start + k}`, password: 'bench-password-123' }),
-      );
-      users.push(...(await Promise.all(batch)).map((s) => ({ id: s.user.id as string, token: s.accessToken as string })));
-    }
+    const users = await inBatches(USERS, 32, async (i) => {
+      const session = await post(`${api.base}/api/auth/register`, { username: `soak_${i}`, password: 'bench-password-123' });
+      return { id: session.user.id as string, token: session.accessToken as string };
+    });
     const roomOf = (i: number) => Math.floor(i / ROOM_SIZE);
     const rooms: string[] = [];
     for (let first = 0; first < USERS; first += ROOM_SIZE) {
