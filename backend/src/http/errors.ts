@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import type { ErrorLog } from '../modules/errors/service.ts';
 import { badRequest, conflict, HttpError, problemTypes } from './problem.ts';
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 
 interface BodyParserError {
   type?: string;
@@ -34,7 +35,7 @@ function known(error: unknown): HttpError | undefined {
     const errors = Object.values(error.errors).map((e) => ({ path: `body.${e.path}`, message: e.message }));
     return badRequest('Invalid values', errors);
   }
-  if ((error as { code?: number }).code === 11000) return conflict('This already exists');
+  if (isDuplicateKey(error)) return conflict('This already exists');
   return undefined;
 }
 

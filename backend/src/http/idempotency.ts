@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { HttpError, conflict, fromZod, problemTypes } from './problem.ts';
 import { IDEMPOTENCY_TTL_SECONDS, IdempotencyKeyModel, expireOldKeys } from './idempotency.model.ts';
 import type { UploadedFile } from './upload.ts';
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 
 /** A stored answer to replay. */
 export interface Replay {
@@ -47,7 +48,6 @@ const reused = () =>
     'This Idempotency-Key was sent with another request; use a new key for a new request',
   );
 const inFlight = () => conflict('A request with this Idempotency-Key is still running; retry once it has answered');
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 /**
  * Decides what a request carrying an Idempotency-Key does: run (the key is now claimed),

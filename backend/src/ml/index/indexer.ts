@@ -8,6 +8,7 @@ import { IndexQueueModel, PURGE, enqueue } from './queue.ts';
 import { reconcile } from './reconcile.ts';
 import type { SearchSource } from './sources.ts';
 import { createIndexWorker } from './worker.ts';
+import { isDuplicateKey } from '../../db/duplicate-key.ts';
 
 export const INDEX_JOB = 'search.index';
 export const REINDEX_JOB = 'search.reindex';
@@ -160,7 +161,7 @@ export function createIndexer(deps: {
         )
         // Another instance recorded it at the same moment (FerretDB does not retry racing upserts): theirs holds.
         .catch((error: unknown) => {
-          if ((error as { code?: number }).code !== 11000) throw error;
+          if (!isDuplicateKey(error)) throw error;
         });
       const why = record ? `index format ${record.format ?? 1} is older than ${INDEX_FORMAT}` : 'new search collection';
       deps.logger.info({ collection: name, model: deps.embedder.model, queued }, `${why}: reindexing everything`);

@@ -7,6 +7,7 @@ import type { SearchEntryDoc } from './entries.ts';
 import { PURGE, claim, complete, fail } from './queue.ts';
 import type { QueueEntry } from './queue.ts';
 import type { IndexedItem, SearchSource } from './sources.ts';
+import { onlyDuplicateKeys } from '../../db/duplicate-key.ts';
 
 const BATCH = 32;
 const MAX_TOKENS = 4000;
@@ -37,13 +38,6 @@ function chunksOf(source: SearchSource, item: IndexedItem): Chunk[] {
   }));
 }
 
-/** Whether every write of a failed (unordered) insert failed on a taken `_id`. */
-const onlyDuplicates = (error: unknown) => {
-  const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-  const codes = writeErrors ? writeErrors.map((e) => e.code ?? e.err?.code) : [(error as { code?: number }).code];
-  return codes.every((code) => code === 11000);
-};
-
 /**
  * Entry ids are derived from the item and chunk, so a taken id means another worker indexed the
  * same item at the same moment (a write queues it again while it is being indexed, or a reindex
@@ -54,7 +48,7 @@ export async function insertEntries(entries: Record<string, unknown>[]) {
   try {
     await SearchEntryModel.insertMany(entries, { ordered: false });
   } catch (error) {
-    if (!onlyDuplicates(error)) throw error;
+    if (!onlyDuplicateKeys(error)) throw error;
   }
 }
 

@@ -3,6 +3,7 @@ import type { Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { ProviderError } from '../http-client.ts';
 import { Segment } from './segment.ts';
 import type { PointPayload, VectorPoint, VectorStore } from './store.ts';
+import { isDuplicateKey, onlyDuplicateKeys } from '../../db/duplicate-key.ts';
 
 interface PointDoc {
   _id: string;
@@ -17,7 +18,6 @@ interface PointDoc {
 const toBinary = (vector: number[]) => new Binary(Buffer.from(new Float32Array(vector).buffer));
 /** Copies out of the driver's buffer, whose offset need not be 4-byte aligned. */
 const fromBinary = (binary: Binary) => new Float32Array(Uint8Array.from(binary.buffer).buffer);
-const DUPLICATE_KEY = 11000;
 
 /**
  * Inserts the documents and returns those whose _id was already taken. The write path is built
@@ -31,7 +31,7 @@ async function insertNew<T extends { _id: string }>(collection: Collection<T>, d
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError)) throw error;
     const failures = [error.writeErrors].flat();
-    if (failures.some((failure) => failure.code !== DUPLICATE_KEY)) throw error;
+    if (!onlyDuplicateKeys(error)) throw error;
     return failures.map((failure) => docs[failure.index]!);
   }
 }
@@ -110,7 +110,7 @@ export function createEmbeddedStore(options: { db: Db; collection: string }): Ve
           .then(() => true)
           .catch((error: unknown) => {
             // Two batches recorded a new collection at once (FerretDB does not retry racing upserts): read theirs.
-            if ((error as { code?: number }).code !== 11000) throw error;
+            if (!isDuplicateKey(error)) throw error;
             return false;
           });
         if (!recorded && (await collections.findOne({ _id: name }))?.dimension !== dim)

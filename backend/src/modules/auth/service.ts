@@ -8,6 +8,7 @@ import { UserModel } from '../users/model.ts';
 import type { UserDoc } from '../users/model.ts';
 import type { LoginLimiter } from './rate-limit.ts';
 import type { TokenService } from './tokens.ts';
+import { isDuplicateKey } from '../../db/duplicate-key.ts';
 
 export interface AuthDeps {
   tokens: TokenService;
@@ -26,8 +27,6 @@ export const toUserDto = (u: UserDoc): User => ({
   disabled: u.disabled,
   createdAt: u.createdAt.toISOString(),
 });
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /** A session plus the refresh token the route hands over as a cookie or in the body. */
 export type IssuedSession = Omit<Session, 'refreshToken'> & { refreshToken: string };

@@ -3,6 +3,7 @@ import type { Role } from '@panoramix/contracts';
 import { SignJWT, jwtVerify } from 'jose';
 import { unauthorized } from '../../http/problem.ts';
 import { RefreshClaimModel, RefreshTokenModel } from './model.ts';
+import { isDuplicateKey } from '../../db/duplicate-key.ts';
 
 const ISSUER = 'panoramix';
 const AUDIENCE = 'panoramix-api';
@@ -13,8 +14,6 @@ export interface AccessClaims {
   role: Role;
   epoch: number;
 }
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -7,7 +7,7 @@ import { escapeRegex } from '../../lib/text.ts';
 import { UserModel } from '../users/model.ts';
 import { ContactModel } from './contacts.model.ts';
 import type { ContactDoc } from './contacts.model.ts';
-import { isDuplicateKey } from './model.ts';
+import { isDuplicateKey } from '../../db/duplicate-key.ts';
 
 type Profile = { _id: Types.ObjectId; username: string; displayName: string };
 const toPerson = (u: Profile): Person => ({ id: String(u._id), username: u.username, displayName: u.displayName });

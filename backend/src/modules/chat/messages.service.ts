@@ -8,11 +8,12 @@ import { UserModel } from '../users/model.ts';
 import { attachFiles } from '../files/attachments.ts';
 import { findMemberMessage, findMemberRoom, isAdmin, membersOf } from './access.ts';
 import { toMessageDtoWithReply, toMessageDtos } from './dto.ts';
-import { MessageModel, RoomModel, isDuplicateKey } from './model.ts';
+import { MessageModel, RoomModel } from './model.ts';
 import type { MessageDoc, RoomDoc } from './model.ts';
 import type { ReadStateService } from './read-state.ts';
 import { notReadBy } from './read-state.ts';
 import type { TypingService } from './typing.ts';
+import { isDuplicateKey } from '../../db/duplicate-key.ts';
 
 const MENTION = /(?<![\w@])@([a-z0-9_]{3,30})\b/gi;
 

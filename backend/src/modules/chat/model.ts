@@ -78,6 +78,3 @@ export type MessageDoc = Omit<InferSchemaType<typeof messageSchema>, 'reactions'
   createdAt: Date;
   updatedAt: Date;
 };
-
-/** Mongo's duplicate key error: a unique index settled a race. */
-export const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;

@@ -5,8 +5,9 @@ import { badRequest } from '../../http/problem.ts';
 import { idOrNull, isoOrNull } from '../../lib/dto.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { findMemberRoom, membersOf } from './access.ts';
-import { MessageModel, RoomReadModel, isDuplicateKey } from './model.ts';
+import { MessageModel, RoomReadModel } from './model.ts';
 import type { RoomReadDoc } from './model.ts';
+import { isDuplicateKey } from '../../db/duplicate-key.ts';
 
 type Id = string | Types.ObjectId;
 

@@ -10,9 +10,10 @@ import type { EventBus } from '../../realtime/event-bus.ts';
 import { UserModel } from '../users/model.ts';
 import { findMemberRoom, isAdmin, memberRooms, membersOf } from './access.ts';
 import { toRoomDto, toRoomDtos, withMemberState } from './dto.ts';
-import { RoomModel, RoomReadModel, isDuplicateKey } from './model.ts';
+import { RoomModel, RoomReadModel } from './model.ts';
 import type { RoomDoc } from './model.ts';
 import { addReadRows, readStates } from './read-state.ts';
+import { isDuplicateKey } from '../../db/duplicate-key.ts';
 
 export const ROOM_DELETE_JOB = 'chat.room-delete';
 
