@@ -76,6 +76,7 @@ export const problemTypes = {
   methodNotAllowed: 'method-not-allowed',
   idempotencyKeyReused: 'idempotency-key-reused',
   rateLimited: 'rate-limited',
+  syncExpired: 'sync-expired',
   unavailable: 'service-unavailable',
   internal: 'internal-error',
 } as const;

@@ -11,6 +11,7 @@ import { noteRoutes } from './notes.ts';
 import { projectRoutes } from './projects.ts';
 import { preferenceRoutes } from './preferences.ts';
 import { searchRoutes } from './search.ts';
+import { syncRoutes } from './sync.ts';
 import { systemRoutes } from './system.ts';
 import { taskRoutes } from './tasks.ts';
 import { userRoutes } from './users.ts';
@@ -32,6 +33,7 @@ export * from './notes.ts';
 export * from './preferences.ts';
 export * from './projects.ts';
 export * from './search.ts';
+export * from './sync.ts';
 export * from './system.ts';
 export * from './tasks.ts';
 export * from './users.ts';
@@ -55,6 +57,7 @@ export const routes = {
   contacts: contactRoutes,
   search: searchRoutes,
   ai: aiRoutes,
+  sync: syncRoutes,
 } as const;
 
 export const allRoutes: RouteContract[] = Object.values(routes).flatMap((group) => Object.values(group));
