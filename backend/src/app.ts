@@ -7,6 +7,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { Config } from './config.ts';
 import { pingDatabase } from './db/connect.ts';
 import { bearerToken } from './http/auth-guard.ts';
+import { compressResponses } from './http/compression.ts';
 import { errorHandler, methodNotAllowed, notFoundHandler, requireJson } from './http/errors.ts';
 import { HttpError, problemTypes } from './http/problem.ts';
 import { requestId } from './http/request-id.ts';
@@ -53,6 +54,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
     }),
   );
   app.use(securityHeaders());
+  app.use(compressResponses());
   app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, maxAge: 600 }));
   app.use('/api', requireJson, express.json({ limit: config.BODY_LIMIT, strict: true }), cookieParser());
 
