@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDatabase } from '../src/db/local-server.ts';
+import { noMongod } from '../src/db/mongod-binary.ts';
 
 /** One database server for the whole run; each test file then uses its own database in it. */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-test-db-'));
-  const database = await startDatabase(dir, (msg) => console.log(msg));
+  const database = await startDatabase(dir, (msg) => console.log(msg), { find: noMongod });
   console.log(`database: ${database.kind} (${database.uri})`);
   project.provide('mongoUri', database.uri);
   return async () => {

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startDatabase } from '../../backend/src/db/local-server.ts';
+import { noMongod } from '../../backend/src/db/mongod-binary.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -36,7 +37,7 @@ export async function startStack(webDist: string): Promise<Stack> {
   const env = { ...process.env };
   delete env.MONGODB_URI; // never reuse a developer's database: startDatabase would pick it
   delete process.env.MONGODB_URI;
-  const database = await startDatabase(path.join(dir, 'db'));
+  const database = await startDatabase(path.join(dir, 'db'), () => {}, { find: noMongod }); // tests never download
   const port = await freePort();
   const logs: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/main.ts'], {

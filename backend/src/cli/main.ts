@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.ts';
 import { connectDatabase, disconnectDatabase } from '../db/connect.ts';
-import { startFerretDb } from '../db/local-server.ts';
+import { startDatabase } from '../db/local-server.ts';
 import { UserModel } from '../modules/users/model.ts';
 import { exportedCollections } from '../modules/export/collections.ts';
 import { ArchiveError } from '../modules/export/framing.ts';
@@ -19,10 +19,8 @@ async function run(command: Command) {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const progress = terminalProgress();
-  // Never mongodb-memory-server here: exporting an empty throwaway database would look like success.
-  const database = config.MONGODB_URI
-    ? { uri: config.MONGODB_URI, stop: async () => {} }
-    : await startFerretDb(path.join(config.dataDir, 'db'), (msg) => progress.note(msg));
+  // The same database as `npm start`: the engine the data folder was created with.
+  const database = await startDatabase(path.join(config.dataDir, 'db'), (msg) => progress.note(msg));
   try {
     await connectDatabase(database.uri, config.MONGODB_DB);
     if (command.command === 'import') {

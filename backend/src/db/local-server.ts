@@ -6,13 +6,17 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { chooseDatabase, readRecordedEngine, recordEngine } from './engine-choice.ts';
+import type { LocalEngine } from './engine-choice.ts';
+import { findMongod } from './mongod-binary.ts';
+import type { FindMongod } from './mongod-binary.ts';
 
 const run = promisify(execFile);
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.2';
 
-export type DatabaseKind = 'external' | 'ferretdb' | 'mongodb-memory-server';
+export type DatabaseKind = 'external' | LocalEngine;
 
 export interface RunningDatabase {
   kind: DatabaseKind;
@@ -84,6 +88,37 @@ export async function waitForPort(port: number, child: ChildProcess, timeoutMs: 
   throw new Error(`${name} did not listen on ${port} within ${timeoutMs} ms`);
 }
 
+/**
+ * Supervises a database server started as `child` on `port`: killed with this process, stopped
+ * gracefully (SIGTERM, then waits for its exit) by `stop()`.
+ */
+async function supervise(kind: LocalEngine, child: ChildProcess, port: number, dir: string): Promise<RunningDatabase> {
+  const logFile = createWriteStream(path.join(dir, `${kind}.log`), { flags: 'a' });
+  child.stdout?.pipe(logFile);
+  child.stderr?.pipe(logFile);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  try {
+    const spawnFailed = new Promise<never>((_, reject) => child.once('error', reject)); // e.g. ENOENT
+    await Promise.race([waitForPort(port, child, 60_000, kind), spawnFailed]);
+  } catch (error) {
+    process.off('exit', killOnExit);
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message} (see ${path.join(dir, `${kind}.log`)})`);
+  }
+  return {
+    kind,
+    uri: `mongodb://127.0.0.1:${port}/`,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** FerretDB on SQLite: telemetry and debug listener off, its own port and state dir. */
 export async function startFerretDb(dir: string, log: (msg: string) => void = () => {}): Promise<RunningDatabase> {
   const binary = await ensureFerretBinary(log);
@@ -92,7 +127,6 @@ export async function startFerretDb(dir: string, log: (msg: string) => void = ()
   await mkdir(sqliteDir, { recursive: true });
   await mkdir(stateDir, { recursive: true });
   const port = await freePort();
-  const logFile = createWriteStream(path.join(dir, 'ferretdb.log'), { flags: 'a' });
   const child = spawn(
     binary,
     [
@@ -106,43 +140,48 @@ export async function startFerretDb(dir: string, log: (msg: string) => void = ()
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  child.stdout?.pipe(logFile);
-  child.stderr?.pipe(logFile);
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  await waitForPort(port, child, 30_000);
-  return {
-    kind: 'ferretdb',
-    uri: `mongodb://127.0.0.1:${port}/`,
-    stop: async () => {
-      process.off('exit', killOnExit);
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return supervise('ferretdb', child, port, dir);
 }
 
-async function startMemoryServer(dir: string): Promise<RunningDatabase> {
-  const { MongoMemoryServer } = await import('mongodb-memory-server-core');
+/** MongoDB's own server, data in `dir/mongodb` (where the earlier mongodb-memory-server fallback kept it). */
+async function startMongod(binary: string, dir: string): Promise<RunningDatabase> {
   const dbPath = path.join(dir, 'mongodb');
   await mkdir(dbPath, { recursive: true });
-  const server = await MongoMemoryServer.create({ instance: { dbPath, ip: '127.0.0.1' } });
-  return { kind: 'mongodb-memory-server', uri: server.getUri(), stop: async () => void (await server.stop()) };
+  const port = await freePort();
+  const child = spawn(binary, ['--dbpath', dbPath, '--bind_ip', '127.0.0.1', '--port', String(port), '--quiet'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return supervise('mongod', child, port, dir);
 }
 
 /**
- * The database the process uses, in order: `MONGODB_URI` if set; else a local FerretDB
- * (built on first use) keeping its files under `dir`; else mongodb-memory-server.
+ * The database the process uses (see chooseDatabase): `MONGODB_URI` if set; else the engine `dir`
+ * was created with; for a new folder a mongod when one can be had, else FerretDB. Throws, with
+ * what to do, rather than open an empty database of the other kind.
  */
-export async function startDatabase(dir: string, log: (msg: string) => void = () => {}): Promise<RunningDatabase> {
-  const external = process.env.MONGODB_URI;
-  if (external) return { kind: 'external', uri: external, stop: async () => {} };
+export async function startDatabase(
+  dir: string,
+  log: (msg: string) => void = () => {},
+  { find = findMongod }: { find?: FindMongod } = {},
+): Promise<RunningDatabase> {
+  const mongodbUri = process.env.MONGODB_URI;
+  const recorded = mongodbUri ? undefined : await readRecordedEngine(dir);
+  // Only look (and maybe download) when the answer can matter.
+  const mongod = mongodbUri || recorded === 'ferretdb' ? undefined : await find(log);
+  const choice = chooseDatabase({ mongodbUri, recorded, mongodAvailable: mongod !== undefined, dir });
+  if ('refuse' in choice) throw new Error(choice.refuse);
+  if (choice.start === 'external') return { kind: 'external', uri: choice.uri, stop: async () => {} };
+  await mkdir(dir, { recursive: true });
+  let database: RunningDatabase;
   try {
-    return await startFerretDb(dir, log);
+    database = choice.start === 'mongod' ? await startMongod(mongod!.path, dir) : await startFerretDb(dir, log);
   } catch (error) {
-    log(`FerretDB unavailable (${(error as Error).message}); falling back to mongodb-memory-server`);
-    return startMemoryServer(dir);
+    const remedy =
+      choice.start === 'ferretdb'
+        ? 'FerretDB is built with Go on first use: install Go, or install MongoDB (mongod on PATH), or set MONGODB_URI'
+        : 'fix what its log says, or set MONGODB_URI to a MongoDB server';
+    throw new Error(`${choice.start} could not start in ${dir}: ${(error as Error).message}. ${remedy}.`, { cause: error });
   }
+  if (recorded === undefined) await recordEngine(dir, choice.start);
+  return database;
 }
