@@ -1,4 +1,4 @@
-import type { Project, Task } from '@panoramix/contracts';
+import type { NoteSession, NoteSummary, Project, Task } from '@panoramix/contracts';
 
 let sequence = 0;
 
@@ -60,4 +60,16 @@ export function aTask(overrides: Partial<Task> = {}): Task {
     tags: [],
     ...overrides,
   };
+}
+
+/** A note as the replica holds it (no content), with sensible defaults for tests. */
+export function aNoteSummary(overrides: Partial<NoteSummary> = {}): NoteSummary {
+  const { n, ...base } = entityBase();
+  return { ...base, projectId: null, title: `note ${n}`, ...overrides };
+}
+
+/** A note session with sensible defaults for tests: open, unnamed, not summarised. */
+export function aNoteSession(overrides: Partial<NoteSession> = {}): NoteSession {
+  const { n: _n, ...base } = entityBase();
+  return { ...base, projectId: null, name: '', aiSummary: null, aiSummaryAt: null, closedAt: null, ...overrides };
 }

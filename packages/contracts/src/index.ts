@@ -24,6 +24,7 @@ export * from './chat-routes.ts';
 export * from './contacts.ts';
 export * from './common.ts';
 export * from './dashboard.ts';
+export * from './dashboard-rules.ts';
 export * from './events.ts';
 export * from './files.ts';
 export * from './http.ts';

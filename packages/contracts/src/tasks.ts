@@ -5,8 +5,6 @@ import { defineRoute } from './http.ts';
 export const taskStatuses = ['todo', 'in_progress', 'done', 'cancelled', 'idea'] as const;
 export const taskStatus = z.enum(taskStatuses, { error: `must be one of ${taskStatuses.join(', ')}` });
 export type TaskStatus = z.infer<typeof taskStatus>;
-/** Open = still to do: not done, cancelled or a mere idea. */
-export const openStatuses: readonly TaskStatus[] = ['todo', 'in_progress'];
 
 const tag = z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters');
 

@@ -1,3 +1,4 @@
+import { dashboardLimits } from '@panoramix/contracts';
 import type { Dashboard } from '@panoramix/contracts';
 import { idOrNull } from '../../lib/dto.ts';
 import { NoteModel } from '../notes/model.ts';
@@ -6,7 +7,7 @@ import { ProjectModel } from '../projects/model.ts';
 import { TaskModel } from '../tasks/model.ts';
 import type { DashboardSection } from './service.ts';
 
-const LIMIT = 50;
+const LIMIT = dashboardLimits.activity;
 type Item = Dashboard['activity'][number];
 
 /** What happened in the window: projects created, tasks done, notes written; newest first. */

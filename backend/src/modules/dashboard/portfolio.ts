@@ -1,20 +1,19 @@
-import { openStatuses } from '@panoramix/contracts';
+import {
+  DAY_MS,
+  DUE_SOON_DAYS,
+  RECENT_NOTES_DAYS,
+  dashboardLimits,
+  healthScore,
+  isDormant,
+  openStatuses,
+} from '@panoramix/contracts';
 import type { Types } from 'mongoose';
 import { NoteModel } from '../notes/model.ts';
 import { visibleProjects } from '../../sharing/access.ts';
 import { ProjectModel } from '../projects/model.ts';
 import type { ProjectDoc } from '../projects/model.ts';
-import { DUE_SOON_DAYS } from '../tasks/dashboard.ts';
 import { TaskModel } from '../tasks/model.ts';
 import type { DashboardSection } from './service.ts';
-
-const DAY_MS = 86_400_000;
-/** A project with no activity for this long is dormant (unless it is younger than that). */
-export const DORMANT_AFTER_DAYS = 14;
-
-/** Panorama's health score: 100 − 8 × overdue − 20 when dormant + min(20, 2 × notes of the last 7 days), within 0..100. */
-export const healthScore = (overdue: number, dormant: boolean, notesLast7Days: number) =>
-  Math.max(0, Math.min(100, 100 - 8 * overdue - (dormant ? 20 : 0) + Math.min(20, 2 * notesLast7Days)));
 
 /** Counts per project id, from a `$group` by project. */
 async function countByProject(model: typeof TaskModel | typeof NoteModel, match: Record<string, unknown>) {
@@ -26,7 +25,10 @@ async function countByProject(model: typeof TaskModel | typeof NoteModel, match:
 }
 
 export const projects: DashboardSection<'projects'> = async ({ actor, now }) => {
-  const list = await ProjectModel.find(visibleProjects(actor)).sort({ rank: 1, _id: 1 }).limit(100).lean<ProjectDoc[]>();
+  const list = await ProjectModel.find(visibleProjects(actor))
+    .sort({ rank: 1, _id: 1 })
+    .limit(dashboardLimits.projects)
+    .lean<ProjectDoc[]>();
   const ids = list.map((p) => p._id);
   const inProjects = { projectId: { $in: ids } };
   const open = { ...inProjects, status: { $in: openStatuses } };
@@ -35,14 +37,12 @@ export const projects: DashboardSection<'projects'> = async ({ actor, now }) => 
     countByProject(TaskModel, { ...inProjects, status: 'done' }),
     countByProject(TaskModel, { ...open, deadline: { $ne: null, $lt: now } }),
     countByProject(TaskModel, { ...open, deadline: { $gte: now, $lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS) } }),
-    countByProject(NoteModel, { ...inProjects, createdAt: { $gte: new Date(now.getTime() - 7 * DAY_MS) } }),
+    countByProject(NoteModel, { ...inProjects, createdAt: { $gte: new Date(now.getTime() - RECENT_NOTES_DAYS * DAY_MS) } }),
   ]);
-  const dormantBefore = now.getTime() - DORMANT_AFTER_DAYS * DAY_MS;
   return list.map((p) => {
     const id = String(p._id);
     const [openN, doneN, overdue] = [openCounts.get(id) ?? 0, doneCounts.get(id) ?? 0, overdueCounts.get(id) ?? 0];
     const lastActivityAt = p.lastActivityAt ?? p.createdAt;
-    const dormant = p.createdAt.getTime() < dormantBefore && lastActivityAt.getTime() < dormantBefore;
     return {
       id,
       name: p.name,
@@ -54,7 +54,7 @@ export const projects: DashboardSection<'projects'> = async ({ actor, now }) => 
       dueSoon: dueSoonCounts.get(id) ?? 0,
       progress: openN + doneN === 0 ? 0 : doneN / (openN + doneN),
       lastActivityAt: lastActivityAt.toISOString(),
-      healthScore: healthScore(overdue, dormant, notesCounts.get(id) ?? 0),
+      healthScore: healthScore(overdue, isDormant(p.createdAt, lastActivityAt, now), notesCounts.get(id) ?? 0),
     };
   });
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { healthScore } from './portfolio.ts';
+import { healthScore } from '@panoramix/contracts';
 
 describe('health score', () => {
   it('follows Panorama: −8 per overdue task, −20 when dormant, +2 per recent note up to 20, within 0..100', () => {

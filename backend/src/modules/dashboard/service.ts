@@ -1,3 +1,4 @@
+import { activityWindowMs } from '@panoramix/contracts';
 import type { Dashboard, DashboardSectionKey } from '@panoramix/contracts';
 import type { AuthUser } from '../../http/auth-guard.ts';
 
@@ -14,8 +15,6 @@ export interface DashboardContext {
 export type DashboardSection<K extends DashboardSectionKey> = (ctx: DashboardContext) => Promise<Dashboard[K]>;
 export type DashboardSections = { [K in DashboardSectionKey]: DashboardSection<K> };
 
-const windowMs: Record<ActivityWindow, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000 };
-
 /**
  * The Accueil overview in one call. Each feature contributes sections (registered in
  * services.ts); they run in parallel over the same context.
@@ -23,7 +22,12 @@ const windowMs: Record<ActivityWindow, number> = { '24h': 86_400_000, '7d': 7 * 
 export function createDashboardService(sections: DashboardSections) {
   async function get(actor: AuthUser, query: { window: ActivityWindow }): Promise<Dashboard> {
     const now = new Date();
-    const ctx: DashboardContext = { actor, now, window: query.window, since: new Date(now.getTime() - windowMs[query.window]) };
+    const ctx: DashboardContext = {
+      actor,
+      now,
+      window: query.window,
+      since: new Date(now.getTime() - activityWindowMs[query.window]),
+    };
     const keys = Object.keys(sections) as DashboardSectionKey[];
     const values = await Promise.all(keys.map((key) => sections[key](ctx)));
     return {

@@ -1,12 +1,9 @@
-import { openStatuses, taskStatuses } from '@panoramix/contracts';
+import { DAY_MS, DUE_SOON_DAYS, dashboardLimits, openStatuses, taskStatuses } from '@panoramix/contracts';
 import type { DashboardSection } from '../dashboard/service.ts';
 import { contentFilter } from '../../sharing/access.ts';
 import { TaskModel } from './model.ts';
 import type { TaskDoc } from './model.ts';
 import { toTaskDto } from './service.ts';
-
-export const DUE_SOON_DAYS = 3;
-const LIST_LIMIT = 20;
 
 export const taskCounts: DashboardSection<'taskCounts'> = async ({ actor }) => {
   const groups = await TaskModel.aggregate<{ _id: string; n: number }>([
@@ -21,7 +18,7 @@ export const taskCounts: DashboardSection<'taskCounts'> = async ({ actor }) => {
 const openWithDeadline = async (ctx: Parameters<DashboardSection<'overdueTasks'>>[0], deadline: Record<string, Date>) => {
   const rows = await TaskModel.find({ $and: [await contentFilter(ctx.actor), { status: { $in: openStatuses }, deadline }] })
     .sort({ deadline: 1, _id: 1 })
-    .limit(LIST_LIMIT)
+    .limit(dashboardLimits.deadlineTasks)
     .lean<TaskDoc[]>();
   return rows.map(toTaskDto);
 };
@@ -29,4 +26,4 @@ const openWithDeadline = async (ctx: Parameters<DashboardSection<'overdueTasks'>
 export const overdueTasks: DashboardSection<'overdueTasks'> = (ctx) => openWithDeadline(ctx, { $lt: ctx.now });
 
 export const dueSoonTasks: DashboardSection<'dueSoonTasks'> = (ctx) =>
-  openWithDeadline(ctx, { $gte: ctx.now, $lte: new Date(ctx.now.getTime() + DUE_SOON_DAYS * 86_400_000) });
+  openWithDeadline(ctx, { $gte: ctx.now, $lte: new Date(ctx.now.getTime() + DUE_SOON_DAYS * DAY_MS) });
