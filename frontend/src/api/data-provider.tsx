@@ -1,13 +1,19 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { createDispatcher } from './event-appliers.ts';
 import type { EventAppliers } from './event-appliers.ts';
 import { queryClient } from './query-client.ts';
+import type { ReplicaDeclaration } from './replica/declaration.ts';
+import { replicaRoot } from './replica/replica-cache.ts';
 
 interface DataProviderProps {
+  /** The signed-in user, whose replica is restored and kept (the shell remounts this provider for another). */
+  userId: string;
   /** Loaders of each feature's event appliers (see FeatureDefinition.events). */
   appliers: readonly (() => Promise<EventAppliers>)[];
+  /** Loaders of each feature's replicated collections (see FeatureDefinition.replica). */
+  replicas: readonly (() => Promise<readonly ReplicaDeclaration[]>)[];
   onResync: () => void;
   children: ReactNode;
 }
@@ -16,26 +22,46 @@ interface DataProviderProps {
  * The query cache and the live socket feeding it, for one signed-in session. Loaded lazily by
  * the shell: TanStack Query, socket.io and the features' cache code stay out of the login screen's bundle.
  */
-export default function DataProvider({ appliers, onResync, children }: DataProviderProps) {
+export default function DataProvider({ userId, appliers, replicas, onResync, children }: DataProviderProps) {
+  const [restored, setRestored] = useState(false);
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void Promise.all([import('./live.ts'), ...appliers.map((load) => load())]).then(([{ connectLive }, ...sources]) => {
+    // The replica IndexedDB holds goes into the cache before any screen reads it: a reload paints
+    // from it at once, and each collection then asks only for what changed since its version.
+    const restoring = import('./replica/replica.ts').then(async (replica) => {
+      await replica.restore(queryClient, userId);
+      return replica;
+    });
+    void restoring.then(() => !cancelled && setRestored(true));
+    void Promise.all([
+      import('./live.ts'),
+      restoring,
+      Promise.all(replicas.map((load) => load())),
+      ...appliers.map((load) => load()),
+    ]).then(([{ connectLive }, { startReplica }, declarations, ...sources]) => {
       if (cancelled) return;
-      stop = connectLive({
-        dispatcher: createDispatcher(sources, queryClient),
+      const replica = startReplica(queryClient, userId, declarations.flat());
+      const stopLive = connectLive({
+        dispatcher: createDispatcher([...sources, ...replica.appliers], queryClient),
         resync: () => {
-          void queryClient.invalidateQueries();
+          // The replica catches up by version; refetching it whole would undo the point of it.
+          void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== replicaRoot[0] });
+          replica.resync();
           onResync();
         },
       });
+      stop = () => {
+        stopLive();
+        replica.stop();
+      };
     });
     return () => {
       cancelled = true;
       stop?.();
       queryClient.clear(); // the next user of this tab must not see this one's data
     };
-  }, [appliers, onResync]);
+  }, [userId, appliers, replicas, onResync]);
 
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return <QueryClientProvider client={queryClient}>{restored && children}</QueryClientProvider>;
 }

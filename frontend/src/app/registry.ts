@@ -1,6 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { EventAppliers } from '../api/event-appliers.ts';
+import type { ReplicaDeclaration } from '../api/replica/declaration.ts';
 import type { Store } from '../lib/store.ts';
 import type { IconName } from '../ui/icon.tsx';
 import type { CommandDefinition, PaletteItem } from './palette/commands.ts';
@@ -38,6 +39,12 @@ export interface FeatureDefinition {
    * initial budget however many features there are.
    */
   events?: () => Promise<EventAppliers>;
+  /**
+   * The collections this feature keeps in the live local replica (see api/replica/use-replica.ts),
+   * with the events that keep them current. A loader like `events`: snapshots start at sign-in,
+   * whichever tab is open, and nothing weighs on the initial load.
+   */
+  replica?: () => Promise<readonly ReplicaDeclaration[]>;
   /**
    * Entries for the palette's "Contenu" group (search hits), given the query: loaded with the first
    * query long enough to send, so the palette costs nothing more until then.

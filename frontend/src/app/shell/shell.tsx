@@ -13,6 +13,7 @@ import { appCommands } from './app-commands.ts';
 import { Outlet } from './outlet.tsx';
 import { Sidebar } from './sidebar.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
+import { useCurrentUserId } from '../auth/current-user.ts';
 import './shell.css';
 
 // TanStack Query and the socket are fetched once the shell is on screen, outside the initial budget.
@@ -51,6 +52,8 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
     () => [() => Promise.resolve(shellEvents), ...features.flatMap((f) => (f.events ? [f.events] : []))],
     [features],
   );
+  const replicas = useMemo(() => features.flatMap((f) => (f.replica ? [f.replica] : [])), [features]);
+  const userId = useCurrentUserId();
   const paletteSections = useMemo(
     () => features.flatMap((f): PaletteSection[] => (f.paletteSection ? [{ id: f.id, Section: f.paletteSection }] : [])),
     [features],
@@ -111,7 +114,7 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
               </div>
             }
           >
-            <DataProvider appliers={appliers} onResync={resyncPreferences}>
+            <DataProvider key={userId} userId={userId} appliers={appliers} replicas={replicas} onResync={resyncPreferences}>
               <Outlet features={features} />
             </DataProvider>
           </Suspense>

@@ -24,5 +24,5 @@ export const tasksFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/tasks?view=matrix'),
     },
   ],
-  events: () => import('./task-cache.ts').then((m) => m.taskEvents),
+  replica: () => import('./task-replica.ts').then((m) => [m.taskReplica]),
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aTask } from '../../test-builders.ts';
-import { defaultFilter, endOfWeek, matchesFilter, toQuery } from './task-filters.ts';
+import { defaultFilter, endOfWeek, matchesFilter } from './task-filters.ts';
 
 // A Wednesday, 10:00 local time.
 const now = new Date(2026, 10, 25, 10, 0);
@@ -13,20 +13,6 @@ describe('task filters', () => {
     expect([end.getDay(), end.getDate(), end.getHours()]).toEqual([0, 29, 23]);
     const sunday = new Date(2026, 10, 29, 8);
     expect(endOfWeek(sunday).getDate()).toBe(29);
-  });
-
-  it('ask the server for open tasks by default, and for the days left this week', () => {
-    expect(toQuery(defaultFilter, now)).toMatchObject({
-      status: 'todo,in_progress',
-      overdue: undefined,
-      dueWithinDays: undefined,
-    });
-    expect(toQuery({ ...defaultFilter, due: 'week' }, now).dueWithinDays).toBe(5);
-    expect(toQuery({ projectId: 'none', status: 'all', due: 'overdue' }, now)).toMatchObject({
-      projectId: 'none',
-      status: undefined,
-      overdue: 'true',
-    });
   });
 
   it('match project, inbox and status like the server', () => {

@@ -1,9 +1,8 @@
 import type { Task, TaskStatus } from '@panoramix/contracts';
 
-const DAY_MS = 86_400_000;
 const OPEN: readonly TaskStatus[] = ['todo', 'in_progress'];
 
-/** What the Tâches tab shows; part of the list's query key, so each filter has its own cached page. */
+/** What the Tâches tab shows, applied to the tasks of the replica (the address keeps it: see tasks-page.tsx). */
 export interface TaskFilter {
   /** A project id, 'none' for inbox tasks, or '' for all. */
   projectId: string;
@@ -23,21 +22,7 @@ export function endOfWeek(now: Date): Date {
   return end;
 }
 
-/** The list route's query for a filter: the server filters, this page only shows. */
-export function toQuery(filter: TaskFilter, now = new Date()) {
-  return {
-    limit: 200,
-    projectId: filter.projectId || undefined,
-    status: filter.status === 'open' ? OPEN.join(',') : filter.status === 'all' ? undefined : filter.status,
-    overdue: filter.due === 'overdue' ? ('true' as const) : undefined,
-    dueWithinDays: filter.due === 'week' ? Math.ceil((endOfWeek(now).getTime() - now.getTime()) / DAY_MS) : undefined,
-  };
-}
-
-/**
- * Whether a task belongs in a filtered list — the server's rules, applied to live events so a
- * task created or changed elsewhere joins or leaves the lists it (no longer) matches.
- */
+/** Whether a task belongs in a filtered list: the list route's rules, so the tab and the API agree. */
 export function matchesFilter(filter: TaskFilter, task: Task, now = new Date()): boolean {
   if (filter.projectId === 'none' ? task.projectId !== null : filter.projectId && task.projectId !== filter.projectId) {
     return false;

@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../../lib/location.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
-import { LoadMore } from '../../ui/load-more.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { Page } from '../../ui/page.tsx';
 import { EisenhowerView } from './eisenhower-view.tsx';
@@ -45,7 +44,7 @@ export default function TasksPage() {
   const { t } = useTranslation('tasks');
   const { search } = useLocation();
   const { filter, view } = readState(search);
-  const { query: tasks, items: shown, more } = useTasks(filter);
+  const tasks = useTasks(filter);
   const quickAdd = useRef<HTMLInputElement>(null);
   const wantsNew = new URLSearchParams(search).has('new');
 
@@ -75,7 +74,7 @@ export default function TasksPage() {
       <QuickAdd ref={quickAdd} projectId={projectId} />
       <TaskFilterBar filter={filter} withStatus={view === 'list'} onChange={(next) => writeState(next, view)} />
       <LoadState
-        data={shown}
+        data={tasks.data}
         loading={tasks.isPending}
         error={tasks.error}
         onRetry={() => void tasks.refetch()}
@@ -84,7 +83,6 @@ export default function TasksPage() {
       >
         {(items) => (view === 'matrix' ? <EisenhowerView tasks={items} /> : <TaskList tasks={items} />)}
       </LoadState>
-      <LoadMore more={more} />
     </Page>
   );
 }

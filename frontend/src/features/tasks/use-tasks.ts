@@ -1,22 +1,29 @@
 import type { Task, routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { byRank } from '../../api/list-cache.ts';
+import { useReplica } from '../../api/replica/use-replica.ts';
 import { useMove } from '../../api/use-move.ts';
 import { showToast } from '../../ui/toast.tsx';
-import { dropTask, putTask, taskKeys } from './task-cache.ts';
-import { toQuery } from './task-filters.ts';
+import { matchesFilter } from './task-filters.ts';
 import type { TaskFilter } from './task-filters.ts';
+import { dropTask, putTask } from './task-replica.ts';
 
 type TaskPatch = RouteBodyInput<typeof contractRoutes.tasks.update>;
 
-/** The tasks matching the filter, in manual order, a page of 200 at a time. */
-export function useTasks(filter: TaskFilter) {
-  return usePagedList(taskKeys.list(filter), (cursor, signal) =>
-    call(routes.tasks.list, { query: { ...toQuery(filter), cursor }, signal }),
+/** The tasks matching the filter, in manual order: filtered from the replica, no request. */
+export function useTasks({ projectId, status, due }: TaskFilter) {
+  const select = useCallback(
+    (tasks: Task[]) => {
+      const now = new Date();
+      return tasks.filter((task) => matchesFilter({ projectId, status, due }, task, now)).sort(byRank);
+    },
+    [projectId, status, due],
   );
+  return useReplica('tasks', select);
 }
 
 /** A deleted task's fields, to post it again: what "Annuler" recreates. */
