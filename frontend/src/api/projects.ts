@@ -1,21 +1,16 @@
 import type { Project } from '@panoramix/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { routes } from 'virtual:panoramix/contracts';
-import { call } from './client.ts';
+import { byRank } from './list-cache.ts';
+import { useReplica } from './replica/use-replica.ts';
 
-/** Projects are read by many tabs (filters, chips, pickers); the Projets tab owns their writes and events. */
-export const projectKeys = {
-  list: ['projects', 'list'] as const,
-};
+/** In the list route's shape (`data.items`), which the tabs reading projects were written against. */
+const inManualOrder = (projects: Project[]) => ({ items: [...projects].sort(byRank) });
 
-/** Every project I can see (up to the API's page size), in manual order. */
-export function useProjects() {
-  return useQuery({
-    queryKey: projectKeys.list,
-    queryFn: ({ signal }) => call(routes.projects.list, { query: { limit: 200 }, signal }),
-  });
-}
+/**
+ * Every project I can see, in manual order, from the live local replica: read by many tabs
+ * (filters, chips, pickers); the Projets tab owns their writes and declares the collection.
+ */
+export const useProjects = () => useReplica('projects', inManualOrder);
 
 /** Project names and colours by id, for the chips of tasks and notes. */
 export function useProjectIndex(): Map<string, Project> {

@@ -55,7 +55,7 @@ onSessionChange((session) => {
 /** The persisted collections of this user into the cache; an unreadable IndexedDB (private mode) just starts empty. */
 export const restore = (queryClient: QueryClient, userId: string) => restoreReplica(queryClient, userId).catch(() => undefined);
 
-function appliersOf(queryClient: QueryClient, userId: string, declaration: ReplicaDeclaration): EventAppliers {
+function appliersOf(userId: string, declaration: ReplicaDeclaration): EventAppliers {
   const { collection, toItem = (item) => item } = declaration;
   const appliers: Record<string, (client: QueryClient, data: never) => void> = {};
   for (const type of declaration.upserts) {
@@ -64,9 +64,9 @@ function appliersOf(queryClient: QueryClient, userId: string, declaration: Repli
       const result = putReplicaItem(client, collection, item);
       // A project shared with me: its existing content changed before my version, so `since` would miss it.
       if (collection === 'projects' && result === 'added' && (item as SyncedItem<'projects'>).userId !== userId) {
-        for (const content of contentCollections(queryClient)) {
-          requireSnapshot(queryClient, content);
-          void syncCollection(queryClient, content);
+        for (const content of contentCollections(client)) {
+          requireSnapshot(client, content);
+          void syncCollection(client, content);
         }
       }
     };
@@ -92,5 +92,5 @@ export function startReplica(queryClient: QueryClient, userId: string, declarati
   };
   running.add(stop);
   resync();
-  return { appliers: declarations.map((d) => appliersOf(queryClient, userId, d)), resync, stop };
+  return { appliers: declarations.map((d) => appliersOf(userId, d)), resync, stop };
 }

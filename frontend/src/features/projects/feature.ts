@@ -17,5 +17,5 @@ export const projectsFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/projects?new'),
     },
   ],
-  events: () => import('./project-cache.ts').then((m) => m.projectEvents),
+  replica: () => import('./project-replica.ts').then((m) => [m.projectReplica]),
 };

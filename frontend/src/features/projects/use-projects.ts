@@ -4,7 +4,7 @@ import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { useMove } from '../../api/use-move.ts';
 import { useCurrentUserId } from '../../app/auth/current-user.ts';
-import { dropProject, putProject } from './project-cache.ts';
+import { dropProject, putProject } from './project-replica.ts';
 
 type UpdateBody = RouteBodyInput<typeof contractRoutes.projects.update>;
 
