@@ -98,3 +98,36 @@ describe('call', () => {
     expect(failure.fieldError('username')).toBe('slow down');
   });
 });
+
+describe('failures, in the user’s language', () => {
+  it('turns a refusal into its French text, fields included', async () => {
+    fetchMock.mockResolvedValueOnce(
+      json(400, {
+        type: 'urn:panoramix:problem:validation-error',
+        title: 'Invalid input',
+        status: 400,
+        detail: 'body.url: must be an http(s) address',
+        errors: [{ path: 'body.url', message: 'must be an http(s) address' }],
+      }),
+    );
+    const error = await call(routes.links.create, { body: { name: 'Docs', url: 'ftp://x' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toBe('Doit être une adresse http(s).');
+    expect((error as ApiError).fieldError('url')).toBe('doit être une adresse http(s)');
+  });
+
+  it('says the server cannot be reached when the request fails on the way', async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await expect(call(routes.links.list, { query: {} })).rejects.toThrow('Le serveur est injoignable. Vérifiez votre connexion.');
+  });
+
+  it('refuses a write while the browser is offline, without sending it, and still reads', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    await expect(call(routes.links.create, { body: { name: 'Docs', url: 'https://docs.test' } })).rejects.toThrow(
+      /^Vous êtes hors ligne : rien n’a été enregistré/,
+    );
+    expect(fetchMock).not.toHaveBeenCalled();
+    fetchMock.mockResolvedValueOnce(json(200, { items: [], nextCursor: null }));
+    await expect(call(routes.links.list, { query: {} })).resolves.toEqual({ items: [], nextCursor: null });
+  });
+});

@@ -1,7 +1,7 @@
 import type { RouteContract, RouteInput, RouteResponse } from '@panoramix/contracts';
 import { routeUrl } from '@panoramix/contracts/route-url';
 import type { RouteRef } from 'virtual:panoramix/contracts';
-import { ApiError, NetworkError } from './problem.ts';
+import { ApiError, NetworkError, OfflineError } from './problem.ts';
 import { currentAccessToken, refreshSession } from './session-token.ts';
 
 export type CallInput<R extends RouteContract> = RouteInput<R> & { signal?: AbortSignal };
@@ -29,9 +29,11 @@ async function send(route: RouteRef, url: string, input: { body?: unknown; signa
 /**
  * Calls one route of the contracts: `call(routes.links.create, { body })`. Input and result
  * types come from the route contract. A 401 on a signed-in route refreshes the session once
- * (single flight) and replays the request; a session that cannot be refreshed ends it.
+ * (single flight) and replays the request; a session that cannot be refreshed ends it. A write
+ * while the browser is offline is refused at once (OfflineError), not left hanging until it fails.
  */
 export async function call<R extends RouteContract>(route: RouteRef<R>, ...[input]: CallArgs<R>): Promise<RouteResponse<R>> {
+  if (route.method !== 'get' && !navigator.onLine) throw new OfflineError();
   const options = (input ?? {}) as { params?: object; query?: object; body?: unknown; signal?: AbortSignal };
   const url = routeUrl(route.path, options.params, options.query);
   let response = await send(route, url, options, currentAccessToken());

@@ -32,6 +32,8 @@ export const en: Messages = {
     createAccount: 'Create account',
     creating: 'Creating…',
     usernameTaken: 'This username is already taken.',
+    usernameMissing: 'Enter your username.',
+    passwordMissing: 'Enter your password.',
     signOut: 'Sign out',
   },
   errors: {
@@ -41,6 +43,7 @@ export const en: Messages = {
     tooShort: 'Too short.',
     tooLong: 'Too long.',
     invalidFormat: 'Invalid format.',
+    offlineWrite: 'You are offline: nothing was saved. Try again once the connection is back.',
   },
   shell: {
     navigation: 'Main navigation',
@@ -50,7 +53,16 @@ export const en: Messages = {
     closeMenu: 'Close menu',
     searchCommands: 'Search…',
     offline: 'Offline — reconnecting…',
+    offlineBanner: 'Offline: what is shown can still be read, changes are refused until the connection is back.',
+    serverLost: 'Connection to the server lost — reconnecting…',
     signedInAs: 'Signed in as {{name}}',
+  },
+  recovery: {
+    title: 'This page could not be loaded.',
+    offline: 'You are offline: it will load by itself once the connection is back.',
+    failed: 'Loading it failed.',
+    crashed: 'It ran into an error.',
+    retry: 'Try again',
   },
   palette: {
     label: 'Command palette',

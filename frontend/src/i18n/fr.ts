@@ -30,6 +30,8 @@ export const fr = {
     createAccount: 'Créer le compte',
     creating: 'Création…',
     usernameTaken: 'Ce nom d’utilisateur est déjà pris.',
+    usernameMissing: 'Saisissez votre nom d’utilisateur.',
+    passwordMissing: 'Saisissez votre mot de passe.',
     signOut: 'Se déconnecter',
   },
   errors: {
@@ -39,6 +41,7 @@ export const fr = {
     tooShort: 'Trop court.',
     tooLong: 'Trop long.',
     invalidFormat: 'Format invalide.',
+    offlineWrite: 'Vous êtes hors ligne : rien n’a été enregistré. Réessayez une fois la connexion revenue.',
   },
   shell: {
     navigation: 'Navigation principale',
@@ -48,7 +51,17 @@ export const fr = {
     closeMenu: 'Fermer le menu',
     searchCommands: 'Rechercher…',
     offline: 'Hors ligne — reconnexion…',
+    offlineBanner:
+      'Hors ligne : ce qui est affiché reste consultable, les modifications sont refusées jusqu’au retour de la connexion.',
+    serverLost: 'Connexion au serveur perdue — reconnexion…',
     signedInAs: 'Connecté en tant que {{name}}',
+  },
+  recovery: {
+    title: 'Cette page n’a pas pu être chargée.',
+    offline: 'Vous êtes hors ligne : elle se chargera d’elle-même au retour de la connexion.',
+    failed: 'Son chargement a échoué.',
+    crashed: 'Elle a rencontré une erreur.',
+    retry: 'Réessayer',
   },
   palette: {
     label: 'Palette de commandes',

@@ -6,6 +6,7 @@ import type { NotesMessages } from '../features/notes/messages-fr.ts';
 import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
 import type { SearchMessages } from '../features/search/messages-fr.ts';
 import type { TasksMessages } from '../features/tasks/messages-fr.ts';
+import type { ProblemMessages } from '../api/problem-messages-fr.ts';
 import type { Messages } from './fr.ts';
 
 declare module 'i18next' {
@@ -21,6 +22,7 @@ declare module 'i18next' {
       search: SearchMessages;
       chat: ChatMessages;
       files: FilesMessages;
+      problems: ProblemMessages;
     };
   }
 }

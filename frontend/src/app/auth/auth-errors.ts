@@ -30,14 +30,17 @@ const codeMessages = {
 } as const;
 
 /**
- * A field's error in the user's language: the server's Zod issue code when we know it, else its
- * (English) message, which is still better than nothing.
+ * A field's error in the user's language: the server's message translated, else its Zod issue
+ * code's meaning, else its (English) message, which is still better than nothing.
  */
 export function fieldErrorMessage(error: unknown, field: string, t: TFunction): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.status === 409 && field === 'username') return t('auth.usernameTaken');
   const issue = error.problem?.errors?.find((e) => e.path === `body.${field}`);
   if (!issue) return undefined;
+  // The server's own words translated (api/problem-text.ts) say most; else what its Zod code means.
+  const translated = error.fieldError(field);
+  if (translated && translated !== issue.message) return translated;
   const key = codeMessages[issue.code as keyof typeof codeMessages];
   return key ? t(key) : issue.message;
 }

@@ -21,6 +21,13 @@ async function submitWith(response: Response) {
   return screen.findByRole('alert');
 }
 
+/** What a screen reader announces with the field (its aria-describedby texts). */
+const description = (label: string) =>
+  (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => (id ? document.getElementById(id)?.textContent : ''))
+    .join(' ');
+
 describe('LoginPage', () => {
   it('says the credentials are wrong on a 401', async () => {
     expect((await submitWith(problem(401))).textContent).toBe('Nom d’utilisateur ou mot de passe incorrect.');
@@ -36,6 +43,23 @@ describe('LoginPage', () => {
     expect((await submitWith(problem(429, { 'retry-after': '600' }))).textContent).toBe(
       'Trop de tentatives. Réessayez dans 10 minutes.',
     );
+  });
+
+  it('names the missing field of an empty form, sends nothing, and focuses it', async () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup();
+    render(<LoginPage expired={false} />);
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(description('Nom d’utilisateur')).toBe('Saisissez votre nom d’utilisateur.');
+    expect(description('Mot de passe')).toBe('Saisissez votre mot de passe.');
+    expect(document.activeElement).toBe(screen.getByLabelText('Nom d’utilisateur'));
+
+    await user.type(screen.getByLabelText('Nom d’utilisateur'), 'ada');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(description('Nom d’utilisateur')).toBe('');
+    expect(document.activeElement).toBe(screen.getByLabelText('Mot de passe'));
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('explains an expired session before any attempt', () => {

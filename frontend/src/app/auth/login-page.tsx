@@ -11,8 +11,16 @@ export default function LoginPage({ expired }: { expired: boolean }) {
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
 
   const submit = () => {
+    // An empty field is named before anything is sent; the browser's own bubbles are off (noValidate).
+    const empty = { username: username.trim() === '', password: password === '' };
+    setMissing(empty);
+    if (empty.username || empty.password) {
+      document.getElementById(empty.username ? 'login-username' : 'login-password')?.focus();
+      return;
+    }
     setPending(true);
     setError(undefined);
     // On success the session store switches the app to the shell; this screen unmounts.
@@ -34,22 +42,26 @@ export default function LoginPage({ expired }: { expired: boolean }) {
     >
       <TextField
         label={t('auth.username')}
+        id="login-username"
         name="username"
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
         value={username}
         onChange={(e) => setUsername(e.target.value)}
+        error={missing.username ? t('auth.usernameMissing') : undefined}
         required
         autoFocus
       />
       <TextField
         label={t('auth.password')}
+        id="login-password"
         name="password"
         type="password"
         autoComplete="current-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
+        error={missing.password ? t('auth.passwordMissing') : undefined}
         required
       />
     </AuthLayout>

@@ -1,0 +1,112 @@
+import type { Problem, ProblemType } from '@panoramix/contracts';
+import { i18n } from '../i18n/i18n.ts';
+import { addNamespace } from '../i18n/namespaces.ts';
+import { en } from './problem-messages-en.ts';
+import { fr } from './problem-messages-fr.ts';
+import type { ProblemMessages } from './problem-messages-fr.ts';
+
+// Loaded with the first failed call (problem.ts), so these texts cost the first paint nothing.
+addNamespace('problems', { fr, en });
+
+type Key<Group extends 'fields' | 'details'> = keyof ProblemMessages[Group];
+/** i18next's typed `t` checks each key's variables; these keys come from the tables below, checked by their type. */
+const say = (key: string, values?: Record<string, string>) => (i18n.t as (key: string, values?: object) => string)(key, values);
+
+/**
+ * The server's English field messages (its own, and Zod's defaults), each mapped to a text of
+ * `fields`; named groups become the text's variables. First match wins.
+ */
+export const fieldPatterns: readonly (readonly [RegExp, Key<'fields'>])[] = [
+  [/^(?:body\.\w+: )?no such user$/, 'noSuchUser'],
+  [/^no such project$/, 'noSuchProject'],
+  [/^must be an http\(s\) (?:address|URL)$/, 'httpAddress'],
+  [/^must not be empty$/, 'notEmpty'],
+  [/^must not be empty without files$/, 'notEmptyWithoutFiles'],
+  [/^(?:must be at most (?<count>\d+) characters|Too big: expected string to have <=(?<count2>\d+) characters)$/, 'tooLong'],
+  [/^(?:must be at least (?<count>\d+) characters|Too small: expected string to have >=(?<count2>\d+) characters)$/, 'tooShort'],
+  [/^(?:is required|Invalid input: expected \w+, received undefined)$/, 'required'],
+  [/^a file is required$/, 'fileRequired'],
+  [/^is already taken$/, 'taken'],
+  [/^cannot be yourself$/, 'notYourself'],
+  [/^must be letters, digits, _ or -$/, 'usernameCharacters'],
+  [/^must be an IANA time zone$/, 'timeZone'],
+  [/^must be a colour like/, 'colour'],
+  [/^(?:must be one of (?<values>.+)|Invalid option: expected one of (?<values2>.+))$/, 'oneOf'],
+  [/^must be a 24-character hexadecimal id$/, 'notAnId'],
+  [/^not a message of this room$/, 'notInRoom'],
+  [/^must not repeat a file$/, 'repeatedFile'],
+  [/^each must be a file of mine/, 'filesNotYours'],
+  [/^Unrecognized keys?: (?<name>.+)$/, 'unknownField'],
+];
+
+/** The server's English `detail` sentences that say more than their problem type. */
+export const detailPatterns: readonly (readonly [RegExp, Key<'details'>])[] = [
+  [/^No language model is configured on this server/, 'noLanguageModel'],
+  [/^(?:Wrong password|The current password is wrong)$/, 'wrongPassword'],
+  [/^This username is already taken$/, 'usernameTaken'],
+  [/^Registration is closed/, 'registrationClosed'],
+  [/^This account is disabled$/, 'accountDisabled'],
+  [/^Only the owner of the project can/, 'projectOwnerOnly'],
+  [/^The owner cannot leave the project/, 'ownerCannotLeave'],
+  [/^Only an admin of the group can/, 'groupAdminOnly'],
+  [/^A direct room always has its two members/, 'directRoomMembers'],
+  [/^At least one active administrator must remain$/, 'lastAdministrator'],
+  [/^You cannot disable or demote your own account$/, 'ownAccount'],
+  [/^Administrators only$/, 'administratorsOnly'],
+  [/^Programs and installers cannot be uploaded$/, 'programsRefused'],
+  [/^A request with this Idempotency-Key is still running/, 'stillRunning'],
+];
+
+/** Named groups (`count`, `count2`…) as the text's variables, the trailing digit dropped. */
+function variables(match: RegExpExecArray): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(match.groups ?? {}).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name.replace(/\d$/, ''), value]],
+    ),
+  );
+}
+
+function translate<Group extends 'fields' | 'details'>(
+  group: Group,
+  patterns: readonly (readonly [RegExp, Key<Group>])[],
+  text: string,
+): string | undefined {
+  for (const [pattern, key] of patterns) {
+    const match = pattern.exec(text);
+    if (match) return say(`problems:${group}.${String(key)}`, variables(match));
+  }
+  return undefined;
+}
+
+/** One field's message in the user's language; an unknown one stays as the server wrote it. */
+export const fieldText = (message: string): string => translate('fields', fieldPatterns, message) ?? message;
+
+// A body from something else than the API (a proxy) may lack any field: read it loosely.
+const problemTypeOf = (problem: Problem) => String(problem.type ?? '').replace(/^urn:panoramix:problem:/, '') as ProblemType;
+const typeKnown = (type: string): type is ProblemType => i18n.exists(`problems:types.${type}`);
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
+/** The last named part of a field's path: `body.memberIds.0` → `memberIds`. */
+const fieldName = (path: string) =>
+  path
+    .split('.')
+    .filter((part) => part !== 'body' && part !== 'query' && part !== 'params' && !/^\d+$/.test(part))
+    .pop() ?? path;
+
+/**
+ * What to tell the user about a refusal: each invalid field, else the detail when it says more
+ * than its type, else the type's own text; a problem of a type this client does not know keeps
+ * the server's words.
+ */
+export function problemText(problem: Problem): string {
+  const errors = Array.isArray(problem.errors) ? problem.errors : [];
+  if (errors.length === 1 && errors[0]) return sentence(fieldText(errors[0].message));
+  if (errors.length > 1) {
+    return errors.map((e) => say('problems:fieldLine', { field: fieldName(e.path), message: fieldText(e.message) })).join(' ; ');
+  }
+  const detail = problem.detail ? translate('details', detailPatterns, problem.detail) : undefined;
+  if (detail) return detail;
+  const type = problemTypeOf(problem);
+  if (typeKnown(type)) return say(`problems:types.${type}`, { requestId: problem.requestId ?? '—' });
+  return problem.detail ?? problem.title ?? i18n.t('errors.unexpected');
+}
