@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, model } from 'mongoose';
+import { insertNew } from '../../db/duplicate-key.ts';
 
 /** `kind` of an entry that purges a whole scope (a deleted project) rather than one item. */
 export const PURGE = '_purge';
@@ -30,8 +31,19 @@ const queueSchema = new Schema(
   { versionKey: false },
 );
 queueSchema.index({ state: 1, runAt: 1 });
+queueSchema.index({ claim: 1 }); // a worker reads, completes and releases its batch by its claim
 
 export const IndexQueueModel = model('IndexQueueEntry', queueSchema, 'search_queue');
+/** The same collection through the driver, for the batched inserts Mongoose would cast one by one. */
+const queueEntries = () => IndexQueueModel.db.collection<QueueDoc>('search_queue');
+type QueueDoc = QueueEntry & {
+  state: 'pending' | 'dead';
+  runAt: Date;
+  leaseUntil: Date | null;
+  claim: string | null;
+  lastError: string | null;
+  failedAt: Date | null;
+};
 
 /**
  * Entries that failed MAX_ATTEMPTS times, moved out of the queue: the status counts them without
@@ -63,22 +75,39 @@ export interface QueueEntry {
   attempts: number;
 }
 
+/**
+ * Queues the items, one insert for all of them: most are new (a reindex, a burst of writes), and
+ * on FerretDB an insertMany is one transaction where a bulk of upserts is one per item. The items
+ * already queued get a newer version in one more command; one settled meanwhile is queued anew.
+ */
 export async function enqueue(items: readonly { kind: string; id: string }[]) {
   if (items.length === 0) return;
   const now = new Date();
-  await IndexQueueModel.bulkWrite(
-    items.map((item) => ({
-      updateOne: {
-        filter: { _id: `${item.kind}:${item.id}` },
-        update: {
-          $set: { kind: item.kind, itemId: item.id, state: 'pending', attempts: 0, runAt: now, lastError: null, failedAt: null },
-          $inc: { version: 1 },
-        },
-        upsert: true,
-      },
-    })),
-    { ordered: false },
+  const pending = { state: 'pending' as const, attempts: 0, runAt: now, lastError: null, failedAt: null };
+  const docs = [...new Map(items.map((item) => [`${item.kind}:${item.id}`, item])).entries()].map(([_id, item]) => ({
+    _id,
+    kind: item.kind,
+    itemId: item.id,
+    version: 1,
+    leaseUntil: null,
+    claim: null,
+    ...pending,
+  }));
+  const taken = await insertNew(queueEntries(), docs);
+  if (taken.length === 0) return;
+  const { matchedCount } = await queueEntries().updateMany(
+    { _id: { $in: taken.map((doc) => doc._id) } },
+    { $set: pending, $inc: { version: 1 } },
   );
+  if (matchedCount < taken.length) {
+    // Some were settled between the insert and the update: per item, so none is lost.
+    await queueEntries().bulkWrite(
+      taken.map(({ _id, kind, itemId }) => ({
+        updateOne: { filter: { _id }, update: { $set: { kind, itemId, ...pending }, $inc: { version: 1 } }, upsert: true },
+      })),
+      { ordered: false },
+    );
+  }
 }
 
 /** Takes up to `limit` due entries for `leaseMs`; entries leased by a live worker are skipped. */
@@ -114,10 +143,14 @@ export async function fail(token: string, entries: QueueEntry[], reason: string)
   const now = new Date();
   const why = reason.slice(0, 500);
   const dead = entries.filter((entry) => entry.attempts + 1 >= MAX_ATTEMPTS);
+  // One update per attempt count (a batch fails together, so usually one), not one per entry.
+  const retried = new Map<number, QueueEntry[]>();
   for (const entry of entries.filter((e) => !dead.includes(e))) {
-    const attempts = entry.attempts + 1;
-    await IndexQueueModel.updateOne(
-      { _id: entry._id, claim: token },
+    retried.set(entry.attempts + 1, [...(retried.get(entry.attempts + 1) ?? []), entry]);
+  }
+  for (const [attempts, group] of retried) {
+    await IndexQueueModel.updateMany(
+      { _id: { $in: group.map((e) => e._id) }, claim: token },
       {
         $set: {
           attempts,
@@ -165,7 +198,7 @@ async function queueSize() {
 export async function queueStatus() {
   const [size, failed, last] = await Promise.all([
     queueSize(),
-    DeadLetterModel.countDocuments(),
+    DeadLetterModel.estimatedDocumentCount(), // the collection's count, not a scan of it
     queueStatusRecords().findOne({ _id: LAST_ERROR }),
   ]);
   return {

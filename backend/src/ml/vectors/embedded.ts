@@ -1,9 +1,9 @@
-import { Binary, MongoBulkWriteError } from 'mongodb';
-import type { Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
+import { Binary } from 'mongodb';
+import type { Db } from 'mongodb';
 import { ProviderError } from '../http-client.ts';
 import { Segment } from './segment.ts';
 import type { PointPayload, VectorPoint, VectorStore } from './store.ts';
-import { isDuplicateKey, onlyDuplicateKeys } from '../../db/duplicate-key.ts';
+import { insertNew, isDuplicateKey } from '../../db/duplicate-key.ts';
 
 interface PointDoc {
   _id: string;
@@ -20,29 +20,12 @@ const toBinary = (vector: number[]) => new Binary(Buffer.from(new Float32Array(v
 const fromBinary = (binary: Binary) => new Float32Array(Uint8Array.from(binary.buffer).buffer);
 
 /**
- * Inserts the documents and returns those whose _id was already taken. The write path is built
- * on this because FerretDB (the local default) answers a duplicate key at once, while every
- * delete or update, even by _id, scans the whole collection (~0.1 ms per stored point).
- */
-async function insertNew<T extends { _id: string }>(collection: Collection<T>, docs: T[]): Promise<T[]> {
-  try {
-    await collection.insertMany(docs as OptionalUnlessRequiredId<T>[], { ordered: false });
-    return [];
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const failures = [error.writeErrors].flat();
-    if (!onlyDuplicateKeys(error)) throw error;
-    return failures.map((failure) => docs[failure.index]!);
-  }
-}
-
-/**
  * The store for `npm start` and the tests: points persisted in MongoDB (`vector_points`), and an
  * exact in-process index loaded one scope at a time on first use, so a search scans only what
  * the caller may see. Exact cosine over contiguous Float32Arrays; measured in bench/search.
  * One API instance only: another instance's writes are not seen until restart (use Qdrant then).
  *
- * Writes avoid deletes and updates, which FerretDB serves by scanning: points are inserted, and
+ * Writes avoid deletes and updates, which FerretDB serves by scanning (see insertNew): points are inserted, and
  * only ids already taken are deleted and written again. `vector_items` holds one marker per item
  * that may have points, so removing an item first tries to insert its marker: an item never
  * indexed (every item of a first indexing or a reindex) costs no scan at all. A marker outlives

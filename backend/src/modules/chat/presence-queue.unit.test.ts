@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createPresenceQueue } from './presence-queue.ts';
 
 interface Call {
-  userId: string;
+  userIds: string[];
   done: boolean;
   finish: (error?: Error) => void;
 }
@@ -10,9 +10,9 @@ interface Call {
 /** An announce whose calls the test finishes by hand, in order. */
 function controlledAnnounce() {
   const calls: Call[] = [];
-  const announce = (userId: string) =>
+  const announce = (userIds: string[]) =>
     new Promise<void>((resolve, reject) =>
-      calls.push({ userId, done: false, finish: (error) => (error ? reject(error) : resolve()) }),
+      calls.push({ userIds, done: false, finish: (error) => (error ? reject(error) : resolve()) }),
     );
   async function finish(call: Call, error?: Error) {
     call.done = true;
@@ -30,9 +30,18 @@ describe('presence queue', () => {
     const { calls, announce, finishAll } = controlledAnnounce();
     const changed = createPresenceQueue(announce, { onError: vi.fn(), concurrency: 2 });
     for (const userId of ['xan', 'yul', 'ann', 'ben', 'ann', 'cat', 'ann', 'ben']) changed(userId);
-    expect(calls.map((c) => c.userId)).toEqual(['xan', 'yul']); // two at a time
+    expect(calls.map((c) => c.userIds)).toEqual([['xan'], ['yul']]); // two at a time
     await finishAll();
-    expect(calls.map((c) => c.userId)).toEqual(['xan', 'yul', 'ann', 'ben', 'cat']);
+    // Those who waited go in one announcement: one database write for all of them.
+    expect(calls.map((c) => c.userIds)).toEqual([['xan'], ['yul'], ['ann', 'ben', 'cat']]);
+  });
+
+  it('bounds how many users one announcement takes', async () => {
+    const { calls, announce, finishAll } = controlledAnnounce();
+    const changed = createPresenceQueue(announce, { onError: vi.fn(), concurrency: 1, batchSize: 2 });
+    for (const userId of ['ann', 'ben', 'cat', 'dan', 'eve']) changed(userId);
+    await finishAll();
+    expect(calls.map((c) => c.userIds)).toEqual([['ann'], ['ben', 'cat'], ['dan', 'eve']]);
   });
 
   it('announces again a user who changed while being announced, so the last state is told', async () => {
@@ -41,9 +50,9 @@ describe('presence queue', () => {
     changed('ann');
     changed('ann'); // being announced: queued once more, not announced twice at once
     changed('ann');
-    expect(calls.map((c) => c.userId)).toEqual(['ann']);
+    expect(calls.map((c) => c.userIds)).toEqual([['ann']]);
     await finishAll();
-    expect(calls.map((c) => c.userId)).toEqual(['ann', 'ann']);
+    expect(calls.map((c) => c.userIds)).toEqual([['ann'], ['ann']]);
   });
 
   it('reports a failed announcement and goes on with the others', async () => {
@@ -55,7 +64,7 @@ describe('presence queue', () => {
     const failure = new Error('database down');
     await finish(calls[0]!, failure);
     await finishAll();
-    expect(onError).toHaveBeenCalledWith(failure, 'ann');
-    expect(calls.map((c) => c.userId)).toEqual(['ann', 'ben']);
+    expect(onError).toHaveBeenCalledWith(failure, ['ann']);
+    expect(calls.map((c) => c.userIds)).toEqual([['ann'], ['ben']]);
   });
 });

@@ -49,19 +49,31 @@ export function createPresenceService(deps: { events: EventBus }) {
     return userIds.map((userId) => ({ userId, status: live.get(userId) ?? 'offline', lastSeenAt: seenAt.get(userId) ?? null }));
   }
 
-  /** After a socket of the user connected, disconnected or changed state: tells the watchers where they stand now. */
-  async function announce(userId: string) {
-    // One look at the sockets (with Redis, a request to every instance), not one more to build the DTO.
-    const [status = 'offline'] = (await statuses([userId])).values();
-    let lastSeenAt: Date | null;
-    if (status === 'offline') {
-      lastSeenAt = new Date();
-      await PresenceModel.updateOne({ userId }, { $set: { lastSeenAt } }, { upsert: true });
-    } else {
-      lastSeenAt = (await PresenceModel.findOne({ userId }).lean())?.lastSeenAt ?? null;
+  /**
+   * After sockets of these users connected, disconnected or changed state: tells each one's watchers
+   * where they stand now. One look at the sockets for all of them (with Redis, a request to every
+   * instance), one write of the leavers' last-seen time, one read of the others'.
+   */
+  async function announce(userIds: readonly string[]) {
+    const live = await statuses(userIds);
+    const now = new Date();
+    const gone = userIds.filter((id) => live.get(id) === 'offline');
+    const here = userIds.filter((id) => live.get(id) !== 'offline');
+    const [, seen] = await Promise.all([
+      gone.length > 0 &&
+        PresenceModel.bulkWrite(
+          gone.map((userId) => ({ updateOne: { filter: { userId }, update: { $set: { lastSeenAt: now } }, upsert: true } })),
+          { ordered: false },
+        ),
+      here.length > 0 ? PresenceModel.find({ userId: { $in: here } }).lean() : [],
+    ]);
+    const seenAt = new Map<string, Date>(seen.map((p) => [String(p.userId), p.lastSeenAt]));
+    for (const userId of gone) seenAt.set(userId, now);
+    for (const userId of userIds) {
+      const status = live.get(userId) ?? 'offline';
+      const data = { userId, status, lastSeenAt: seenAt.get(userId)?.toISOString() ?? null };
+      deps.events.emit({ type: 'presence:changed', userId, data, audience: await circleOf(userId) });
     }
-    const data = { userId, status, lastSeenAt: lastSeenAt?.toISOString() ?? null };
-    deps.events.emit({ type: 'presence:changed', userId, data, audience: await circleOf(userId) });
   }
 
   /** Presence of the people the caller sees: co-members of their rooms and mutual contacts. */

@@ -18,7 +18,7 @@ export function chatRealtime(chat: ChatServices, log: Logger) {
   return (io: RealtimeServer) => {
     chat.presence.attach(io);
     const announcePresence = createPresenceQueue(chat.presence.announce, {
-      onError: (error, userId) => log.error({ err: error, userId }, 'presence announce failed'),
+      onError: (error, userIds) => log.error({ err: error, userIds }, 'presence announce failed'),
     });
 
     io.on('connection', (socket) => {

@@ -1,0 +1,73 @@
+import mongoose from 'mongoose';
+import type { CommandStartedEvent } from 'mongodb';
+import { Types } from 'mongoose';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { connectDatabase, disconnectDatabase } from '../../db/connect.ts';
+import { IndexQueueModel, claim, complete, enqueue, fail } from './queue.ts';
+
+// Command monitoring is a client option fixed at connection: this file's app connects with it on.
+const connect = mongoose.connect.bind(mongoose);
+vi.spyOn(mongoose, 'connect').mockImplementation((uri, options) => connect(uri, { ...options, monitorCommands: true }));
+
+// The queue alone on a database of its own: an app's indexing job would take and settle these entries meanwhile.
+beforeAll(async () => {
+  await connectDatabase(inject('mongoUri'), `test_${randomBytes(6).toString('hex')}`);
+  await IndexQueueModel.init(); // its indexes, before the commands are counted
+});
+afterAll(async () => {
+  await mongoose.connection.dropDatabase();
+  await disconnectDatabase();
+});
+
+/** The commands `work` sends to the search queue, as their names. */
+async function queueCommands(work: () => Promise<unknown>) {
+  const seen: string[] = [];
+  const record = (event: CommandStartedEvent) => {
+    if (event.command[event.commandName] === 'search_queue') seen.push(event.commandName);
+  };
+  const client = mongoose.connection.getClient();
+  client.on('commandStarted', record);
+  try {
+    await work();
+  } finally {
+    client.off('commandStarted', record);
+  }
+  return seen;
+}
+
+const notes = (n: number) => Array.from({ length: n }, () => ({ kind: 'note', id: new Types.ObjectId().toString() }));
+
+// On a single-writer database (FerretDB on SQLite) each write command waits for the one before,
+// and user requests wait behind them: a reindex must cost a few commands per batch, not one per item.
+describe('indexing queue writes', () => {
+  it('queues a batch of new items with one insert, and one more update for the items already queued', async () => {
+    const queued = notes(200);
+    expect(await queueCommands(() => enqueue(queued))).toEqual(['insert']);
+    expect(await IndexQueueModel.countDocuments({ _id: { $in: queued.map((i) => `note:${i.id}`) } })).toBe(200);
+
+    const again = [...queued.slice(0, 100), ...notes(100)];
+    expect(await queueCommands(() => enqueue(again))).toEqual(['insert', 'update']);
+    const versions = await IndexQueueModel.find({ _id: { $in: again.map((i) => `note:${i.id}`) } }, { version: 1 }).lean();
+    expect(versions.filter((e) => e.version === 2)).toHaveLength(100);
+    expect(versions.filter((e) => e.version === 1)).toHaveLength(100);
+  });
+
+  it('keeps an item queued when it changes while a worker indexes its older version', async () => {
+    const [item] = notes(1);
+    await enqueue([item!]);
+    const taken = await claim(500, 60_000);
+    await enqueue([item!]); // a new edit arrives mid-batch
+    await complete(taken.token, taken.entries);
+    expect(await IndexQueueModel.findById(`note:${item!.id}`).lean()).toMatchObject({ version: 2, state: 'pending' });
+  });
+
+  it('sends a failed batch back for a retry with one update, not one per entry', async () => {
+    await enqueue(notes(32));
+    const taken = await claim(500, 60_000);
+    expect(taken.entries.length).toBeGreaterThanOrEqual(32);
+    expect(await queueCommands(() => fail(taken.token, taken.entries, 'embeddings: timeout'))).toEqual(['update']);
+    const retried = await IndexQueueModel.find({ _id: { $in: taken.entries.map((e) => e._id) } }).lean();
+    expect(retried.every((e) => e.attempts === 1 && e.claim === null && e.lastError === 'embeddings: timeout')).toBe(true);
+  });
+});
