@@ -7,15 +7,6 @@ import { ApiError } from '../problem.ts';
 import { dropContentOutOfSight, mergeAnswer, noteArrivals, replicaKey } from './replica-cache.ts';
 import type { ReplicaData, SyncAnswer } from './replica-cache.ts';
 
-/** Collections whose next pull must be a whole snapshot (their history does not cover what changed: a project joined). */
-const wantsSnapshot = new WeakMap<QueryClient, Set<SyncCollection>>();
-
-export function requireSnapshot(queryClient: QueryClient, collection: SyncCollection): void {
-  const pending = wantsSnapshot.get(queryClient) ?? new Set<SyncCollection>();
-  wantsSnapshot.set(queryClient, pending);
-  pending.add(collection);
-}
-
 function fetchChanges<C extends SyncCollection>(collection: C, since: string | undefined, signal: AbortSignal) {
   // Every sync route has the same shape; the table is indexed by a union, which `call` cannot type.
   const route = routes.sync[collection] as typeof routes.sync.tasks;
@@ -31,8 +22,7 @@ async function pull<C extends SyncCollection>(
   collection: C,
   signal: AbortSignal,
 ): Promise<ReplicaData<SyncedItem<C>>> {
-  const snapshotWanted = wantsSnapshot.get(queryClient)?.delete(collection) ?? false;
-  let since = snapshotWanted ? undefined : queryClient.getQueryData<ReplicaData<unknown>>(replicaKey(collection))?.version;
+  let since = queryClient.getQueryData<ReplicaData<unknown>>(replicaKey(collection))?.version;
   const arrivals = noteArrivals(queryClient, collection);
   let answer: SyncAnswer<SyncedItem<C>>;
   try {
@@ -65,8 +55,20 @@ export const replicaQuery = <C extends SyncCollection>(collection: C) =>
     gcTime: Number.POSITIVE_INFINITY,
   });
 
-/** Brings a collection up to date: its first snapshot, or what changed since its version; a pull under way is joined. */
-export function syncCollection(queryClient: QueryClient, collection: SyncCollection): Promise<unknown> {
+/**
+ * Brings a collection up to date: its first snapshot, or what changed since its version. A pull
+ * under way is joined, unless `fresh`: what happened just now (a project shared with me) must be in
+ * the answer, and the pull under way may have been read before it, so another one follows.
+ */
+export function syncCollection(queryClient: QueryClient, collection: SyncCollection, { fresh = false } = {}): Promise<unknown> {
+  const pull = () => queryClient.fetchQuery({ ...replicaQuery(collection), staleTime: 0 });
+  const underWay = queryClient.getQueryState(replicaKey(collection))?.fetchStatus === 'fetching';
   // A failure shows in the query's state (useReplicaStatus); the next connection pulls again.
-  return queryClient.fetchQuery({ ...replicaQuery(collection), staleTime: 0 }).catch(() => undefined);
+  return (
+    fresh && underWay
+      ? pull()
+          .catch(() => undefined)
+          .then(pull)
+      : pull()
+  ).catch(() => undefined);
 }

@@ -137,6 +137,20 @@ describe('the live local replica', () => {
     await expect.poll(() => titles(queryClient)).toEqual(['unfiled']);
   });
 
+  it('fetches the content of a project shared with me as soon as it appears', async () => {
+    const shared = aProject({ userId: 'b'.repeat(24) });
+    const theirs = aTask({ title: 'theirs', projectId: shared.id, userId: shared.userId });
+    const requests = fakeServer((collection, since) => {
+      if (collection === 'projects') return snapshot('p1', []);
+      return since ? { version: 't2', items: [theirs], removed: [] } : snapshot('t1', [unfiled]);
+    });
+    const { queryClient, dispatcher } = await start();
+    await expect.poll(() => titles(queryClient)).toEqual(['unfiled']);
+    dispatcher.dispatch('project.updated', shared); // the owner added me
+    await expect.poll(() => titles(queryClient)).toEqual(['theirs', 'unfiled']);
+    expect(requests).toContain('tasks?since=t1');
+  });
+
   it('takes a snapshot again when its version is older than the server keeps (410 sync-expired)', async () => {
     let snapshots = 0;
     const requests = fakeServer((collection, since) => {

@@ -31,7 +31,7 @@ import { onSessionChange } from '../session-token.ts';
 import type { ReplicaDeclaration } from './declaration.ts';
 import { contentCollections, dropReplicaItem, putReplicaItem } from './replica-cache.ts';
 import { eraseReplica, persistReplica, restoreReplica } from './replica-persist.ts';
-import { requireSnapshot, syncCollection } from './replica-sync.ts';
+import { syncCollection } from './replica-sync.ts';
 
 export interface Replica {
   /** The event appliers of the declared collections, for the socket's dispatcher. */
@@ -62,12 +62,10 @@ function appliersOf(userId: string, declaration: ReplicaDeclaration): EventAppli
     appliers[type] = (client, data: SyncedItem<SyncCollection>) => {
       const item = toItem(data);
       const result = putReplicaItem(client, collection, item);
-      // A project shared with me: its existing content changed before my version, so `since` would miss it.
+      // A project shared with me: its content comes with the next changes (the server adds the content
+      // of projects joined since my version), fetched now rather than at the next connection.
       if (collection === 'projects' && result === 'added' && (item as SyncedItem<'projects'>).userId !== userId) {
-        for (const content of contentCollections(client)) {
-          requireSnapshot(client, content);
-          void syncCollection(client, content);
-        }
+        for (const content of contentCollections(client)) void syncCollection(client, content, { fresh: true });
       }
     };
   }
