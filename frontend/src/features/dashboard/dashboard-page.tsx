@@ -14,7 +14,7 @@ import './dashboard.css';
 
 const paletteKeys = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ K' : 'Ctrl K';
 
-/** Accueil: the server's overview of tasks, notes, projects and activity, kept live by events. */
+/** Accueil: the overview of tasks, notes, projects and activity, computed from the live local replica. */
 export default function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const session = useSession();

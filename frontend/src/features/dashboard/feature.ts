@@ -9,5 +9,4 @@ export const dashboardFeature: FeatureDefinition = {
   title: 'home.title',
   shortcut: 'h',
   component: lazy(() => import('./dashboard-page.tsx')),
-  events: () => import('./dashboard-cache.ts').then((m) => m.dashboardEvents),
 };

@@ -1,16 +1,51 @@
 import type { Dashboard } from '@panoramix/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { routes } from 'virtual:panoramix/contracts';
-import { call } from '../../api/client.ts';
-import { dashboardKeys } from './dashboard-cache.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { useReplica } from '../../api/replica/use-replica.ts';
+import { localDashboard } from './local-dashboard.ts';
 
 export type ActivityWindow = Dashboard['window'];
 
-/** The overview in one call; live events invalidate it (dashboard-cache.ts). */
+const MINUTE_MS = 60_000;
+
+/** The current time, a new value each minute: tasks fall overdue while the page stays open. */
+function useMinute() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), MINUTE_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
+ * The overview computed from the replicated projects, tasks, notes and sessions: opening the tab
+ * or switching the window sends nothing, and every live change shows at once. GET /api/dashboard
+ * still answers the same for the other clients (Android, MCP).
+ */
 export function useDashboard(window: ActivityWindow) {
-  return useQuery({
-    queryKey: dashboardKeys.window(window),
-    queryFn: ({ signal }) => call(routes.dashboard.get, { query: { window }, signal }),
-    placeholderData: (previous) => previous, // switching the window keeps the page on screen
-  });
+  const now = useMinute();
+  const projects = useReplica('projects');
+  const tasks = useReplica('tasks');
+  const notes = useReplica('notes');
+  const noteSessions = useReplica('noteSessions');
+  const collections = [projects, tasks, notes, noteSessions];
+  const data = useMemo(
+    () =>
+      projects.data && tasks.data && notes.data && noteSessions.data
+        ? localDashboard(
+            { projects: projects.data, tasks: tasks.data, notes: notes.data, noteSessions: noteSessions.data },
+            window,
+            now,
+          )
+        : undefined,
+    [projects.data, tasks.data, notes.data, noteSessions.data, window, now],
+  );
+  return {
+    data,
+    isPending: collections.some((c) => c.isPending),
+    error: collections.find((c) => c.error)?.error ?? null,
+    refetch: () => {
+      for (const collection of collections) if (collection.error) void collection.refetch();
+    },
+  };
 }

@@ -17,5 +17,5 @@ export const linksFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/links?new'),
     },
   ],
-  events: () => import('./link-cache.ts').then((m) => m.linkEvents),
+  replica: () => import('./link-replica.ts').then((m) => [m.linkReplica]),
 };

@@ -5,7 +5,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { Page } from '../../ui/page.tsx';
 import { showToast } from '../../ui/toast.tsx';
-import { PagedDataList } from '../../ui/paged-data-list.tsx';
+import { DataList } from '../../ui/data-list.tsx';
 import { LinkForm } from './link-form.tsx';
 import { useLinkOperations, useLinks } from './use-links.ts';
 import './links.css';
@@ -39,8 +39,12 @@ export default function LinksPage() {
   return (
     <Page titleId="links-title" title={t('links.title')}>
       <LinkForm />
-      <PagedDataList
-        list={links}
+      <DataList
+        items={links.data}
+        loading={links.isPending}
+        error={links.error}
+        onRetry={() => void links.refetch()}
+        getKey={(link) => link.id}
         label={t('links.title')}
         empty={t('links.empty')}
         renderItem={(link) => <LinkRow link={link} />}

@@ -2,13 +2,11 @@ import type { routes as contractRoutes, RouteBodyInput } from '@panoramix/contra
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
-import { linkKeys, putLink, removeLink } from './link-cache.ts';
+import { useReplica } from '../../api/replica/use-replica.ts';
+import { newestLinks, putLink, removeLink } from './link-replica.ts';
 
-/** The links, newest first, a page of 200 at a time. */
-export function useLinks() {
-  return usePagedList(linkKeys.list, (cursor, signal) => call(routes.links.list, { query: { limit: 200, cursor }, signal }));
-}
+/** The links, newest first, from the replica: showing the tab sends nothing. */
+export const useLinks = () => useReplica('links', newestLinks);
 
 export function useLinkOperations() {
   const queryClient = useQueryClient();

@@ -25,4 +25,5 @@ export const notesFeature: FeatureDefinition = {
     },
   ],
   events: () => import('./note-cache.ts').then((m) => m.noteEvents),
+  replica: () => import('./note-cache.ts').then((m) => [m.noteReplica, m.sessionReplica]),
 };

@@ -29,6 +29,7 @@ export const en: NotesMessages = {
   noteDeleted: 'Note “{{title}}” deleted.',
   emptyPreview: 'Nothing to show.',
   notFound: 'This note no longer exists.',
+  sessionNotFound: 'This session no longer exists.',
   sessionName: 'Session name',
   renameHint: 'Enter to save, Esc to cancel',
   closed: 'Closed',

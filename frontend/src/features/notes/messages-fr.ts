@@ -28,6 +28,7 @@ export const fr = {
   noteDeleted: 'Note « {{title}} » supprimée.',
   emptyPreview: 'Rien à afficher.',
   notFound: 'Cette note n’existe plus.',
+  sessionNotFound: 'Cette session n’existe plus.',
   sessionName: 'Nom de la session',
   renameHint: 'Entrée pour valider, Échap pour annuler',
   closed: 'Close',

@@ -6,7 +6,7 @@ import { Button } from '../../ui/button.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
-import { PagedDataList } from '../../ui/paged-data-list.tsx';
+import { DataList } from '../../ui/data-list.tsx';
 import { useNotes } from './use-notes.ts';
 import { useSessions } from './use-sessions.ts';
 
@@ -43,8 +43,12 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
         onChange={setKind}
       />
       {kind === 'notes' ? (
-        <PagedDataList
-          list={notes}
+        <DataList
+          items={notes.data}
+          loading={notes.isPending}
+          error={notes.error}
+          onRetry={() => void notes.refetch()}
+          getKey={(note) => note.id}
           label={t('notes')}
           empty={t('noNotes')}
           renderItem={(note) => (
@@ -55,8 +59,12 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
           )}
         />
       ) : (
-        <PagedDataList
-          list={sessions}
+        <DataList
+          items={sessions.data}
+          loading={sessions.isPending}
+          error={sessions.error}
+          onRetry={() => void sessions.refetch()}
+          getKey={(session) => session.id}
           label={t('sessions')}
           empty={t('noSessions')}
           renderItem={(session) => (

@@ -95,6 +95,7 @@ function Session({ session }: { session: NoteSession }) {
 }
 
 export function SessionView({ id }: { id: string }) {
+  const { t } = useTranslation('notes');
   const session = useNoteSession(id);
   return (
     <LoadState
@@ -102,9 +103,10 @@ export function SessionView({ id }: { id: string }) {
       loading={session.isPending}
       error={session.error}
       onRetry={() => void session.refetch()}
-      isEmpty={() => false}
+      isEmpty={(found) => found === null}
+      empty={t('sessionNotFound')}
     >
-      {(data) => <Session session={data} />}
+      {(found) => found && <Session session={found} />}
     </LoadState>
   );
 }

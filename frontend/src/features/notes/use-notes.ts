@@ -3,25 +3,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
-import { itemsOf, usePagedList } from '../../api/paged-list.ts';
-import type { PagedData } from '../../api/paged-list.ts';
+import { useReplica } from '../../api/replica/use-replica.ts';
 import { showToast } from '../../ui/toast.tsx';
-import { dropNote, noteKeys, putNote } from './note-cache.ts';
+import { dropNote, noteKeys, notesLastEditedFirst, putNote } from './note-cache.ts';
 
-/** The notes, last edited first, a page of 200 at a time. */
-export function useNotes() {
-  return usePagedList(noteKeys.list, (cursor, signal) => call(routes.notes.list, { query: { limit: 200, cursor }, signal }));
-}
+/** The notes, last edited first, from the replica: showing the list sends nothing. */
+export const useNotes = () => useReplica('notes', notesLastEditedFirst);
 
-/** One note: from the list when it is there, else fetched. */
-export function useNote(id: string) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: noteKeys.detail(id),
-    queryFn: ({ signal }) => call(routes.notes.get, { params: { id }, signal }),
-    initialData: () => itemsOf(queryClient.getQueryData<PagedData<Note>>(noteKeys.list))?.find((n) => n.id === id),
-  });
-}
+/** One note with its content, which the replica does not hold: fetched when it opens, then kept current by events. */
+export const useNote = (id: string) =>
+  useQuery({ queryKey: noteKeys.detail(id), queryFn: ({ signal }) => call(routes.notes.get, { params: { id }, signal }) });
 
 export function useNoteOperations() {
   const queryClient = useQueryClient();
@@ -30,7 +21,11 @@ export function useNoteOperations() {
   const onSaved = (note: Note) => putNote(queryClient, note);
   const create = useMutation({
     mutationFn: (body: RouteBodyInput<typeof contractRoutes.notes.create>) => call(routes.notes.create, { body }),
-    onSuccess: onSaved,
+    // The editor opens the new note next: it has its content already.
+    onSuccess: (note) => {
+      putNote(queryClient, note);
+      queryClient.setQueryData(noteKeys.detail(note.id), note);
+    },
   });
   const update = useMutation({
     mutationFn: ({ id, ...body }: RouteBodyInput<typeof contractRoutes.notes.update> & { id: string }) =>

@@ -1,25 +1,18 @@
 import type { NoteSession, routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
-import { itemsOf, usePagedList } from '../../api/paged-list.ts';
-import type { PagedData } from '../../api/paged-list.ts';
-import { dropSession, noteKeys, putSession } from './note-cache.ts';
+import { useReplica } from '../../api/replica/use-replica.ts';
+import { dropSession, putSession, sessionsNewestFirst } from './note-cache.ts';
 
-/** The note sessions, newest first, a page of 200 at a time. */
-export function useSessions() {
-  return usePagedList(noteKeys.sessions, (cursor, signal) =>
-    call(routes.noteSessions.list, { query: { limit: 200, cursor }, signal }),
-  );
-}
+/** The note sessions, newest first, from the replica: showing the list sends nothing. */
+export const useSessions = () => useReplica('noteSessions', sessionsNewestFirst);
 
+/** One session, from the replica (which holds sessions whole): null once it is known not to exist (deleted, or never mine). */
 export function useNoteSession(id: string) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: noteKeys.session(id),
-    queryFn: ({ signal }) => call(routes.noteSessions.get, { params: { id }, signal }),
-    initialData: () => itemsOf(queryClient.getQueryData<PagedData<NoteSession>>(noteKeys.sessions))?.find((s) => s.id === id),
-  });
+  const find = useCallback((sessions: NoteSession[]) => sessions.find((s) => s.id === id) ?? null, [id]);
+  return useReplica('noteSessions', find);
 }
 
 export function useSessionOperations() {

@@ -1,0 +1,60 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { call } from '../../api/client.ts';
+import { putReplicaItem, replicaKey } from '../../api/replica/replica-cache.ts';
+import { aNoteSummary, aProject, aTask } from '../../test-builders.ts';
+import DashboardPage from './dashboard-page.tsx';
+
+vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
+
+const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
+
+function renderDashboard() {
+  const project = aProject({ name: 'Launch', createdAt: hoursAgo(5) });
+  const queryClient = new QueryClient();
+  const seed = (collection: 'projects' | 'tasks' | 'notes' | 'noteSessions', items: unknown[]) =>
+    queryClient.setQueryData(replicaKey(collection), { version: 'v1', items });
+  seed('projects', [project]);
+  seed('tasks', [
+    aTask({ title: 'Late report', projectId: project.id, deadline: hoursAgo(2) }),
+    aTask({ title: 'Shipped last week', status: 'done', statusChangedAt: hoursAgo(72) }),
+  ]);
+  seed('notes', [aNoteSummary({ title: 'Kick-off', createdAt: hoursAgo(1), updatedAt: hoursAgo(1) })]);
+  seed('noteSessions', []);
+  render(
+    <QueryClientProvider client={queryClient}>
+      <DashboardPage />
+    </QueryClientProvider>,
+  );
+  const card = (name: string) => screen.getByRole('region', { name: new RegExp(name) });
+  const itemsOf = (name: string) =>
+    within(card(name))
+      .queryAllByRole('listitem')
+      .map((li) => li.textContent);
+  return { queryClient, project, card, itemsOf };
+}
+
+describe('Accueil', () => {
+  it('computes its sections from the replica and switches the activity window without a request', async () => {
+    const user = userEvent.setup();
+    const { card, itemsOf } = renderDashboard();
+    expect(itemsOf('En retard')).toEqual([expect.stringContaining('Late report')]);
+    expect(within(card('Portefeuille')).getByText(/1 ouvertes · 0 terminées · 1 en retard/)).toBeTruthy();
+    expect(itemsOf('Activité')).toHaveLength(3); // the last 7 days
+    await user.click(screen.getByRole('radio', { name: '24 h' }));
+    expect(itemsOf('Activité')).toEqual([expect.stringContaining('Kick-off'), expect.stringContaining('Launch')]);
+    expect(call).not.toHaveBeenCalled();
+  });
+
+  it('follows a change made elsewhere at once: a task done leaves the overdue list', async () => {
+    const { queryClient, itemsOf } = renderDashboard();
+    const [late] = queryClient.getQueryData<{ items: ReturnType<typeof aTask>[] }>(replicaKey('tasks'))!.items;
+    act(() => {
+      putReplicaItem(queryClient, 'tasks', { ...late!, status: 'done', updatedAt: new Date().toISOString() });
+    });
+    await expect.poll(() => itemsOf('En retard')).toEqual([]);
+    expect(call).not.toHaveBeenCalled();
+  });
+});
