@@ -22,6 +22,12 @@ async function waitReady(base: string, timeoutMs = 60_000) {
   throw new Error('API not ready in time');
 }
 
+/** The database the bench's API processes use, for a bench that reads or writes it directly. */
+export interface BenchDatabase {
+  uri: string;
+  name: string;
+}
+
 /**
  * The real entry point in production mode on a fresh database (local FerretDB unless
  * MONGODB_URI is set), with sign-in limits lifted so the load is not refused. `instances`
@@ -33,10 +39,14 @@ export async function startBenchApi(
     env?: Record<string, string>;
     /** Node options before the entry point (e.g. the memory probe's preload); the instances then get an IPC channel. */
     nodeArgs?: string[];
+    /** Runs on the fresh database before any API process starts (seeding with the driver). */
+    prepare?: (database: BenchDatabase) => Promise<void>;
   } = {},
 ) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-bench-'));
   const database = await startDatabase(path.join(dir, 'db'), (msg) => console.log(msg));
+  const benchDatabase: BenchDatabase = { uri: database.uri, name: `bench_${process.pid}` };
+  await options.prepare?.(benchDatabase);
   const jwtSecret = randomBytes(32).toString('hex');
   async function spawnInstance() {
     const port = await freePort();
@@ -49,7 +59,7 @@ export async function startBenchApi(
         JWT_SECRET: jwtSecret,
         ALLOW_REGISTRATION: 'true',
         MONGODB_URI: database.uri,
-        MONGODB_DB: `bench_${process.pid}`,
+        MONGODB_DB: benchDatabase.name,
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dir,
@@ -112,5 +122,16 @@ export async function startBenchApi(
   const pids = instances.map(({ child }) => child.pid!);
   const bases = instances.map((i) => i.base);
   const children = instances.map((i) => i.child);
-  return { base, bases, pids, children, coldStartMs, databaseKind: database.kind, register, seed, stop };
+  return {
+    base,
+    bases,
+    pids,
+    children,
+    coldStartMs,
+    databaseKind: database.kind,
+    database: benchDatabase,
+    register,
+    seed,
+    stop,
+  };
 }
