@@ -5,6 +5,7 @@ import type { FeatureDefinition } from './registry.ts';
 import LoginPage from './auth/login-page.tsx';
 import { useSession } from './auth/session-store.ts';
 import Shell from './shell/shell.tsx';
+import { RouteBoundary } from './shell/route-boundary.tsx';
 import { currentLocation, navigate, safeNext, useLocation } from '../lib/location.ts';
 
 const SetupPage = lazy(() => import('./auth/setup-page.tsx'));
@@ -57,9 +58,11 @@ function Screens({ features }: { features: readonly FeatureDefinition[] }) {
 export function App({ features }: { features: readonly FeatureDefinition[] }) {
   return (
     <>
-      <Suspense fallback={<Loading />}>
-        <Screens features={features} />
-      </Suspense>
+      <RouteBoundary>
+        <Suspense fallback={<Loading />}>
+          <Screens features={features} />
+        </Suspense>
+      </RouteBoundary>
       <Toaster />
     </>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../ui/text-field.tsx';
 import { authErrorMessage } from './auth-errors.ts';
@@ -12,6 +12,10 @@ export default function LoginPage({ expired }: { expired: boolean }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
   const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
+
+  useEffect(() => {
+    document.title = `${t('auth.signInTitle')} — ${t('app.name')}`;
+  }, [t]);
 
   const submit = () => {
     // An empty field is named before anything is sent; the browser's own bubbles are off (noValidate).

@@ -13,6 +13,8 @@ import { appCommands } from './app-commands.ts';
 import { Outlet } from './outlet.tsx';
 import { Sidebar } from './sidebar.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
+import { RouteBoundary } from './route-boundary.tsx';
+import { useOnline } from '../../lib/online.ts';
 import { useCurrentUserId } from '../auth/current-user.ts';
 import './shell.css';
 
@@ -59,7 +61,7 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
     [features],
   );
 
-  useEffect(() => void loadPalette(), []);
+  useEffect(() => void loadPalette().catch(() => undefined), []); // a failure shows when it is opened
 
   useEffect(() => {
     if (!drawerOpen) return;
@@ -70,6 +72,17 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
 
   const current = features.find((f) => isWithin(pathname, f.path));
   const title = current ? t(current.title) : isWithin(pathname, '/preferences') ? t('preferences.title') : t('app.name');
+  const online = useOnline();
+
+  useEffect(() => {
+    document.title = title === t('app.name') ? title : `${title} — ${t('app.name')}`;
+  }, [title, t]);
+
+  const spinner = (
+    <div className="content-loading">
+      <span className="spinner" role="status" aria-label={t('app.loading')} />
+    </div>
+  );
 
   return (
     <div className="shell" data-collapsed={collapsed} data-drawer={drawerOpen} data-live={live}>
@@ -106,24 +119,32 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
             <kbd className="kbd">Ctrl K</kbd>
           </button>
         </header>
+        {(!online || live === 'offline') && (
+          <p className="offline-banner" role="status">
+            {online ? t('shell.serverLost') : t('shell.offlineBanner')}
+          </p>
+        )}
         <main id="main" tabIndex={-1} className="shell-content">
-          <Suspense
-            fallback={
-              <div className="content-loading">
-                <span className="spinner" role="status" aria-label={t('app.loading')} />
-              </div>
-            }
-          >
-            <DataProvider key={userId} userId={userId} appliers={appliers} replicas={replicas} onResync={resyncPreferences}>
-              <Outlet features={features} />
-            </DataProvider>
-          </Suspense>
+          {/* One boundary for the data layer's chunk, one per tab (reset by its key when the tab changes). */}
+          <RouteBoundary>
+            <Suspense fallback={spinner}>
+              <DataProvider key={userId} userId={userId} appliers={appliers} replicas={replicas} onResync={resyncPreferences}>
+                <RouteBoundary key={current?.id ?? pathname}>
+                  <Suspense fallback={spinner}>
+                    <Outlet features={features} />
+                  </Suspense>
+                </RouteBoundary>
+              </DataProvider>
+            </Suspense>
+          </RouteBoundary>
         </main>
       </div>
       {paletteOpen && (
-        <Suspense fallback={null}>
-          <CommandPalette items={paletteItems} sections={paletteSections} onClose={() => setPaletteOpen(false)} />
-        </Suspense>
+        <RouteBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <CommandPalette items={paletteItems} sections={paletteSections} onClose={() => setPaletteOpen(false)} />
+          </Suspense>
+        </RouteBoundary>
       )}
     </div>
   );
