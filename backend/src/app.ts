@@ -30,6 +30,7 @@ import { notesRouter } from './modules/notes/routes.ts';
 import { preferencesRouter } from './modules/preferences/routes.ts';
 import { projectsRouter } from './modules/projects/routes.ts';
 import { searchRouter } from './modules/search/routes.ts';
+import { syncRouter } from './modules/sync/routes.ts';
 import { tasksRouter } from './modules/tasks/routes.ts';
 import { usersRouter } from './modules/users/routes.ts';
 import type { Services } from './services.ts';
@@ -87,6 +88,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(messagesRouter(bind, services.chat));
   api.use(contactsRouter(bind, services.chat));
   api.use(searchRouter(bind, services.search));
+  api.use(syncRouter(bind, services.sync));
   api.use(aiRouter(bind, services.ai));
 
   app.use(api);

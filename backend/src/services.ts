@@ -28,6 +28,8 @@ import { projectJobs } from './modules/projects/cascade.ts';
 import { createProjectService } from './modules/projects/service.ts';
 import { searchSources } from './modules/search/registry.ts';
 import { createSearchService } from './modules/search/service.ts';
+import { createSyncService } from './modules/sync/service.ts';
+import { syncJobs } from './modules/sync/tombstones.ts';
 import { dueSoonTasks, overdueTasks, taskCounts } from './modules/tasks/dashboard.ts';
 import { createTaskService } from './modules/tasks/service.ts';
 import { createUserService } from './modules/users/service.ts';
@@ -99,6 +101,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
       files.removeProjectContent,
     ]),
     ...indexer.jobDefinitions,
+    ...syncJobs,
   ];
   indexer.start();
   return {
@@ -113,6 +116,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     noteSessions,
     noteLines: createNoteLineService({ events, sessions: noteSessions }),
     dashboard: createDashboardService({ taskCounts, overdueTasks, dueSoonTasks, recentNotes, projects: portfolio, activity }),
+    sync: createSyncService({ events }),
     search: createSearchService({
       embedder,
       store,

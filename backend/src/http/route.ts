@@ -12,6 +12,7 @@ import {
   releaseIdempotencyKey,
 } from './idempotency.ts';
 import type { Replay } from './idempotency.ts';
+import { JsonStream } from './json-stream.ts';
 import { HttpError, badRequest, forbidden, fromZod, problemTypes } from './problem.ts';
 import type { UploadedFile, UploadReceiver } from './upload.ts';
 
@@ -28,7 +29,9 @@ export interface RouteContext<R extends RouteContract> {
   log: Logger;
 }
 
-type Handler<R extends RouteContract> = (ctx: RouteContext<R>) => Promise<RouteResponse<R>> | RouteResponse<R>;
+/** A handler answers with its route's response, or the same response as streamed JSON (`streamJson`). */
+type Answer<R extends RouteContract> = RouteResponse<R> | JsonStream<RouteResponse<R>>;
+type Handler<R extends RouteContract> = (ctx: RouteContext<R>) => Promise<Answer<R>> | Answer<R>;
 
 /** Resolves the caller from the request, or throws a 401 problem. */
 export type Authenticate = (req: Request) => Promise<AuthUser>;
@@ -104,6 +107,7 @@ export function createBinder(authenticate: Authenticate, options: { receiveUploa
           return;
         }
         const result = await handler(ctx);
+        if (result instanceof JsonStream) return void (await result.write(res, status));
         if (res.headersSent) return; // a streaming handler (events, a file's bytes) answered itself
         if (status === 204) res.status(204).end();
         else res.status(status).json(result);

@@ -32,11 +32,29 @@ export const syncQuery = z.strictObject({
  * or deleted). A `since` older than the server keeps tombstones for answers 410: take a snapshot.
  */
 export const syncChanges = <T extends z.ZodType>(item: T) =>
-  z.object({
-    version: syncVersion,
-    items: z.array(item),
-    removed: z.array(objectId),
-  });
+  z
+    .object({
+      version: syncVersion.meta({
+        description:
+          'Pass it as `since` next time. Taken before the answer was read, so a change made meanwhile comes again next time',
+      }),
+      items: z.array(item).meta({
+        description:
+          'Snapshot: every item the caller sees. Changes: those created or changed from a little before `since` on ' +
+          '(an item may come again: upsert by id), and all the content of projects the caller joined since then',
+      }),
+      removed: z.array(objectId).meta({
+        description:
+          'Ids to drop: deleted, or gone out of sight (moved to a project the caller is not in; for projects, one they left ' +
+          'or that was deleted). Apply before `items`: an id in both is present. Always empty in a snapshot',
+      }),
+    })
+    .meta({
+      description:
+        'Keep the socket connected before asking: live events cover what this answer cannot. Content (tasks, notes, ' +
+        'sessions) whose project is no longer in the projects collection is dropped by the client: removing a member or ' +
+        'deleting a project sends only the project id. A 410 (sync-expired) means ask again without `since`',
+    });
 
 /** The collections the web client keeps a live local copy of, with the item each holds. */
 export const syncedItems = {

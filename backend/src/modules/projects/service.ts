@@ -43,7 +43,7 @@ const toFields = ({ targetDate, ...rest }: ProjectInput) => ({
 });
 
 /** The projects as clients see them, with their members' names (one read for all of them). */
-async function toDtos(projects: ProjectDoc[]): Promise<Project[]> {
+export async function toProjectDtos(projects: ProjectDoc[]): Promise<Project[]> {
   const ids = [...new Set(projects.flatMap((p) => p.memberIds.map(String)))];
   const users = await UserModel.find({ _id: { $in: ids } }, { username: 1, displayName: 1 }).lean();
   const people: People = new Map(
@@ -51,7 +51,7 @@ async function toDtos(projects: ProjectDoc[]): Promise<Project[]> {
   );
   return projects.map((p) => toProjectDto(p, people));
 }
-const toDto = async (project: ProjectDoc) => (await toDtos([project]))[0]!;
+const toDto = async (project: ProjectDoc) => (await toProjectDtos([project]))[0]!;
 
 export function createProjectService(deps: { events: EventBus; jobs: JobQueue }) {
   /** Tells the members, and answers with what they were told. */
@@ -67,7 +67,7 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
       .limit(query.limit + 1)
       .lean<ProjectDoc[]>();
     const page = toPage(rows, query.limit, byRank, (row) => row);
-    return { ...page, items: await toDtos(page.items) };
+    return { ...page, items: await toProjectDtos(page.items) };
   }
 
   const get = async (actor: AuthUser, id: string) => toDto(await findMemberProject(actor, id));

@@ -23,6 +23,9 @@ const taskSchema = new Schema(
 taskSchema.plugin(ownedPlugin, { sharedBy: ['projectId'] });
 taskSchema.index({ projectId: 1, rank: 1, _id: 1 });
 taskSchema.index({ userId: 1, projectId: 1, rank: 1, _id: 1 });
+// What changed since a replica's version (sync): the largest synced collection, read by `updatedAt` on every reconnect.
+taskSchema.index({ projectId: 1, updatedAt: 1 });
+taskSchema.index({ userId: 1, projectId: 1, updatedAt: 1 });
 
 export const TaskModel = model('Task', taskSchema);
 export type TaskDoc = Omit<InferSchemaType<typeof taskSchema>, 'rank'> & {
