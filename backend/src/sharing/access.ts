@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { AuthUser } from '../http/auth-guard.ts';
+import { perRequest } from '../http/request-scope.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { ProjectModel } from '../modules/projects/model.ts';
 import type { ProjectDoc } from '../modules/projects/model.ts';
@@ -10,9 +11,43 @@ import type { ProjectDoc } from '../modules/projects/model.ts';
  */
 export const visibleProjects = (actor: AuthUser) => ({ memberIds: actor.id, deletingAt: null });
 
+type Id = Types.ObjectId | string;
+
+interface MemberProject {
+  _id: Types.ObjectId;
+  memberIds: Types.ObjectId[];
+}
+
+const memoKey = (actor: AuthUser) => `member-projects:${actor.id}`;
+
+/**
+ * The projects the caller reaches, with their members: read once per request (http/request-scope.ts),
+ * so a list's scope, a write's audience and every dashboard section share one read.
+ */
+export const memberProjects = (actor: AuthUser): Promise<MemberProject[]> =>
+  perRequest(memoKey(actor), () => ProjectModel.find(visibleProjects(actor), { memberIds: 1 }).lean<MemberProject[]>().exec());
+
+/**
+ * The caller's projects with more `fields` (the dashboard's portfolio), in their order, in one read that
+ * also serves `memberProjects` for the rest of the request, unless that was read already.
+ */
+export function readMemberProjects<T>(actor: AuthUser, fields: Record<string, 1>): Promise<(T & MemberProject)[]> {
+  const rows = ProjectModel.find(visibleProjects(actor), { ...fields, memberIds: 1 })
+    .sort({ rank: 1, _id: 1 })
+    .lean<(T & MemberProject)[]>()
+    .exec();
+  void perRequest<MemberProject[]>(memoKey(actor), () => rows);
+  return rows;
+}
+
 export async function memberProjectIds(actor: AuthUser): Promise<Types.ObjectId[]> {
-  const rows = await ProjectModel.find(visibleProjects(actor), { _id: 1 }).lean();
-  return rows.map((row) => row._id);
+  return (await memberProjects(actor)).map((row) => row._id);
+}
+
+/** The members of one of the caller's projects (from the request's read), or null when it is not theirs. */
+async function membersOf(actor: AuthUser, projectId: Id) {
+  const project = (await memberProjects(actor)).find((row) => String(row._id) === String(projectId));
+  return project ? project.memberIds.map(String) : null;
 }
 
 /**
@@ -32,14 +67,20 @@ export async function findMemberProject(actor: AuthUser, projectId: string): Pro
   return project;
 }
 
-/** The list filter for `?projectId=`: a project of mine, or `'none'` for unfiled items. */
+/**
+ * The list filter for `?projectId=`: a project of mine (checked against the request's read, else 404),
+ * or `'none'` for my unfiled items. Flat equalities, which every backend can answer from an index.
+ */
 export async function projectScope(actor: AuthUser, projectId: string | undefined): Promise<Record<string, unknown>> {
   if (projectId === undefined) return {};
-  if (projectId === 'none') return { projectId: null };
-  return { projectId: (await findMemberProject(actor, projectId))._id };
+  if (projectId === 'none') return { userId: new Types.ObjectId(actor.id), projectId: null };
+  if (!(await membersOf(actor, projectId))) throw notFound('Project');
+  return { projectId: new Types.ObjectId(projectId) };
 }
 
-type Id = Types.ObjectId | string;
+/** What a list shows the caller: `projectScope` when it names a project (access checked), else everything they see. */
+export const listScope = async (actor: AuthUser, projectId: string | undefined) =>
+  projectId === undefined ? contentFilter(actor) : projectScope(actor, projectId);
 
 /**
  * The members of a project, or null when `member` (if given) is not one of them or the project is
@@ -58,6 +99,14 @@ export async function projectAudience(projectId: Id, options: { member?: string;
   return project ? project.memberIds.map(String) : null;
 }
 
+/** Records a change in several of the caller's projects (a bulk change) in one write. */
+export const touchProjects = (actor: AuthUser, projectIds: readonly Id[]) =>
+  ProjectModel.updateMany(
+    { _id: { $in: projectIds }, ...visibleProjects(actor) },
+    { $set: { lastActivityAt: new Date() } },
+    { timestamps: false },
+  );
+
 /**
  * Who will see an item written into `projectId` (named in a request at `field`), checked and
  * touched in one round trip; the caller alone for unfiled items. A project that does not exist and
@@ -72,13 +121,15 @@ export async function enterProject(actor: AuthUser, projectId: Id | null | undef
 
 /**
  * Who sees an item, when the caller is one of them: its project's members (the activity recorded
- * when `touch`), or its creator for an unfiled item; null when the caller may not reach it.
+ * when `touch`; a read takes them from the request's read of the caller's projects), or its creator
+ * for an unfiled item; null when the caller may not reach it.
  */
 export async function itemAudience(
   actor: AuthUser,
   item: { userId: Id; projectId?: Id | null | undefined },
   touch: boolean,
 ): Promise<string[] | null> {
-  if (item.projectId) return projectAudience(item.projectId, { member: actor.id, touch });
+  if (item.projectId)
+    return touch ? projectAudience(item.projectId, { member: actor.id, touch }) : membersOf(actor, item.projectId);
   return String(item.userId) === actor.id ? [actor.id] : null;
 }

@@ -6,7 +6,8 @@ import { idOrNull } from '../lib/dto.ts';
 import { after, sortOf, toPage } from '../lib/pagination.ts';
 import type { SortKey } from '../lib/pagination.ts';
 import type { EventBus } from '../realtime/event-bus.ts';
-import { contentFilter, enterProject, itemAudience, projectScope } from './access.ts';
+import { allOf } from '../lib/filters.ts';
+import { enterProject, itemAudience, listScope } from './access.ts';
 
 type Id = Types.ObjectId | string;
 
@@ -67,16 +68,19 @@ export function projectContent<E extends ContentEntity, Doc extends ContentDoc>(
   const announceDeleted = (actor: AuthUser, doc: Doc, audience: string[]) =>
     events.emit({ type: `${entity}.deleted`, userId: actor.id, data: options.deletedData(doc), audience });
 
-  /** A page of what the caller sees (their unfiled items, their projects'), `?projectId=` narrowing it, in `sort` order. */
+  /**
+   * A page of what the caller sees (their unfiled items, their projects'), `?projectId=` narrowing it
+   * to one flat `{projectId}` once access is checked, in `sort` order: the caller's projects read and the page.
+   */
   async function list(
     actor: AuthUser,
     query: { limit: number; cursor?: string | undefined; projectId?: string | undefined },
     sort: SortKey,
     clauses: Record<string, unknown>[] = [],
   ) {
-    const scope = [await contentFilter(actor), await projectScope(actor, query.projectId)];
+    const scope = await listScope(actor, query.projectId);
     const rows = await model
-      .find({ $and: [...scope, ...clauses, after(sort, query.cursor)] })
+      .find(allOf(scope, ...clauses, after(sort, query.cursor)))
       .sort(sortOf(sort))
       .limit(query.limit + 1)
       .lean<(Doc & Record<string, unknown>)[]>();

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import mongoose from 'mongoose';
 import type { CommandStartedEvent } from 'mongodb';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { routes } from '@panoramix/contracts';
+import type { Task } from '@panoramix/contracts';
 import { uploadFile, useTeam } from '../../test/harness.ts';
 import type { ApiResponse } from '../../test/harness.ts';
 
@@ -15,7 +17,7 @@ const uploadsDir = mkdtempSync(path.join(os.tmpdir(), 'panoramix-trips-'));
 const t = useTeam({ UPLOADS_DIR: uploadsDir });
 afterAll(() => rmSync(uploadsDir, { recursive: true, force: true }));
 
-/** The database commands one request costs, as `<command> <collection>`. */
+/** The database commands one request costs, as `<command> <collection>`, the caller's session read included. */
 async function tripsOf(request: () => Promise<ApiResponse>) {
   const seen: string[] = [];
   const record = (event: CommandStartedEvent) => {
@@ -98,5 +100,93 @@ describe('round trips per write in a shared project', () => {
       'file update': write(5),
       'file delete': write(5),
     });
+  });
+});
+
+/**
+ * What a route may cost after authentication (the caller's session read, always the first command).
+ * A list: the caller's projects (read once per request) and the page. A bulk change: the caller's
+ * projects, one update, one read of what it changed, one touch of their projects, the search queue
+ * entries of all its events in one write (plus one when some were queued already), whatever its size.
+ */
+const budgets = { list: 2, dashboard: 5, create: 3, bulk: 6 } as const;
+type Kind = keyof typeof budgets;
+
+/** Routes still over their budget, with what they cost at most now and why: they may not get dearer. */
+const overBudget: Record<string, { commands: number; why: string }> = {
+  'note lines': { commands: 3, why: 'a child list: its session is read to decide access before its lines' },
+  'task in a project': { commands: 4, why: 'new tasks go on top: the first task is read for its order key' },
+  'line in a project': { commands: 5, why: 'its session is read first, and the last line for its order key' },
+  project: { commands: 5, why: 'the last project for its order key, the members for the DTO, the sync grant' },
+};
+
+const DAY_MS = 86_400_000;
+const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+
+describe('database commands per route, within budget', () => {
+  const rows: Record<string, { kind: Kind; budget: number; commands: number; detail: string }> = {};
+  afterAll(() => console.table(rows));
+
+  async function cost(kind: Kind, name: string, request: () => Promise<ApiResponse>) {
+    const { seen } = await tripsOf(request);
+    expect(seen[0], `${name} starts with the session read`).toBe('find users');
+    const after = seen.slice(1);
+    const budget = overBudget[name]?.commands ?? budgets[kind];
+    rows[name] = { kind, budget, commands: after.length, detail: after.join(', ') };
+  }
+
+  it('every list, the dashboard, every create in a project and a bulk change of any size', async () => {
+    await Promise.all([t.app.server.jobs.stop(), t.app.server.services.indexer.stop()]);
+    const { alice } = t;
+    const projectId = t.shared.id;
+    const other = (await alice.call(routes.projects.create, { body: { name: 'Other' } })).body;
+    const tasks: Task[] = [];
+    for (const [i, deadline] of [inDays(-2), inDays(1), inDays(10), null, inDays(-1)].entries()) {
+      const body = { title: `t${i}`, projectId: i % 2 ? other.id : projectId, deadline };
+      tasks.push((await alice.call(routes.tasks.create, { body })).body);
+    }
+    for (let i = 0; i < 6; i++) tasks.push((await alice.call(routes.tasks.create, { body: { title: `inbox ${i}` } })).body);
+    await alice.call(routes.tasks.bulkComplete, { body: { ids: [tasks[0]!.id] } });
+    await alice.call(routes.notes.create, { body: { title: 'project note', projectId } });
+    await alice.call(routes.notes.create, { body: { title: 'inbox note' } });
+    const session = (await alice.call(routes.noteSessions.create, { body: { name: 's', projectId } })).body;
+    await alice.call(routes.noteLines.create, { body: { sessionId: session.id, content: 'l' } });
+    await alice.call(routes.links.create, { body: { name: 'l', url: 'https://example.org' } });
+
+    const call = alice.call;
+    await cost('list', 'tasks', () => call(routes.tasks.list, { query: { limit: 50 } }));
+    await cost('list', 'tasks of a project', () => call(routes.tasks.list, { query: { projectId, limit: 50 } }));
+    await cost('list', 'inbox tasks', () => call(routes.tasks.list, { query: { projectId: 'none' } }));
+    await cost('list', 'tasks, overdue', () => call(routes.tasks.list, { query: { overdue: 'true' } as never }));
+    await cost('list', 'tasks, due within 3 days', () => call(routes.tasks.list, { query: { dueWithinDays: 3 } as never }));
+    await cost('list', 'tasks by status, next page', () =>
+      call(routes.tasks.list, { query: { status: 'todo,in_progress', limit: 2, cursor: `a0_${tasks[0]!.id}` } as never }),
+    );
+    await cost('list', 'notes', () => call(routes.notes.list, { query: {} }));
+    await cost('list', 'notes of a project, searched', () => call(routes.notes.list, { query: { projectId, q: 'note' } }));
+    await cost('list', 'note sessions', () => call(routes.noteSessions.list, { query: {} }));
+    await cost('list', 'note lines', () => call(routes.noteLines.list, { query: { sessionId: session.id } }));
+    await cost('list', 'links', () => call(routes.links.list, { query: {} }));
+    await cost('list', 'projects', () => call(routes.projects.list, { query: {} }));
+    await cost('dashboard', 'dashboard', () => call(routes.dashboard.get, { query: {} }));
+    await cost('dashboard', 'dashboard, 7 days', () => call(routes.dashboard.get, { query: { window: '7d' } }));
+    await cost('create', 'task in a project', () => call(routes.tasks.create, { body: { title: 'c', projectId } }));
+    await cost('create', 'inbox task', () => call(routes.tasks.create, { body: { title: 'c' } }));
+    await cost('create', 'note in a project', () => call(routes.notes.create, { body: { title: 'c', projectId } }));
+    await cost('create', 'session in a project', () => call(routes.noteSessions.create, { body: { name: 'c', projectId } }));
+    await cost('create', 'line in a project', () =>
+      call(routes.noteLines.create, { body: { sessionId: session.id, content: 'c' } }),
+    );
+    await cost('create', 'link', () => call(routes.links.create, { body: { name: 'c', url: 'https://example.org/c' } }));
+    await cost('create', 'project', () => call(routes.projects.create, { body: { name: 'c' } }));
+    const open = tasks.slice(1).map((task) => task.id);
+    await cost('bulk', 'complete 1 task', () => call(routes.tasks.bulkComplete, { body: { ids: open.slice(0, 1) } }));
+    await cost('bulk', 'complete 9 tasks, 2 projects and the inbox', () =>
+      call(routes.tasks.bulkComplete, { body: { ids: open.slice(1) } }),
+    );
+
+    expect(rows['complete 9 tasks, 2 projects and the inbox']!.commands).toBe(rows['complete 1 task']!.commands);
+    const over = Object.entries(rows).filter(([, row]) => row.commands > row.budget);
+    expect(over.map(([name, row]) => `${name}: ${row.commands} > ${row.budget} (${row.detail})`)).toEqual([]);
   });
 });

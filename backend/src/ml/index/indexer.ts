@@ -139,8 +139,27 @@ export function createIndexer(deps: {
     const purged = await purgeOf.get(event.type)?.scopeOf(event);
     if (purged) items.push({ kind: PURGE, id: purged });
     if (items.length === 0) return;
-    await enqueue(items);
+    await enqueueTogether(items);
     wake();
+  }
+
+  /**
+   * The entries of events emitted together (a bulk change announces each of its tasks, concurrent
+   * requests write at once) are stored in one write at the end of the event loop's turn, not one
+   * each; every emit still resolves only once its own entries are stored.
+   */
+  let gathering: { items: { kind: string; id: string }[]; stored: Promise<void> } | undefined;
+  function enqueueTogether(items: readonly { kind: string; id: string }[]) {
+    if (!gathering) {
+      const batch = { items: [] as { kind: string; id: string }[], stored: Promise.resolve() };
+      batch.stored = new Promise((resolve) => setImmediate(resolve)).then(() => {
+        gathering = undefined;
+        return enqueue(batch.items);
+      });
+      gathering = batch;
+    }
+    gathering.items.push(...items);
+    return gathering.stored;
   }
 
   async function recordCollection() {

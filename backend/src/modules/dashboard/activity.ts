@@ -1,35 +1,19 @@
 import { dashboardLimits } from '@panoramix/contracts';
 import type { Dashboard } from '@panoramix/contracts';
 import { idOrNull } from '../../lib/dto.ts';
-import { NoteModel } from '../notes/model.ts';
-import { contentFilter, visibleProjects } from '../../sharing/access.ts';
-import { ProjectModel } from '../projects/model.ts';
-import { TaskModel } from '../tasks/model.ts';
+import { noteFacts } from '../notes/dashboard.ts';
+import { doneInWindow } from '../tasks/dashboard.ts';
 import type { DashboardSection } from './service.ts';
 
 const LIMIT = dashboardLimits.activity;
 type Item = Dashboard['activity'][number];
 
-/** What happened in the window: projects created, tasks done, notes written; newest first. */
-export const activity: DashboardSection<'activity'> = async ({ actor, since }) => {
-  const visible = await contentFilter(actor);
-  const [projects, tasks, notes] = await Promise.all([
-    ProjectModel.find({ ...visibleProjects(actor), createdAt: { $gte: since } }, { name: 1, createdAt: 1 })
-      .sort({ createdAt: -1 })
-      .limit(LIMIT)
-      .lean(),
-    TaskModel.find(
-      { $and: [visible, { status: 'done', statusChangedAt: { $gte: since } }] },
-      { title: 1, projectId: 1, statusChangedAt: 1 },
-    )
-      .sort({ statusChangedAt: -1 })
-      .limit(LIMIT)
-      .lean(),
-    NoteModel.find({ $and: [visible, { createdAt: { $gte: since } }] }, { title: 1, projectId: 1, createdAt: 1 })
-      .sort({ createdAt: -1 })
-      .limit(LIMIT)
-      .lean(),
-  ]);
+/** What happened in the window: projects created, tasks done, notes written; newest first. From the shared reads. */
+export const activity: DashboardSection<'activity'> = async (ctx) => {
+  const { since } = ctx;
+  const [allProjects, tasks, allNotes] = await Promise.all([ctx.projects, doneInWindow(ctx), noteFacts(ctx)]);
+  const projects = allProjects.filter((p) => p.createdAt >= since);
+  const notes = allNotes.filter((n) => n.createdAt >= since);
   const items: Item[] = [
     ...projects.map((p) => ({
       kind: 'project.created' as const,

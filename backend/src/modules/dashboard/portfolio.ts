@@ -1,60 +1,62 @@
-import {
-  DAY_MS,
-  DUE_SOON_DAYS,
-  RECENT_NOTES_DAYS,
-  dashboardLimits,
-  healthScore,
-  isDormant,
-  openStatuses,
-} from '@panoramix/contracts';
+import { DAY_MS, RECENT_NOTES_DAYS, dashboardLimits, healthScore, isDormant } from '@panoramix/contracts';
 import type { Types } from 'mongoose';
-import { NoteModel } from '../notes/model.ts';
-import { visibleProjects } from '../../sharing/access.ts';
-import { ProjectModel } from '../projects/model.ts';
-import type { ProjectDoc } from '../projects/model.ts';
-import { TaskModel } from '../tasks/model.ts';
+import { noteFacts } from '../notes/dashboard.ts';
+import type { NoteFact } from '../notes/dashboard.ts';
+import { isDueSoon, isOverdue, taskFacts } from '../tasks/dashboard.ts';
+import type { TaskFact } from '../tasks/dashboard.ts';
 import type { DashboardSection } from './service.ts';
 
-/** Counts per project id, from a `$group` by project. */
-async function countByProject(model: typeof TaskModel | typeof NoteModel, match: Record<string, unknown>) {
-  const groups = await model.aggregate<{ _id: Types.ObjectId; n: number }>([
-    { $match: match },
-    { $group: { _id: '$projectId', n: { $sum: 1 } } },
-  ]);
-  return new Map(groups.map((g) => [String(g._id), g.n]));
+interface ProjectCounts {
+  open: number;
+  done: number;
+  overdue: number;
+  dueSoon: number;
+  recentNotes: number;
 }
 
-export const projects: DashboardSection<'projects'> = async ({ actor, now }) => {
-  const list = await ProjectModel.find(visibleProjects(actor))
-    .sort({ rank: 1, _id: 1 })
-    .limit(dashboardLimits.projects)
-    .lean<ProjectDoc[]>();
-  const ids = list.map((p) => p._id);
-  const inProjects = { projectId: { $in: ids } };
-  const open = { ...inProjects, status: { $in: openStatuses } };
-  const [openCounts, doneCounts, overdueCounts, dueSoonCounts, notesCounts] = await Promise.all([
-    countByProject(TaskModel, open),
-    countByProject(TaskModel, { ...inProjects, status: 'done' }),
-    countByProject(TaskModel, { ...open, deadline: { $ne: null, $lt: now } }),
-    countByProject(TaskModel, { ...open, deadline: { $gte: now, $lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS) } }),
-    countByProject(NoteModel, { ...inProjects, createdAt: { $gte: new Date(now.getTime() - RECENT_NOTES_DAYS * DAY_MS) } }),
-  ]);
-  return list.map((p) => {
+/** Per project, from the dashboard's shared reads: no query of its own. */
+function countByProject(tasks: TaskFact[], notes: NoteFact[], now: Date) {
+  const counts = new Map<string, ProjectCounts>();
+  const of = (projectId: Types.ObjectId) => {
+    let entry = counts.get(String(projectId));
+    if (!entry) counts.set(String(projectId), (entry = { open: 0, done: 0, overdue: 0, dueSoon: 0, recentNotes: 0 }));
+    return entry;
+  };
+  for (const task of tasks) {
+    if (!task.projectId) continue;
+    const entry = of(task.projectId);
+    if (task.open) entry.open += 1;
+    if (task.status === 'done') entry.done += 1;
+    if (isOverdue(task, now)) entry.overdue += 1;
+    if (isDueSoon(task, now)) entry.dueSoon += 1;
+  }
+  const recentSince = now.getTime() - RECENT_NOTES_DAYS * DAY_MS;
+  for (const note of notes) if (note.projectId && note.createdAt.getTime() >= recentSince) of(note.projectId).recentNotes += 1;
+  return counts;
+}
+
+const none: ProjectCounts = { open: 0, done: 0, overdue: 0, dueSoon: 0, recentNotes: 0 };
+
+export const projects: DashboardSection<'projects'> = async (ctx) => {
+  const { now } = ctx;
+  const [all, tasks, notes] = await Promise.all([ctx.projects, taskFacts(ctx), noteFacts(ctx)]);
+  const counts = countByProject(tasks, notes, now);
+  return all.slice(0, dashboardLimits.projects).map((p) => {
     const id = String(p._id);
-    const [openN, doneN, overdue] = [openCounts.get(id) ?? 0, doneCounts.get(id) ?? 0, overdueCounts.get(id) ?? 0];
+    const { open, done, overdue, dueSoon, recentNotes } = counts.get(id) ?? none;
     const lastActivityAt = p.lastActivityAt ?? p.createdAt;
     return {
       id,
       name: p.name,
       colorLabel: p.colorLabel ?? null,
       healthFlag: p.healthFlag ?? null,
-      open: openN,
-      done: doneN,
+      open,
+      done,
       overdue,
-      dueSoon: dueSoonCounts.get(id) ?? 0,
-      progress: openN + doneN === 0 ? 0 : doneN / (openN + doneN),
+      dueSoon,
+      progress: open + done === 0 ? 0 : done / (open + done),
       lastActivityAt: lastActivityAt.toISOString(),
-      healthScore: healthScore(overdue, isDormant(p.createdAt, lastActivityAt, now), notesCounts.get(id) ?? 0),
+      healthScore: healthScore(overdue, isDormant(p.createdAt, lastActivityAt, now), recentNotes),
     };
   });
 };

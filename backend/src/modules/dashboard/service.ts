@@ -1,19 +1,47 @@
 import { activityWindowMs } from '@panoramix/contracts';
 import type { Dashboard, DashboardSectionKey } from '@panoramix/contracts';
+import type { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
+import { readMemberProjects } from '../../sharing/access.ts';
+import type { ProjectDoc } from '../projects/model.ts';
 
 export type ActivityWindow = Dashboard['window'];
 
-/** What every section receives: who asks, when, and the activity window. */
+/** A project as the sections need it. */
+export type DashboardProject = Pick<ProjectDoc, 'name' | 'colorLabel' | 'healthFlag' | 'lastActivityAt' | 'createdAt'> & {
+  _id: Types.ObjectId;
+};
+
+/** What every section receives: who asks, when, the activity window, and the caller's projects. */
 export interface DashboardContext {
   actor: AuthUser;
   now: Date;
   window: ActivityWindow;
   since: Date;
+  /** In their order. Read first: the same read scopes every other section (sharing/access.ts). */
+  projects: Promise<DashboardProject[]>;
 }
 
 export type DashboardSection<K extends DashboardSectionKey> = (ctx: DashboardContext) => Promise<Dashboard[K]>;
 export type DashboardSections = { [K in DashboardSectionKey]: DashboardSection<K> };
+
+/**
+ * A read that several sections compute from, done once per dashboard: on FerretDB every query
+ * reads the whole collection, so the sections share a few narrow reads rather than each asking.
+ */
+export function sharedRead<T>(read: (ctx: DashboardContext) => Promise<T>) {
+  const done = new WeakMap<DashboardContext, Promise<T>>();
+  return (ctx: DashboardContext): Promise<T> => {
+    let result = done.get(ctx);
+    if (!result) {
+      result = read(ctx);
+      done.set(ctx, result);
+    }
+    return result;
+  };
+}
+
+const projectFields = { name: 1, colorLabel: 1, healthFlag: 1, lastActivityAt: 1, createdAt: 1 } as const;
 
 /**
  * The Accueil overview in one call. Each feature contributes sections (registered in
@@ -27,6 +55,7 @@ export function createDashboardService(sections: DashboardSections) {
       now,
       window: query.window,
       since: new Date(now.getTime() - activityWindowMs[query.window]),
+      projects: readMemberProjects<DashboardProject>(actor, projectFields),
     };
     const keys = Object.keys(sections) as DashboardSectionKey[];
     const values = await Promise.all(keys.map((key) => sections[key](ctx)));

@@ -1,29 +1,76 @@
-import { DAY_MS, DUE_SOON_DAYS, dashboardLimits, openStatuses, taskStatuses } from '@panoramix/contracts';
-import type { DashboardSection } from '../dashboard/service.ts';
+import { DAY_MS, DUE_SOON_DAYS, dashboardLimits, taskStatuses } from '@panoramix/contracts';
+import type { TaskStatus } from '@panoramix/contracts';
+import type { Types } from 'mongoose';
+import { sharedRead } from '../dashboard/service.ts';
+import type { DashboardContext, DashboardSection } from '../dashboard/service.ts';
 import { contentFilter } from '../../sharing/access.ts';
 import { TaskModel } from './model.ts';
 import type { TaskDoc } from './model.ts';
 import { toTaskDto } from './service.ts';
 
-export const taskCounts: DashboardSection<'taskCounts'> = async ({ actor }) => {
-  const groups = await TaskModel.aggregate<{ _id: string; n: number }>([
-    { $match: await contentFilter(actor) },
-    { $group: { _id: '$status', n: { $sum: 1 } } },
-  ]);
-  const counts = Object.fromEntries(taskStatuses.map((status) => [status, 0])) as Record<(typeof taskStatuses)[number], number>;
-  for (const group of groups) counts[group._id as keyof typeof counts] = group.n;
+/** What the dashboard counts of each task. */
+export interface TaskFact {
+  _id: Types.ObjectId;
+  projectId: Types.ObjectId | null;
+  status: TaskStatus;
+  open: boolean;
+  deadline: Date | null;
+  statusChangedAt: Date;
+}
+
+/**
+ * The fields the counts need of every task the caller sees, in one narrow read: counted here
+ * rather than by the database because FerretDB v1 has no `$cond` or `$facet` to count by status
+ * and by deadline in one aggregate, and five aggregates would each read the whole collection.
+ */
+export const taskFacts = sharedRead(async ({ actor }) =>
+  TaskModel.find(await contentFilter(actor), { projectId: 1, status: 1, open: 1, deadline: 1, statusChangedAt: 1 }).lean<
+    TaskFact[]
+  >(),
+);
+
+const dueSoonEnd = (now: Date) => new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS);
+/** The contracts' isOverdue and isDueSoon (dashboard-rules.ts), on the facts read here. */
+export const isOverdue = (task: TaskFact, now: Date) => task.open && task.deadline !== null && task.deadline < now;
+export const isDueSoon = (task: TaskFact, now: Date) =>
+  task.open && task.deadline !== null && task.deadline >= now && task.deadline <= dueSoonEnd(now);
+
+const byId = (a: { _id: Types.ObjectId }, b: { _id: Types.ObjectId }) => String(a._id).localeCompare(String(b._id));
+const byDeadline = (a: TaskFact, b: TaskFact) => a.deadline!.getTime() - b.deadline!.getTime() || byId(a, b);
+const byLatestChange = (a: TaskFact, b: TaskFact) => b.statusChangedAt.getTime() - a.statusChangedAt.getTime() || byId(b, a);
+
+/** The tasks the sections list, chosen from the facts and read in full by id: a bounded read. */
+const shownTasks = sharedRead(async (ctx: DashboardContext) => {
+  const facts = await taskFacts(ctx);
+  const overdue = facts
+    .filter((task) => isOverdue(task, ctx.now))
+    .sort(byDeadline)
+    .slice(0, dashboardLimits.deadlineTasks);
+  const dueSoon = facts
+    .filter((task) => isDueSoon(task, ctx.now))
+    .sort(byDeadline)
+    .slice(0, dashboardLimits.deadlineTasks);
+  const done = facts
+    .filter((task) => task.status === 'done' && task.statusChangedAt >= ctx.since)
+    .sort(byLatestChange)
+    .slice(0, dashboardLimits.activity);
+  const ids = [...overdue, ...dueSoon, ...done].map((task) => task._id);
+  const docs =
+    ids.length === 0 ? [] : await TaskModel.find({ _id: { $in: ids }, ...(await contentFilter(ctx.actor)) }).lean<TaskDoc[]>();
+  const found = new Map(docs.map((doc) => [String(doc._id), doc]));
+  const inFull = (rows: TaskFact[]) => rows.flatMap((row) => found.get(String(row._id)) ?? []);
+  return { overdue: inFull(overdue), dueSoon: inFull(dueSoon), done: inFull(done) };
+});
+
+/** The caller's tasks done within the activity window, latest first. */
+export const doneInWindow = async (ctx: DashboardContext) => (await shownTasks(ctx)).done;
+
+export const taskCounts: DashboardSection<'taskCounts'> = async (ctx) => {
+  const counts = Object.fromEntries(taskStatuses.map((status) => [status, 0])) as Record<TaskStatus, number>;
+  for (const task of await taskFacts(ctx)) counts[task.status] += 1;
   return counts;
 };
 
-const openWithDeadline = async (ctx: Parameters<DashboardSection<'overdueTasks'>>[0], deadline: Record<string, Date>) => {
-  const rows = await TaskModel.find({ $and: [await contentFilter(ctx.actor), { status: { $in: openStatuses }, deadline }] })
-    .sort({ deadline: 1, _id: 1 })
-    .limit(dashboardLimits.deadlineTasks)
-    .lean<TaskDoc[]>();
-  return rows.map(toTaskDto);
-};
+export const overdueTasks: DashboardSection<'overdueTasks'> = async (ctx) => (await shownTasks(ctx)).overdue.map(toTaskDto);
 
-export const overdueTasks: DashboardSection<'overdueTasks'> = (ctx) => openWithDeadline(ctx, { $lt: ctx.now });
-
-export const dueSoonTasks: DashboardSection<'dueSoonTasks'> = (ctx) =>
-  openWithDeadline(ctx, { $gte: ctx.now, $lte: new Date(ctx.now.getTime() + DUE_SOON_DAYS * DAY_MS) });
+export const dueSoonTasks: DashboardSection<'dueSoonTasks'> = async (ctx) => (await shownTasks(ctx)).dueSoon.map(toTaskDto);

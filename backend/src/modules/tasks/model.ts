@@ -1,6 +1,7 @@
 import { Schema, model } from 'mongoose';
 import type { InferSchemaType, Types } from 'mongoose';
-import { taskStatuses } from '@panoramix/contracts';
+import { openStatuses, taskStatuses } from '@panoramix/contracts';
+import type { TaskStatus } from '@panoramix/contracts';
 import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
 import { rankField } from '../../lib/order-keys.ts';
 
@@ -12,6 +13,12 @@ const taskSchema = new Schema(
     notes: { type: String, default: '' },
     status: { type: String, enum: taskStatuses, required: true, default: 'todo' },
     statusChangedAt: { type: Date, required: true },
+    /**
+     * Whether the status is an open one (to do, in progress), stored so lists and the dashboard ask
+     * `open: true`, an equality every backend serves from an index, rather than `status: {$in}`.
+     * Kept in step by the hooks below on every write; `backfillOpen` fixes older documents.
+     */
+    open: { type: Boolean, required: true, default: true },
     deadline: { type: Date, default: null },
     isUrgent: { type: Boolean, default: false },
     isImportant: { type: Boolean, default: false },
@@ -21,13 +28,46 @@ const taskSchema = new Schema(
   { timestamps: true },
 );
 taskSchema.plugin(ownedPlugin, { sharedBy: ['projectId'] });
+
+export const isOpenStatus = (status: string) => (openStatuses as readonly string[]).includes(status);
+
+taskSchema.pre('validate', function () {
+  this.open = isOpenStatus(this.status);
+});
+taskSchema.pre(['findOneAndUpdate', 'updateOne', 'updateMany'], function () {
+  const update = this.getUpdate() as { status?: TaskStatus; $set?: { status?: TaskStatus } } | null;
+  const status = update?.$set?.status ?? update?.status;
+  if (status !== undefined) this.set('open', isOpenStatus(status));
+});
+
 taskSchema.index({ projectId: 1, rank: 1, _id: 1 });
 taskSchema.index({ userId: 1, projectId: 1, rank: 1, _id: 1 });
+// Open tasks in rank order, a deadline range last (lists ?overdue, ?dueWithinDays): equality, sort, range.
+taskSchema.index({ projectId: 1, open: 1, rank: 1, _id: 1, deadline: 1 });
+taskSchema.index({ userId: 1, projectId: 1, open: 1, rank: 1, _id: 1, deadline: 1 });
 // What changed since a replica's version (sync): the largest synced collection, read by `updatedAt` on every reconnect.
 taskSchema.index({ projectId: 1, updatedAt: 1 });
 taskSchema.index({ userId: 1, projectId: 1, updatedAt: 1 });
 
 export const TaskModel = model('Task', taskSchema);
+
+/**
+ * Sets `open` on documents written before it existed, or restored from an archive without it: one
+ * update per value, each writing nothing once every document has it right.
+ */
+export async function backfillOpen() {
+  const system = { tenancy: 'system' as const };
+  await TaskModel.updateMany(
+    { status: { $in: openStatuses }, open: { $ne: true } },
+    { $set: { open: true } },
+    { timestamps: false },
+  ).setOptions(system);
+  await TaskModel.updateMany(
+    { status: { $nin: openStatuses }, open: { $ne: false } },
+    { $set: { open: false } },
+    { timestamps: false },
+  ).setOptions(system);
+}
 export type TaskDoc = Omit<InferSchemaType<typeof taskSchema>, 'rank'> & {
   _id: Types.ObjectId;
   rank: string;

@@ -5,7 +5,7 @@ import type { AuthUser } from '../../http/auth-guard.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { isoOrNull, projectContentBase } from '../../lib/dto.ts';
-import { contentFilter, enterProject, projectAudience } from '../../sharing/access.ts';
+import { contentFilter, enterProject, memberProjects, touchProjects } from '../../sharing/access.ts';
 import { deletedFromProject, projectContent } from '../../sharing/content.ts';
 import { TaskModel } from './model.ts';
 import { rankOnTop } from './rank.ts';
@@ -41,6 +41,14 @@ const toFields = ({ deadline, tags, ...rest }: TaskInput) => ({
   ...(tags !== undefined ? { tags: dedupeTags(tags) } : {}),
 });
 
+/** `?status=`: the open statuses exactly are `open: true`, an equality; any other set stays an `$in`. */
+function statusFilter(statuses: TaskStatus[]) {
+  const open = new Set<string>(openStatuses);
+  const asked = new Set<string>(statuses);
+  const isOpenSet = asked.size === open.size && [...asked].every((status) => open.has(status));
+  return isOpenSet ? { open: true } : { status: { $in: statuses } };
+}
+
 export interface TaskListQuery {
   limit: number;
   cursor?: string | undefined;
@@ -63,13 +71,10 @@ export function createTaskService(deps: { events: EventBus }) {
   async function list(actor: AuthUser, query: TaskListQuery) {
     const now = new Date();
     const clauses: Record<string, unknown>[] = [];
-    if (query.status) clauses.push({ status: { $in: query.status } });
-    if (query.overdue) clauses.push({ status: { $in: openStatuses }, deadline: { $ne: null, $lt: now } });
+    if (query.status) clauses.push(statusFilter(query.status));
+    if (query.overdue) clauses.push({ open: true, deadline: { $lt: now } });
     if (query.dueWithinDays !== undefined) {
-      clauses.push({
-        status: { $in: openStatuses },
-        deadline: { $gte: now, $lte: new Date(now.getTime() + query.dueWithinDays * DAY_MS) },
-      });
+      clauses.push({ open: true, deadline: { $gte: now, $lte: new Date(now.getTime() + query.dueWithinDays * DAY_MS) } });
     }
     return content.list(actor, query, byRank, clauses);
   }
@@ -92,23 +97,22 @@ export function createTaskService(deps: { events: EventBus }) {
 
   const remove = (actor: AuthUser, id: string) => content.remove(actor, id);
 
+  /**
+   * A constant number of commands however many tasks: the caller's projects (read once, with their
+   * members: the audiences), one update, one read of what it changed, one touch of their projects,
+   * and the search queue entries of every event in one write (the indexer batches what is emitted together).
+   */
   async function bulkComplete(actor: AuthUser, ids: string[]) {
-    const visible = await contentFilter(actor);
-    const targets = await TaskModel.find(
-      { $and: [{ _id: { $in: ids } }, visible, { status: { $ne: 'done' } }] },
-      { _id: 1 },
-    ).lean();
-    const selected = { $and: [{ _id: { $in: targets.map((t) => t._id) } }, visible] };
-    await TaskModel.updateMany(selected, { $set: { status: 'done', statusChangedAt: new Date() } });
-    const updated = await TaskModel.find(selected).lean<TaskDoc[]>();
-    // One project round trip per project, however many of its tasks were completed.
-    const audiences = new Map<string, Promise<string[] | null>>();
-    for (const task of updated) {
-      const key = String(task.projectId);
-      if (task.projectId && !audiences.has(key)) audiences.set(key, projectAudience(task.projectId, { touch: true }));
-      const audience = task.projectId ? await audiences.get(key) : null;
-      await content.announce('updated', task, audience ?? [String(task.userId)]);
-    }
+    const now = new Date();
+    const selected = { _id: { $in: ids.map((id) => new Types.ObjectId(id)) }, ...(await contentFilter(actor)) };
+    await TaskModel.updateMany({ ...selected, status: { $ne: 'done' } }, { $set: { status: 'done', statusChangedAt: now } });
+    // What this request completed: a task done before (or by another request) has another statusChangedAt.
+    const updated = await TaskModel.find({ ...selected, status: 'done', statusChangedAt: now }).lean<TaskDoc[]>();
+    const projectIds = [...new Set(updated.flatMap((task) => (task.projectId ? [String(task.projectId)] : [])))];
+    if (projectIds.length > 0) await touchProjects(actor, projectIds);
+    const members = new Map((await memberProjects(actor)).map((p) => [String(p._id), p.memberIds.map(String)]));
+    const audienceOf = (task: TaskDoc) => (task.projectId ? members.get(String(task.projectId)) : undefined) ?? [actor.id];
+    await Promise.all(updated.map((task) => content.announce('updated', task, audienceOf(task))));
     return { updated: updated.map(toTaskDto) };
   }
 

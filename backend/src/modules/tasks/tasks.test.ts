@@ -1,9 +1,12 @@
 import { routes } from '@panoramix/contracts';
 import type { RouteBodyInput, RouteQueryInput } from '@panoramix/contracts';
 import { generateKeyBetween } from 'fractional-indexing';
+import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { byId, expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
+import { tasksExport } from './export.ts';
+import { TaskModel } from './model.ts';
 
 const t = useTeam();
 
@@ -128,6 +131,26 @@ describe('tasks: life cycle', () => {
     expect(res.body.updated.map((task) => task.id)).toEqual([b.id]); // Bob sees only the shared one
     expect((await t.alice.call(routes.tasks.get, byId(a.id))).body.status).toBe('todo');
     expect((await t.eve.call(routes.tasks.get, byId(private_.id))).body.status).toBe('todo');
+  });
+
+  it('open-task lists follow every status change, one by one or in bulk, and tasks stored before the open flag', async () => {
+    const user = await t.app.newUser();
+    const late = await newTask(user, { title: 'Late', deadline: days(-1), status: 'idea' });
+    const overdue = async () => titles(await listTasks(user, { overdue: 'true' }));
+    expect(await overdue()).toEqual([]);
+    await user.call(routes.tasks.update, { ...byId(late.id), body: { status: 'todo' } });
+    expect(await overdue()).toEqual(['Late']);
+    await user.call(routes.tasks.bulkComplete, { body: { ids: [late.id] } });
+    expect(await overdue()).toEqual([]);
+    await user.call(routes.tasks.update, { ...byId(late.id), body: { status: 'in_progress' } });
+    expect(await overdue()).toEqual(['Late']);
+
+    // As written by a version without the flag, or restored from its archive: the start-up upgrade sets it.
+    await TaskModel.collection.updateOne({ _id: new Types.ObjectId(late.id) }, { $unset: { open: '' } });
+    expect(await overdue()).toEqual([]);
+    await tasksExport.upgrade!();
+    expect(await overdue()).toEqual(['Late']);
+    expect((await user.call(routes.dashboard.get, { query: {} })).body.overdueTasks.map((task) => task.id)).toEqual([late.id]);
   });
 
   it('moving a task to another project keeps its id and history', async () => {
