@@ -10,11 +10,12 @@ type Failure = 'offline' | 'chunk' | 'crashed';
 /** While offline (or the server is unreachable), how often to look again besides the `online` event. */
 const RECHECK_MS = 15_000;
 
-function RouteError({ failure, onRetry }: { failure: Failure; onRetry: () => void }) {
+function RouteError({ failure, checking, onRetry }: { failure: Failure; checking: boolean; onRetry: () => void }) {
   const { t } = useTranslation();
   const reason = { offline: t('recovery.offline'), chunk: t('recovery.failed'), crashed: t('recovery.crashed') }[failure];
   return (
-    <section className="page route-error" role="alert">
+    // Busy while it asks the server why (and may reload to a new build).
+    <section className="page route-error" role="alert" aria-busy={checking}>
       <h1 className="page-title">{t('recovery.title')}</h1>
       <p className="muted">{reason}</p>
       <div>
@@ -39,12 +40,18 @@ interface RouteBoundaryProps {
  * itself. React.lazy keeps a failed import failed, so a chunk is retried by reloading the page;
  * a screen that crashed is simply rendered again.
  */
-export class RouteBoundary extends Component<RouteBoundaryProps, { failure: Failure | undefined }> {
-  override state: { failure: Failure | undefined } = { failure: undefined };
+interface RouteBoundaryState {
+  failure: Failure | undefined;
+  checking: boolean;
+}
+
+export class RouteBoundary extends Component<RouteBoundaryProps, RouteBoundaryState> {
+  override state: RouteBoundaryState = { failure: undefined, checking: false };
   private stopWatching: (() => void) | undefined;
 
-  static getDerivedStateFromError(error: unknown) {
-    return { failure: isChunkLoadError(error) ? ('chunk' as const) : ('crashed' as const) };
+  static getDerivedStateFromError(error: unknown): RouteBoundaryState {
+    const chunk = isChunkLoadError(error);
+    return { failure: chunk ? 'chunk' : 'crashed', checking: chunk };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo) {
@@ -60,10 +67,10 @@ export class RouteBoundary extends Component<RouteBoundaryProps, { failure: Fail
     const diagnosis = await diagnoseChunkFailure();
     if (diagnosis.kind === 'new-build' && reloadOnceFor(diagnosis.buildId)) return;
     if (diagnosis.kind === 'offline') {
-      this.setState({ failure: 'offline' });
+      this.setState({ failure: 'offline', checking: false });
       this.watchForNetwork();
     } else {
-      this.setState({ failure: 'chunk' });
+      this.setState({ failure: 'chunk', checking: false });
     }
   }
 
@@ -81,17 +88,21 @@ export class RouteBoundary extends Component<RouteBoundaryProps, { failure: Fail
 
   /** A crashed screen renders again; a chunk reloads the page, unless the server is still out of reach. */
   private readonly retry = () => {
-    if (this.state.failure === 'crashed') return this.setState({ failure: undefined });
+    if (this.state.failure === 'crashed') return this.setState({ failure: undefined, checking: false });
     void diagnoseChunkFailure().then((diagnosis) => {
       if (diagnosis.kind !== 'offline') return location.reload();
-      this.setState({ failure: 'offline' });
+      this.setState({ failure: 'offline', checking: false });
       this.watchForNetwork();
     });
   };
 
   override render() {
-    const { failure } = this.state;
+    const { failure, checking } = this.state;
     if (!failure) return this.props.children;
-    return this.props.fallback !== undefined ? this.props.fallback : <RouteError failure={failure} onRetry={this.retry} />;
+    return this.props.fallback !== undefined ? (
+      this.props.fallback
+    ) : (
+      <RouteError failure={failure} checking={checking} onRetry={this.retry} />
+    );
   }
 }
