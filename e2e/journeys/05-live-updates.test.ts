@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { api, newUser, routes } from '../support/api.ts';
@@ -39,9 +40,9 @@ test('a link saved elsewhere appears in every open browser of the user without a
   await b.context.close();
 });
 
-test('a list longer than a page shows the rest on "Charger plus", keyboard included', async () => {
+test('a long list comes whole from the live local replica, and coming back to Liens, Notes or Accueil asks the server nothing', async () => {
   const user = await newUser();
-  // 205 links: one page of 200 (the web's page size), then five more, saved ten at a time.
+  // 205 links: more than the 200 a list route answers at once, saved ten at a time.
   const names = Array.from({ length: 205 }, (_, i) => `Lien ${String(i).padStart(3, '0')}`);
   for (let i = 0; i < names.length; i += 10) {
     await Promise.all(
@@ -51,16 +52,32 @@ test('a list longer than a page shows the rest on "Charger plus", keyboard inclu
     );
   }
   const { page, context } = await newPage(browser);
-  await signIn(page, user, '/links');
+  const openTab = (name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
+  await signIn(page, user, '/notes');
   await waitForLive(page);
+  await page.getByText('Aucune note. Créez-en une avec « Nouvelle note ».').waitFor();
+  await openTab('Accueil');
+  await page.getByRole('heading', { name: 'Tâches par statut' }).waitFor();
+  await openTab('Liens');
   const rows = page.getByRole('list', { name: 'Liens' }).getByRole('listitem');
-  await page.getByRole('button', { name: 'Charger plus' }).waitFor();
-  if ((await rows.count()) !== 200) throw new Error(`expected the first page of 200 links, got ${await rows.count()}`);
-
-  await page.getByRole('button', { name: 'Charger plus' }).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Charger plus' }).waitFor({ state: 'detached' });
   await rows.nth(204).waitFor();
-  if ((await rows.count()) !== 205) throw new Error(`expected all 205 links, got ${await rows.count()}`);
+  assert.equal(await rows.count(), 205);
+  assert.equal(await page.getByRole('button', { name: 'Charger plus' }).count(), 0);
+
+  // Every tab has been shown once: from now on, their lists and sections are computed locally.
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/') && !pathname.startsWith('/api/sync/')) asked.push(`${request.method()} ${pathname}`);
+  });
+  await openTab('Notes');
+  await page.getByRole('radio', { name: 'Sessions' }).check();
+  await page.getByText('Aucune session. Une session capture une réunion ligne par ligne.').waitFor();
+  await openTab('Accueil');
+  await page.getByRole('radio', { name: '24 h' }).check();
+  await page.getByText('Aucune activité sur la période.').waitFor();
+  await openTab('Liens');
+  await rows.nth(204).waitFor();
+  assert.deepEqual(asked, []);
   await context.close();
 });
