@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { routes } from '@panoramix/contracts';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
@@ -19,6 +20,8 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'panoramix-nginx-test-'));
 const webRoot = path.join(work, 'web');
 const acmeRoot = path.join(work, 'acme');
 const script = `console.log(${JSON.stringify('x'.repeat(4096))});`;
+// The build's own .gz copy, told apart from nginx compressing the file itself by a trailing comment.
+const precompressedScript = `${script}\n// precompressed by the build`;
 let api: ApiProcess;
 const sockets: Socket[] = [];
 
@@ -26,6 +29,8 @@ beforeAll(async () => {
   mkdirSync(path.join(webRoot, 'assets'), { recursive: true });
   writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Panoramix</title><div id="root"></div>');
   writeFileSync(path.join(webRoot, 'assets', 'index-Bx7d2Kq1.js'), script);
+  writeFileSync(path.join(webRoot, 'assets', 'tasks-page-Q9w8e7R6.js'), script);
+  writeFileSync(path.join(webRoot, 'assets', 'tasks-page-Q9w8e7R6.js.gz'), gzipSync(precompressedScript));
   mkdirSync(path.join(acmeRoot, '.well-known/acme-challenge'), { recursive: true });
   writeFileSync(path.join(acmeRoot, '.well-known/acme-challenge/token-1'), 'token-1.thumbprint');
   execFileSync('npm', ['run', '--silent', 'build', '-w', '@panoramix/backend'], { cwd: repoRoot, stdio: 'ignore' });
@@ -105,6 +110,17 @@ describe('nginx in front of the API, plain HTTP (no certificate yet)', () => {
     expect(asset.headers.get('content-encoding')).toBe('gzip');
     expect(await asset.text()).toBe(script);
     expect((await fetch(`${nginx.http}/assets/gone-123.js`)).status).toBe(404);
+  });
+
+  it('sends the build’s precompressed copy of an asset as it is, and passes the API’s compression through', async () => {
+    const asset = await fetch(`${nginx.http}/assets/tasks-page-Q9w8e7R6.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await asset.text()).toBe(precompressedScript);
+
+    const json = await fetch(`${nginx.http}/api/openapi.json`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(json.headers.get('content-encoding')).toBe('br');
+    expect((await json.json()).openapi).toMatch(/^3\./);
   });
 
   it('sends the security headers once, the same as the API', async () => {
