@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressResponses } from './compression.ts';
+import { streamJson } from './json-stream.ts';
 
 // Two streamed answers behind the middleware; each holds its end until the test has seen its start.
 let release = () => {};
@@ -29,6 +30,15 @@ app.get('/sync', async (_req, res) => {
   await held();
   res.end('],"version":"1"}');
 });
+
+// The sync routes' writer (JsonStream): a batch per write, waiting for 'drain' when the compressor is full.
+async function* batches() {
+  for (let i = 0; i < 300; i += 1) yield Array.from({ length: 50 }, () => ({ id: randomBytes(12).toString('hex'), n: i }));
+}
+app.get(
+  '/sync-batches',
+  (_req, res) => void streamJson<{ items: unknown[]; version: string }>({ items: batches(), version: '1' }).write(res, 200),
+);
 
 let server: http.Server;
 let base = '';
@@ -61,6 +71,14 @@ describe('compressResponses', () => {
     expect(headers['content-encoding']).toBeUndefined();
     expect(text).toContain('Bonjour');
     release();
+  });
+
+  it('carries a streamed answer far larger than the compressor’s buffer to its end (backpressure through the compressor)', async () => {
+    const res = await fetch(`${base}/sync-batches`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const body = (await res.json()) as { items: unknown[]; version: string };
+    expect(body.items).toHaveLength(300 * 50);
+    expect(body.version).toBe('1');
   });
 
   it('compresses a streamed JSON answer and still delivers its start before the server ends it', async () => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { routes } from '@panoramix/contracts';
 import { useTestApp } from '../../test/harness.ts';
 
 // A build as vite writes it: index.html, a hashed chunk with its .br and .gz copies.
@@ -87,6 +88,17 @@ describe('API answers', () => {
     const gzip = await rawGet('/api/openapi.json', { 'accept-encoding': 'gzip' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(gzip.body).toString())).toEqual(document);
+  });
+
+  it('compresses the streamed sync answer, whole and readable', async () => {
+    const user = await ctx.app.newUser();
+    for (let i = 0; i < 30; i += 1) {
+      await user.call(routes.links.create, { body: { name: `Lien ${i}`, url: `https://example.test/${i}` } });
+    }
+    const res = await rawGet('/api/sync/links', { authorization: `Bearer ${user.token}`, 'accept-encoding': 'br' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(res.body).toString()).items).toHaveLength(30);
   });
 
   it('compresses problem answers too', async () => {
