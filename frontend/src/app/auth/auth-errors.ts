@@ -19,7 +19,8 @@ export function authErrorMessage(error: unknown, t: TFunction): string {
         : t('auth.rateLimited', { count: seconds });
     }
     default:
-      return t('errors.unexpected');
+      // Any other refusal in the user's words (api/problem-text.ts), when the server sent one.
+      return error.problem ? error.message : t('errors.unexpected');
   }
 }
 

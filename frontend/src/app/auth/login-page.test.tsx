@@ -62,6 +62,19 @@ describe('LoginPage', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
+  it('says what the server refused, in French', async () => {
+    const refused = new Response(
+      JSON.stringify({
+        type: 'urn:panoramix:problem:validation-error',
+        title: 'Invalid input',
+        status: 400,
+        errors: [{ path: 'body.username', message: 'must be at most 50 characters' }],
+      }),
+      { status: 400, headers: { 'content-type': 'application/problem+json' } },
+    );
+    expect((await submitWith(refused)).textContent).toBe('Doit faire au plus 50 caractères.');
+  });
+
   it('explains an expired session before any attempt', () => {
     render(<LoginPage expired />);
     expect(screen.getByRole('status').textContent).toContain('Votre session a expiré');
