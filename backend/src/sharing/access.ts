@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../http/auth-guard.ts';
 import { perRequest } from '../http/request-scope.ts';
 import { badRequest, notFound } from '../http/problem.ts';
@@ -89,14 +90,28 @@ export const listScope = async (actor: AuthUser, projectId: string | undefined) 
  * is not atomic, which a touch does not need).
  */
 export async function projectAudience(projectId: Id, options: { member?: string; touch: boolean }) {
-  const filter = { _id: projectId, deletingAt: null, ...(options.member ? { memberIds: options.member } : {}) };
-  // The caller's membership, when it matters, is in the filter. No projection on the write: FerretDB v1 has none for findAndModify.
   const project = options.touch
-    ? await ProjectModel.findOneAndUpdate(filter, { $set: { lastActivityAt: new Date() } }, { timestamps: false })
-        .setOptions({ tenancy: 'system' })
-        .lean()
-    : await ProjectModel.findOne(filter, { memberIds: 1 }).setOptions({ tenancy: 'system' }).lean();
+    ? await touchProject(projectId, options.member)
+    : await ProjectModel.findOne(reachable(projectId, options.member), { memberIds: 1 }).setOptions({ tenancy: 'system' }).lean();
   return project ? project.memberIds.map(String) : null;
+}
+
+const reachable = (projectId: Id, member: string | undefined) => ({
+  _id: projectId,
+  deletingAt: null,
+  ...(member ? { memberIds: member } : {}),
+});
+
+/** The touch: the project as it was before, or null. `also` adds to the write (a task's order-key bound). */
+function touchProject(projectId: Id, member: string | undefined, also: UpdateQuery<ProjectDoc> = {}) {
+  // The caller's membership, when it matters, is in the filter. No projection on the write: FerretDB v1 has none for findAndModify.
+  return ProjectModel.findOneAndUpdate(
+    reachable(projectId, member),
+    { ...also, $set: { lastActivityAt: new Date() } },
+    { timestamps: false },
+  )
+    .setOptions({ tenancy: 'system' })
+    .lean<ProjectDoc>();
 }
 
 /** Records a change in several of the caller's projects (a bulk change) in one write. */
@@ -114,9 +129,14 @@ export const touchProjects = (actor: AuthUser, projectIds: readonly Id[]) =>
  */
 export async function enterProject(actor: AuthUser, projectId: Id | null | undefined, field = 'body.projectId') {
   if (!projectId) return [actor.id];
-  const audience = await projectAudience(projectId, { member: actor.id, touch: true });
-  if (!audience) throw badRequest(`${field}: no such project`, [{ path: field, message: 'no such project' }]);
-  return audience;
+  return (await enterProjectAs(actor, projectId, field)).audience;
+}
+
+/** `enterProject` into a project, answering with the project as it was before the write too; `also` joins the write. */
+export async function enterProjectAs(actor: AuthUser, projectId: Id, field = 'body.projectId', also?: UpdateQuery<ProjectDoc>) {
+  const project = await touchProject(projectId, actor.id, also);
+  if (!project) throw badRequest(`${field}: no such project`, [{ path: field, message: 'no such project' }]);
+  return { audience: project.memberIds.map(String), project };
 }
 
 /**

@@ -20,6 +20,11 @@ const projectSchema = new Schema(
     rank: rankField, // an order key
     /** Latest change to the project or its content ("touch project"): drives dormancy and health. */
     lastActivityAt: { type: Date, default: () => new Date() },
+    /**
+     * An order key at or below every task rank written into the project explicitly (null: not known
+     * yet). A new task's key goes just below it, newest first, so adding a task on top reads no task.
+     */
+    taskTopRank: { type: String, default: null },
     /** Set when deletion starts: the project is gone for users while the cascade job runs. */
     deletingAt: { type: Date, default: null },
   },

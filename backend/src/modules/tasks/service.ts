@@ -5,10 +5,10 @@ import type { AuthUser } from '../../http/auth-guard.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { isoOrNull, projectContentBase } from '../../lib/dto.ts';
-import { contentFilter, enterProject, memberProjects, touchProjects } from '../../sharing/access.ts';
+import { contentFilter, enterProjectAs, memberProjects, touchProjects } from '../../sharing/access.ts';
 import { deletedFromProject, projectContent } from '../../sharing/content.ts';
 import { TaskModel } from './model.ts';
-import { rankOnTop } from './rank.ts';
+import { lowerTopRank, lowerTopRankOf, rankOnTop, rankOnTopOfProject } from './rank.ts';
 import type { TaskDoc } from './model.ts';
 
 const byRank: SortKey = { field: 'rank', direction: 'asc' };
@@ -79,20 +79,33 @@ export function createTaskService(deps: { events: EventBus }) {
     return content.list(actor, query, byRank, clauses);
   }
 
+  /** In a project: the touch (access, audience, the project's order-key bound), the insert, its search queue entry. */
   async function create(actor: AuthUser, input: TaskInput & { title: string }) {
-    const audience = await enterProject(actor, input.projectId);
     const _id = new Types.ObjectId();
-    const list = input.projectId ? { projectId: input.projectId } : { userId: actor.id, projectId: null };
-    const rank = input.rank ?? (await rankOnTop(list, _id));
-    return content.create(actor, { _id, ...toFields(input), rank, statusChangedAt: new Date() }, audience);
+    const fields = { _id, ...toFields(input), statusChangedAt: new Date() };
+    if (!input.projectId) {
+      const rank = input.rank ?? (await rankOnTop({ userId: actor.id, projectId: null }, _id));
+      return content.create(actor, { ...fields, rank }, [actor.id]);
+    }
+    const { audience, project } = await enterProjectAs(
+      actor,
+      input.projectId,
+      'body.projectId',
+      input.rank ? lowerTopRank(input.rank) : {},
+    );
+    const rank = input.rank ?? (await rankOnTopOfProject(project, _id));
+    return content.create(actor, { ...fields, rank }, audience);
   }
 
   async function update(actor: AuthUser, id: string, patch: TaskInput) {
     const current = await content.findWritable(actor, id);
-    const { audience } = await content.target(actor, current, patch.projectId);
+    const { moving, audience } = await content.target(actor, current, patch.projectId);
     const statusChanged = patch.status !== undefined && patch.status !== current.doc.status;
     const fields = { ...toFields(patch), ...(statusChanged ? { statusChangedAt: new Date() } : {}) };
-    return toTaskDto(await content.save(actor, current, { $set: fields }, audience));
+    const saved = await content.save(actor, current, { $set: fields }, audience);
+    // A rank written into a project (a move within it, or into it) lowers the project's bound for new tasks.
+    if (saved.projectId && (patch.rank !== undefined || moving)) await lowerTopRankOf(saved.projectId, saved.rank);
+    return toTaskDto(saved);
   }
 
   const remove = (actor: AuthUser, id: string) => content.remove(actor, id);

@@ -60,6 +60,27 @@ describe('tasks: life cycle', () => {
     expect(started.body.statusChangedAt > first.statusChangedAt).toBe(true);
   });
 
+  it('a new task in a project goes on top of tasks dragged to the top, given a rank or moved in from elsewhere', async () => {
+    const user = await t.app.newUser();
+    const project = (await user.call(routes.projects.create, { body: { name: 'P' } })).body;
+    const inProject = async () => titles(await listTasks(user, { projectId: project.id }));
+    const first = await newTask(user, { title: 'First', projectId: project.id });
+    const second = await newTask(user, { title: 'Second', projectId: project.id });
+    await user.call(routes.tasks.update, { ...byId(first.id), body: { rank: generateKeyBetween(null, second.rank) } });
+    await newTask(user, { title: 'Third', projectId: project.id });
+    expect(await inProject()).toEqual(['Third', 'First', 'Second']);
+
+    const topmost = await newTask(user, { title: 'Ranked', projectId: project.id, rank: 'Y00' });
+    await newTask(user, { title: 'Fourth', projectId: project.id });
+    expect((await inProject()).slice(0, 2)).toEqual(['Fourth', 'Ranked']);
+
+    const inbox = await newTask(user, { title: 'From the inbox' });
+    await user.call(routes.tasks.update, { ...byId(inbox.id), body: { rank: generateKeyBetween(null, topmost.rank) } });
+    await user.call(routes.tasks.update, { ...byId(inbox.id), body: { projectId: project.id } });
+    await newTask(user, { title: 'Fifth', projectId: project.id });
+    expect((await inProject()).slice(0, 2)).toEqual(['Fifth', 'From the inbox']);
+  });
+
   it('moves tasks a hundred times into the same gap: the order holds, and the list pages by order key', async () => {
     const user = await t.app.newUser();
     const c = await newTask(user, { title: 'C' });
