@@ -22,6 +22,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: unit,
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/index-coverage/record.ts'],
         },
       },
     ],

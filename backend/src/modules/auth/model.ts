@@ -19,6 +19,8 @@ const refreshTokenSchema = new Schema(
   { timestamps: true },
 );
 
+// The hourly clean-up deletes what has expired.
+refreshTokenSchema.index({ expiresAt: 1 });
 export const RefreshTokenModel = model('RefreshToken', refreshTokenSchema);
 
 /**
@@ -30,6 +32,7 @@ const refreshClaimSchema = new Schema(
   { _id: String, familyId: { type: String, required: true }, expiresAt: { type: Date, required: true } },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
+refreshClaimSchema.index({ expiresAt: 1 });
 export const RefreshClaimModel = model('RefreshClaim', refreshClaimSchema);
 
 /** One-off instance flags whose `_id` uniqueness settles races (e.g. who becomes the first admin). */

@@ -5,7 +5,8 @@ import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
 /** One-directional: `userId` keeps `contactId` in their list. */
 const contactSchema = new Schema(
   {
-    userId: ownerField,
+    // Indexed by the compound indexes below, which start with it.
+    userId: { ...ownerField, index: false },
     contactId: { type: Schema.Types.ObjectId, required: true },
   },
   { timestamps: true },
@@ -13,6 +14,7 @@ const contactSchema = new Schema(
 contactSchema.plugin(ownedPlugin);
 contactSchema.index({ userId: 1, contactId: 1 }, { unique: true });
 contactSchema.index({ contactId: 1 });
+contactSchema.index({ userId: 1, _id: 1 }); // my contacts, oldest first, by page
 
 export const ContactModel = model('Contact', contactSchema);
 export type ContactDoc = InferSchemaType<typeof contactSchema> & { _id: Types.ObjectId; createdAt: Date };
