@@ -21,16 +21,24 @@ export const dashboardLimits = { deadlineTasks: 20, recentNotes: 8, projects: 10
 
 export const activityWindowMs: Record<Dashboard['window'], number> = { '24h': DAY_MS, '7d': 7 * DAY_MS };
 
+/**
+ * The instants the deadline rules compare with, once per computation rather than a date parsed per
+ * task: as ISO 8601 UTC strings with milliseconds, the form the server writes every date in, which
+ * order as the instants do.
+ */
+export const deadlineBounds = (now: Date) => ({
+  now: now.toISOString(),
+  dueSoonEnd: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS).toISOString(),
+});
+export type DeadlineBounds = ReturnType<typeof deadlineBounds>;
+
 /** An open task whose deadline has passed. */
-export const isOverdue = (task: Pick<Task, 'status' | 'deadline'>, now: Date) =>
-  isOpen(task) && task.deadline !== null && Date.parse(task.deadline) < now.getTime();
+export const isOverdue = (task: Pick<Task, 'status' | 'deadline'>, bounds: DeadlineBounds) =>
+  isOpen(task) && task.deadline !== null && task.deadline < bounds.now;
 
 /** An open task due between now and DUE_SOON_DAYS from now, both included. */
-export function isDueSoon(task: Pick<Task, 'status' | 'deadline'>, now: Date) {
-  if (!isOpen(task) || task.deadline === null) return false;
-  const deadline = Date.parse(task.deadline);
-  return deadline >= now.getTime() && deadline <= now.getTime() + DUE_SOON_DAYS * DAY_MS;
-}
+export const isDueSoon = (task: Pick<Task, 'status' | 'deadline'>, bounds: DeadlineBounds) =>
+  isOpen(task) && task.deadline !== null && task.deadline >= bounds.now && task.deadline <= bounds.dueSoonEnd;
 
 /** Panorama's health score: 100 − 8 × overdue − 20 when dormant + min(20, 2 × notes of the last 7 days), within 0..100. */
 export const healthScore = (overdue: number, dormant: boolean, notesLast7Days: number) =>

@@ -3,6 +3,7 @@ import {
   DAY_MS,
   RECENT_NOTES_DAYS,
   dashboardLimits,
+  deadlineBounds,
   healthScore,
   isDormant,
   isDueSoon,
@@ -50,13 +51,14 @@ export function portfolio(source: PortfolioSource, now: Date): Dashboard['projec
     if (tally) tally.lastWrite = later(tally.lastWrite, item.updatedAt);
     return tally;
   };
+  const bounds = deadlineBounds(now);
   for (const task of source.tasks) {
     const tally = tallyOf(task);
     if (!tally) continue;
     if (isOpen(task)) tally.open += 1;
     if (task.status === 'done') tally.done += 1;
-    if (isOverdue(task, now)) tally.overdue += 1;
-    if (isDueSoon(task, now)) tally.dueSoon += 1;
+    if (isOverdue(task, bounds)) tally.overdue += 1;
+    if (isDueSoon(task, bounds)) tally.dueSoon += 1;
   }
   const notesSince = new Date(now.getTime() - RECENT_NOTES_DAYS * DAY_MS).toISOString();
   for (const note of source.notes) {

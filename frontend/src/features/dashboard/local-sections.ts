@@ -1,5 +1,5 @@
 import type { Dashboard, NoteSummary, Project, Task } from '@panoramix/contracts';
-import { dashboardLimits, isDueSoon, isOverdue } from '@panoramix/contracts/dashboard-rules';
+import { dashboardLimits, deadlineBounds, isDueSoon, isOverdue } from '@panoramix/contracts/dashboard-rules';
 import { taskStatuses } from 'virtual:panoramix/contracts';
 
 /**
@@ -20,8 +20,15 @@ export function taskCounts(tasks: readonly Task[]): Dashboard['taskCounts'] {
 const byDeadline = (tasks: Task[]) =>
   tasks.sort((a, b) => ascending(a.deadline!, b.deadline!) || ascending(a.id, b.id)).slice(0, dashboardLimits.deadlineTasks);
 
-export const overdueTasks = (tasks: readonly Task[], now: Date) => byDeadline(tasks.filter((t) => isOverdue(t, now)));
-export const dueSoonTasks = (tasks: readonly Task[], now: Date) => byDeadline(tasks.filter((t) => isDueSoon(t, now)));
+export function overdueTasks(tasks: readonly Task[], now: Date) {
+  const bounds = deadlineBounds(now);
+  return byDeadline(tasks.filter((t) => isOverdue(t, bounds)));
+}
+
+export function dueSoonTasks(tasks: readonly Task[], now: Date) {
+  const bounds = deadlineBounds(now);
+  return byDeadline(tasks.filter((t) => isDueSoon(t, bounds)));
+}
 
 /** Last edited first (ties: the newer id first); at most 8. */
 export const recentNotes = (notes: readonly NoteSummary[]): Dashboard['recentNotes'] =>
