@@ -14,6 +14,7 @@ import {
 import type { Replay } from './idempotency.ts';
 import { JsonStream } from './json-stream.ts';
 import { HttpError, badRequest, forbidden, fromZod, problemTypes } from './problem.ts';
+import { runRequest } from './request-scope.ts';
 import type { UploadedFile, UploadReceiver } from './upload.ts';
 
 export interface RouteContext<R extends RouteContract> {
@@ -116,7 +117,8 @@ export function createBinder(authenticate: Authenticate, options: { receiveUploa
         if (file) await rm(file.path, { force: true });
       }
     };
-    router[contract.method](contract.path, run);
+    // One request scope per call: reads memoised per request (visible projects) are shared by its services, then dropped.
+    router[contract.method](contract.path, (req, res, next) => runRequest(() => run(req, res, next)));
   };
 }
 

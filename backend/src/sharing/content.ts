@@ -123,10 +123,10 @@ export function projectContent<E extends ContentEntity, Doc extends ContentDoc>(
       .findOneAndUpdate({ _id, userId, projectId: projectId ?? null }, update, { returnDocument: 'after' })
       .lean<Doc>();
     if (!updated) throw notFound(options.label);
-    await announce('updated', updated, audience);
     const now = new Set(audience);
     const gone = current.audience.filter((member) => !now.has(member));
-    if (gone.length > 0) await announceDeleted(actor, current.doc, gone);
+    // Emitted together (in this order), so their search queue entries are stored in one write.
+    await Promise.all([announce('updated', updated, audience), gone.length > 0 && announceDeleted(actor, current.doc, gone)]);
     return updated;
   }
 
