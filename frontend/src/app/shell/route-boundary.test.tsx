@@ -48,12 +48,14 @@ describe('RouteBoundary', () => {
       'fetch',
       vi.fn(async () => shellOf('/assets/index-BBBB2222.js')),
     );
-    renderFailingChunk();
+    const before = renderFailingChunk();
     await vi.waitFor(() => expect(reload).toHaveBeenCalledOnce());
+    before.unmount(); // the page reloads
 
     // The reloaded page fails again on that build (a broken deploy): it shows the error, no loop.
     renderFailingChunk();
-    expect(await screen.findByRole('button', { name: 'Réessayer' })).toBeTruthy();
+    await vi.waitFor(() => expect(document.querySelector('[role="alert"][aria-busy="false"]')).not.toBeNull());
+    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
     expect(reload).toHaveBeenCalledOnce();
   });
 

@@ -48,6 +48,7 @@ interface RouteBoundaryState {
 export class RouteBoundary extends Component<RouteBoundaryProps, RouteBoundaryState> {
   override state: RouteBoundaryState = { failure: undefined, checking: false };
   private stopWatching: (() => void) | undefined;
+  private unmounted = false;
 
   static getDerivedStateFromError(error: unknown): RouteBoundaryState {
     const chunk = isChunkLoadError(error);
@@ -60,11 +61,13 @@ export class RouteBoundary extends Component<RouteBoundaryProps, RouteBoundarySt
   }
 
   override componentWillUnmount() {
+    this.unmounted = true;
     this.stopWatching?.();
   }
 
   private async diagnose() {
     const diagnosis = await diagnoseChunkFailure();
+    if (this.unmounted) return; // the user went to another tab meanwhile: nothing to show or watch
     if (diagnosis.kind === 'new-build' && reloadOnceFor(diagnosis.buildId)) return;
     if (diagnosis.kind === 'offline') {
       this.setState({ failure: 'offline', checking: false });
@@ -90,6 +93,7 @@ export class RouteBoundary extends Component<RouteBoundaryProps, RouteBoundarySt
   private readonly retry = () => {
     if (this.state.failure === 'crashed') return this.setState({ failure: undefined, checking: false });
     void diagnoseChunkFailure().then((diagnosis) => {
+      if (this.unmounted) return;
       if (diagnosis.kind !== 'offline') return location.reload();
       this.setState({ failure: 'offline', checking: false });
       this.watchForNetwork();
