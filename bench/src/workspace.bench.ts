@@ -6,6 +6,7 @@
 // the API and of the database process, and the profiler's heaviest areas and frames.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { durationMs, startBenchApi } from './api-process.ts';
 import type { ProbeReport } from './api-probe.ts';
@@ -62,6 +63,8 @@ interface Scenario {
 
 interface Measured {
   result: LoadResult;
+  /** Median of 3 requests sent one at a time before the load. */
+  aloneMs: number;
   targetMs: number;
   probe: ProbeReport;
   cpu: { api: number; database: number | undefined };
@@ -86,7 +89,7 @@ function printWhereTimeGoes({ result, probe, cpu }: Measured) {
   );
   console.log(
     `CPU over the ${result.seconds.toFixed(1)} s: API process ${cpu.api.toFixed(1)} s, database process ` +
-      `${cpu.database === undefined ? 'not found' : `${cpu.database.toFixed(1)} s`} (2 cores shared with the rest of the machine)`,
+      `${cpu.database === undefined ? 'not found' : `${cpu.database.toFixed(1)} s`} (${os.cpus().length} cores, shared)`,
   );
   console.table(
     commands.slice(0, 8).map(([command, t]) => ({
@@ -110,6 +113,7 @@ export async function workspaceBench() {
   try {
     const workspace = await seedWorkspaceIntoRunningApi(api.database);
     console.log(`\n## Workspace API (${CONNECTIONS} connections)\n${describeWorkspace(workspace)}`);
+    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the start`);
     console.log('search: seeded after the indexer started, so nothing is being indexed during the loads');
     const { accessToken } = (await post(`${api.base}/api/auth/login`, {
       username: workspace.user.username,
@@ -142,6 +146,10 @@ export async function workspaceBench() {
     const database = databasePid();
     const measured: Measured[] = [];
     for (const { load, targetMs } of scenarios) {
+      // The same request alone first (median of 3), to tell one request's work from the queue behind it.
+      const alone: number[] = [];
+      for (let i = 0; i < 3; i++) alone.push((await runLoad({ ...load, connections: 1, durationMs: 1, headers })).p50);
+      const aloneMs = alone.sort((a, b) => a - b)[1]!;
       await ask(child, 'probe:start', (answer) => (answer === 'probe:started' ? true : undefined));
       const cpuBefore = { api: cpuSeconds(child.pid!), database: database ? cpuSeconds(database) : undefined };
       const result = await runLoad({ ...load, connections: CONNECTIONS, durationMs, headers });
@@ -150,13 +158,14 @@ export async function workspaceBench() {
         database: database && cpuBefore.database !== undefined ? cpuSeconds(database) - cpuBefore.database : undefined,
       };
       const probe = await ask(child, 'probe:stop', (answer) => (answer as { probe?: ProbeReport }).probe);
-      measured.push({ result, targetMs, probe, cpu });
+      measured.push({ result, aloneMs, targetMs, probe, cpu });
     }
 
     printResults(measured.map((m) => m.result));
     console.table(
-      measured.map(({ result, targetMs }) => ({
+      measured.map(({ result, aloneMs, targetMs }) => ({
         scenario: result.label,
+        'alone ms': ms(aloneMs),
         'p50 ms': ms(result.p50),
         'p95 ms': ms(result.p95),
         'target p95': `< ${targetMs} ms`,
@@ -164,7 +173,10 @@ export async function workspaceBench() {
           result.errors === 0 && result.p95 < targetMs ? 'pass' : result.errors ? `miss (${result.errors} errors)` : 'miss',
       })),
     );
-    console.log('(the API runs with the sampling profiler and command monitoring on: a few % of overhead)');
+    console.log(
+      `(alone: one request at a time; the API runs with the sampling profiler and command monitoring on, a few % ` +
+        `of overhead; load average ${os.loadavg()[0]!.toFixed(1)} at the end)`,
+    );
     for (const m of measured) if (m.result.errors > 0 || m.result.p95 >= m.targetMs) printWhereTimeGoes(m);
   } finally {
     await api.stop();
