@@ -1,11 +1,10 @@
 import type { Task } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
-import { useTaskOperations } from './use-tasks.ts';
+import type { TaskPatch } from './use-tasks.ts';
 
-/** The urgent (U) and important (I) toggles that place a task in the Eisenhower matrix. */
-export function TaskFlags({ task }: { task: Task }) {
+/** The urgent (U) and important (I) toggles that place a task in the Eisenhower matrix; the list saves them. */
+export function TaskFlags({ task, onToggle }: { task: Task; onToggle: (patch: TaskPatch) => void }) {
   const { t } = useTranslation('tasks');
-  const { update } = useTaskOperations();
   const flags = [
     { key: 'isUrgent', letter: 'U', label: t('urgentOf', { title: task.title }), hint: t('urgent') },
     { key: 'isImportant', letter: 'I', label: t('importantOf', { title: task.title }), hint: t('important') },
@@ -20,7 +19,7 @@ export function TaskFlags({ task }: { task: Task }) {
           aria-pressed={task[key]}
           aria-label={label}
           title={hint}
-          onClick={() => update.mutate({ task, patch: { [key]: !task[key] } })}
+          onClick={() => onToggle({ [key]: !task[key] })}
         >
           {letter}
         </button>

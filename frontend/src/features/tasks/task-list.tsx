@@ -11,7 +11,7 @@ import { useTaskOperations } from './use-tasks.ts';
 export function TaskList({ tasks }: { tasks: readonly Task[] }) {
   const { t } = useTranslation('tasks');
   const projects = useProjectIndex();
-  const { move, completeMany } = useTaskOperations();
+  const { move, completeMany, update, remove } = useTaskOperations();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   // Tasks gone from the list (completed, deleted elsewhere) leave the selection too.
   const selected = tasks.filter((task) => picked.has(task.id)).map((task) => task.id);
@@ -63,6 +63,8 @@ export function TaskList({ tasks }: { tasks: readonly Task[] }) {
               project={task.projectId ? projects.get(task.projectId) : undefined}
               selected={picked.has(task.id)}
               onSelect={(on) => select(task.id, on)}
+              onPatch={(patch) => update.mutate({ task, patch })}
+              onDelete={() => remove.mutate(task)}
               now={now}
             />
           </li>

@@ -19,7 +19,15 @@ afterEach(() => sessionStore.set({ phase: 'booting' }));
 const renderRow = (task: ReturnType<typeof aTask>) =>
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <TaskRow task={task} project={shared} selected={false} onSelect={() => undefined} now={Date.now()} />
+      <TaskRow
+        task={task}
+        project={shared}
+        selected={false}
+        onSelect={() => undefined}
+        onPatch={() => undefined}
+        onDelete={() => undefined}
+        now={Date.now()}
+      />
     </QueryClientProvider>,
   );
 

@@ -9,22 +9,23 @@ import { InlineEdit } from '../../ui/inline-edit.tsx';
 import { ColorDot } from '../../ui/project-chips.tsx';
 import { TaskFlags } from './task-flags.tsx';
 import { isOpen } from './task-filters.ts';
-import { useTaskOperations } from './use-tasks.ts';
+import type { TaskPatch } from './use-tasks.ts';
 
 interface TaskRowProps {
   task: Task;
   project: Project | undefined;
   selected: boolean;
   onSelect: (selected: boolean) => void;
+  /** The list's operations (one set for every row: thousands of rows may be shown). */
+  onPatch: (patch: TaskPatch) => void;
+  onDelete: () => void;
   now: number;
 }
 
 /** One task: select, complete, inline title, status, deadline, urgent/important flags, delete. */
-export function TaskRow({ task, project, selected, onSelect, now }: TaskRowProps) {
+export function TaskRow({ task, project, selected, onSelect, onPatch: patch, onDelete, now }: TaskRowProps) {
   const { t } = useTranslation('tasks');
   const { t: tc } = useTranslation();
-  const { update, remove } = useTaskOperations();
-  const patch = (changes: Parameters<typeof update.mutate>[0]['patch']) => update.mutate({ task, patch: changes });
   const title = task.title;
   const late = isOpen(task) && task.deadline !== null && new Date(task.deadline).getTime() < now;
   // In a shared project, who created a task matters when it was not me.
@@ -80,8 +81,8 @@ export function TaskRow({ task, project, selected, onSelect, now }: TaskRowProps
           aria-label={t('deadlineOf', { title })}
           data-late={late || undefined}
         />
-        <TaskFlags task={task} />
-        <Button variant="ghost" icon aria-label={t('deleteTask', { title })} onClick={() => remove.mutate(task)}>
+        <TaskFlags task={task} onToggle={patch} />
+        <Button variant="ghost" icon aria-label={t('deleteTask', { title })} onClick={onDelete}>
           <Icon name="trash" />
         </Button>
       </div>

@@ -2,8 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../../lib/location.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { LoadMore } from '../../ui/load-more.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { Page } from '../../ui/page.tsx';
+import { useLocalPages } from '../../ui/use-local-pages.ts';
 import { EisenhowerView } from './eisenhower-view.tsx';
 import { QuickAdd } from './quick-add.tsx';
 import { TaskFilterBar } from './task-filter-bar.tsx';
@@ -13,6 +15,9 @@ import { TaskList } from './task-list.tsx';
 import { useTasks } from './use-tasks.ts';
 import './messages.ts';
 import './tasks.css';
+
+/** Rows of the list shown before "Charger plus" (thousands of rows take seconds to render). */
+const LIST_PAGE = 200;
 
 type View = 'list' | 'matrix';
 
@@ -45,6 +50,8 @@ export default function TasksPage() {
   const { search } = useLocation();
   const { filter, view } = readState(search);
   const tasks = useTasks(filter);
+  const shownView = `${filter.projectId}|${filter.status}|${filter.due}`;
+  const { shown, more } = useLocalPages(tasks.data, shownView, LIST_PAGE);
   const quickAdd = useRef<HTMLInputElement>(null);
   const wantsNew = new URLSearchParams(search).has('new');
 
@@ -74,15 +81,16 @@ export default function TasksPage() {
       <QuickAdd ref={quickAdd} projectId={projectId} />
       <TaskFilterBar filter={filter} withStatus={view === 'list'} onChange={(next) => writeState(next, view)} />
       <LoadState
-        data={tasks.data}
+        data={view === 'matrix' ? tasks.data : shown}
         loading={tasks.isPending}
         error={tasks.error}
         onRetry={() => void tasks.refetch()}
         isEmpty={(items) => items.length === 0 && view === 'list'}
         empty={t(filtered ? 'emptyFiltered' : 'empty')}
       >
-        {(items) => (view === 'matrix' ? <EisenhowerView tasks={items} /> : <TaskList tasks={items} />)}
+        {(items) => (view === 'matrix' ? <EisenhowerView tasks={items} view={shownView} /> : <TaskList tasks={items} />)}
       </LoadState>
+      {view === 'list' && <LoadMore more={more} />}
     </Page>
   );
 }

@@ -12,7 +12,7 @@ import { matchesFilter } from './task-filters.ts';
 import type { TaskFilter } from './task-filters.ts';
 import { dropTask, putTask } from './task-replica.ts';
 
-type TaskPatch = RouteBodyInput<typeof contractRoutes.tasks.update>;
+export type TaskPatch = RouteBodyInput<typeof contractRoutes.tasks.update>;
 
 /** The tasks matching the filter, in manual order: filtered from the replica, no request. */
 export function useTasks({ projectId, status, due }: TaskFilter) {
