@@ -1,7 +1,6 @@
 import type { NoteSession } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem.ts';
 import { navigate } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -13,10 +12,6 @@ import { showToast } from '../../ui/toast.tsx';
 import { SessionLines } from './session-lines.tsx';
 import { useLines } from './use-lines.ts';
 import { useNoteSession, useSessionOperations } from './use-sessions.ts';
-
-/** The reason the server gives for a refused summary (503 "No language model is configured…"). */
-const reasonOf = (error: Error) =>
-  error instanceof ApiError ? (error.problem?.detail ?? error.problem?.title ?? error.message) : error.message;
 
 function DeleteSession({ session, onClose }: { session: NoteSession; onClose: () => void }) {
   const { t } = useTranslation('notes');
@@ -76,7 +71,7 @@ function Session({ session }: { session: NoteSession }) {
       </div>
       {summarize.error && (
         <p className="form-error" role="alert">
-          {t('summaryUnavailable', { reason: reasonOf(summarize.error) })}
+          {t('summaryUnavailable', { reason: summarize.error.message })}
         </p>
       )}
       {session.aiSummary && (
