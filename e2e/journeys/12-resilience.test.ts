@@ -41,12 +41,23 @@ test('a tab whose chunk fails to load offers Réessayer, with the shell still th
 test('offline: a banner says so, a tab not loaded yet waits, and everything comes back with the network', async () => {
   const user = await newUser();
   const { context, page } = await newPage(browser);
-  await signIn(page, user);
+  await signIn(page, user, '/links');
+  await page.getByRole('heading', { name: 'Liens', level: 1 }).waitFor();
   const banner = page.getByRole('status').filter({ hasText: 'Hors ligne : ce qui est affiché reste consultable' });
   assert.equal(await banner.count(), 0);
 
   await context.setOffline(true);
   await banner.waitFor();
+  // A write is refused at once, saying nothing was saved.
+  const form = page.getByRole('form', { name: 'Nouveau lien' });
+  await form.getByLabel('Nom').fill('Hors ligne');
+  await form.getByLabel('Adresse').fill('https://example.test');
+  await form.getByRole('button', { name: 'Ajouter' }).click();
+  await form
+    .getByRole('alert')
+    .filter({ hasText: /^Vous êtes hors ligne : rien n’a été enregistré\./ })
+    .waitFor();
+
   await openTab(page, 'Notes');
   await page.getByText('Vous êtes hors ligne : elle se chargera d’elle-même au retour de la connexion.').waitFor();
   await screenshot(page, 'offline-banner');

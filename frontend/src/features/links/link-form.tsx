@@ -62,7 +62,7 @@ export function LinkForm() {
       </Button>
       {create.error && !error?.problem?.errors && (
         <p className="form-error" role="alert">
-          {t('errors.unexpected')}
+          {create.error.message}
         </p>
       )}
     </form>
