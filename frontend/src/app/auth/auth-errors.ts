@@ -3,7 +3,7 @@ import { ApiError, NetworkError } from '../../api/problem.ts';
 
 /** The sentence to show under an auth form for a failed call. */
 export function authErrorMessage(error: unknown, t: TFunction): string {
-  if (error instanceof NetworkError) return t('errors.network');
+  if (error instanceof NetworkError) return error.message; // unreachable, or offline (nothing sent)
   if (!(error instanceof ApiError)) return t('errors.unexpected');
   switch (error.status) {
     case 401:
