@@ -116,6 +116,15 @@ describe('failures, in the user’s language', () => {
     expect((error as ApiError).fieldError('url')).toBe('doit être une adresse http(s)');
   });
 
+  it('says the service is unavailable for a proxy’s 502 page, which has no problem body', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    );
+    await expect(call(routes.links.list, { query: {} })).rejects.toThrow(
+      'Ce service est momentanément indisponible. Réessayez plus tard.',
+    );
+  });
+
   it('says the server cannot be reached when the request fails on the way', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     await expect(call(routes.links.list, { query: {} })).rejects.toThrow('Le serveur est injoignable. Vérifiez votre connexion.');

@@ -5,7 +5,7 @@ import { i18n } from '../i18n/i18n.ts';
 import { leaves } from '../i18n/leaves.ts';
 import { en } from './problem-messages-en.ts';
 import { fr } from './problem-messages-fr.ts';
-import { fieldText, problemText } from './problem-text.ts';
+import { fieldText, problemText, statusText } from './problem-text.ts';
 
 const problem = (type: string, more: Partial<Problem> = {}): Problem => ({
   type: problemTypeUri(type as never),
@@ -91,5 +91,13 @@ describe('problemText', () => {
 
   it('keeps the server’s words for a type it does not know', () => {
     expect(problemText({ type: 'about:blank', title: 'Teapot', status: 418, detail: 'I am a teapot' })).toBe('I am a teapot');
+  });
+});
+
+describe('statusText', () => {
+  it('says what an answer without a problem body stands for (a proxy’s page)', () => {
+    expect(statusText(502)).toBe(fr.types['service-unavailable']);
+    expect(statusText(413)).toBe(fr.types['payload-too-large']);
+    expect(statusText(404)).toBe('Une erreur inattendue est survenue.');
   });
 });

@@ -110,3 +110,14 @@ export function problemText(problem: Problem): string {
   if (typeKnown(type)) return say(`problems:types.${type}`, { requestId: problem.requestId ?? '—' });
   return problem.detail ?? problem.title ?? i18n.t('errors.unexpected');
 }
+
+/**
+ * An answer without a problem body (a proxy's HTML page: nginx's 502 while the API restarts, its
+ * 413 for an upload too large) said as the problem it stands for.
+ */
+export function statusText(status: number): string {
+  if (status === 413) return say('problems:types.payload-too-large');
+  if (status === 429) return say('problems:types.rate-limited');
+  if (status >= 500) return say('problems:types.service-unavailable');
+  return say('errors.unexpected');
+}

@@ -20,7 +20,12 @@ export class ApiError extends Error {
     readonly problem: Problem | undefined,
     readonly retryAfterSeconds: number | undefined,
   ) {
-    super((problem && texts?.problemText(problem)) ?? problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+    super(
+      (problem ? texts?.problemText(problem) : texts?.statusText(status)) ??
+        problem?.detail ??
+        problem?.title ??
+        `HTTP ${status}`,
+    );
     this.name = 'ApiError';
   }
 
