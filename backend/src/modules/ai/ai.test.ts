@@ -46,6 +46,8 @@ describe('POST /api/ai/chat', () => {
     const res = await user.call(routes.ai.chat, { body: { messages: [{ role: 'user', content: 'bonjour tout le monde' }] } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // Never compressed, though fetch accepts gzip and br: a compressor would hold each token back.
+    expect(res.headers.get('content-encoding')).toBeNull();
     const stream = events(res.body);
     expect(
       stream
