@@ -49,7 +49,14 @@ export function findUncovered(records: CoverageRecord[]) {
       .filter((spec) => !spec.unique && !spec.ttl && !used.has(`${collection} ${keyOf(spec)}`))
       .map((spec) => `${collection} ${describeIndex(spec.key)}`),
   );
-  return { distinct: shapes.size, allowed, uncovered, unused };
+  // An index whose keys begin another index of the collection serves nothing that one cannot.
+  const redundant = [...indexes].flatMap(([collection, specs]) => {
+    const keys = [...specs.values()].map((spec) => Object.entries(spec.key).flat().join(' '));
+    return [...specs.values()]
+      .filter((spec, i) => !spec.unique && !spec.ttl && keys.some((other, j) => j !== i && other.startsWith(`${keys[i]} `)))
+      .map((spec) => `${collection} ${describeIndex(spec.key)}`);
+  });
+  return { distinct: shapes.size, allowed, uncovered, unused, redundant };
 }
 
 /** The failure message: each query, why MongoDB would scan, who sent it, and the index to declare. */

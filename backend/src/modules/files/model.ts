@@ -5,7 +5,7 @@ import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
 /** Panorama's `files` collection, plus the room and message of a chat attachment. */
 const fileSchema = new Schema(
   {
-    userId: ownerField,
+    userId: { ...ownerField, index: false }, // indexed by { userId, _id } below, which starts with it
     projectId: { type: Schema.Types.ObjectId, default: null },
     /** Set once attached to a message: the room's members may then download it. */
     roomId: { type: Schema.Types.ObjectId, default: null },
