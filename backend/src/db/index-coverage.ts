@@ -242,7 +242,8 @@ export type Coverage = { covered: true; indexes: IndexSpec[] } | { covered: fals
 /**
  * Whether MongoDB can answer the query from its indexes: a conjunction from one index; an `$or`
  * either from an index on the conditions beside it, or from one index per branch (each branch
- * with those conditions and the sort, whose sorted runs MongoDB then merges).
+ * with those conditions and the sort, whose sorted runs MongoDB then merges). Not covered: a
+ * collection scan, or a limited query (a page) whose matches would all be read to sort them.
  */
 export function coverageOf(shape: QueryShape, indexes: IndexSpec[]): Coverage {
   const { fields, or } = shape.filter;
