@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex) runs one of them.
 import { apiBench } from './api.bench.ts';
 import { chatBench } from './chat.bench.ts';
 import { markdownBench } from './markdown.bench.ts';
 import { p1Bench } from './p1.bench.ts';
+import { reindexBench } from './reindex.bench.ts';
 import { searchBench } from './search.bench.ts';
 import { soakBench } from './soak.bench.ts';
 
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   chat: chatBench,
   soak: soakBench,
   markdown: markdownBench,
+  reindex: reindexBench,
 };
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {
