@@ -10,6 +10,8 @@ import type { IndexedItem, SearchSource } from './sources.ts';
 import { onlyDuplicateKeys } from '../../db/duplicate-key.ts';
 
 const BATCH = 32;
+/** The longest rest after a full batch (see runBatch). */
+const MAX_REST_MS = 1000;
 const MAX_TOKENS = 4000;
 
 interface Chunk {
@@ -113,8 +115,25 @@ export function createIndexWorker(deps: {
     await insertEntries(chunks.map((c) => ({ ...c.entry, text: collapseWhitespace(c.entry.text) })));
   }
 
-  /** One batch; resolves with how many entries it took (0 when the backlog is empty). */
+  let restUntil = 0;
+
+  /**
+   * One batch; resolves with how many entries it took (0 when the backlog is empty). After a full
+   * batch (a backlog: a reindex, an import) the next one waits as long as this one took, up to a
+   * second: on a single-writer database (FerretDB on SQLite) back-to-back batches would hold it
+   * all the time and user requests would queue behind them; so a backlog takes at most about half
+   * of it. A few live edits fill no batch and are indexed at once.
+   */
   async function runBatch(): Promise<number> {
+    const rest = restUntil - Date.now();
+    if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+    const startedAt = Date.now();
+    const taken = await indexBatch();
+    restUntil = taken === BATCH ? Date.now() + Math.min(Date.now() - startedAt, MAX_REST_MS) : 0;
+    return taken;
+  }
+
+  async function indexBatch(): Promise<number> {
     const { token, entries } = await claim(BATCH, deps.leaseMs);
     if (entries.length === 0) return 0;
     try {
