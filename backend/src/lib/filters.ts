@@ -17,3 +17,10 @@ export function allOf(...filters: Filter[]): Filter {
   }
   return and.length > 0 ? { ...flat, $and: and } : flat;
 }
+
+/**
+ * The `batchSize` of a read that wants its whole answer at once (every task's counted fields):
+ * past the first 101 documents each batch is one more command (`getMore`), on FerretDB one more
+ * pass. The server still caps a batch at 16 MiB.
+ */
+export const ONE_BATCH = 1_000_000;

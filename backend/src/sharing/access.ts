@@ -3,6 +3,7 @@ import type { UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../http/auth-guard.ts';
 import { perRequest } from '../http/request-scope.ts';
 import { badRequest, notFound } from '../http/problem.ts';
+import { ONE_BATCH } from '../lib/filters.ts';
 import { ProjectModel } from '../modules/projects/model.ts';
 import type { ProjectDoc } from '../modules/projects/model.ts';
 
@@ -26,7 +27,9 @@ const memoKey = (actor: AuthUser) => `member-projects:${actor.id}`;
  * so a list's scope, a write's audience and every dashboard section share one read.
  */
 export const memberProjects = (actor: AuthUser): Promise<MemberProject[]> =>
-  perRequest(memoKey(actor), () => ProjectModel.find(visibleProjects(actor), { memberIds: 1 }).lean<MemberProject[]>().exec());
+  perRequest(memoKey(actor), () =>
+    ProjectModel.find(visibleProjects(actor), { memberIds: 1 }).batchSize(ONE_BATCH).lean<MemberProject[]>().exec(),
+  );
 
 /**
  * The caller's projects with more `fields` (the dashboard's portfolio), in their order, in one read that
@@ -34,6 +37,7 @@ export const memberProjects = (actor: AuthUser): Promise<MemberProject[]> =>
  */
 export function readMemberProjects<T>(actor: AuthUser, fields: Record<string, 1>): Promise<(T & MemberProject)[]> {
   const rows = ProjectModel.find(visibleProjects(actor), { ...fields, memberIds: 1 })
+    .batchSize(ONE_BATCH)
     .sort({ rank: 1, _id: 1 })
     .lean<(T & MemberProject)[]>()
     .exec();

@@ -6,7 +6,11 @@ import type { CommandStartedEvent } from 'mongodb';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { routes } from '@panoramix/contracts';
 import type { Task } from '@panoramix/contracts';
+import { Types } from 'mongoose';
 import { uploadFile, useTeam } from '../../test/harness.ts';
+import { keyAfter } from '../lib/order-keys.ts';
+import { NoteModel } from '../modules/notes/model.ts';
+import { TaskModel } from '../modules/tasks/model.ts';
 import type { ApiResponse } from '../../test/harness.ts';
 
 // Command monitoring is a client option fixed at connection: this file's app connects with it on.
@@ -154,11 +158,23 @@ describe('database commands per route, within budget', () => {
     const session = (await alice.call(routes.noteSessions.create, { body: { name: 's', projectId } })).body;
     await alice.call(routes.noteLines.create, { body: { sessionId: session.id, content: 'l' } });
     await alice.call(routes.links.create, { body: { name: 'l', url: 'https://example.org' } });
+    // More than a first batch (101 documents), written directly: a read of all of them costs no getMore.
+    const many = Array.from({ length: 250 }, (_, i) => ({ _id: new Types.ObjectId(), i }));
+    await TaskModel.insertMany(
+      many.map(({ _id, i }) => ({
+        _id,
+        userId: alice.id,
+        title: `many ${i}`,
+        rank: keyAfter(null, _id),
+        statusChangedAt: new Date(),
+      })),
+    );
+    await NoteModel.insertMany(many.map(({ _id, i }) => ({ _id, userId: alice.id, title: `many ${i}` })));
 
     const call = alice.call;
     await cost('list', 'tasks', () => call(routes.tasks.list, { query: { limit: 50 } }));
     await cost('list', 'tasks of a project', () => call(routes.tasks.list, { query: { projectId, limit: 50 } }));
-    await cost('list', 'inbox tasks', () => call(routes.tasks.list, { query: { projectId: 'none' } }));
+    await cost('list', 'inbox tasks, 200 a page', () => call(routes.tasks.list, { query: { projectId: 'none', limit: 200 } }));
     await cost('list', 'tasks, overdue', () => call(routes.tasks.list, { query: { overdue: 'true' } as never }));
     await cost('list', 'tasks, due within 3 days', () => call(routes.tasks.list, { query: { dueWithinDays: 3 } as never }));
     await cost('list', 'tasks by status, next page', () =>

@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import { sharedRead } from '../dashboard/service.ts';
 import type { DashboardSection } from '../dashboard/service.ts';
 import { idOrNull } from '../../lib/dto.ts';
+import { ONE_BATCH } from '../../lib/filters.ts';
 import { contentFilter } from '../../sharing/access.ts';
 import { NoteModel } from './model.ts';
 
@@ -17,7 +18,9 @@ export interface NoteFact {
 
 /** The list fields of every note the caller sees, in one narrow read: recent notes, activity and the portfolio's counts. */
 export const noteFacts = sharedRead(async ({ actor }) =>
-  NoteModel.find(await contentFilter(actor), { title: 1, projectId: 1, createdAt: 1, updatedAt: 1 }).lean<NoteFact[]>(),
+  NoteModel.find(await contentFilter(actor), { title: 1, projectId: 1, createdAt: 1, updatedAt: 1 })
+    .batchSize(ONE_BATCH)
+    .lean<NoteFact[]>(),
 );
 
 const byLatestEdit = (a: NoteFact, b: NoteFact) =>

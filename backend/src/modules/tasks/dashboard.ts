@@ -3,6 +3,7 @@ import type { TaskStatus } from '@panoramix/contracts';
 import type { Types } from 'mongoose';
 import { sharedRead } from '../dashboard/service.ts';
 import type { DashboardContext, DashboardSection } from '../dashboard/service.ts';
+import { ONE_BATCH } from '../../lib/filters.ts';
 import { contentFilter } from '../../sharing/access.ts';
 import { TaskModel } from './model.ts';
 import type { TaskDoc } from './model.ts';
@@ -24,9 +25,9 @@ export interface TaskFact {
  * and by deadline in one aggregate, and five aggregates would each read the whole collection.
  */
 export const taskFacts = sharedRead(async ({ actor }) =>
-  TaskModel.find(await contentFilter(actor), { projectId: 1, status: 1, open: 1, deadline: 1, statusChangedAt: 1 }).lean<
-    TaskFact[]
-  >(),
+  TaskModel.find(await contentFilter(actor), { projectId: 1, status: 1, open: 1, deadline: 1, statusChangedAt: 1 })
+    .batchSize(ONE_BATCH)
+    .lean<TaskFact[]>(),
 );
 
 const dueSoonEnd = (now: Date) => new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS);
