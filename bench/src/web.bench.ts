@@ -181,7 +181,8 @@ export async function webBench() {
       const end = (part) => Math.round(at(part)?.responseEnd ?? NaN);
       const nav = performance.getEntriesByType('navigation')[0];
       return 'document ' + Math.round(nav.domContentLoadedEventEnd) + ' ms, session refresh answered ' + end('/api/auth/refresh') +
-        ' ms, data layer chunk ' + end('data-provider') + ' ms, replica chunk ' + end('/replica-') + ' ms, tasks chunk ' + end('tasks-page') + ' ms';
+        ' ms, data layer chunk ' + end('data-provider') + ' ms, replica chunk ' + end('/replica-') + ' ms, tasks chunk ' + end('tasks-page') + ' ms, IndexedDB read ' +
+        Math.round(performance.getEntriesByName('panoramix:replica-restored')[0]?.startTime ?? NaN) + ' ms';
     })()`);
     console.log(`  (${milestones})`);
     console.log(`  (requests by then and after: ${requests.slice(beforeReload).join(' ')})`);

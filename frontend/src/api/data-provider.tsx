@@ -31,6 +31,7 @@ export default function DataProvider({ userId, appliers, replicas, onResync, chi
     // from it at once, and each collection then asks only for what changed since its version.
     const restoring = import('./replica/replica.ts').then(async (replica) => {
       await replica.restore(queryClient, userId);
+      performance.mark('panoramix:replica-restored'); // read by bench/src/web.bench.ts
       return replica;
     });
     void restoring.then(() => !cancelled && setRestored(true));
