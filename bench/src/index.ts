@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, workspace) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, workspace) runs one of them.
 import { apiBench } from './api.bench.ts';
 import { chatBench } from './chat.bench.ts';
 import { markdownBench } from './markdown.bench.ts';
@@ -7,6 +7,7 @@ import { p1Bench } from './p1.bench.ts';
 import { reindexBench } from './reindex.bench.ts';
 import { searchBench } from './search.bench.ts';
 import { soakBench } from './soak.bench.ts';
+import { webBench } from './web.bench.ts';
 import { workspaceBench } from './workspace.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<void>> = {
   soak: soakBench,
   markdown: markdownBench,
   reindex: reindexBench,
+  web: webBench,
   workspace: workspaceBench,
 };
 const only = process.env.BENCH_ONLY;
