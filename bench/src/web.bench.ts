@@ -170,11 +170,13 @@ export async function webBench() {
     // Reload: painted from IndexedDB, then caught up by version.
     await waitForPersisted(page, snapshots.length);
     const beforeReload = requests.length;
+    if (profiling) await cdp.send('Profiler.start');
     await page.reload({ waitUntil: 'commit' });
     const paintedMs = await page
       .waitForFunction(`document.querySelector('${TASK_ROW}') !== null && performance.now()`, undefined, { polling: 'raf' })
       .then((handle) => handle.jsonValue() as Promise<number>);
     line('reload painted from IndexedDB (from navigation)', paintedMs, 300);
+    if (profiling) console.log(hottest((await cdp.send('Profiler.stop')).profile, 12));
     // Where the reload's time went: what had to arrive before the replica could be read.
     const milestones = await page.evaluate(`(() => {
       const at = (part) => performance.getEntriesByType('resource').find((e) => e.name.includes(part));
@@ -182,7 +184,9 @@ export async function webBench() {
       const nav = performance.getEntriesByType('navigation')[0];
       return 'document ' + Math.round(nav.domContentLoadedEventEnd) + ' ms, session refresh answered ' + end('/api/auth/refresh') +
         ' ms, data layer chunk ' + end('data-provider') + ' ms, replica chunk ' + end('/replica-') + ' ms, tasks chunk ' + end('tasks-page') + ' ms, IndexedDB read ' +
-        Math.round(performance.getEntriesByName('panoramix:replica-restored')[0]?.startTime ?? NaN) + ' ms';
+        Math.round(performance.getEntriesByName('panoramix:replica-restored')[0]?.startTime ?? NaN) + ' ms; then ' +
+        performance.getEntriesByType('resource').filter((e) => e.startTime > end('tasks-page')).map((e) =>
+          e.name.split('/').pop().split('?')[0] + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd)).join(', ');
     })()`);
     console.log(`  (${milestones})`);
     console.log(`  (requests by then and after: ${requests.slice(beforeReload).join(' ')})`);
