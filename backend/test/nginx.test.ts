@@ -120,7 +120,7 @@ describe('nginx in front of the API, plain HTTP (no certificate yet)', () => {
 
     const json = await fetch(`${nginx.http}/api/openapi.json`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(json.headers.get('content-encoding')).toBe('br');
-    expect((await json.json()).openapi).toMatch(/^3\./);
+    expect(((await json.json()) as { openapi: string }).openapi).toMatch(/^3\./);
   });
 
   it('sends the security headers once, the same as the API', async () => {
