@@ -13,6 +13,13 @@ export interface LoadStateProps<T> {
   children: (data: T) => ReactNode;
 }
 
+/** What LoadState and DataList take from a query: whether its first answer is pending, its error, and a retry. */
+export const queryState = (query: { isPending: boolean; error: unknown; refetch: () => unknown }) => ({
+  loading: query.isPending,
+  error: query.error,
+  onRetry: () => void query.refetch(),
+});
+
 /** Loading, error with retry, empty, or the content: the four states of any loaded view, drawn the same way everywhere. */
 export function LoadState<T>({ data, loading, error, onRetry, isEmpty, empty, children }: LoadStateProps<T>) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@ import type { PagedList } from '../api/paged-list.ts';
 import { DataList } from './data-list.tsx';
 import type { DataListProps } from './data-list.tsx';
 import { LoadMore } from './load-more.tsx';
+import { queryState } from './load-state.tsx';
 
 type PagedDataListProps<T extends { id: string }> = Omit<
   DataListProps<T>,
@@ -14,14 +15,7 @@ type PagedDataListProps<T extends { id: string }> = Omit<
 export function PagedDataList<T extends { id: string }>({ list: { query, items, more }, ...props }: PagedDataListProps<T>) {
   return (
     <>
-      <DataList
-        {...props}
-        items={items}
-        loading={query.isPending}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        getKey={(item) => item.id}
-      />
+      <DataList {...props} items={items} {...queryState(query)} getKey={(item) => item.id} />
       <LoadMore more={more} />
     </>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session-store.ts';
 import { useFormat } from '../../ui/format.ts';
-import { LoadState } from '../../ui/load-state.tsx';
+import { LoadState, queryState } from '../../ui/load-state.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ActivityFeed, RecentNotes } from './activity-sections.tsx';
 import { Portfolio } from './portfolio.tsx';
@@ -29,13 +29,7 @@ export default function DashboardPage() {
       intro={`${t('today', { date: format.longDate(new Date()) })} ${t('paletteTip', { keys: paletteKeys })}`}
       className="home-page"
     >
-      <LoadState
-        data={dashboard.data}
-        loading={dashboard.isPending}
-        error={dashboard.error}
-        onRetry={() => void dashboard.refetch()}
-        isEmpty={() => false}
-      >
+      <LoadState data={dashboard.data} {...queryState(dashboard)} isEmpty={() => false}>
         {(data) => (
           <div className="dashboard">
             <TaskCounts counts={data.taskCounts} />

@@ -6,6 +6,7 @@ import { Icon } from '../../ui/icon.tsx';
 import { Page } from '../../ui/page.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { DataList } from '../../ui/data-list.tsx';
+import { queryState } from '../../ui/load-state.tsx';
 import { LinkForm } from './link-form.tsx';
 import { useLinkOperations, useLinks } from './use-links.ts';
 import './links.css';
@@ -41,9 +42,7 @@ export default function LinksPage() {
       <LinkForm />
       <DataList
         items={links.data}
-        loading={links.isPending}
-        error={links.error}
-        onRetry={() => void links.refetch()}
+        {...queryState(links)}
         getKey={(link) => link.id}
         label={t('links.title')}
         empty={t('links.empty')}

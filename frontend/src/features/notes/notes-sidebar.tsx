@@ -7,6 +7,7 @@ import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { DataList } from '../../ui/data-list.tsx';
+import { queryState } from '../../ui/load-state.tsx';
 import { useNotes } from './use-notes.ts';
 import { useSessions } from './use-sessions.ts';
 
@@ -45,9 +46,7 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
       {kind === 'notes' ? (
         <DataList
           items={notes.data}
-          loading={notes.isPending}
-          error={notes.error}
-          onRetry={() => void notes.refetch()}
+          {...queryState(notes)}
           getKey={(note) => note.id}
           label={t('notes')}
           empty={t('noNotes')}
@@ -61,9 +60,7 @@ export function NotesSidebar({ current, initialKind }: { current: string | undef
       ) : (
         <DataList
           items={sessions.data}
-          loading={sessions.isPending}
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
+          {...queryState(sessions)}
           getKey={(session) => session.id}
           label={t('sessions')}
           empty={t('noSessions')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
-import { LoadState } from '../../ui/load-state.tsx';
+import { LoadState, queryState } from '../../ui/load-state.tsx';
 import { useQuickEntry } from '../../ui/use-quick-entry.ts';
 import { useSortable } from '../../ui/use-sortable.ts';
 import { useLineOperations, useLines } from './use-lines.ts';
@@ -73,14 +73,7 @@ export function SessionLines({ sessionId, closed }: { sessionId: string; closed:
   const lines = useLines(sessionId);
   return (
     <div className="session-lines">
-      <LoadState
-        data={lines.data?.items}
-        loading={lines.isPending}
-        error={lines.error}
-        onRetry={() => void lines.refetch()}
-        isEmpty={(items) => items.length === 0}
-        empty={t('noLines')}
-      >
+      <LoadState data={lines.data?.items} {...queryState(lines)} isEmpty={(items) => items.length === 0} empty={t('noLines')}>
         {(items) => <LineList lines={items} sessionId={sessionId} />}
       </LoadState>
       <LineInput sessionId={sessionId} closed={closed} />

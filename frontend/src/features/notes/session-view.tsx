@@ -6,7 +6,7 @@ import { Button } from '../../ui/button.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
-import { LoadState } from '../../ui/load-state.tsx';
+import { LoadState, queryState } from '../../ui/load-state.tsx';
 import { Markdown } from '../../ui/markdown.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { SessionLines } from './session-lines.tsx';
@@ -93,14 +93,7 @@ export function SessionView({ id }: { id: string }) {
   const { t } = useTranslation('notes');
   const session = useNoteSession(id);
   return (
-    <LoadState
-      data={session.data}
-      loading={session.isPending}
-      error={session.error}
-      onRetry={() => void session.refetch()}
-      isEmpty={(found) => found === null}
-      empty={t('sessionNotFound')}
-    >
+    <LoadState data={session.data} {...queryState(session)} isEmpty={(found) => found === null} empty={t('sessionNotFound')}>
       {(found) => found && <Session session={found} />}
     </LoadState>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { DataList } from '../../ui/data-list.tsx';
+import { queryState } from '../../ui/load-state.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -63,9 +64,7 @@ export default function ProjectsPage() {
       <DataList
         label={t('all')}
         items={items}
-        loading={projects.isPending}
-        error={projects.error}
-        onRetry={() => void projects.refetch()}
+        {...queryState(projects)}
         empty={t('empty')}
         getKey={(p) => p.id}
         renderItem={(p) => (

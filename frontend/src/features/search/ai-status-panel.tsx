@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { routes, searchKinds } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { useFormat } from '../../ui/format.ts';
-import { LoadState } from '../../ui/load-state.tsx';
+import { LoadState, queryState } from '../../ui/load-state.tsx';
 import './messages.ts';
 import './ai-status.css';
 
@@ -87,21 +87,13 @@ export default function AiStatusPanel() {
         {t('ai.title')}
       </h2>
       <p className="muted">{t('ai.intro')}</p>
-      <LoadState
-        data={status.data}
-        loading={status.isPending}
-        error={status.error}
-        onRetry={() => void status.refetch()}
-        isEmpty={() => false}
-      >
+      <LoadState data={status.data} {...queryState(status)} isEmpty={() => false}>
         {(data) => <StatusList status={data} />}
       </LoadState>
       <h3 className="ai-status-subtitle">{t('ai.collection')}</h3>
       <LoadState
         data={info.data}
-        loading={info.isPending}
-        error={info.error}
-        onRetry={() => void info.refetch()}
+        {...queryState(info)}
         isEmpty={(data) => Object.keys(data.counts).length === 0}
         empty={t('ai.noItems')}
       >

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../../lib/location.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { LoadMore } from '../../ui/load-more.tsx';
-import { LoadState } from '../../ui/load-state.tsx';
+import { LoadState, queryState } from '../../ui/load-state.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useLocalPages } from '../../ui/use-local-pages.ts';
 import { EisenhowerView } from './eisenhower-view.tsx';
@@ -82,9 +82,7 @@ export default function TasksPage() {
       <TaskFilterBar filter={filter} withStatus={view === 'list'} onChange={(next) => writeState(next, view)} />
       <LoadState
         data={view === 'matrix' ? tasks.data : shown}
-        loading={tasks.isPending}
-        error={tasks.error}
-        onRetry={() => void tasks.refetch()}
+        {...queryState(tasks)}
         isEmpty={(items) => items.length === 0 && view === 'list'}
         empty={t(filtered ? 'emptyFiltered' : 'empty')}
       >
