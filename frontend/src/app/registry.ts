@@ -2,6 +2,7 @@ import type { ParseKeys } from 'i18next';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { EventAppliers } from '../api/event-appliers.ts';
 import type { ReplicaDeclaration } from '../api/replica/declaration.ts';
+import type { LazyScreen } from '../lib/lazy-screen.ts';
 import type { Store } from '../lib/store.ts';
 import type { IconName } from '../ui/icon.tsx';
 import type { CommandDefinition, PaletteItem } from './palette/commands.ts';
@@ -31,7 +32,7 @@ export interface FeatureDefinition {
   /** Letter that opens the tab after pressing G (G L → Links). */
   shortcut?: string;
   /** The tab's screen, loaded on first visit. */
-  component: LazyExoticComponent<ComponentType>;
+  component: LazyScreen;
   commands?: readonly CommandDefinition[];
   /**
    * How this feature's domain events update the cache. A loader, not the appliers themselves:

@@ -71,6 +71,9 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
   }, [drawerOpen]);
 
   const current = features.find((f) => isWithin(pathname, f.path));
+  // The tab's code is fetched beside the data layer's, not once the replica is restored.
+  // A failure shows when the tab renders (its boundary offers a retry).
+  useEffect(() => void current?.component.preload().catch(() => undefined), [current]);
   const title = current ? t(current.title) : isWithin(pathname, '/preferences') ? t('preferences.title') : t('app.name');
   const online = useOnline();
 

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
-import { act, lazy } from 'react';
+import { act } from 'react';
+import { lazyScreen } from '../../lib/lazy-screen.ts';
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../lib/store.ts';
 import type { FeatureDefinition } from '../registry.ts';
@@ -11,7 +12,7 @@ const feature = (id: string, path: `/${string}`, title: FeatureDefinition['title
   path,
   icon: 'home',
   title,
-  component: lazy(() => Promise.resolve({ default: () => null })),
+  component: lazyScreen(() => Promise.resolve({ default: () => null })),
 });
 
 describe('Sidebar', () => {

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 import { chatBadge } from './chat-badge.ts';
 
@@ -8,7 +8,7 @@ export const chatFeature: FeatureDefinition = {
   icon: 'chat',
   title: 'chat.title',
   shortcut: 'c',
-  component: lazy(() => import('./chat-page.tsx')),
+  component: lazyScreen(() => import('./chat-page.tsx')),
   commands: [
     {
       id: 'chat.newDirect',

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
 /** The dashboard tab. Its id and path stay `home`: the URL people bookmark and the start tab stored in their preferences. */
@@ -8,5 +8,5 @@ export const dashboardFeature: FeatureDefinition = {
   icon: 'home',
   title: 'home.title',
   shortcut: 'h',
-  component: lazy(() => import('./dashboard-page.tsx')),
+  component: lazyScreen(() => import('./dashboard-page.tsx')),
 };

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
 export const filesFeature: FeatureDefinition = {
@@ -7,7 +7,7 @@ export const filesFeature: FeatureDefinition = {
   icon: 'file',
   title: 'files.title',
   shortcut: 'f',
-  component: lazy(() => import('./files-page.tsx')),
+  component: lazyScreen(() => import('./files-page.tsx')),
   commands: [
     {
       id: 'files.upload',

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
 export const linksFeature: FeatureDefinition = {
@@ -7,7 +7,7 @@ export const linksFeature: FeatureDefinition = {
   icon: 'link',
   title: 'links.title',
   shortcut: 'l',
-  component: lazy(() => import('./links-page.tsx')),
+  component: lazyScreen(() => import('./links-page.tsx')),
   commands: [
     {
       id: 'links.new',

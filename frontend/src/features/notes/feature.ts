@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
 export const notesFeature: FeatureDefinition = {
@@ -7,7 +7,7 @@ export const notesFeature: FeatureDefinition = {
   icon: 'note',
   title: 'notes.title',
   shortcut: 'n',
-  component: lazy(() => import('./notes-page.tsx')),
+  component: lazyScreen(() => import('./notes-page.tsx')),
   commands: [
     {
       id: 'notes.new',

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
 export const projectsFeature: FeatureDefinition = {
@@ -7,7 +7,7 @@ export const projectsFeature: FeatureDefinition = {
   icon: 'folder',
   title: 'projects.title',
   shortcut: 'p',
-  component: lazy(() => import('./projects-page.tsx')),
+  component: lazyScreen(() => import('./projects-page.tsx')),
   commands: [
     {
       id: 'projects.new',

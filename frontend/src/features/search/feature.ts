@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
 export const searchFeature: FeatureDefinition = {
@@ -7,7 +8,7 @@ export const searchFeature: FeatureDefinition = {
   icon: 'search',
   title: 'search.title',
   shortcut: 'r',
-  component: lazy(() => import('./search-page.tsx')),
+  component: lazyScreen(() => import('./search-page.tsx')),
   // Content search in the palette: its hook, highlights and strings come with the first query.
   paletteSection: lazy(() => import('./palette-content.tsx')),
   // The search engine's status brings its own strings and queries: loaded with Préférences, after it.

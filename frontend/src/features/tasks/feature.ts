@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
 export const tasksFeature: FeatureDefinition = {
@@ -7,7 +7,7 @@ export const tasksFeature: FeatureDefinition = {
   icon: 'tasks',
   title: 'tasks.title',
   shortcut: 't',
-  component: lazy(() => import('./tasks-page.tsx')),
+  component: lazyScreen(() => import('./tasks-page.tsx')),
   commands: [
     {
       id: 'tasks.new',
