@@ -1,5 +1,5 @@
 import type { Task } from '@panoramix/contracts';
-import { isOpen } from './task-filters.ts';
+import { isOpen } from '@panoramix/contracts/dashboard-rules';
 
 export const quadrantIds = ['doFirst', 'schedule', 'delegate', 'eliminate'] as const;
 export type QuadrantId = (typeof quadrantIds)[number];

@@ -1,6 +1,5 @@
 import type { Task, TaskStatus } from '@panoramix/contracts';
-
-const OPEN: readonly TaskStatus[] = ['todo', 'in_progress'];
+import { isOpen } from '@panoramix/contracts/dashboard-rules';
 
 /** What the Tâches tab shows, applied to the tasks of the replica (the address keeps it: see tasks-page.tsx). */
 export interface TaskFilter {
@@ -11,8 +10,6 @@ export interface TaskFilter {
 }
 
 export const defaultFilter: TaskFilter = { projectId: '', status: 'open', due: 'any' };
-
-export const isOpen = (task: Pick<Task, 'status'>) => OPEN.includes(task.status);
 
 /** Sunday 23:59:59.999 of the current (Monday-first) week, in the device's time zone. */
 export function endOfWeek(now: Date): Date {

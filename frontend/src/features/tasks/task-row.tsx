@@ -8,7 +8,7 @@ import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
 import { ColorDot } from '../../ui/project-chips.tsx';
 import { TaskFlags } from './task-flags.tsx';
-import { isOpen } from './task-filters.ts';
+import { isOpen } from '@panoramix/contracts/dashboard-rules';
 import type { TaskPatch } from './use-tasks.ts';
 
 interface TaskRowProps {
