@@ -89,14 +89,12 @@ export const listScope = async (actor: AuthUser, projectId: string | undefined) 
 
 /**
  * The members of a project, or null when `member` (if given) is not one of them or the project is
- * being deleted. A write (`touch`) records the project's activity in the same round trip: access,
- * activity and audience are one conditional `findOneAndUpdate`, whose filter decides (on FerretDB it
- * is not atomic, which a touch does not need).
+ * being deleted, its activity recorded in the same round trip (writes call it): access, activity
+ * and audience are one conditional `findOneAndUpdate`, whose filter decides (on FerretDB it is not
+ * atomic, which a touch does not need). Reads take members from the request's read of the caller's projects.
  */
-export async function projectAudience(projectId: Id, options: { member?: string; touch: boolean }) {
-  const project = options.touch
-    ? await touchProject(projectId, options.member)
-    : await ProjectModel.findOne(reachable(projectId, options.member), { memberIds: 1 }).setOptions({ tenancy: 'system' }).lean();
+export async function projectAudience(projectId: Id, member?: string) {
+  const project = await touchProject(projectId, member);
   return project ? project.memberIds.map(String) : null;
 }
 
@@ -153,7 +151,6 @@ export async function itemAudience(
   item: { userId: Id; projectId?: Id | null | undefined },
   touch: boolean,
 ): Promise<string[] | null> {
-  if (item.projectId)
-    return touch ? projectAudience(item.projectId, { member: actor.id, touch }) : membersOf(actor, item.projectId);
+  if (item.projectId) return touch ? projectAudience(item.projectId, actor.id) : membersOf(actor, item.projectId);
   return String(item.userId) === actor.id ? [actor.id] : null;
 }

@@ -83,9 +83,7 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
     if (!file) throw notFound('File');
     const uploader = String(file.userId) === actor.id;
     if (!uploader && (!file.projectId || file.messageId)) throw notFound('File');
-    const members = file.projectId
-      ? await projectAudience(file.projectId, { touch: true, ...(uploader ? {} : { member: actor.id }) })
-      : null;
+    const members = file.projectId ? await projectAudience(file.projectId, uploader ? undefined : actor.id) : null;
     if (!uploader && !members) throw notFound('File');
     return { file, audience: await audience(file, members) };
   }
