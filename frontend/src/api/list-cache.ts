@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
-import { buriedBy, reconcile } from './reconcile.ts';
-import type { Ties, Tombstone } from './reconcile.ts';
+import { graveyard, reconcile } from './reconcile.ts';
+import type { Ties } from './reconcile.ts';
 
 /** A page of a list route, as the contracts' `page(item)` returns it. */
 export interface Page<T> {
@@ -25,7 +25,7 @@ const isPaged = <T>(list: CachedList<T>): list is InfiniteData<Page<T>, unknown>
  */
 function editList<T>(list: CachedList<T>, edit: (items: T[]) => T[]): CachedList<T> {
   if (!isPaged(list)) return { ...list, items: edit(list.items) };
-  const edited = edit(list.pages.flatMap((page) => page.items));
+  const edited = edit(itemsIn(list));
   let start = 0;
   const pages = list.pages.map((page, i) => {
     const end = i === list.pages.length - 1 ? edited.length : start + page.items.length;
@@ -58,8 +58,8 @@ export function editPages<T>(queryClient: QueryClient, prefix: QueryKey, edit: (
   }
 }
 
-/** Deletions confirmed by the server, per cache (a sign-out clears the cache, a new one starts empty). */
-const graves = new WeakMap<QueryClient, Map<string, Tombstone>>();
+/** Deletions confirmed by the server. */
+const graves = graveyard();
 
 /** The newest version of an item in the lists under `prefix`. */
 function newestIn<T extends Listed>(queryClient: QueryClient, prefix: QueryKey, id: string): T | undefined {
@@ -86,7 +86,7 @@ interface PutOptions<T> {
  */
 export function putItem<T extends Listed>(queryClient: QueryClient, prefix: QueryKey, item: T, options: PutOptions<T>): void {
   const { order, belongs = () => true, ties = 'settle' } = options;
-  if (buriedBy(graves.get(queryClient)?.get(item.id), item)) return;
+  if (graves.isBuried(queryClient, item.id, item)) return;
   const known = newestIn<T>(queryClient, prefix, item.id);
   if (known && reconcile(known, item, ties) !== item) return;
   editPages<T>(queryClient, prefix, (items, key) =>
@@ -105,15 +105,7 @@ export function dropItem(
   id: string,
   { deleted, seen }: { deleted: boolean; seen?: Listed },
 ): void {
-  if (deleted) {
-    // `seen`: a version the cache may not hold (taken off by an optimistic removal, or the answer to it).
-    const shown = newestIn<Listed>(queryClient, prefix, id);
-    const known = seen ? reconcile(shown, seen) : shown;
-    const tombstones = graves.get(queryClient) ?? new Map<string, Tombstone>();
-    graves.set(queryClient, tombstones);
-    // Never shown here: nothing known to compare with, so the deletion's own time stands in.
-    tombstones.set(id, { updatedAt: known?.updatedAt ?? new Date().toISOString() });
-  }
+  if (deleted) graves.bury(queryClient, id, newestIn<Listed>(queryClient, prefix, id), seen);
   editPages<Listed>(queryClient, prefix, (items) => without(items, id));
 }
 

@@ -1,3 +1,5 @@
+import type { QueryClient } from '@tanstack/react-query';
+
 /** Every DTO the cache keeps a version of carries `updatedAt` (see packages/contracts); a few do not. */
 interface Versioned {
   updatedAt?: string;
@@ -42,3 +44,23 @@ export interface Tombstone {
  */
 export const buriedBy = (tombstone: Tombstone | undefined, incoming: Versioned): boolean =>
   tombstone !== undefined && incoming.updatedAt !== undefined && time(incoming.updatedAt) <= time(tombstone.updatedAt);
+
+/**
+ * The tombstones of one cache's deletions, per query client (a sign-out clears the cache, a new one
+ * starts empty): `bury` when the server says an item is gone, `isBuried` before putting a version.
+ */
+export function graveyard() {
+  const graves = new WeakMap<QueryClient, Map<string, Tombstone>>();
+  return {
+    isBuried: (queryClient: QueryClient, key: string, incoming: Versioned) =>
+      buriedBy(graves.get(queryClient)?.get(key), incoming),
+    /** `shown`: the newest version held; `seen`: one the cache may not hold (taken off by an optimistic removal). */
+    bury(queryClient: QueryClient, key: string, shown: Versioned | undefined, seen?: Versioned) {
+      const known = seen ? reconcile(shown, seen) : shown;
+      const tombstones = graves.get(queryClient) ?? new Map<string, Tombstone>();
+      graves.set(queryClient, tombstones);
+      // Never held here: nothing known to compare with, so the deletion's own time stands in.
+      tombstones.set(key, { updatedAt: known?.updatedAt ?? new Date().toISOString() });
+    },
+  };
+}

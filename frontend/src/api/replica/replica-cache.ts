@@ -1,7 +1,7 @@
 import type { SyncCollection, SyncedItem } from '@panoramix/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { buriedBy, reconcile } from '../reconcile.ts';
-import type { Ties, Tombstone } from '../reconcile.ts';
+import { graveyard, reconcile } from '../reconcile.ts';
+import type { Ties } from '../reconcile.ts';
 
 /** One collection as the query cache holds it: the server's version of it, and its items (in no order). */
 export interface ReplicaData<T> {
@@ -24,10 +24,9 @@ export const replicaRoot = ['replica'] as const;
 const read = <T>(queryClient: QueryClient, collection: SyncCollection) =>
   queryClient.getQueryData<ReplicaData<T>>(replicaKey(collection));
 
-/** Deletions the replica was told of, per cache: a late version of a deleted item stays out (see reconcile.ts). */
-const graves = new WeakMap<QueryClient, Map<string, Tombstone>>();
-const graveOf = (queryClient: QueryClient, collection: SyncCollection, id: string) =>
-  graves.get(queryClient)?.get(`${collection}:${id}`);
+/** Deletions the replica was told of: a late version of a deleted item stays out (see reconcile.ts). */
+const graves = graveyard();
+const graveKey = (collection: SyncCollection, id: string) => `${collection}:${id}`;
 
 /**
  * Whether a project's item is still in sight: unfiled items (projectId null) are the user's own;
@@ -74,7 +73,7 @@ export function putReplicaItem<C extends SyncCollection>(
 ): PutResult {
   const data = read<SyncedItem<C>>(queryClient, collection);
   // Before the first snapshot there is nothing to edit: the snapshot brings the item (see replica-sync.ts).
-  if (!data || buriedBy(graveOf(queryClient, collection, item.id), item)) return 'ignored';
+  if (!data || graves.isBuried(queryClient, graveKey(collection, item.id), item)) return 'ignored';
   if (!sightOf(queryClient, collection)(item)) return 'ignored';
   const at = data.items.findIndex((known) => known.id === item.id);
   if (at >= 0 && reconcile(data.items[at], item, ties) !== item) return 'ignored';
@@ -96,14 +95,13 @@ export function dropReplicaItem(
   { deleted = true, seen }: { deleted?: boolean; seen?: Item } = {},
 ): void {
   const data = read<Item>(queryClient, collection);
-  if (deleted) {
-    const shown = data?.items.find((item) => item.id === id);
-    const known = seen ? reconcile(shown, seen) : shown;
-    const tombstones = graves.get(queryClient) ?? new Map<string, Tombstone>();
-    graves.set(queryClient, tombstones);
-    // Never held here: the deletion's own time stands in for the version it covers.
-    tombstones.set(`${collection}:${id}`, { updatedAt: known?.updatedAt ?? new Date().toISOString() });
-  }
+  if (deleted)
+    graves.bury(
+      queryClient,
+      graveKey(collection, id),
+      data?.items.find((item) => item.id === id),
+      seen,
+    );
   if (data?.items.some((item) => item.id === id)) {
     queryClient.setQueryData<ReplicaData<Item>>(replicaKey(collection), {
       ...data,
@@ -156,7 +154,7 @@ export function mergeAnswer<T extends Item>(
   const byId = snapshot ? new Map([...held].filter(([id]) => arrived.has(id))) : new Map(held);
   for (const id of answer.removed) byId.delete(id);
   for (const item of answer.items) {
-    if (buriedBy(graveOf(queryClient, collection, item.id), item)) continue;
+    if (graves.isBuried(queryClient, graveKey(collection, item.id), item)) continue;
     byId.set(item.id, reconcile(held.get(item.id), item));
   }
   const inSight = sightOf(queryClient, collection);

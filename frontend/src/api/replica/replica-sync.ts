@@ -63,7 +63,7 @@ export const replicaQuery = <C extends SyncCollection>(collection: C) =>
 export function syncCollection(queryClient: QueryClient, collection: SyncCollection, { fresh = false } = {}): Promise<unknown> {
   const pull = () => queryClient.fetchQuery({ ...replicaQuery(collection), staleTime: 0 });
   const underWay = queryClient.getQueryState(replicaKey(collection))?.fetchStatus === 'fetching';
-  // A failure shows in the query's state (useReplicaStatus); the next connection pulls again.
+  // A failure shows in the query's state (each reader's isError); the next connection pulls again.
   return (
     fresh && underWay
       ? pull()

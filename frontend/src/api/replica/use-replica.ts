@@ -1,8 +1,7 @@
 import type { SyncCollection, SyncedItem } from '@panoramix/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { QueryClient, UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
-import { replicaRoot } from './replica-cache.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ReplicaData } from './replica-cache.ts';
 import { replicaQuery } from './replica-sync.ts';
 
@@ -20,7 +19,6 @@ import { replicaQuery } from './replica-sync.ts';
  * 3. Write through the API as before, and show the result at once with `putReplicaItem(queryClient,
  *    'links', link)` / `dropReplicaItem(queryClient, 'links', id)` from replica-cache.ts (optimistic
  *    copies with `ties: 'incoming'`, `{ deleted: false }` for a removal that may be rolled back).
- * `useReplicaStatus()` says whether the first snapshot is still on its way.
  */
 export function useReplica<C extends SyncCollection, R = SyncedItem<C>[]>(
   collection: C,
@@ -28,19 +26,4 @@ export function useReplica<C extends SyncCollection, R = SyncedItem<C>[]>(
 ): UseQueryResult<R> {
   const pick = useCallback((data: ReplicaData<SyncedItem<C>>) => (select ? select(data.items) : (data.items as R)), [select]);
   return useQuery({ ...replicaQuery(collection), select: pick }) as UseQueryResult<R>;
-}
-
-export type ReplicaStatus = 'loading' | 'ready' | 'error';
-
-function statusOf(queryClient: QueryClient): ReplicaStatus {
-  const queries = queryClient.getQueryCache().findAll({ queryKey: replicaRoot });
-  if (queries.length === 0 || queries.some((q) => q.state.data === undefined && q.state.status === 'pending')) return 'loading';
-  return queries.some((q) => q.state.data === undefined) ? 'error' : 'ready';
-}
-
-/** `loading` until every replicated collection holds data (restored or first snapshot), `error` if one could not be had. */
-export function useReplicaStatus(): ReplicaStatus {
-  const queryClient = useQueryClient();
-  const subscribe = useCallback((listener: () => void) => queryClient.getQueryCache().subscribe(listener), [queryClient]);
-  return useSyncExternalStore(subscribe, () => statusOf(queryClient));
 }
