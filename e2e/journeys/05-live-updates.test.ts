@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { api, newUser, routes } from '../support/api.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { signIn, waitForLive } from '../support/journey.ts';
+import { openTab, signIn, waitForLive } from '../support/journey.ts';
 
 let browser: Browser;
 before(async () => {
@@ -52,13 +52,12 @@ test('a long list comes whole from the live local replica, and coming back to Li
     );
   }
   const { page, context } = await newPage(browser);
-  const openTab = (name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
   await signIn(page, user, '/notes');
   await waitForLive(page);
   await page.getByText('Aucune note. Créez-en une avec « Nouvelle note ».').waitFor();
-  await openTab('Accueil');
+  await openTab(page, 'Accueil');
   await page.getByRole('heading', { name: 'Tâches par statut' }).waitFor();
-  await openTab('Liens');
+  await openTab(page, 'Liens');
   const rows = page.getByRole('list', { name: 'Liens' }).getByRole('listitem');
   await rows.nth(204).waitFor();
   assert.equal(await rows.count(), 205);
@@ -70,13 +69,13 @@ test('a long list comes whole from the live local replica, and coming back to Li
     const { pathname } = new URL(request.url());
     if (pathname.startsWith('/api/') && !pathname.startsWith('/api/sync/')) asked.push(`${request.method()} ${pathname}`);
   });
-  await openTab('Notes');
+  await openTab(page, 'Notes');
   await page.getByRole('radio', { name: 'Sessions' }).check();
   await page.getByText('Aucune session. Une session capture une réunion ligne par ligne.').waitFor();
-  await openTab('Accueil');
+  await openTab(page, 'Accueil');
   await page.getByRole('radio', { name: '24 h' }).check();
   await page.getByText('Aucune activité sur la période.').waitFor();
-  await openTab('Liens');
+  await openTab(page, 'Liens');
   await rows.nth(204).waitFor();
   assert.deepEqual(asked, []);
   await context.close();

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { newUser } from '../support/api.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { signIn } from '../support/journey.ts';
+import { openTab, signIn } from '../support/journey.ts';
 
 // The Liens tab's own chunk (`links-page-<hash>.js`), fetched on the tab's first visit.
 const linksChunk = /\/assets\/links-page-[\w-]+\.js$/;
@@ -17,7 +17,6 @@ before(async () => {
 after(() => browser.close());
 
 const boundary = (page: Page) => page.getByRole('alert').filter({ hasText: 'Cette page n’a pas pu être chargée.' });
-const openTab = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 
 test('a tab whose chunk fails to load offers Réessayer, with the shell still there, and recovers', async () => {
   const user = await newUser();

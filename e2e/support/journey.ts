@@ -10,6 +10,9 @@ export async function signIn(page: Page, user: TestUser, path = '/'): Promise<vo
   await page.locator('#main').waitFor();
 }
 
+/** Opens a tab from the sidebar by its label. */
+export const openTab = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
+
 /** Resolves once the page's live socket is connected, so events sent from now on reach it. */
 export const waitForLive = (page: Page) => page.locator('.shell[data-live="online"]').waitFor({ state: 'attached' });
 

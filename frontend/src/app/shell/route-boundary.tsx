@@ -69,16 +69,13 @@ export class RouteBoundary extends Component<RouteBoundaryProps, RouteBoundarySt
     const diagnosis = await diagnoseChunkFailure();
     if (this.unmounted) return; // the user went to another tab meanwhile: nothing to show or watch
     if (diagnosis.kind === 'new-build' && reloadOnceFor(diagnosis.buildId)) return;
-    if (diagnosis.kind === 'offline') {
-      this.setState({ failure: 'offline', checking: false });
-      this.watchForNetwork();
-    } else {
-      this.setState({ failure: 'chunk', checking: false });
-    }
+    if (diagnosis.kind === 'offline') this.waitForNetwork();
+    else this.setState({ failure: 'chunk', checking: false });
   }
 
-  /** Back online and the server answers: reload to fetch the chunk (and any newer build). */
-  private watchForNetwork() {
+  /** Shows the offline state; back online and the server answers, reloads to fetch the chunk (and any newer build). */
+  private waitForNetwork() {
+    this.setState({ failure: 'offline', checking: false });
     if (this.stopWatching) return;
     const check = () => void diagnoseChunkFailure().then((d) => d.kind !== 'offline' && location.reload());
     const timer = setInterval(check, RECHECK_MS);
@@ -95,8 +92,7 @@ export class RouteBoundary extends Component<RouteBoundaryProps, RouteBoundarySt
     void diagnoseChunkFailure().then((diagnosis) => {
       if (this.unmounted) return;
       if (diagnosis.kind !== 'offline') return location.reload();
-      this.setState({ failure: 'offline', checking: false });
-      this.watchForNetwork();
+      this.waitForNetwork();
     });
   };
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { putReplicaItem, replicaKey } from '../../api/replica/replica-cache.ts';
-import { aNoteSummary, aProject, aTask } from '../../test-builders.ts';
+import { aNoteSummary, aProject, aTask, edited } from '../../test-builders.ts';
 import DashboardPage from './dashboard-page.tsx';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
@@ -52,7 +52,7 @@ describe('Accueil', () => {
     const { queryClient, itemsOf } = renderDashboard();
     const [late] = queryClient.getQueryData<{ items: ReturnType<typeof aTask>[] }>(replicaKey('tasks'))!.items;
     act(() => {
-      putReplicaItem(queryClient, 'tasks', { ...late!, status: 'done', updatedAt: new Date().toISOString() });
+      putReplicaItem(queryClient, 'tasks', edited(late!, { status: 'done' }));
     });
     await expect.poll(() => itemsOf('En retard')).toEqual([]);
     expect(call).not.toHaveBeenCalled();

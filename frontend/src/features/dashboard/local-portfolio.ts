@@ -10,6 +10,7 @@ import {
   isOpen,
   isOverdue,
 } from '@panoramix/contracts/dashboard-rules';
+import { ascending } from './local-sections.ts';
 
 export interface PortfolioSource {
   projects: readonly Project[];
@@ -41,7 +42,7 @@ const later = (a: string, b: string) => (a > b ? a : b);
  */
 export function portfolio(source: PortfolioSource, now: Date): Dashboard['projects'] {
   const projects = [...source.projects]
-    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => ascending(a.rank, b.rank) || ascending(a.id, b.id))
     .slice(0, dashboardLimits.projects);
   const tallies = new Map<string, Tally>(
     projects.map((p) => [p.id, { open: 0, done: 0, overdue: 0, dueSoon: 0, recentNotes: 0, lastWrite: p.createdAt }]),

@@ -8,7 +8,7 @@ import { taskStatuses } from 'virtual:panoramix/contracts';
  * same filters, order and limits, so the page shows what GET /api/dashboard would answer.
  * Ids are ObjectIds in lowercase hex, dates ISO 8601 UTC: both order as plain strings, as the server's sort does.
  */
-const ascending = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const ascending = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function taskCounts(tasks: readonly Task[]): Dashboard['taskCounts'] {
   const counts = Object.fromEntries(taskStatuses.map((status) => [status, 0])) as Dashboard['taskCounts'];

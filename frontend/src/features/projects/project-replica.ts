@@ -11,8 +11,8 @@ export const projectReplica = defineReplica({
   removes: ['project.deleted'],
 });
 
-/** Content read from the server per project, not held by the replica: a project gone takes it along. */
-const projectContent = [['notes'], ['noteSessions'], ['noteLines']];
+/** Content read from the server per project, not held by the replica (note content, session lines): a project gone takes it along. */
+const projectContent = [['notes'], ['noteLines']];
 
 /** `ties: 'incoming'` for local writes: a move and its rollback (see api/reconcile.ts). */
 export const putProject = (queryClient: QueryClient, project: Project, ties: Ties = 'settle') => {
