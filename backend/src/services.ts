@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { createIndexer } from './ml/index/indexer.ts';
 import { createEmbedder, createLanguageModels, createVectorStore, describeModel } from './ml/setup.ts';
 import type { Config } from './config.ts';
+import { idempotencyJobs } from './http/idempotency.model.ts';
 import type { JobDefinition, JobQueue } from './jobs/runner.ts';
 import type { Logger } from './lib/logger.ts';
 import { authJobs } from './modules/auth/jobs.ts';
@@ -102,6 +103,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     ]),
     ...indexer.jobDefinitions,
     ...syncJobs,
+    ...idempotencyJobs,
   ];
   indexer.start();
   return {

@@ -1,4 +1,5 @@
 import { Schema, model } from 'mongoose';
+import type { JobDefinition } from '../jobs/runner.ts';
 
 /** How long a key is remembered (the draft suggests at least 24 hours). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -24,28 +25,20 @@ const idempotencyKeySchema = new Schema(
   { versionKey: false },
 );
 
+idempotencyKeySchema.index({ createdAt: 1 }); // the purge's range
+
 export const IdempotencyKeyModel = model('IdempotencyKey', idempotencyKeySchema);
 
-const NOT_IMPLEMENTED = 238;
-const PURGE_EVERY_MS = 60 * 60 * 1000;
-let expiry: Promise<'ttl' | 'by-hand'> | undefined;
-let lastPurge = 0;
-
 /**
- * Keys older than a day go away: MongoDB drops them with a TTL index. FerretDB 1.x refuses TTL
- * indexes (not declared in the schema, where it would stop the model's init), so there they are
- * purged by hand at most hourly; readers check the age anyway.
+ * Keys older than a day go away with an hourly job, as expired refresh tokens do: FerretDB 1.x
+ * refuses TTL indexes, and a purge inside a request made one user's create pay for the scan.
+ * Readers check the age anyway, so a key past its day is never replayed.
  */
-export async function expireOldKeys() {
-  expiry ??= IdempotencyKeyModel.collection.createIndex({ createdAt: 1 }, { expireAfterSeconds: IDEMPOTENCY_TTL_SECONDS }).then(
-    () => 'ttl' as const,
-    (error: unknown) => {
-      if ((error as { code?: number }).code === NOT_IMPLEMENTED) return 'by-hand' as const;
-      expiry = undefined; // a passing failure: try again next time
-      throw error;
-    },
-  );
-  if ((await expiry) === 'ttl' || Date.now() - lastPurge < PURGE_EVERY_MS) return;
-  lastPurge = Date.now();
-  await IdempotencyKeyModel.deleteMany({ createdAt: { $lt: new Date(Date.now() - IDEMPOTENCY_TTL_SECONDS * 1000) } });
-}
+export const idempotencyJobs: JobDefinition[] = [
+  {
+    name: 'http.purge-idempotency-keys',
+    every: '1 hour',
+    run: async () =>
+      void (await IdempotencyKeyModel.deleteMany({ createdAt: { $lt: new Date(Date.now() - IDEMPOTENCY_TTL_SECONDS * 1000) } })),
+  },
+];

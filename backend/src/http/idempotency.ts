@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { idempotencyKey } from '@panoramix/contracts';
 import type { Request } from 'express';
 import { HttpError, conflict, fromZod, problemTypes } from './problem.ts';
-import { IDEMPOTENCY_TTL_SECONDS, IdempotencyKeyModel, expireOldKeys } from './idempotency.model.ts';
+import { IDEMPOTENCY_TTL_SECONDS, IdempotencyKeyModel } from './idempotency.model.ts';
 import type { UploadedFile } from './upload.ts';
 import { isDuplicateKey } from '../db/duplicate-key.ts';
 
@@ -54,7 +54,6 @@ const inFlight = () => conflict('A request with this Idempotency-Key is still ru
  * replay a finished answer, or be refused (422 another request, 409 still running).
  */
 export async function claimIdempotencyKey(userId: string, key: string, print: string): Promise<Replay | undefined> {
-  await expireOldKeys();
   const _id = `${userId}:${key}`;
   // Two rounds: a key released (failed request) or expired between our insert and our read is claimable again.
   for (let round = 0; round < 2; round++) {
