@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { allRoutes, routes } from '@panoramix/contracts';
+import { openApiPath } from '@panoramix/contracts/openapi';
 import type { RouteContract } from '@panoramix/contracts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
@@ -23,7 +24,6 @@ interface Operation {
 }
 
 const ctx = useTestApp();
-const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 const unknownId = 'ffffffffffffffffffffffff';
 
 let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { allRoutes } from '@panoramix/contracts';
-import { errorStatuses } from '@panoramix/contracts/openapi';
+import { errorStatuses, openApiPath } from '@panoramix/contracts/openapi';
 import { describe, expect, it } from 'vitest';
 import { committedOpenApiPath, createOpenApiDocument, serializeOpenApi } from '../src/openapi-document.ts';
 import { useTestApp } from './harness.ts';
 
 const ctx = useTestApp();
-
-const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 describe('API documentation', () => {
   it('lists every route of the contracts, with its error answers as problem+json', async () => {

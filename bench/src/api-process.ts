@@ -39,14 +39,11 @@ export async function startBenchApi(
     env?: Record<string, string>;
     /** Node options before the entry point (e.g. the memory probe's preload); the instances then get an IPC channel. */
     nodeArgs?: string[];
-    /** Runs on the fresh database before any API process starts (seeding with the driver). */
-    prepare?: (database: BenchDatabase) => Promise<void>;
   } = {},
 ) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-bench-'));
   const database = await startDatabase(path.join(dir, 'db'), (msg) => console.log(msg));
   const benchDatabase: BenchDatabase = { uri: database.uri, name: `bench_${process.pid}` };
-  await options.prepare?.(benchDatabase);
   const jwtSecret = randomBytes(32).toString('hex');
   async function spawnInstance() {
     const port = await freePort();

@@ -10,9 +10,7 @@
 // long as they land after the indexer's start-up pass (record of the search collection, then one
 // reconciliation; the next one is an hour later). Seed with `seedWorkspaceIntoRunningApi` to get
 // that: the seeded items are then not searchable, and no indexing runs beside the measured
-// requests. Seeded before the API starts, the start-up pass queues every item (a full reindex:
-// on FerretDB more than 10 minutes for this workspace), which is the way to measure requests
-// during a reindex; `searchBacklog` counts what is left.
+// requests. The reindex bench then queues every item itself; `searchBacklog` counts what is left.
 import { hash } from '@node-rs/argon2';
 import { isOpen, taskStatuses } from '@panoramix/contracts';
 import type { TaskStatus } from '@panoramix/contracts';
@@ -372,31 +370,4 @@ export async function seedWorkspaceIntoRunningApi(database: BenchDatabase, size:
   const backlog = await searchBacklog(database);
   if (backlog > 0) throw new Error(`the API queued ${backlog} seeded items for indexing`);
   return seeded;
-}
-
-/**
- * Waits until the API's search indexer has recorded its collection and emptied its backlog
- * (a bench that seeded before the API started, to measure during the reindex or after it);
- * returns the seconds it took.
- */
-export async function waitForSearchIndex(
-  database: BenchDatabase,
-  options: { timeoutMs?: number; log?: (msg: string) => void } = {},
-) {
-  const startedAt = performance.now();
-  const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
-  return connected(database, async (db) => {
-    let lastLog = 0;
-    for (;;) {
-      const recorded = await db.collection('search_collections').countDocuments({});
-      const pending = await db.collection('search_queue').countDocuments({ state: 'pending' });
-      if (recorded > 0 && pending === 0) return (performance.now() - startedAt) / 1000;
-      if (Date.now() > deadline) throw new Error(`search index still has ${pending} items pending`);
-      if (Date.now() - lastLog > 15_000) {
-        options.log?.(`search index: ${pending} items pending${recorded > 0 ? '' : ', start-up pass not done yet'}…`);
-        lastLog = Date.now();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  });
 }

@@ -23,7 +23,8 @@ const errorDescriptions: Record<number, string> = {
 };
 
 /** `/api/links/:id` → `/api/links/{id}` */
-const openApiPath = (path: string) => path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
+/** An Express path (`/api/links/:id`) as OpenAPI writes it (`/api/links/{id}`). */
+export const openApiPath = (path: string) => path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
 
 const binary = () => z.string().meta({ format: 'binary' });
 const streamSchema = (type: NonNullable<RouteContract['stream']>) => (type === '*/*' ? binary() : z.string());

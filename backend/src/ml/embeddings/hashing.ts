@@ -65,9 +65,9 @@ export function createHashingEmbedder(): EmbeddingProvider {
     embed: async (texts) => texts.map(embedOne),
     // 384 slots: features of two unrelated texts often share one ("walrus" lands 0.11 from "The quokka
     // photos are ready", as near as a real paraphrase may be). Only texts sharing a feature are related.
-    related(query, text) {
+    related(query) {
       const wanted = new Set(featuresOf(query).map(([feature]) => feature));
-      return featuresOf(text).some(([feature]) => wanted.has(feature));
+      return (text) => featuresOf(text).some(([feature]) => wanted.has(feature));
     },
   };
 }

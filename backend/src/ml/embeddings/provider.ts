@@ -7,10 +7,11 @@ export interface EmbeddingProvider {
   /** Shown in the AI status, so nobody mistakes the offline fallback for a language model. */
   readonly description: string;
   /**
-   * For an embedder whose similarity is lexical (hashing): whether a text really shares something
-   * with the query, so a point that is only near it by a hash collision is not a hit.
+   * For an embedder whose similarity is lexical (hashing): given the query, whether a text really
+   * shares something with it, so a point that is only near it by a hash collision is not a hit.
+   * The query is read once, whatever the number of hits checked.
    */
-  related?(query: string, text: string): boolean;
+  related?(query: string): (text: string) => boolean;
   embed(texts: string[], signal?: AbortSignal): Promise<number[][]>;
 }
 

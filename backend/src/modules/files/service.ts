@@ -7,6 +7,7 @@ import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { conflict, notFound } from '../../http/problem.ts';
 import type { UploadedFile } from '../../http/upload.ts';
+import { allOf } from '../../lib/filters.ts';
 import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { idOrNull, isoOrNull, projectContentBase } from '../../lib/dto.ts';
@@ -61,7 +62,7 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
   }
 
   async function findVisible(actor: AuthUser, id: string): Promise<FileDoc> {
-    const file = await FileModel.findOne({ $and: [{ _id: id }, await visibleFilter(actor)] }).lean<FileDoc>();
+    const file = await FileModel.findOne(allOf({ _id: id }, await visibleFilter(actor))).lean<FileDoc>();
     if (!file) throw notFound('File');
     return file;
   }
@@ -98,7 +99,7 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
 
   async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined; projectId?: string | undefined }) {
     const clauses = [await visibleFilter(actor), await projectScope(actor, query.projectId), after(byNewest, query.cursor)];
-    const rows = await FileModel.find({ $and: clauses })
+    const rows = await FileModel.find(allOf(...clauses))
       .sort(sortOf(byNewest))
       .limit(query.limit + 1)
       .lean<FileDoc[]>();

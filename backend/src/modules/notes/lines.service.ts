@@ -1,6 +1,7 @@
 import type { NoteLine } from '@panoramix/contracts';
 import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
+import { allOf } from '../../lib/filters.ts';
 import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
@@ -37,7 +38,7 @@ export function createNoteLineService(deps: { events: EventBus; sessions: NoteSe
 
   async function list(actor: AuthUser, query: { sessionId: string; limit: number; cursor?: string | undefined }) {
     const session = await deps.sessions.findVisible(actor, query.sessionId);
-    const rows = await NoteLineModel.find({ $and: [{ sessionId: session._id }, after(byRank, query.cursor)] })
+    const rows = await NoteLineModel.find(allOf({ sessionId: session._id }, after(byRank, query.cursor)))
       .setOptions({ tenancy: 'system' }) // access was decided by the session
       .sort(sortOf(byRank))
       .limit(query.limit + 1)

@@ -73,7 +73,6 @@ export function createProjectService(deps: { events: EventBus; jobs: JobQueue })
   const get = async (actor: AuthUser, id: string) => toDto(await findMemberProject(actor, id));
 
   async function create(actor: AuthUser, input: ProjectInput & { name: string }) {
-    // New projects go last in the manual order; a timestamp needs no read of the others.
     // New projects go last in the caller's portfolio.
     const last = await ProjectModel.findOne(visibleProjects(actor), { rank: 1 }).sort({ rank: -1 }).lean<{ rank: string }>();
     const _id = new Types.ObjectId();

@@ -68,10 +68,10 @@ export function createSearchService(deps: SearchDeps) {
       const loaded = await SearchEntryModel.find({ _id: { $in: unread }, scope: { $in: scopes } }).lean<SearchEntryDoc[]>();
       for (const entry of loaded) entries.set(entry._id, entry);
     }
-    const related = deps.embedder.related;
+    const related = deps.embedder.related?.(query.q);
     const near = vector.filter((hit) => {
       const entry = entries.get(hit.id);
-      return entry !== undefined && (!related || related(query.q, `${entry.title}\n${entry.text}`));
+      return entry !== undefined && (!related || related(`${entry.title}\n${entry.text}`));
     });
     const fused = new Map<string, { score: number; entry: SearchEntryDoc }>();
     const add = (key: string, rank: number, entry: SearchEntryDoc) => {

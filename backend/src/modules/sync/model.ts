@@ -28,7 +28,7 @@ export type TombstoneDoc = InferSchemaType<typeof tombstoneSchema> & { _id: Type
  */
 const grantSchema = new Schema({
   _id: { type: String, required: true },
-  projectId: { type: Schema.Types.ObjectId, required: true, index: true },
+  projectId: { type: Schema.Types.ObjectId, required: true },
   userId: { type: Schema.Types.ObjectId, required: true },
   at: { type: Date, required: true },
 });

@@ -1,6 +1,5 @@
+import { DAY_MS } from '@panoramix/contracts';
 import { HttpError, badRequest, problemTypes } from '../../http/problem.ts';
-
-const DAY_MS = 86_400_000;
 
 /** How long tombstones are kept, hence how old a version may be before it answers 410. */
 export const RETENTION_MS = 30 * DAY_MS;

@@ -1,6 +1,6 @@
 import { Schema, model } from 'mongoose';
 import type { InferSchemaType, Types } from 'mongoose';
-import { openStatuses, taskStatuses } from '@panoramix/contracts';
+import { isOpen, openStatuses, taskStatuses } from '@panoramix/contracts';
 import type { TaskStatus } from '@panoramix/contracts';
 import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
 import { rankField } from '../../lib/order-keys.ts';
@@ -29,15 +29,13 @@ const taskSchema = new Schema(
 );
 taskSchema.plugin(ownedPlugin, { sharedBy: ['projectId'] });
 
-export const isOpenStatus = (status: string) => (openStatuses as readonly string[]).includes(status);
-
 taskSchema.pre('validate', function () {
-  this.open = isOpenStatus(this.status);
+  this.open = isOpen(this);
 });
 taskSchema.pre(['findOneAndUpdate', 'updateOne', 'updateMany'], function () {
   const update = this.getUpdate() as { status?: TaskStatus; $set?: { status?: TaskStatus } } | null;
   const status = update?.$set?.status ?? update?.status;
-  if (status !== undefined) this.set('open', isOpenStatus(status));
+  if (status !== undefined) this.set('open', isOpen({ status }));
 });
 
 taskSchema.index({ projectId: 1, rank: 1, _id: 1 });

@@ -1,4 +1,4 @@
-import { openStatuses } from '@panoramix/contracts';
+import { DAY_MS, openStatuses } from '@panoramix/contracts';
 import type { Task, TaskStatus } from '@panoramix/contracts';
 import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
@@ -12,7 +12,6 @@ import { lowerTopRank, lowerTopRankOf, rankOnTop, rankOnTopOfProject } from './r
 import type { TaskDoc } from './model.ts';
 
 const byRank: SortKey = { field: 'rank', direction: 'asc' };
-const DAY_MS = 86_400_000;
 
 export const toTaskDto = (t: TaskDoc): Task => ({
   ...projectContentBase(t),
