@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -131,4 +132,25 @@ export async function startBenchApi(
     seed,
     stop,
   };
+}
+
+/** Sends `message` to an API process started with a probe (api-probe.ts, memory-probe.ts) and waits for the answer `pick` accepts. */
+export function ask<T>(
+  child: ChildProcess,
+  message: string,
+  pick: (answer: unknown) => T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API's probe did not answer ${message}`)), timeoutMs);
+    const listen = (answer: unknown) => {
+      const value = pick(answer);
+      if (value === undefined) return;
+      clearTimeout(timer);
+      child.off('message', listen);
+      resolve(value);
+    };
+    child.on('message', listen);
+    child.send(message);
+  });
 }

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { startBenchApi } from './api-process.ts';
+import { ask, startBenchApi } from './api-process.ts';
 import { inBatches, post, sleep } from './requests.ts';
 
 const MINUTES = Math.min(30, Number(process.env.BENCH_SOAK_MINUTES ?? 3));
@@ -23,16 +23,7 @@ const ROUND_MS = 5000;
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** Asks the API process for its memory (see memory-probe.ts). */
-function memoryOf(child: ChildProcess): Promise<NodeJS.MemoryUsage> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the API did not report its memory')), 10_000);
-    child.once('message', (usage) => {
-      clearTimeout(timer);
-      resolve(usage as NodeJS.MemoryUsage);
-    });
-    child.send('memory');
-  });
-}
+const memoryOf = (child: ChildProcess) => ask(child, 'memory', (usage) => usage as NodeJS.MemoryUsage, 10_000);
 
 export async function soakBench() {
   const api = await startBenchApi({

@@ -4,11 +4,10 @@
 // miss it prints where the time went, measured in the API process during that scenario (see
 // api-probe.ts): the database commands per request and their summed duration, the CPU seconds of
 // the API and of the database process, and the profiler's heaviest areas and frames.
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { durationMs, startBenchApi } from './api-process.ts';
+import { ask, durationMs, startBenchApi } from './api-process.ts';
 import type { ProbeReport } from './api-probe.ts';
 import { printResults, runLoad } from './load.ts';
 import type { LoadOptions, LoadResult } from './load.ts';
@@ -16,22 +15,6 @@ import { post } from './requests.ts';
 import { describeWorkspace, seedWorkspaceIntoRunningApi } from './workspace.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_WORKSPACE_CONNECTIONS ?? 20);
-
-/** Waits for the probe's answer to `message` (see api-probe.ts). */
-function ask<T>(child: ChildProcess, message: string, pick: (answer: unknown) => T | undefined): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API's probe did not answer ${message}`)), 30_000);
-    const listen = (answer: unknown) => {
-      const value = pick(answer);
-      if (value === undefined) return;
-      clearTimeout(timer);
-      child.off('message', listen);
-      resolve(value);
-    };
-    child.on('message', listen);
-    child.send(message);
-  });
-}
 
 /** CPU seconds (user + system) a process has used so far, from /proc. */
 function cpuSeconds(pid: number) {

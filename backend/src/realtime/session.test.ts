@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { routes } from '@panoramix/contracts';
-import { SignJWT } from 'jose';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenService } from '../modules/auth/tokens.ts';
 import { byId, nextEvent, recordEvents, settle, startTestApp } from '../../test/harness.ts';
 import type { TestApp, TestUser } from '../../test/harness.ts';
 
@@ -16,16 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** An access token of `user` as the server signs them, expiring in `seconds` (whole seconds, as JWTs count). */
+/** An access token of `user`, signed by the server's own token service, expiring in `seconds` (whole seconds, as JWTs count). */
 const shortToken = (user: TestUser, seconds: number) =>
-  new SignJWT({ username: user.username, role: 'user', epoch: 0 })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(user.id)
-    .setIssuer('panoramix')
-    .setAudience('panoramix-api')
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + seconds)
-    .sign(new TextEncoder().encode(jwtSecret));
+  createTokenService({ secret: jwtSecret, accessTtlSeconds: seconds, refreshTtlDays: 1 }).signAccess({
+    sub: user.id,
+    username: user.username,
+    role: 'user',
+    epoch: 0,
+  });
 
 /** Emits with an ack and resolves with the ack, or with 'no answer' when none comes in time. */
 const ask = (socket: Socket, event: string, payload: unknown) =>

@@ -96,7 +96,7 @@ export function createEmbeddedStore(options: { db: Db; collection: string }): Ve
             if (!isDuplicateKey(error)) throw error;
             return false;
           });
-        if (!recorded && (await collections.findOne({ _id: name }))?.dimension !== dim)
+        if (!recorded && (await dimensionOf()) !== dim)
           throw new ProviderError('embedded', `collection ${name} was just created for other vectors than ${dim}-d`);
       }
       dimension = dim;
