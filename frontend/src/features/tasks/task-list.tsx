@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
 import { useSortable } from '../../ui/use-sortable.ts';
 import { useProjectIndex } from '../../api/projects.ts';
-import { TaskRow } from './task-row.tsx';
+import { TaskRow, statusOptions } from './task-row.tsx';
 import { useTaskOperations } from './use-tasks.ts';
 
 /** The tasks in manual order, reorderable, with a selection for bulk completion. */
 export function TaskList({ tasks }: { tasks: readonly Task[] }) {
   const { t } = useTranslation('tasks');
+  const { t: common } = useTranslation();
   const projects = useProjectIndex();
   const { move, completeMany, update, remove } = useTaskOperations();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
@@ -24,6 +25,7 @@ export function TaskList({ tasks }: { tasks: readonly Task[] }) {
       return next;
     });
   const now = Date.now();
+  const statuses = statusOptions(common);
 
   return (
     <div className="task-list">
@@ -66,6 +68,7 @@ export function TaskList({ tasks }: { tasks: readonly Task[] }) {
               onPatch={(patch) => update.mutate({ task, patch })}
               onDelete={() => remove.mutate(task)}
               now={now}
+              statusOptions={statuses}
             />
           </li>
         ))}

@@ -27,6 +27,7 @@ const renderRow = (task: ReturnType<typeof aTask>) =>
         onPatch={() => undefined}
         onDelete={() => undefined}
         now={Date.now()}
+        statusOptions={[]}
       />
     </QueryClientProvider>,
   );

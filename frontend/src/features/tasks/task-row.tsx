@@ -1,4 +1,5 @@
 import type { Project, Task } from '@panoramix/contracts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { taskStatuses } from 'virtual:panoramix/contracts';
 import { useCurrentUserId } from '../../app/auth/current-user.ts';
@@ -20,12 +21,22 @@ interface TaskRowProps {
   onPatch: (patch: TaskPatch) => void;
   onDelete: () => void;
   now: number;
+  /** The status choices, labelled once for the whole list (see `statusOptions`). */
+  statusOptions: readonly StatusOption[];
 }
 
+interface StatusOption {
+  value: Task['status'];
+  label: string;
+}
+
+/** The status choices in the user's language: made once per list, not once per row (a list shows hundreds). */
+export const statusOptions = (t: TFunction): StatusOption[] =>
+  taskStatuses.map((status) => ({ value: status, label: t(`tasks.statuses.${status}`) }));
+
 /** One task: select, complete, inline title, status, deadline, urgent/important flags, delete. */
-export function TaskRow({ task, project, selected, onSelect, onPatch: patch, onDelete, now }: TaskRowProps) {
+export function TaskRow({ task, project, selected, onSelect, onPatch: patch, onDelete, now, statusOptions }: TaskRowProps) {
   const { t } = useTranslation('tasks');
-  const { t: tc } = useTranslation();
   const title = task.title;
   const late = isOpen(task) && task.deadline !== null && new Date(task.deadline).getTime() < now;
   // In a shared project, who created a task matters when it was not me.
@@ -67,9 +78,9 @@ export function TaskRow({ task, project, selected, onSelect, onPatch: patch, onD
           onChange={(e) => patch({ status: e.target.value as Task['status'] })}
           aria-label={t('statusOf', { title })}
         >
-          {taskStatuses.map((status) => (
-            <option key={status} value={status}>
-              {tc(`tasks.statuses.${status}`)}
+          {statusOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
             </option>
           ))}
         </select>
