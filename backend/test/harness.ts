@@ -113,6 +113,17 @@ export interface TestUser {
  * Starts the real app (HTTP + sockets + jobs) on a random port against the run's database,
  * in a database of its own. `env` overrides configuration for this file.
  */
+/** A new account signed up at `baseUrl` (a test app, a spawned API, nginx in front of one), as a TestUser. */
+export async function registerAt(baseUrl: string, overrides: { username?: string; password?: string } = {}): Promise<TestUser> {
+  const username = overrides.username ?? unique('user');
+  const password = overrides.password ?? 'correct horse battery';
+  const res = await createClient(baseUrl).post('/api/auth/register', { username, password });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const token = res.body.accessToken as string;
+  const api = createClient(baseUrl, { token });
+  return { baseUrl, id: res.body.user.id, username, password, token, api, call: api.call };
+}
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-test-'));
   const config = loadConfig({
@@ -133,15 +144,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const baseUrl = `http://127.0.0.1:${server.port}`;
   const sockets = new Set<Socket>();
 
-  const newUser: TestApp['newUser'] = async (overrides = {}) => {
-    const username = overrides.username ?? unique('user');
-    const password = overrides.password ?? 'correct horse battery';
-    const res = await createClient(baseUrl).post('/api/auth/register', { username, password });
-    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-    const token = res.body.accessToken as string;
-    const api = createClient(baseUrl, { token });
-    return { baseUrl, id: res.body.user.id, username, password, token, api, call: api.call };
-  };
+  const newUser: TestApp['newUser'] = (overrides) => registerAt(baseUrl, overrides);
 
   const socketAt: TestApp['socketAt'] = (url, token) =>
     new Promise((resolve, reject) => {

@@ -9,8 +9,7 @@ import { routes } from '@panoramix/contracts';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createClient, nextEvent, uploadFile } from './harness.ts';
-import type { TestClient, TestUser } from './harness.ts';
+import { createClient, nextEvent, registerAt, uploadFile } from './harness.ts';
 import { repoRoot, startNginx } from './nginx.ts';
 import { spawnApi } from './processes.ts';
 import type { ApiProcess } from './processes.ts';
@@ -52,9 +51,6 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const register = (client: TestClient, username: string) =>
-  client.call(routes.auth.register, { body: { username, password: 'correct horse battery' } });
-
 function connect(url: string, token: string, ca?: string) {
   const socket = io(url, {
     auth: { token },
@@ -84,18 +80,17 @@ describe('nginx in front of the API, plain HTTP (no certificate yet)', () => {
   it('proxies API calls, sign-up included', async () => {
     const client = createClient(nginx.http);
     expect((await client.call(routes.system.health)).body).toMatchObject({ status: 'ok' });
-    const res = await register(client, 'nginx_user');
+    const res = await client.call(routes.auth.register, { body: { username: 'nginx_user', password: 'correct horse battery' } });
     expect(res.status).toBe(201);
     expect((await client.get('/api/nope')).headers.get('content-type')).toMatch(/problem\+json/); // the API's 404, not the app shell
   });
 
   it('carries a Socket.io websocket both ways', async () => {
-    const client = createClient(nginx.http);
-    const { body } = await register(client, 'nginx_socket');
-    const socket = await connect(nginx.http, body.accessToken);
+    const user = await registerAt(nginx.http, { username: 'nginx_socket' });
+    const socket = await connect(nginx.http, user.token);
     expect(socket.io.engine.transport.name).toBe('websocket');
     const created = nextEvent(socket, 'link.created');
-    await client.call(routes.links.create, { body: { name: 'Via nginx', url: 'example.test' } }, { token: body.accessToken });
+    await user.call(routes.links.create, { body: { name: 'Via nginx', url: 'example.test' } });
     expect((await created).name).toBe('Via nginx');
   });
 
@@ -136,9 +131,7 @@ describe('nginx in front of the API, plain HTTP (no certificate yet)', () => {
   });
 
   it('passes a 50 MB upload to the API and refuses 51 MB itself, with a clear message', async () => {
-    const client = createClient(nginx.http);
-    const { body } = await register(client, 'nginx_upload');
-    const user = { baseUrl: nginx.http, token: body.accessToken } as TestUser;
+    const user = await registerAt(nginx.http, { username: 'nginx_upload' });
     // The form's boundaries and headers fit in the margin under nginx's 50 MiB.
     const accepted = await uploadFile(user, { name: 'big.bin', bytes: Buffer.alloc(50 * 1024 * 1024 - 1024, 32) });
     expect(accepted.status).toBe(201);
@@ -184,8 +177,8 @@ describe('nginx with a certificate (Let’s Encrypt layout)', () => {
     expect(health.status).toBe(200);
     expect(health.headers['strict-transport-security']).not.toContain(','); // the API's own, not doubled
 
-    const user = await register(createClient(api.baseUrl), 'nginx_tls');
-    const socket = await connect(nginx.https, user.body.accessToken, nginx.cert);
+    const user = await registerAt(api.baseUrl, { username: 'nginx_tls' });
+    const socket = await connect(nginx.https, user.token, nginx.cert);
     expect(socket.connected).toBe(true);
   });
 });

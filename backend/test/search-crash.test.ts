@@ -3,14 +3,12 @@ import { routes } from '@panoramix/contracts';
 import { MongoClient, ObjectId } from 'mongodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { startFakeModelServer } from './fake-model-server.ts';
-import { createClient } from './harness.ts';
+import { createClient, registerAt } from './harness.ts';
 import type { TestClient } from './harness.ts';
 import { spawnApi } from './processes.ts';
 import type { ApiProcess } from './processes.ts';
 
 const processes: ApiProcess[] = [];
-const register = (baseUrl: string, username: string) =>
-  createClient(baseUrl).call(routes.auth.register, { body: { username, password: 'correct horse battery' } });
 const newNote = (api: TestClient, title: string, content: string) => api.call(routes.notes.create, { body: { title, content } });
 const search = (api: TestClient, q: string, kinds?: string) => api.call(routes.search.search, { query: { q, kinds, limit: 50 } });
 afterAll(() => Promise.all(processes.map((p) => p.kill())));
@@ -30,8 +28,7 @@ describe('durable indexing', () => {
     };
     const first = await spawnApi(env);
     processes.push(first);
-    const { accessToken } = (await register(first.baseUrl, 'crashy')).body;
-    const api = createClient(first.baseUrl, { token: accessToken });
+    const { token: accessToken, api } = await registerAt(first.baseUrl, { username: 'crashy' });
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push((await newNote(api, `Crash note ${i}`, 'durable backlog')).body.id);
     await expect.poll(() => fake.state.requests.some((r) => r.path === '/api/embed'), { timeout: 10_000 }).toBe(true);
@@ -62,8 +59,8 @@ describe('durable indexing', () => {
     };
     const first = await spawnApi(env);
     processes.push(first);
-    const { accessToken, user } = (await register(first.baseUrl, 'killed')).body;
-    const api = createClient(first.baseUrl, { token: accessToken });
+    const user = await registerAt(first.baseUrl, { username: 'killed' });
+    const { token: accessToken, api } = user;
     // Killed while a burst of writes is in flight: some are committed without their queue entry.
     const writes = Array.from({ length: 40 }, (_, i) => newNote(api, `Burst ${i}`, 'kill window'));
     await Promise.race(writes);

@@ -1,8 +1,7 @@
 import http from 'node:http';
-import { routes } from '@panoramix/contracts';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createClient } from './harness.ts';
+import { registerAt } from './harness.ts';
 import { spawnApi } from './processes.ts';
 import type { ApiProcess } from './processes.ts';
 
@@ -12,10 +11,7 @@ afterAll(() => api?.kill());
 describe('graceful shutdown', () => {
   it('finishes the request in flight, disconnects sockets and exits 0 by itself', async () => {
     api = await spawnApi({ MONGODB_URI: inject('mongoUri'), MONGODB_DB: `shutdown_${process.pid}` });
-    const register = await createClient(api.baseUrl).call(routes.auth.register, {
-      body: { username: 'shutdown_user', password: 'long-enough-pw' },
-    });
-    const token = register.body.accessToken;
+    const { token } = await registerAt(api.baseUrl, { username: 'shutdown_user', password: 'long-enough-pw' });
 
     const socket = io(api.baseUrl, { auth: { token }, transports: ['websocket'], reconnection: false });
     await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
