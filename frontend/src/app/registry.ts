@@ -2,6 +2,7 @@ import type { ParseKeys } from 'i18next';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { EventAppliers } from '../api/event-appliers.ts';
 import type { ReplicaDeclaration } from '../api/replica/declaration.ts';
+import type { KeyBinding } from '../lib/keys.ts';
 import type { LazyScreen } from '../lib/lazy-screen.ts';
 import type { Store } from '../lib/store.ts';
 import type { IconName } from '../ui/icon.tsx';
@@ -51,6 +52,11 @@ export interface FeatureDefinition {
    * query long enough to send, so the palette costs nothing more until then.
    */
   paletteSection?: LazyExoticComponent<ComponentType<PaletteSectionProps>>;
+  /**
+   * The single keys its screen answers (bound there with ui/use-key-shortcuts.ts), listed by the
+   * `?` cheat sheet under the tab's name.
+   */
+  shortcuts?: readonly { keys: KeyBinding; title: MessageKey }[];
   /** Panels the feature adds to Préférences (the search engine's status), loaded with that page. */
   preferencesPanels?: readonly LazyExoticComponent<ComponentType>[];
   /** A count shown on the tab (unread messages); 0 shows nothing. A store, so the shell needs none of the feature's code. */

@@ -1,11 +1,9 @@
 import { useEffect } from 'react';
 import type { FeatureDefinition } from '../registry.ts';
+import { isTyping } from '../../lib/keys.ts';
 import { navigate } from '../../lib/location.ts';
 
 const SEQUENCE_MS = 1500;
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /**
  * Global keys: Ctrl/Cmd+K toggles the palette (even while typing); G then a feature's letter
