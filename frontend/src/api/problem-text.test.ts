@@ -5,7 +5,8 @@ import { i18n } from '../i18n/i18n.ts';
 import { leaves } from '../i18n/leaves.ts';
 import { en } from './problem-messages-en.ts';
 import { fr } from './problem-messages-fr.ts';
-import { fieldText, problemText, statusText } from './problem-text.ts';
+import { fieldPatterns, fieldText, problemText, statusText } from './problem-text.ts';
+import { backendFieldMessages, contractFieldMessages } from './server-messages.ts';
 
 const problem = (type: string, more: Partial<Problem> = {}): Problem => ({
   type: problemTypeUri(type as never),
@@ -34,9 +35,41 @@ describe('problem texts', () => {
   });
 });
 
+describe('every field message the server can write', () => {
+  const known = (message: string) => fieldPatterns.some(([pattern]) => pattern.test(message));
+  // Zod's English defaults for the checks that carry no message of ours.
+  const zodDefaults = [
+    'Invalid input: expected number, received string',
+    'Too big: expected number to be <=100',
+    'Too small: expected number to be >=1',
+    'Too big: expected array to have <=100 items',
+    'Too small: expected array to have >=1 items',
+    'Invalid ISO datetime',
+    'Invalid string: must match pattern /^x$/',
+  ];
+
+  it.each([...contractFieldMessages()])('has a French and an English text (contracts): %s', (message) => {
+    expect(known(message)).toBe(true);
+  });
+
+  it.each([...backendFieldMessages(), ...zodDefaults])('has a French and an English text (server): %s', (message) => {
+    expect(known(message)).toBe(true);
+  });
+
+  it('finds the messages it checks', () => {
+    expect([...contractFieldMessages()]).toContain('must be an http(s) address');
+    expect([...backendFieldMessages()]).toContain('no such user 665f1c2e9b1e8a0012345678');
+  });
+});
+
 describe('fieldText', () => {
   it.each([
     ['no such user', 'aucun utilisateur ne porte ce nom'],
+    ['no such user 665f1c2e9b1e8a0012345678', 'aucun utilisateur ne porte ce nom'],
+    ['nothing to update', 'rien à modifier'],
+    ['is too simple: use at least 4 different characters', 'est trop simple : utilisez au moins 4 caractères différents'],
+    ['must list at most 199 people', 'au plus 199 personnes'],
+    ['Too big: expected number to be <=100', 'doit valoir au plus 100'],
     ['must be an http(s) address', 'doit être une adresse http(s)'],
     ['must not be empty', 'ne doit pas être vide'],
     ['must be at most 200 characters', 'doit faire au plus 200 caractères'],

@@ -17,7 +17,8 @@ const say = (key: string, values?: Record<string, string>) => (i18n.t as (key: s
  * `fields`; named groups become the text's variables. First match wins.
  */
 export const fieldPatterns: readonly (readonly [RegExp, Key<'fields'>])[] = [
-  [/^(?:body\.\w+: )?no such user$/, 'noSuchUser'],
+  // A room's members name the first unknown id: the user cannot act on it, so it is left out.
+  [/^(?:body\.\w+: )?no such user(?: [a-f\d]{24})?$/i, 'noSuchUser'],
   [/^no such project$/, 'noSuchProject'],
   [/^must be an http\(s\) (?:address|URL)$/, 'httpAddress'],
   [/^must not be empty$/, 'notEmpty'],
@@ -27,16 +28,41 @@ export const fieldPatterns: readonly (readonly [RegExp, Key<'fields'>])[] = [
   [/^(?:is required|Invalid input: expected \w+, received undefined)$/, 'required'],
   [/^a file is required$/, 'fileRequired'],
   [/^is already taken$/, 'taken'],
+  [/^is wrong$/, 'wrong'],
   [/^cannot be yourself$/, 'notYourself'],
-  [/^must be letters, digits, _ or -$/, 'usernameCharacters'],
+  [/^may contain only letters, digits and underscores$/, 'usernameCharacters'],
+  [/^is too simple: use at least (?<count>\d+) different characters$/, 'tooSimple'],
   [/^must be an IANA time zone$/, 'timeZone'],
   [/^must be a colour like/, 'colour'],
   [/^(?:must be one of (?<values>.+)|Invalid option: expected one of (?<values2>.+))$/, 'oneOf'],
   [/^must be a 24-character hexadecimal id$/, 'notAnId'],
+  [/^must be a tab id$/, 'notATab'],
+  [/^is not an order key$/, 'notAnOrderKey'],
+  [/^is not a cursor of a list$/, 'notACursor'],
+  [/^is not a version given by the server$/, 'notAVersion'],
+  [/^must be 8 to 64 letters, digits/, 'clientId'],
+  [/^nothing to update$/, 'nothingToUpdate'],
+  [/^at most (?<count>\d+) tags$/, 'tooManyTags'],
+  [/^select at least one task$/, 'selectTask'],
+  [/^at most (?<count>\d+) tasks at once$/, 'tooManyTasks'],
+  [/^must be a session id$/, 'notASession'],
+  [/^must be an email address$/, 'email'],
+  [/^must be a GitHub user name$/, 'githubUser'],
+  [/^must list at most (?<count>\d+) people$/, 'tooManyPeople'],
+  [/^must name someone$/, 'nameSomeone'],
+  [/^must list at most (?<count>\d+) files$/, 'tooManyFiles'],
   [/^not a message of this room$/, 'notInRoom'],
   [/^must not repeat a file$/, 'repeatedFile'],
   [/^each must be a file of mine/, 'filesNotYours'],
   [/^Unrecognized keys?: (?<name>.+)$/, 'unknownField'],
+  // Zod's own English defaults, for the checks that carry no message of ours.
+  [/^Too big: expected array to have <=?(?<count>\d+) items$/, 'tooManyItems'],
+  [/^Too small: expected array to have >=?(?<count>\d+) items$/, 'tooFewItems'],
+  [/^(?:must be at most (?<count>\d+)|Too big: expected (?:number|int|bigint) to be <=?(?<count2>\d+))$/, 'atMost'],
+  [/^(?:must be at least (?<count>\d+)|Too small: expected (?:number|int|bigint) to be >=?(?<count2>\d+))$/, 'atLeast'],
+  [/^Invalid ISO (?:datetime|date)$/, 'notADate'],
+  [/^Invalid input: expected (?<expected>\w+), received \w+$/, 'wrongType'],
+  [/^Invalid /, 'invalid'],
 ];
 
 /** The server's English `detail` sentences that say more than their problem type. */
