@@ -31,6 +31,7 @@ import { searchSources } from './modules/search/registry.ts';
 import { createSearchService } from './modules/search/service.ts';
 import { createSyncService } from './modules/sync/service.ts';
 import { syncJobs } from './modules/sync/tombstones.ts';
+import { taskTrashJobs } from './modules/tasks/trash.ts';
 import { dueSoonTasks, overdueTasks, taskCounts } from './modules/tasks/dashboard.ts';
 import { createTaskService } from './modules/tasks/service.ts';
 import { createUserService } from './modules/users/service.ts';
@@ -70,6 +71,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   });
   const tasks = createTaskService({ events });
   const notes = createNoteService({ events });
+  const links = createLinkService({ events });
   const files = createFileService({
     events,
     storage: createFileStorage(config.uploadsDir),
@@ -100,9 +102,11 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
       notes.removeProjectContent,
       tasks.removeProjectContent,
       files.removeProjectContent,
+      links.removeProjectContent,
     ]),
     ...indexer.jobDefinitions,
     ...syncJobs,
+    ...taskTrashJobs,
     ...idempotencyJobs,
   ];
   indexer.start();
@@ -111,7 +115,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     auth,
     users: createUserService({ auth, tokens, events }),
     preferences: createPreferencesService({ events }),
-    links: createLinkService({ events }),
+    links,
     projects: createProjectService({ events, jobs }),
     tasks,
     notes,

@@ -3,7 +3,7 @@ import { chatServerEvents } from './chat-events.ts';
 import type { Ack, ChatClientToServerEvents } from './chat-events.ts';
 import { isoDateTime, objectId } from './common.ts';
 import { fileDeleted, storedFile } from './files.ts';
-import { link } from './links.ts';
+import { link, linkDeleted } from './links.ts';
 import { note, noteDeleted } from './notes.ts';
 import { noteLine, noteLineDeleted, noteSession, noteSessionDeleted } from './note-sessions.ts';
 import { project, projectDeleted } from './projects.ts';
@@ -20,7 +20,7 @@ const deleted = z.object({ id: objectId });
 export const domainEvents = {
   'link.created': link,
   'link.updated': link,
-  'link.deleted': deleted,
+  'link.deleted': linkDeleted,
   'preferences.updated': preferences,
   'project.created': project,
   'project.updated': project,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, isoDateTime, label, ownedFields, page, pageQuery } from './common.ts';
+import { idParams, isoDateTime, label, objectId, page, pageQuery, projectContentFields } from './common.ts';
 import { defineRoute } from './http.ts';
 
 /** Panorama prepends `https://` when a link has no scheme; anything but http(s) is refused. */
@@ -11,7 +11,7 @@ export const linkUrl = z
   .transform((raw) => (/^[a-z][a-z\d+.-]*:/i.test(raw) ? raw : `https://${raw}`))
   .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }));
 
-export const link = ownedFields
+export const link = projectContentFields
   .extend({
     name: z.string(),
     url: z.string(),
@@ -21,15 +21,27 @@ export const link = ownedFields
   .meta({ id: 'Link' });
 export type Link = z.infer<typeof link>;
 
-export const createLinkBody = z.strictObject({ name: label(200), url: linkUrl });
+const linkFields = {
+  projectId: objectId.nullable().meta({ description: "A project of the caller's; its members then share the link" }),
+  name: label(200),
+  url: linkUrl,
+};
+
+export const createLinkBody = z.strictObject({ ...linkFields, projectId: linkFields.projectId.default(null) });
 export const updateLinkBody = z
-  .strictObject({ name: label(200).optional(), url: linkUrl.optional() })
-  .refine((b) => b.name !== undefined || b.url !== undefined, 'nothing to update')
+  .strictObject(z.object(linkFields).partial().shape)
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
   .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
 export const listLinksQuery = pageQuery.extend({
+  projectId: z
+    .union([objectId, z.literal('none')])
+    .optional()
+    .meta({ description: "One project's links, or `none`: my unfiled ones" }),
   q: z.string().trim().max(200).optional().meta({ description: 'Case-insensitive match on name or url' }),
 });
+
+export const linkDeleted = z.object({ id: objectId, projectId: objectId.nullable() });
 
 const tags = ['links'] as const;
 
@@ -37,11 +49,12 @@ export const linkRoutes = {
   list: defineRoute({
     method: 'get',
     path: '/api/links',
-    summary: 'List my links, newest first',
+    summary: 'My unfiled links and the links of my projects, newest first',
     tags,
     access: 'user',
     query: listLinksQuery,
     response: page(link),
+    errors: [404],
   }),
   create: defineRoute({
     method: 'post',
@@ -66,7 +79,7 @@ export const linkRoutes = {
   update: defineRoute({
     method: 'patch',
     path: '/api/links/:id',
-    summary: 'Rename a link or change its address',
+    summary: 'Rename a link, change its address or move it to another project (or none)',
     tags,
     access: 'user',
     params: idParams,

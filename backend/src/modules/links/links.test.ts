@@ -2,6 +2,7 @@ import { routes } from '@panoramix/contracts';
 import type { RouteBodyInput, RouteQueryInput } from '@panoramix/contracts';
 import { describe, expect, it } from 'vitest';
 import { byId, expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
+import { LinkModel } from './model.ts';
 import type { TestUser } from '../../../test/harness.ts';
 
 const t = useTeam();
@@ -91,7 +92,7 @@ describe('isolation between users', () => {
 
     const deleted = nextEvent(aliceSocket, 'link.deleted');
     await t.alice.call(routes.links.remove, byId(link.id));
-    expect(await deleted).toEqual({ id: link.id });
+    expect(await deleted).toEqual({ id: link.id, projectId: null });
 
     await settle();
     expect(bobReceived).toEqual([]);
@@ -100,5 +101,83 @@ describe('isolation between users', () => {
   it('refuses sockets without a valid access token', async () => {
     await expect(t.app.socket('')).rejects.toThrow(/unauthorized/);
     await expect(t.app.socket('forged.token.value')).rejects.toThrow(/unauthorized/);
+  });
+});
+
+describe('links in a project', () => {
+  const inShared = () => ({ name: 'Team wiki', url: 'https://wiki.test', projectId: t.shared.id });
+
+  it("reach the project's members, who may edit them; a stranger gets 404 everywhere", async () => {
+    const link = await createLink(t.alice, inShared());
+    expect(link.projectId).toBe(t.shared.id);
+    expect((await t.bob.call(routes.links.get, byId(link.id))).body.name).toBe('Team wiki');
+    const clicked = await t.bob.call(routes.links.click, byId(link.id));
+    expect(clicked.body.clicksCount).toBe(1);
+    expectProblem(await t.eve.call(routes.links.get, byId(link.id)), 404);
+    expectProblem(await t.eve.call(routes.links.update, { ...byId(link.id), body: { name: 'Mine now' } }), 404);
+    expectProblem(await t.eve.call(routes.links.click, byId(link.id)), 404);
+    expectProblem(await t.eve.call(routes.links.remove, byId(link.id)), 404);
+    expect((await t.eve.call(routes.links.list)).body.items.map((l) => l.id)).not.toContain(link.id);
+    expect((await t.alice.call(routes.links.get, byId(link.id))).body).toMatchObject({ name: 'Team wiki', clicksCount: 1 });
+  });
+
+  it('refuses a project the caller is not a member of, naming the field, and writes nothing', async () => {
+    const evesProject = (await t.eve.call(routes.projects.create, { body: { name: 'Eve only' } })).body;
+    const before = await LinkModel.countDocuments({ userId: t.alice.id });
+    const refused = expectProblem(
+      await t.alice.call(routes.links.create, { body: { ...inShared(), projectId: evesProject.id } }),
+      400,
+    );
+    expect(refused.errors?.[0]).toMatchObject({ path: 'body.projectId', message: 'no such project' });
+    expect(await LinkModel.countDocuments({ userId: t.alice.id })).toBe(before);
+
+    const mine = await createLink(t.alice);
+    const moved = expectProblem(
+      await t.alice.call(routes.links.update, { ...byId(mine.id), body: { projectId: evesProject.id } }),
+      400,
+    );
+    expect(moved.errors?.[0]?.path).toBe('body.projectId');
+    expect((await t.alice.call(routes.links.get, byId(mine.id))).body.projectId).toBeNull();
+    const malformed = expectProblem(
+      await t.alice.api.post('/api/links', { name: 'x', url: 'https://x.test', projectId: 'nope' }),
+      400,
+    );
+    expect(malformed.errors?.[0]?.path).toBe('body.projectId');
+  });
+
+  it("filters by project: one project's links, my unfiled ones, 404 for a project I cannot see", async () => {
+    const user = await t.app.newUser();
+    const project = (await user.call(routes.projects.create, { body: { name: 'Filtered' } })).body;
+    const filed = await createLink(user, { name: 'Filed', url: 'https://filed.test', projectId: project.id });
+    const unfiled = await createLink(user, { name: 'Unfiled', url: 'https://unfiled.test' });
+    const ids = async (projectId: string) =>
+      (await user.call(routes.links.list, { query: { projectId } })).body.items.map((l) => l.id);
+    expect(await ids(project.id)).toEqual([filed.id]);
+    expect(await ids('none')).toEqual([unfiled.id]);
+    expectProblem(await t.eve.call(routes.links.list, { query: { projectId: project.id } }), 404);
+  });
+
+  it('moving a link out of a project tells the members it is gone, and only them', async () => {
+    const link = await createLink(t.alice, inShared());
+    const bobSocket = await t.app.socket(t.bob.token);
+    const eveEvents = recordEvents(await t.app.socket(t.eve.token));
+    const gone = nextEvent(bobSocket, 'link.deleted');
+    const moved = await t.alice.call(routes.links.update, { ...byId(link.id), body: { projectId: null } });
+    expect(moved.body.projectId).toBeNull();
+    expect(await gone).toEqual({ id: link.id, projectId: t.shared.id });
+    expectProblem(await t.bob.call(routes.links.get, byId(link.id)), 404);
+    await settle();
+    expect(eveEvents).toEqual([]);
+  });
+
+  it('go with their project when it is deleted; other links stay', async () => {
+    const project = (await t.alice.call(routes.projects.create, { body: { name: 'Doomed' } })).body;
+    const doomed = await createLink(t.alice, { name: 'Doomed', url: 'https://doomed.test', projectId: project.id });
+    const kept = await createLink(t.alice, { name: 'Kept', url: 'https://kept.test' });
+    expect((await t.alice.call(routes.projects.remove, byId(project.id))).status).toBe(202);
+    expectProblem(await t.alice.call(routes.links.get, byId(doomed.id)), 404);
+    const count = () => LinkModel.countDocuments({ _id: doomed.id }).setOptions({ tenancy: 'system' });
+    await expect.poll(count, { timeout: 10_000 }).toBe(0);
+    expect((await t.alice.call(routes.links.get, byId(kept.id))).status).toBe(200);
   });
 });

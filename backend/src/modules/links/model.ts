@@ -5,6 +5,8 @@ import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
 const linkSchema = new Schema(
   {
     userId: ownerField,
+    /** Set: the project's members share the link, as they share its tasks and notes. */
+    projectId: { type: Schema.Types.ObjectId, default: null },
     name: { type: String, required: true, trim: true },
     url: { type: String, required: true },
     clicksCount: { type: Number, required: true, default: 0 },
@@ -12,8 +14,9 @@ const linkSchema = new Schema(
   },
   { timestamps: true },
 );
-linkSchema.plugin(ownedPlugin);
+linkSchema.plugin(ownedPlugin, { sharedBy: ['projectId'] });
 linkSchema.index({ userId: 1, _id: -1 });
+linkSchema.index({ projectId: 1, _id: -1 });
 
 export const LinkModel = model('Link', linkSchema);
-export type LinkDoc = InferSchemaType<typeof linkSchema> & { _id: Types.ObjectId };
+export type LinkDoc = InferSchemaType<typeof linkSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };

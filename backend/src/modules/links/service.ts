@@ -1,78 +1,63 @@
 import type { Link } from '@panoramix/contracts';
-import type { UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { notFound } from '../../http/problem.ts';
-import { isoOrNull, ownedBase } from '../../lib/dto.ts';
-import { after, byNewest, sortOf, toPage } from '../../lib/pagination.ts';
+import { isoOrNull, projectContentBase } from '../../lib/dto.ts';
+import { byNewest } from '../../lib/pagination.ts';
 import { escapeRegex } from '../../lib/text.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
+import { deletedFromProject, projectContent } from '../../sharing/content.ts';
 import { LinkModel } from './model.ts';
 import type { LinkDoc } from './model.ts';
 
 export const toLinkDto = (l: LinkDoc): Link => ({
-  ...ownedBase(l),
+  ...projectContentBase(l),
   name: l.name,
   url: l.url,
   clicksCount: l.clicksCount,
   lastClickedAt: isoOrNull(l.lastClickedAt),
 });
 
-/** Links are private to their owner; another user's link answers 404 as if it did not exist. */
+type LinkInput = { projectId?: string | null | undefined; name?: string | undefined; url?: string | undefined };
+
+/**
+ * Links are project content: an unfiled link is its owner's alone, a project's link its members'
+ * (Panorama's optional `projectId`). Anyone else gets 404, as if it did not exist.
+ */
 export function createLinkService(deps: { events: EventBus }) {
-  const mine = (actor: AuthUser, id: string) => ({ _id: id, userId: actor.id });
+  const content = projectContent({
+    model: LinkModel,
+    entity: 'link',
+    label: 'Link',
+    toDto: toLinkDto,
+    deletedData: deletedFromProject,
+    events: deps.events,
+  });
 
-  function announce(type: 'link.created' | 'link.updated', link: Link) {
-    return deps.events.emit({ type, userId: link.userId, data: link });
-  }
-
-  async function list(actor: AuthUser, query: { limit: number; cursor?: string | undefined; q?: string | undefined }) {
+  function list(
+    actor: AuthUser,
+    query: { limit: number; cursor?: string | undefined; projectId?: string | undefined; q?: string | undefined },
+  ) {
     const text = query.q ? new RegExp(escapeRegex(query.q), 'i') : undefined;
-    const rows = await LinkModel.find({
-      userId: actor.id,
-      ...after(byNewest, query.cursor),
-      ...(text ? { $or: [{ name: text }, { url: text }] } : {}),
-    })
-      .sort(sortOf(byNewest))
-      .limit(query.limit + 1)
-      .lean<LinkDoc[]>();
-    return toPage(rows, query.limit, byNewest, toLinkDto);
+    return content.list(actor, query, byNewest, text ? [{ $or: [{ name: text }, { url: text }] }] : []);
   }
 
-  async function get(actor: AuthUser, id: string) {
-    const link = await LinkModel.findOne(mine(actor, id)).lean<LinkDoc>();
-    if (!link) throw notFound('Link');
-    return toLinkDto(link);
+  const create = (actor: AuthUser, input: LinkInput & { name: string; url: string }) => content.create(actor, input);
+
+  async function update(actor: AuthUser, id: string, patch: LinkInput) {
+    const current = await content.findWritable(actor, id);
+    const { audience } = await content.target(actor, current, patch.projectId);
+    return toLinkDto(await content.save(actor, current, { $set: patch }, audience));
   }
 
-  async function create(actor: AuthUser, input: { name: string; url: string }) {
-    const created = await LinkModel.create({ ...input, userId: actor.id });
-    const link = toLinkDto(created.toObject() as LinkDoc);
-    await announce('link.created', link);
-    return link;
+  async function click(actor: AuthUser, id: string) {
+    const current = await content.findWritable(actor, id);
+    return toLinkDto(await content.save(actor, current, { $inc: { clicksCount: 1 }, $set: { lastClickedAt: new Date() } }));
   }
 
-  /** Applies an update to one of the caller's links and announces the result. */
-  async function updateMine(actor: AuthUser, id: string, update: UpdateQuery<LinkDoc>) {
-    const updated = await LinkModel.findOneAndUpdate(mine(actor, id), update, { returnDocument: 'after' }).lean<LinkDoc>();
-    if (!updated) throw notFound('Link');
-    const link = toLinkDto(updated);
-    await announce('link.updated', link);
-    return link;
-  }
+  const remove = (actor: AuthUser, id: string) => content.remove(actor, id);
 
-  const update = (actor: AuthUser, id: string, patch: { name?: string | undefined; url?: string | undefined }) =>
-    updateMine(actor, id, { $set: patch });
+  const removeProjectContent = (projectId: string) => LinkModel.deleteMany({ projectId });
 
-  const click = (actor: AuthUser, id: string) =>
-    updateMine(actor, id, { $inc: { clicksCount: 1 }, $set: { lastClickedAt: new Date() } });
-
-  async function remove(actor: AuthUser, id: string) {
-    const { deletedCount } = await LinkModel.deleteOne(mine(actor, id));
-    if (deletedCount === 0) throw notFound('Link');
-    await deps.events.emit({ type: 'link.deleted', userId: actor.id, data: { id } });
-  }
-
-  return { list, get, create, update, click, remove };
+  return { list, get: content.get, create, update, click, remove, removeProjectContent };
 }
 
 export type LinkService = ReturnType<typeof createLinkService>;

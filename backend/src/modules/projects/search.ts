@@ -10,5 +10,5 @@ export const projectSearch = modelSource({
   projectOf: (doc) => doc._id,
   title: (doc) => String(doc.name),
   text: (doc) => [doc.description, doc.status].filter(Boolean).join('\n'),
-  target: (doc) => `/projects?edit=${String(doc._id)}`,
+  target: (doc) => `/projects/${String(doc._id)}`,
 });

@@ -44,7 +44,7 @@ describe('GET /api/search', () => {
     );
     // Targets are the web app's paths: clients open them as they are.
     expect(Object.fromEntries(items.map((i) => [i.kind, i.target]))).toEqual({
-      project: `/projects?edit=${project.id}`,
+      project: `/projects/${project.id}`,
       task: `/tasks?project=${project.id}&status=all`,
       note: `/notes/${note.id}`,
       link: '/links',

@@ -3,7 +3,6 @@ import type { Model } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { contentFilter, memberProjectIds, visibleProjects } from '../../sharing/access.ts';
 import { LinkModel } from '../links/model.ts';
-import type { LinkDoc } from '../links/model.ts';
 import { toLinkDto } from '../links/service.ts';
 import { NoteModel } from '../notes/model.ts';
 import type { NoteDoc } from '../notes/model.ts';
@@ -103,11 +102,5 @@ export const sources: { [C in SyncCollection]: Source<C> } = {
     fields('projectId', 'name', 'aiSummary', 'aiSummaryAt', 'closedAt'),
     toNoteSessionDto,
   ),
-  /** Links are their owner's alone. */
-  async *links(actor, since) {
-    const filter = { userId: actor.id, ...(since ? { updatedAt: { $gte: since } } : {}) };
-    yield* inBatches(read<LinkDoc>(LinkModel, filter, fields('name', 'url', 'clicksCount', 'lastClickedAt')), (docs) =>
-      docs.map(toLinkDto),
-    );
-  },
+  links: projectContent(LinkModel, fields('projectId', 'name', 'url', 'clicksCount', 'lastClickedAt'), toLinkDto),
 };

@@ -56,9 +56,14 @@ describe('sync snapshot', () => {
     expect(notes.items.find((item) => item.id === note.id)).toEqual(summary);
     expect(JSON.stringify(notes.items)).not.toContain('secret body');
     expect((await sync(alice, 'noteSessions')).items).toContainEqual(session);
+    const teamLink = (
+      await alice.call(routes.links.create, { body: { name: 'Wiki', url: 'https://wiki.test', projectId: shared.id } })
+    ).body;
     expect((await sync(alice, 'links')).items).toContainEqual(link);
-    // Links are their owner's alone, shared project or not.
-    expect((await sync(bob, 'links')).ids).not.toContain(link.id);
+    // An unfiled link is its owner's alone; a project's link its members'.
+    const bobsLinks = await sync(bob, 'links');
+    expect(bobsLinks.ids).not.toContain(link.id);
+    expect(bobsLinks.items).toContainEqual(teamLink);
   });
 });
 
