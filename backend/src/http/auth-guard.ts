@@ -7,6 +7,8 @@ export interface AuthUser {
   id: string;
   username: string;
   role: Role;
+  /** The sign-in this caller's access token belongs to (absent from tokens issued before sessions were listed). */
+  sessionId?: string | undefined;
 }
 
 export function bearerToken(req: Request): string {

@@ -19,6 +19,8 @@ export interface SocketData {
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export const userRoom = (userId: string) => `user:${userId}`;
+/** The sockets of one sign-in, so that signing it out disconnects them and no other. */
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 interface RealtimeDeps {
   events: EventBus;
@@ -61,7 +63,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 
   io.on('connection', (socket) => {
     // Joined as soon as the token is checked: a session ended after that check reaches this socket.
-    void socket.join(userRoom(socket.data.user.id));
+    const { id, sessionId } = socket.data.user;
+    void socket.join(sessionId ? [userRoom(id), sessionRoom(sessionId)] : userRoom(id));
     keepSessionAlive(socket, deps);
     deps.log.debug({ userId: socket.data.user.id, socketId: socket.id }, 'socket connected');
   });
@@ -73,6 +76,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     (io.to(rooms).emit as (type: string, data: unknown) => boolean)(event.type, event.data);
     // The adapter relays this to every instance, as it does the event itself just before.
     if (event.type === 'session.ended') io.in(userRoom(event.userId)).disconnectSockets(true);
+    if (event.type === 'session.revoked') io.in(sessionRoom(event.data.sessionId)).disconnectSockets(true);
   });
 
   return io;

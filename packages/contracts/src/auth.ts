@@ -49,6 +49,23 @@ export const loginBody = z.strictObject({
 });
 export const refreshBody = z.strictObject({ refreshToken: refreshToken.optional() }).optional();
 export const changePasswordBody = z.strictObject({ currentPassword: password, newPassword });
+export const updateMeBody = z.strictObject({ displayName });
+
+/** One sign-in of the caller (a browser or a device): it lasts while its refresh tokens rotate. */
+export const authSession = z
+  .object({
+    id: z.uuid(),
+    /** The User-Agent the sign-in came from (at most 300 characters), '' when none was sent. */
+    userAgent: z.string(),
+    createdAt: isoDateTime,
+    /** When this sign-in last renewed its access token (about every 15 minutes while in use). */
+    lastUsedAt: isoDateTime,
+    /** The sign-in that made this request. */
+    current: z.boolean(),
+  })
+  .meta({ id: 'AuthSession' });
+export type AuthSession = z.infer<typeof authSession>;
+export const sessionParams = z.strictObject({ id: z.uuid('must be a session id') });
 
 export const session = z
   .object({
@@ -137,6 +154,34 @@ export const authRoutes = {
     tags,
     access: 'user',
     response: user,
+  }),
+  updateMe: defineRoute({
+    method: 'patch',
+    path: '/api/auth/me',
+    summary: 'Change my display name',
+    tags,
+    access: 'user',
+    body: updateMeBody,
+    response: user,
+  }),
+  sessions: defineRoute({
+    method: 'get',
+    path: '/api/auth/sessions',
+    summary: 'My live sign-ins (browsers and devices), the most recently used first',
+    tags,
+    access: 'user',
+    response: z.object({ items: z.array(authSession) }),
+  }),
+  revokeSession: defineRoute({
+    method: 'delete',
+    path: '/api/auth/sessions/:id',
+    summary:
+      'Sign one of my sessions out: its refresh and access tokens stop working at once and its open sockets are disconnected',
+    tags,
+    access: 'user',
+    params: sessionParams,
+    response: okResponse,
+    errors: [404],
   }),
   changePassword: defineRoute({
     method: 'post',

@@ -46,6 +46,8 @@ export const domainEvents = {
    * token obtained after the change (the tab that changed the password has one); others must sign in again.
    */
   'session.ended': z.object({ reason: z.enum(['password-changed', 'disabled', 'signed-out-everywhere']) }),
+  /** One sign-in of the user was signed out (from their sessions list): that sign-in's sockets are disconnected right after. */
+  'session.revoked': z.object({ sessionId: z.uuid() }),
   ...chatServerEvents,
 } as const;
 

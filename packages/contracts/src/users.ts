@@ -11,7 +11,13 @@ export const createUserBody = z.strictObject({
 });
 
 export const updateUserBody = z
-  .strictObject({ disabled: z.boolean().optional(), role: role.optional(), displayName: displayName.optional() })
+  .strictObject({
+    disabled: z.boolean().optional(),
+    role: role.optional(),
+    displayName: displayName.optional(),
+    /** A new password set by the admin: every session of the account ends. */
+    password: newPassword.optional(),
+  })
   .refine((b) => Object.keys(b).length > 0, 'nothing to update')
   .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
@@ -43,7 +49,7 @@ export const userRoutes = {
   update: defineRoute({
     method: 'patch',
     path: '/api/users/:id',
-    summary: 'Disable, enable, rename or change the role of an account (admin)',
+    summary: 'Disable, enable, rename, reset the password or change the role of an account (admin)',
     tags,
     access: 'admin',
     params: idParams,

@@ -38,3 +38,22 @@ export const RefreshClaimModel = model('RefreshClaim', refreshClaimSchema);
 /** One-off instance flags whose `_id` uniqueness settles races (e.g. who becomes the first admin). */
 const instanceFlagSchema = new Schema({ _id: String, value: Schema.Types.Mixed }, { timestamps: true });
 export const InstanceFlagModel = model('InstanceFlag', instanceFlagSchema);
+
+/**
+ * One sign-in (a browser or a device), `_id` its refresh token family: the sessions list shows
+ * these, and revoking one stops its access tokens too (they carry it as `sid`; `_id` equality is
+ * the one lookup FerretDB pushes down, so checking it on every request stays cheap).
+ */
+const authSessionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    userId: { type: Schema.Types.ObjectId, required: true, index: true },
+    userAgent: { type: String, default: '' },
+    lastUsedAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+    revokedAt: { type: Date, default: null },
+  },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
+authSessionSchema.index({ expiresAt: 1 });
+export const AuthSessionModel = model('AuthSession', authSessionSchema);

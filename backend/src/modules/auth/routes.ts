@@ -40,12 +40,20 @@ export function authRouter(bind: Bind, auth: AuthService, options: { secureCooki
   const transport = createSessionTransport(options);
 
   bind(router, authRoutes.status, () => auth.status());
-  bind(router, authRoutes.register, async ({ req, res, body }) => transport.deliver(req, res, await auth.register(body)));
+  const userAgent = (req: Request) => req.get('user-agent');
+  bind(router, authRoutes.register, async ({ req, res, body }) =>
+    transport.deliver(req, res, await auth.register(body, userAgent(req))),
+  );
   bind(router, authRoutes.login, async ({ req, res, body }) =>
     transport.deliver(
       req,
       res,
-      await auth.login({ ...body, ip: req.ip ?? 'unknown', refreshToken: transport.presented(req, body) }),
+      await auth.login({
+        ...body,
+        ip: req.ip ?? 'unknown',
+        refreshToken: transport.presented(req, body),
+        userAgent: userAgent(req),
+      }),
     ),
   );
   bind(router, authRoutes.refresh, async ({ req, res, body }) => {
@@ -67,8 +75,14 @@ export function authRouter(bind: Bind, auth: AuthService, options: { secureCooki
     return { ok: true as const };
   });
   bind(router, authRoutes.me, ({ user }) => auth.me(user));
+  bind(router, authRoutes.updateMe, ({ user, body }) => auth.updateMe(user, body));
+  bind(router, authRoutes.sessions, ({ user }) => auth.sessions(user));
+  bind(router, authRoutes.revokeSession, async ({ user, params }) => {
+    await auth.revokeSession(user, params.id);
+    return { ok: true as const };
+  });
   bind(router, authRoutes.changePassword, async ({ req, res, user, body }) =>
-    transport.deliver(req, res, await auth.changePassword(user, body)),
+    transport.deliver(req, res, await auth.changePassword(user, body, userAgent(req))),
   );
   return router;
 }

@@ -1,4 +1,4 @@
-import type { Session, User } from '@panoramix/contracts';
+import type { AuthSession, Session, User } from '@panoramix/contracts';
 import { hash, verify } from '@node-rs/argon2';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { conflict, forbidden, HttpError, notFound, problemTypes, unauthorized } from '../../http/problem.ts';
@@ -37,14 +37,13 @@ export function createAuthService(deps: AuthDeps) {
   // Verifying against a real hash when the user does not exist keeps timing from revealing usernames.
   const decoyHash = hash('decoy-password', hashOptions);
 
-  async function openSession(user: UserDoc, familyId?: string): Promise<IssuedSession> {
-    const accessToken = await deps.tokens.signAccess({
-      sub: String(user._id),
-      username: user.username,
-      role: user.role,
-      epoch: user.sessionEpoch,
-    });
-    const refreshToken = await deps.tokens.issueRefresh(String(user._id), familyId);
+  const signAccess = (user: UserDoc, sid: string) =>
+    deps.tokens.signAccess({ sub: String(user._id), username: user.username, role: user.role, epoch: user.sessionEpoch, sid });
+
+  /** A new sign-in from `userAgent` (its browser or device, as the sessions list names it). */
+  async function openSession(user: UserDoc, userAgent: string | undefined): Promise<IssuedSession> {
+    const { familyId, refreshToken } = await deps.tokens.openFamily(String(user._id), userAgent);
+    const accessToken = await signAccess(user, familyId);
     return { accessToken, expiresIn: deps.accessTtlSeconds, refreshToken, user: toUserDto(user) };
   }
 
@@ -89,15 +88,21 @@ export function createAuthService(deps: AuthDeps) {
     }
   }
 
-  async function register(input: { username: string; password: string; displayName?: string | undefined }) {
+  async function register(input: { username: string; password: string; displayName?: string | undefined }, userAgent?: string) {
     const first = await claimFirstAdmin();
     if (!first && !deps.allowRegistration) throw forbidden('Registration is closed; ask an administrator for an account');
     const user = await createAccount({ ...input, role: first ? 'admin' : 'user' });
-    return openSession(user);
+    return openSession(user, userAgent);
   }
 
   /** `refreshToken`: the one the device already holds, if any; a live one of this account skips the per-username delay. */
-  async function login(input: { username: string; password: string; ip: string; refreshToken?: string | undefined }) {
+  async function login(input: {
+    username: string;
+    password: string;
+    ip: string;
+    refreshToken?: string | undefined;
+    userAgent?: string | undefined;
+  }) {
     const user = await UserModel.findOne({ username: input.username }).lean<UserDoc>();
     const knownDevice = !!user && !!input.refreshToken && (await deps.tokens.isLiveFor(input.refreshToken, String(user._id)));
     const attempt = { ip: input.ip, username: input.username, knownDevice };
@@ -109,23 +114,18 @@ export function createAuthService(deps: AuthDeps) {
     }
     await deps.limiter.recordSuccess(attempt);
     if (user.disabled) throw new HttpError(403, problemTypes.forbidden, 'Account disabled', 'This account is disabled');
-    return openSession(user);
+    return openSession(user, input.userAgent);
   }
 
   async function refresh(token: string | undefined) {
     if (!token) throw unauthorized('No session to refresh');
-    const { userId, next } = await deps.tokens.rotateRefresh(token);
+    const { userId, familyId, next } = await deps.tokens.rotateRefresh(token);
     const user = await UserModel.findById(userId).lean<UserDoc>();
     if (!user || user.disabled) {
       await deps.tokens.revokeAllOf(userId);
       throw unauthorized('Session expired, sign in again');
     }
-    const accessToken = await deps.tokens.signAccess({
-      sub: userId,
-      username: user.username,
-      role: user.role,
-      epoch: user.sessionEpoch,
-    });
+    const accessToken = await signAccess(user, familyId);
     return { accessToken, expiresIn: deps.accessTtlSeconds, refreshToken: next, user: toUserDto(user) };
   }
 
@@ -133,18 +133,53 @@ export function createAuthService(deps: AuthDeps) {
     if (token) await deps.tokens.revokeToken(token);
   }
 
-  /** Resolves a bearer token to its user; disabled users and tokens older than a password change are refused. */
+  /**
+   * Resolves a bearer token to its user; disabled users, tokens older than a password change and
+   * tokens of a signed-out session are refused. Both lookups are by `_id`, side by side.
+   */
   async function authenticate(accessToken: string): Promise<AuthUser> {
     const claims = await deps.tokens.verifyAccess(accessToken);
-    const user = await UserModel.findById(claims.sub, { username: 1, role: 1, disabled: 1, sessionEpoch: 1 }).lean();
-    if (!user || user.disabled || user.sessionEpoch !== claims.epoch) throw unauthorized('Session expired, sign in again');
-    return { id: String(user._id), username: user.username, role: user.role };
+    const [user, sessionLive] = await Promise.all([
+      UserModel.findById(claims.sub, { username: 1, role: 1, disabled: 1, sessionEpoch: 1 }).lean(),
+      claims.sid ? deps.tokens.isSessionLive(claims.sid) : true,
+    ]);
+    if (!user || user.disabled || user.sessionEpoch !== claims.epoch || !sessionLive) {
+      throw unauthorized('Session expired, sign in again');
+    }
+    return { id: String(user._id), username: user.username, role: user.role, sessionId: claims.sid };
   }
 
   async function me(actor: AuthUser): Promise<User> {
     const user = await UserModel.findById(actor.id).lean<UserDoc>();
     if (!user) throw notFound('User');
     return toUserDto(user);
+  }
+
+  async function updateMe(actor: AuthUser, patch: { displayName: string }): Promise<User> {
+    const user = await UserModel.findByIdAndUpdate(actor.id, { $set: patch }, { returnDocument: 'after' }).lean<UserDoc>();
+    if (!user) throw notFound('User');
+    return toUserDto(user);
+  }
+
+  async function sessions(actor: AuthUser): Promise<{ items: AuthSession[] }> {
+    const live = await deps.tokens.liveSessionsOf(actor.id);
+    return {
+      items: live.map((s) => ({
+        id: s._id,
+        userAgent: s.userAgent,
+        createdAt: s.createdAt.toISOString(),
+        lastUsedAt: s.lastUsedAt.toISOString(),
+        current: s._id === actor.sessionId,
+      })),
+    };
+  }
+
+  /** Signs one of the caller's sessions out; another user's session is as unknown as a made-up id. */
+  async function revokeSession(actor: AuthUser, sessionId: string) {
+    const live = await deps.tokens.liveSessionsOf(actor.id);
+    if (!live.some((s) => s._id === sessionId)) throw notFound('Session');
+    await deps.tokens.revokeFamily(sessionId);
+    await deps.events.emit({ type: 'session.revoked', userId: actor.id, data: { sessionId } });
   }
 
   /** Ends every session of the user: a new epoch kills access tokens, refresh tokens are revoked, sockets are told. */
@@ -164,7 +199,7 @@ export function createAuthService(deps: AuthDeps) {
   };
 
   /** Every existing session ends (new epoch, refresh tokens revoked); the caller gets a fresh one. */
-  async function changePassword(actor: AuthUser, input: { currentPassword: string; newPassword: string }) {
+  async function changePassword(actor: AuthUser, input: { currentPassword: string; newPassword: string }, userAgent?: string) {
     const user = await UserModel.findById(actor.id).lean<UserDoc>();
     if (!user) throw notFound('User');
     if (!(await verify(user.passwordHash, input.currentPassword))) {
@@ -172,12 +207,30 @@ export function createAuthService(deps: AuthDeps) {
         { path: 'body.currentPassword', message: 'is wrong' },
       ]);
     }
-    const passwordHash = await hash(input.newPassword, hashOptions);
-    const updated = await endAllSessions(actor.id, 'password-changed', { passwordHash });
-    return openSession(updated ?? user);
+    const updated = await setPassword(actor.id, input.newPassword);
+    return openSession(updated ?? user, userAgent);
   }
 
-  return { status, register, login, refresh, logout, logoutEverywhere, authenticate, me, changePassword, createAccount };
+  /** A new password ends every session of the account (its owner's change, or an admin's reset). */
+  const setPassword = async (userId: string, password: string) =>
+    endAllSessions(userId, 'password-changed', { passwordHash: await hash(password, hashOptions) });
+
+  return {
+    status,
+    register,
+    login,
+    refresh,
+    logout,
+    logoutEverywhere,
+    authenticate,
+    me,
+    updateMe,
+    sessions,
+    revokeSession,
+    changePassword,
+    setPassword,
+    createAccount,
+  };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

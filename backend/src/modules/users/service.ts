@@ -31,7 +31,15 @@ export function createUserService(deps: { auth: AuthService; tokens: TokenServic
   async function update(
     actor: AuthUser,
     id: string,
-    patch: { disabled?: boolean | undefined; role?: Role | undefined; displayName?: string | undefined },
+    {
+      password,
+      ...patch
+    }: {
+      disabled?: boolean | undefined;
+      role?: Role | undefined;
+      displayName?: string | undefined;
+      password?: string | undefined;
+    },
   ) {
     const target = await UserModel.findById(id).lean<UserDoc>();
     if (!target) throw notFound('User');
@@ -43,6 +51,7 @@ export function createUserService(deps: { auth: AuthService; tokens: TokenServic
     }
     const updated = await UserModel.findByIdAndUpdate(id, { $set: patch }, { returnDocument: 'after' }).lean<UserDoc>();
     if (!updated) throw notFound('User');
+    if (password !== undefined) await deps.auth.setPassword(id, password);
     if (patch.disabled) {
       await deps.tokens.revokeAllOf(id);
       await deps.events.emit({ type: 'session.ended', userId: id, data: { reason: 'disabled' } });

@@ -83,6 +83,23 @@ describe('account administration', () => {
     expect(back.status).toBe(200);
   });
 
+  it('resets a password: the old one and every session of the account stop, the new one signs in', async () => {
+    const created = await createUser({ username: 'forgetful', password: 'forgotten-password' });
+    const browser = createClient(app.baseUrl);
+    const token = (await logIn(browser, 'forgetful', 'forgotten-password')).body.accessToken;
+    const reset = await admin.call(routes.users.update, {
+      params: { id: created.body.id },
+      body: { password: 'given-by-admin' },
+    });
+    expect(reset.body).toMatchObject({ username: 'forgetful', disabled: false });
+    expectProblem(await app.client(token).call(routes.auth.me), 401);
+    expectProblem(await browser.call(routes.auth.refresh), 401);
+    expectProblem(await logIn(app.client(), 'forgetful', 'forgotten-password'), 401);
+    expect((await logIn(app.client(), 'forgetful', 'given-by-admin')).status).toBe(200);
+    const weak = await admin.api.patch(`/api/users/${created.body.id}`, { password: 'short' });
+    expect(expectProblem(weak, 400).errors?.[0]?.path).toBe('body.password');
+  });
+
   it('keeps at least one active admin', async () => {
     const self = { params: { id: admin.id } };
     expectProblem(await admin.call(routes.users.update, { ...self, body: { disabled: true } }), 409);
