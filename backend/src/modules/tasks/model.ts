@@ -24,6 +24,9 @@ const taskSchema = new Schema(
     isImportant: { type: Boolean, default: false },
     rank: rankField, // an order key
     tags: { type: [String], default: [] },
+    assigneeId: { type: Schema.Types.ObjectId, default: null },
+    estimate: { type: Number, default: null },
+    actual: { type: Number, default: null },
   },
   { timestamps: true },
 );

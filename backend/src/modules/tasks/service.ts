@@ -4,11 +4,15 @@ import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
-import { isoOrNull, projectContentBase } from '../../lib/dto.ts';
+import { idOrNull, isoOrNull, projectContentBase } from '../../lib/dto.ts';
 import { contentFilter, enterProjectAs, memberProjects, touchProjects } from '../../sharing/access.ts';
 import { deletedFromProject, projectContent } from '../../sharing/content.ts';
+import { assigneeAfter, dedupeTags } from './fields.ts';
+import { taskBulk } from './bulk.ts';
 import { TaskModel } from './model.ts';
+import { promote } from './promote.ts';
 import { lowerTopRank, lowerTopRankOf, rankOnTop, rankOnTopOfProject } from './rank.ts';
+import { keepDeleted } from './trash.ts';
 import type { TaskDoc } from './model.ts';
 
 const byRank: SortKey = { field: 'rank', direction: 'asc' };
@@ -24,15 +28,12 @@ export const toTaskDto = (t: TaskDoc): Task => ({
   isImportant: t.isImportant,
   rank: t.rank,
   tags: t.tags,
+  assigneeId: idOrNull(t.assigneeId),
+  estimate: t.estimate ?? null,
+  actual: t.actual ?? null,
 });
 
 type TaskInput = Partial<Omit<Task, 'id' | 'userId' | 'statusChangedAt' | 'createdAt' | 'updatedAt'>>;
-
-/** Tags are kept once each, compared case-insensitively, in their first spelling. */
-export function dedupeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return tags.filter((tag) => !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()));
-}
 
 const toFields = ({ deadline, tags, ...rest }: TaskInput) => ({
   ...rest,
@@ -55,6 +56,7 @@ export interface TaskListQuery {
   status?: TaskStatus[] | undefined;
   overdue?: boolean | undefined;
   dueWithinDays?: number | undefined;
+  assigneeId?: string | undefined;
 }
 
 export function createTaskService(deps: { events: EventBus }) {
@@ -66,6 +68,7 @@ export function createTaskService(deps: { events: EventBus }) {
     deletedData: deletedFromProject,
     events: deps.events,
   });
+  const writes = { content, events: deps.events, toDto: toTaskDto };
 
   async function list(actor: AuthUser, query: TaskListQuery) {
     const now = new Date();
@@ -75,6 +78,7 @@ export function createTaskService(deps: { events: EventBus }) {
     if (query.dueWithinDays !== undefined) {
       clauses.push({ open: true, deadline: { $gte: now, $lte: new Date(now.getTime() + query.dueWithinDays * DAY_MS) } });
     }
+    if (query.assigneeId) clauses.push({ assigneeId: new Types.ObjectId(query.assigneeId) });
     return content.list(actor, query, byRank, clauses);
   }
 
@@ -82,7 +86,9 @@ export function createTaskService(deps: { events: EventBus }) {
   async function create(actor: AuthUser, input: TaskInput & { title: string }) {
     const _id = new Types.ObjectId();
     const fields = { _id, ...toFields(input), statusChangedAt: new Date() };
+    const assigned = (audience: string[]) => assigneeAfter(null, input.assigneeId, audience, 'body.assigneeId');
     if (!input.projectId) {
+      assigned([actor.id]);
       const rank = input.rank ?? (await rankOnTop({ userId: actor.id, projectId: null }, _id));
       return content.create(actor, { ...fields, rank }, [actor.id]);
     }
@@ -92,6 +98,7 @@ export function createTaskService(deps: { events: EventBus }) {
       'body.projectId',
       input.rank ? lowerTopRank(input.rank) : {},
     );
+    assigned(audience);
     const rank = input.rank ?? (await rankOnTopOfProject(project, _id));
     return content.create(actor, { ...fields, rank }, audience);
   }
@@ -100,14 +107,20 @@ export function createTaskService(deps: { events: EventBus }) {
     const current = await content.findWritable(actor, id);
     const { moving, audience } = await content.target(actor, current, patch.projectId);
     const statusChanged = patch.status !== undefined && patch.status !== current.doc.status;
-    const fields = { ...toFields(patch), ...(statusChanged ? { statusChangedAt: new Date() } : {}) };
+    const assigneeId = assigneeAfter(idOrNull(current.doc.assigneeId), patch.assigneeId, audience, 'body.assigneeId');
+    const fields = {
+      ...toFields(patch),
+      ...(statusChanged ? { statusChangedAt: new Date() } : {}),
+      ...(assigneeId !== undefined ? { assigneeId } : {}),
+    };
     const saved = await content.save(actor, current, { $set: fields }, audience);
     // A rank written into a project (a move within it, or into it) lowers the project's bound for new tasks.
     if (saved.projectId && (patch.rank !== undefined || moving)) await lowerTopRankOf(saved.projectId, saved.rank);
     return toTaskDto(saved);
   }
 
-  const remove = (actor: AuthUser, id: string) => content.remove(actor, id);
+  /** Kept a day first, so that "Annuler" restores the same task (see trash.ts). */
+  const remove = (actor: AuthUser, id: string) => content.remove(actor, id, (doc) => keepDeleted(actor, [doc]));
 
   /**
    * A constant number of commands however many tasks: the caller's projects (read once, with their
@@ -130,7 +143,17 @@ export function createTaskService(deps: { events: EventBus }) {
 
   const removeProjectContent = (projectId: string) => TaskModel.deleteMany({ projectId });
 
-  return { list, get: content.get, create, update, remove, bulkComplete, removeProjectContent };
+  return {
+    list,
+    get: content.get,
+    create,
+    update,
+    remove,
+    bulkComplete,
+    ...taskBulk(writes),
+    promote: (actor: AuthUser, id: string) => promote(writes, actor, id),
+    removeProjectContent,
+  };
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;
