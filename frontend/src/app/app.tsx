@@ -10,7 +10,7 @@ import { currentLocation, navigate, safeNext, useLocation } from '../lib/locatio
 
 const SetupPage = lazy(() => import('./auth/setup-page.tsx'));
 
-const AUTH_PATHS = ['/login', '/setup'];
+const AUTH_PATHS = ['/login', '/setup', '/register'];
 
 function Loading() {
   const { t } = useTranslation();
@@ -21,6 +21,12 @@ function Loading() {
   );
 }
 
+/** First run creates the first account; `/register` stays while registration is open; else sign in. */
+function signedOutScreen(session: { needsSetup: boolean; registrationOpen: boolean }, pathname: string) {
+  if (session.needsSetup) return '/setup';
+  return pathname === '/register' && session.registrationOpen ? '/register' : '/login';
+}
+
 /**
  * Chooses the screen from the session: first-run registration, sign-in, or the shell. A signed-out
  * visit to a deep link goes to /login?next=… and comes back there after signing in.
@@ -29,7 +35,7 @@ function Screens({ features }: { features: readonly FeatureDefinition[] }) {
   const session = useSession();
   const { pathname, search } = useLocation();
   const onAuthPath = AUTH_PATHS.includes(pathname);
-  const target = session.phase === 'signed-out' ? (session.needsSetup ? '/setup' : '/login') : undefined;
+  const target = session.phase === 'signed-out' ? signedOutScreen(session, pathname) : undefined;
 
   useEffect(() => {
     if (session.phase === 'signed-out' && pathname !== target) {
@@ -48,7 +54,10 @@ function Screens({ features }: { features: readonly FeatureDefinition[] }) {
   if (session.phase === 'booting') return <Loading />;
   if (session.phase === 'signed-out') {
     if (pathname !== target) return <Loading />;
-    return session.needsSetup ? <SetupPage /> : <LoginPage expired={session.reason === 'expired'} />;
+    if (target === '/login') {
+      return <LoginPage expired={session.reason === 'expired'} registrationOpen={session.registrationOpen} />;
+    }
+    return <SetupPage firstRun={target === '/setup'} />;
   }
   if (onAuthPath) return <Loading />;
   return <Shell features={features} />;

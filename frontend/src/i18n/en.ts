@@ -35,6 +35,11 @@ export const en: Messages = {
     usernameMissing: 'Enter your username.',
     passwordMissing: 'Enter your password.',
     signOut: 'Sign out',
+    account: 'Account',
+    registerTitle: 'Create an account',
+    registerSubtitle: 'Choose a username and a password.',
+    noAccount: 'No account yet?',
+    haveAccount: 'Already have an account?',
   },
   errors: {
     network: 'The server cannot be reached. Check your connection.',

@@ -33,6 +33,11 @@ export const fr = {
     usernameMissing: 'Saisissez votre nom d’utilisateur.',
     passwordMissing: 'Saisissez votre mot de passe.',
     signOut: 'Se déconnecter',
+    account: 'Compte',
+    registerTitle: 'Créer un compte',
+    registerSubtitle: 'Choisissez un nom d’utilisateur et un mot de passe.',
+    noAccount: 'Pas encore de compte ?',
+    haveAccount: 'Déjà un compte ?',
   },
   errors: {
     network: 'Le serveur est injoignable. Vérifiez votre connexion.',

@@ -7,6 +7,7 @@ import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
 import type { SearchMessages } from '../features/search/messages-fr.ts';
 import type { TasksMessages } from '../features/tasks/messages-fr.ts';
 import type { ProblemMessages } from '../api/problem-messages-fr.ts';
+import type { AccountMessages } from '../app/account/messages-fr.ts';
 import type { Messages } from './fr.ts';
 
 declare module 'i18next' {
@@ -23,6 +24,7 @@ declare module 'i18next' {
       chat: ChatMessages;
       files: FilesMessages;
       problems: ProblemMessages;
+      account: AccountMessages;
     };
   }
 }

@@ -12,10 +12,22 @@ interface AuthLayoutProps {
   notice?: string | undefined;
   onSubmit: () => void;
   children: ReactNode;
+  /** Below the form: the way to the other auth screen (sign in ↔ create an account). */
+  footer?: ReactNode;
 }
 
-/** The centred card shared by sign-in and first-run registration. */
-export function AuthLayout({ title, subtitle, submitLabel, pending, error, notice, onSubmit, children }: AuthLayoutProps) {
+/** The centred card shared by sign-in and registration. */
+export function AuthLayout({
+  title,
+  subtitle,
+  submitLabel,
+  pending,
+  error,
+  notice,
+  onSubmit,
+  children,
+  footer,
+}: AuthLayoutProps) {
   const { t } = useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,6 +62,7 @@ export function AuthLayout({ title, subtitle, submitLabel, pending, error, notic
         <Button type="submit" variant="primary" block disabled={pending} aria-busy={pending}>
           {submitLabel}
         </Button>
+        {footer && <p className="muted auth-footer">{footer}</p>}
       </form>
     </main>
   );

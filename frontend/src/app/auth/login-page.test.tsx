@@ -14,7 +14,7 @@ afterEach(() => vi.unstubAllGlobals());
 async function submitWith(response: Response) {
   vi.stubGlobal('fetch', vi.fn().mockResolvedValue(response));
   const user = userEvent.setup();
-  render(<LoginPage expired={false} />);
+  render(<LoginPage expired={false} registrationOpen={false} />);
   await user.type(screen.getByLabelText('Nom d’utilisateur'), 'ada');
   await user.type(screen.getByLabelText('Mot de passe'), 'nope');
   await user.click(screen.getByRole('button', { name: 'Se connecter' }));
@@ -49,7 +49,7 @@ describe('LoginPage', () => {
     const fetchMock = vi.fn();
     vi.stubGlobal('fetch', fetchMock);
     const user = userEvent.setup();
-    render(<LoginPage expired={false} />);
+    render(<LoginPage expired={false} registrationOpen={false} />);
     await user.click(screen.getByRole('button', { name: 'Se connecter' }));
     expect(description('Nom d’utilisateur')).toBe('Saisissez votre nom d’utilisateur.');
     expect(description('Mot de passe')).toBe('Saisissez votre mot de passe.');
@@ -75,8 +75,16 @@ describe('LoginPage', () => {
     expect((await submitWith(refused)).textContent).toBe('Doit faire au plus 50 caractères.');
   });
 
+  it('offers to create an account only while registration is open', () => {
+    const { unmount } = render(<LoginPage expired={false} registrationOpen />);
+    expect(screen.getByRole('link', { name: 'Créer un compte' }).getAttribute('href')).toBe('/register');
+    unmount();
+    render(<LoginPage expired={false} registrationOpen={false} />);
+    expect(screen.queryByRole('link', { name: 'Créer un compte' })).toBeNull();
+  });
+
   it('explains an expired session before any attempt', () => {
-    render(<LoginPage expired />);
+    render(<LoginPage expired registrationOpen={false} />);
     expect(screen.getByRole('status').textContent).toContain('Votre session a expiré');
   });
 });

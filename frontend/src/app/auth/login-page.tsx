@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../ui/link.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { authErrorMessage } from './auth-errors.ts';
 import { AuthLayout } from './auth-layout.tsx';
 import { signIn } from './session-store.ts';
 
-export default function LoginPage({ expired }: { expired: boolean }) {
+export default function LoginPage({ expired, registrationOpen }: { expired: boolean; registrationOpen: boolean }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -43,6 +44,13 @@ export default function LoginPage({ expired }: { expired: boolean }) {
       notice={expired && !error ? t('auth.sessionExpired') : undefined}
       error={error ? authErrorMessage(error, t) : undefined}
       onSubmit={submit}
+      footer={
+        registrationOpen && (
+          <>
+            {t('auth.noAccount')} <Link to={`/register${window.location.search}`}>{t('auth.registerTitle')}</Link>
+          </>
+        )
+      }
     >
       <TextField
         label={t('auth.username')}

@@ -46,14 +46,18 @@ describe('session store', () => {
     await signIn({ username: 'ada', password: 'pw' });
     await refreshSession();
     await settled();
-    expect(sessionStore.get()).toEqual({ phase: 'signed-out', needsSetup: false, reason: 'expired' });
+    await expect
+      .poll(() => sessionStore.get())
+      .toEqual({ phase: 'signed-out', needsSetup: false, registrationOpen: true, reason: 'expired' });
   });
 
-  it('signing out is not an expiry: the login will not bring the user back to the same place', async () => {
+  it('signing out is not an expiry: the login will not bring the user back to the same place, and offers registration while open', async () => {
     await signIn({ username: 'ada', password: 'pw' });
     await signOut();
     await settled();
-    expect(sessionStore.get()).toEqual({ phase: 'signed-out', needsSetup: false, reason: 'signed-out' });
+    await expect
+      .poll(() => sessionStore.get())
+      .toEqual({ phase: 'signed-out', needsSetup: false, registrationOpen: true, reason: 'signed-out' });
   });
 
   it('signing out everywhere asks the server to end every session, then signs this tab out', async () => {
@@ -61,6 +65,8 @@ describe('session store', () => {
     await signOut({ everywhere: true });
     await settled();
     expect(vi.mocked(fetch).mock.calls.map(([url]) => url)).toContain('/api/auth/logout-all');
-    expect(sessionStore.get()).toEqual({ phase: 'signed-out', needsSetup: false, reason: 'signed-out' });
+    await expect
+      .poll(() => sessionStore.get())
+      .toEqual({ phase: 'signed-out', needsSetup: false, registrationOpen: true, reason: 'signed-out' });
   });
 });

@@ -10,7 +10,7 @@ export type SignedOutReason = 'visit' | 'expired' | 'signed-out';
 export type SessionState =
   | { phase: 'booting' }
   /** `reason` decides whether sign-in comes back to the current place (not after signing out). */
-  | { phase: 'signed-out'; needsSetup: boolean; reason: SignedOutReason }
+  | { phase: 'signed-out'; needsSetup: boolean; registrationOpen: boolean; reason: SignedOutReason }
   | { phase: 'signed-in'; user: User };
 
 export const sessionStore = createStore<SessionState>({ phase: 'booting' });
@@ -25,9 +25,11 @@ async function enter(user: User): Promise<void> {
   sessionStore.set({ phase: 'signed-in', user });
 }
 
+const closed = { needsSetup: false, registrationOpen: false };
+
 async function signedOut(reason: SignedOutReason): Promise<void> {
-  const status = await call(routes.auth.status).catch(() => ({ needsSetup: false }));
-  sessionStore.set({ phase: 'signed-out', needsSetup: status.needsSetup, reason });
+  const status = await call(routes.auth.status).catch(() => closed);
+  sessionStore.set({ phase: 'signed-out', ...status, reason });
 }
 
 /** On load: the refresh cookie, if still valid, restores the session without a password. */
@@ -51,8 +53,25 @@ export async function register(body: RouteBodyInput<typeof contractRoutes.auth.r
   channel?.postMessage('signed-in');
 }
 
-/** Someone was signed in, so the instance has an account: no status request is needed. */
-const leave = () => sessionStore.set({ phase: 'signed-out', needsSetup: false, reason: 'signed-out' });
+/** The signed-in user as the server now has it (a new display name, a changed password's new session). */
+export function replaceSignedInUser(user: User): void {
+  if (sessionStore.get().phase === 'signed-in') sessionStore.set({ phase: 'signed-in', user });
+}
+
+/**
+ * Someone was signed in, so the instance has an account: the sign-in screen shows at once, and
+ * learns afterwards whether to offer registration.
+ */
+function leave() {
+  sessionStore.set({ phase: 'signed-out', ...closed, reason: 'signed-out' });
+  void call(routes.auth.status).then(
+    ({ registrationOpen }) => {
+      const state = sessionStore.get();
+      if (state.phase === 'signed-out') sessionStore.set({ ...state, registrationOpen });
+    },
+    () => undefined,
+  );
+}
 
 /** Signs this tab out; `everywhere` ends every session of the account (other devices, other browsers) too. */
 export async function signOut({ everywhere = false } = {}): Promise<void> {

@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../ui/link.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { authErrorMessage, fieldErrorMessage } from './auth-errors.ts';
 import { AuthLayout } from './auth-layout.tsx';
 import { register } from './session-store.ts';
 
-/** First run: no account exists yet, so the first one is created here (and becomes admin). */
-export default function SetupPage() {
+/**
+ * Creating an account: on first run the first one (it becomes admin), later `/register` while
+ * registration is open.
+ */
+export default function SetupPage({ firstRun }: { firstRun: boolean }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ username: '', displayName: '', password: '' });
   const [pending, setPending] = useState(false);
@@ -34,12 +38,19 @@ export default function SetupPage() {
   const fieldLevel = Object.values(fieldErrors).some(Boolean);
   return (
     <AuthLayout
-      title={t('auth.setupTitle')}
-      subtitle={t('auth.setupSubtitle')}
+      title={firstRun ? t('auth.setupTitle') : t('auth.registerTitle')}
+      subtitle={firstRun ? t('auth.setupSubtitle') : t('auth.registerSubtitle')}
       submitLabel={pending ? t('auth.creating') : t('auth.createAccount')}
       pending={pending}
       error={error && !fieldLevel ? authErrorMessage(error, t) : undefined}
       onSubmit={submit}
+      footer={
+        !firstRun && (
+          <>
+            {t('auth.haveAccount')} <Link to={`/login${window.location.search}`}>{t('auth.signIn')}</Link>
+          </>
+        )
+      }
     >
       <TextField
         label={t('auth.username')}

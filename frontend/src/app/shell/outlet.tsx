@@ -6,6 +6,7 @@ import { Link } from '../../ui/link.tsx';
 import { isWithin, navigate, useLocation } from '../../lib/location.ts';
 
 const PreferencesPage = lazy(() => import('../preferences/preferences-page.tsx'));
+const AccountPage = lazy(() => import('../account/account-page.tsx'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -27,11 +28,12 @@ function StartTab({ features }: { features: readonly FeatureDefinition[] }) {
   return null;
 }
 
-/** The screen for the current address: a feature's tab, preferences, or not found. */
+/** The screen for the current address: a feature's tab, preferences, the account, or not found. */
 export function Outlet({ features }: { features: readonly FeatureDefinition[] }) {
   const { pathname } = useLocation();
   if (pathname === '/') return <StartTab features={features} />;
   if (isWithin(pathname, '/preferences')) return <PreferencesPage features={features} />;
+  if (isWithin(pathname, '/account')) return <AccountPage />;
   const feature = features.find((f) => isWithin(pathname, f.path));
   if (!feature) return <NotFound />;
   const Screen = feature.component;

@@ -84,6 +84,7 @@ export function Sidebar({ features, collapsed, onToggleCollapsed, onNavigate }: 
       <div className="sidebar-footer">
         <ul>
           <NavItem to="/preferences" icon="settings" label={t('preferences.title')} onNavigate={onNavigate} />
+          <NavItem to="/account" icon="user" label={t('auth.account')} onNavigate={onNavigate} />
         </ul>
         {user && (
           <p className="nav-label sidebar-user" title={t('shell.signedInAs', { name: user.username })}>
