@@ -18,6 +18,7 @@ import { serveWebClient } from './http/web.ts';
 import type { Logger } from './lib/logger.ts';
 import { createOpenApiDocument } from './openapi-document.ts';
 import { aiRouter } from './modules/ai/routes.ts';
+import { alarmsRouter } from './modules/alarms/routes.ts';
 import { authRouter } from './modules/auth/routes.ts';
 import { contactsRouter } from './modules/chat/contacts.routes.ts';
 import { messagesRouter } from './modules/chat/messages.routes.ts';
@@ -78,6 +79,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(usersRouter(bind, services.users));
   api.use(preferencesRouter(bind, services.preferences));
   api.use(linksRouter(bind, services.links));
+  api.use(alarmsRouter(bind, services.alarms));
   api.use(projectsRouter(bind, services.projects));
   api.use(tasksRouter(bind, services.tasks));
   api.use(notesRouter(bind, services.notes));

@@ -57,6 +57,7 @@ const schema = z
       .default(8 * 1024 * 1024),
     WEB_DIST: z.string().default('./frontend/dist'),
     JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
+    ALARMS_SCAN_MS: z.coerce.number().int().min(100).default(5000),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     EMBEDDINGS_PROVIDER: z.enum(['local', 'ollama', 'openai']).default('local'),
     EMBEDDINGS_MODEL: z.string().optional(),

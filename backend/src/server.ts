@@ -69,6 +69,7 @@ export async function startServer(options: { config: Config; logger: Logger; mon
 
   for (const job of services.jobDefinitions) jobs.define(job);
   await jobs.start();
+  await services.alarmScheduler.start(); // rings what came due while no server ran, marked late
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -85,7 +86,7 @@ export async function startServer(options: { config: Config; logger: Logger; mon
       }, config.SHUTDOWN_TIMEOUT_MS);
       // io.close() disconnects every socket and closes the HTTP server once its requests are done;
       // meanwhile the job runner stops polling and lets running jobs (and the indexer's run) finish.
-      await Promise.all([io.close(), jobs.stop(), services.indexer.stop()]);
+      await Promise.all([io.close(), jobs.stop(), services.indexer.stop(), services.alarmScheduler.stop()]);
       clearInterval(sweepIdle);
       clearTimeout(forceClose);
       await redis?.close();

@@ -8,6 +8,8 @@ import type { Logger } from './lib/logger.ts';
 import { authJobs } from './modules/auth/jobs.ts';
 import { createLoginLimiter } from './modules/auth/rate-limit.ts';
 import { createAiService } from './modules/ai/service.ts';
+import { alarmJobs, createAlarmScheduler } from './modules/alarms/scheduler.ts';
+import { createAlarmService } from './modules/alarms/service.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { createTokenService } from './modules/auth/tokens.ts';
 import { chatJobs } from './modules/chat/cascade.ts';
@@ -108,14 +110,26 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     ...syncJobs,
     ...taskTrashJobs,
     ...idempotencyJobs,
+    ...alarmJobs,
   ];
   indexer.start();
+  const alarmScheduler = createAlarmScheduler({ events, log: logger, scanEveryMs: config.ALARMS_SCAN_MS });
   return {
     tokens,
     auth,
     users: createUserService({ auth, tokens, events }),
     preferences: createPreferencesService({ events }),
     links,
+    alarms: createAlarmService({
+      events,
+      scheduler: alarmScheduler,
+      taskVisible: (actor, taskId) =>
+        tasks.get(actor, taskId).then(
+          () => true,
+          () => false,
+        ),
+    }),
+    alarmScheduler,
     projects: createProjectService({ events, jobs }),
     tasks,
     notes,

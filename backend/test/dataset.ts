@@ -34,6 +34,9 @@ export async function seedEveryModule(app: TestApp) {
       { projectId },
     );
     if (scan.status !== 201) throw new Error(`seeding files failed: ${scan.status} ${JSON.stringify(scan.body)}`);
+    const team = await user.api.post('/api/teams', { name: `Platform ${i}` });
+    const boss = await user.api.post('/api/people', { name: `Élodie ${i}`, lastName: 'Dupont', teamId: team.body.id });
+    await user.api.post('/api/people', { name: `Jean ${i}`, email: `jean${i}@acme.test`, managerId: boss.body.id });
   }
   await seedChat(users);
   return users;

@@ -14,6 +14,7 @@ const exported = [
   'note_sessions',
   'note_lines',
   'links',
+  'alarms',
   'files',
   'rooms',
   'roomreads',

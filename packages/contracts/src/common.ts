@@ -77,6 +77,8 @@ export const problemTypes = {
   idempotencyKeyReused: 'idempotency-key-reused',
   rateLimited: 'rate-limited',
   syncExpired: 'sync-expired',
+  teamNotEmpty: 'team-not-empty',
+  managerCycle: 'manager-cycle',
   unavailable: 'service-unavailable',
   internal: 'internal-error',
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alarm, alarmDeleted, alarmFired } from './alarms.ts';
 import { chatServerEvents } from './chat-events.ts';
 import type { Ack, ChatClientToServerEvents } from './chat-events.ts';
 import { isoDateTime, objectId } from './common.ts';
@@ -40,6 +41,10 @@ export const domainEvents = {
   'file.created': storedFile,
   'file.updated': storedFile,
   'file.deleted': fileDeleted,
+  'alarm.created': alarm,
+  'alarm.updated': alarm,
+  'alarm.deleted': alarmDeleted,
+  'alarm.fired': alarmFired,
   /**
    * The user's sessions all ended (their password changed, an admin disabled the account): every
    * socket of theirs is disconnected right after this event, on every instance. Reconnect with a

@@ -1,4 +1,5 @@
 import { aiRoutes } from './ai.ts';
+import { alarmRoutes } from './alarms.ts';
 import { authRoutes } from './auth.ts';
 import { messageRoutes, roomRoutes } from './chat-routes.ts';
 import { contactRoutes } from './contacts.ts';
@@ -17,6 +18,7 @@ import { taskRoutes } from './tasks.ts';
 import { userRoutes } from './users.ts';
 
 export * from './ai.ts';
+export * from './alarms.ts';
 export * from './auth.ts';
 export * from './chat.ts';
 export * from './chat-events.ts';
@@ -58,6 +60,7 @@ export const routes = {
   contacts: contactRoutes,
   search: searchRoutes,
   ai: aiRoutes,
+  alarms: alarmRoutes,
   sync: syncRoutes,
 } as const;
 

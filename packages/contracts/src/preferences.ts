@@ -35,6 +35,8 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+export const ianaTimeZone = z.string().max(64).refine(isTimeZone, 'must be an IANA time zone');
+
 export const updatePreferencesBody = z
   .strictObject({
     theme: z.enum(themes).optional(),
@@ -44,7 +46,7 @@ export const updatePreferencesBody = z
       .string()
       .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a tab id')
       .optional(),
-    timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone').nullable().optional(),
+    timeZone: ianaTimeZone.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to update')
   .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it

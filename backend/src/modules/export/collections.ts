@@ -1,3 +1,4 @@
+import { alarmsExport } from '../alarms/export.ts';
 import { contactsExport, messagesExport, roomReadsExport, roomsExport } from '../chat/export.ts';
 import { filesExport } from '../files/export.ts';
 import { linksExport } from '../links/export.ts';
@@ -26,6 +27,7 @@ export const exportedCollections: readonly ExportedCollection[] = [
   noteSessionsExport,
   noteLinesExport,
   linksExport,
+  alarmsExport,
   filesExport,
   roomsExport,
   roomReadsExport,

@@ -4,6 +4,7 @@ import { fileSearch } from '../files/search.ts';
 import { linkSearch } from '../links/search.ts';
 import { lineSearch, sessionSearch } from '../notes/sessions.search.ts';
 import { noteSearch } from '../notes/search.ts';
+import { personSearch } from '../people/search.ts';
 import { projectSearch } from '../projects/search.ts';
 import { taskSearch } from '../tasks/search.ts';
 
@@ -17,4 +18,5 @@ export const searchSources: readonly SearchSource[] = [
   linkSearch,
   messageSearch,
   fileSearch,
+  personSearch,
 ];

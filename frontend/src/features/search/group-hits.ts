@@ -32,6 +32,7 @@ const kindIcons: Partial<Record<SearchKind, IconName>> = {
   link: 'link',
   message: 'chat',
   file: 'file',
+  person: 'user',
 };
 
 /** A kind's icon; a kind with none of its own yet (a new one) shows the search icon. */

@@ -17,6 +17,7 @@ export const en: SearchMessages = {
     link: 'Links',
     message: 'Chat messages',
     file: 'Files',
+    person: 'People',
   },
   results: 'Results',
   count_one: '{{count}} result',

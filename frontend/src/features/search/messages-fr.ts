@@ -18,6 +18,7 @@ export const fr = {
     link: 'Liens',
     message: 'Messages de discussion',
     file: 'Fichiers',
+    person: 'Personnes',
   } satisfies Record<SearchKind, string>, // a kind added to the contracts needs its label here
   results: 'Résultats',
   count_one: '{{count}} résultat',

@@ -1,0 +1,147 @@
+import type { JobDefinition } from '../../jobs/runner.ts';
+import type { Logger } from '../../lib/logger.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
+import { AlarmClaimModel, AlarmModel } from './model.ts';
+import type { AlarmDoc } from './model.ts';
+import { LATE_AFTER_MS, fire } from './schedule.ts';
+import { fieldsOf, stateOf, toAlarmDto, writeIfUnchanged } from './store.ts';
+
+/** A claim older than this whose alarm still waits at its revision was left by an instance that died mid-fire. */
+const STALE_CLAIM_MS = 30_000;
+const CLAIM_TTL_MS = 24 * 3600_000;
+/** Alarms fired at once; more wait their turn (10,000 due in one minute share the database). */
+const CONCURRENCY = 16;
+
+/** What the alarm service tells the scheduler after a write. */
+export interface AlarmPlanner {
+  plan(doc: AlarmDoc): void;
+  forget(id: string): void;
+}
+
+/**
+ * The server rings alarms. Each instance scans every `scanEveryMs` for alarms due within two scans
+ * and arms a timer for each, so a firing waits for its due time, not for the next poll (Agenda's
+ * 5 s poll alone would put p95 lag past the 2 s goal; see bench/src/alarms.bench.ts). Writes on this
+ * instance plan their alarm at once. Every instance may arm the same alarm: the unique claim of
+ * `<id>:<revision>` decides which one fires it, so it fires exactly once. An alarm that came due
+ * while no server ran is in the first scan, fired at start and announced as late.
+ */
+export function createAlarmScheduler(options: { events: EventBus; log: Logger; scanEveryMs: number; now?: () => Date }) {
+  const now = options.now ?? (() => new Date());
+  const lookaheadMs = 2 * options.scanEveryMs;
+  const armed = new Map<string, { fireAt: number; revision: number; timer: NodeJS.Timeout }>();
+  const queue: AlarmDoc[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let interval: NodeJS.Timeout | undefined;
+  let scanning: Promise<void> | undefined;
+  let running = false;
+
+  function forget(id: string) {
+    const current = armed.get(id);
+    if (current) clearTimeout(current.timer);
+    armed.delete(id);
+  }
+
+  function plan(doc: AlarmDoc) {
+    const id = String(doc._id);
+    const fireAt = doc.fireAt?.getTime();
+    const current = armed.get(id);
+    if (current && current.fireAt === fireAt && current.revision === doc.revision) return;
+    forget(id);
+    if (!running || fireAt === undefined || fireAt > now().getTime() + lookaheadMs) return;
+    const timer = setTimeout(
+      () => {
+        armed.delete(id);
+        queue.push(doc);
+        drain();
+      },
+      Math.max(0, fireAt - now().getTime()),
+    );
+    armed.set(id, { fireAt, revision: doc.revision, timer });
+  }
+
+  function drain() {
+    while (inFlight.size < CONCURRENCY && queue.length > 0) {
+      const doc = queue.shift() as AlarmDoc;
+      const work = ring(doc)
+        .catch((error: unknown) => options.log.error({ err: error, alarmId: String(doc._id) }, 'alarm fire failed')) // the next scan retries
+        .finally(() => {
+          inFlight.delete(work);
+          drain();
+        });
+      inFlight.add(work);
+    }
+  }
+
+  /** True when this instance owns the firing of `doc` at its revision. */
+  async function claim(doc: AlarmDoc, at: Date) {
+    const key = `${String(doc._id)}:${doc.revision}`;
+    try {
+      await AlarmClaimModel.create({ _id: key, claimedAt: at });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const existing = await AlarmClaimModel.findById(key).lean();
+      return existing !== null && existing.claimedAt.getTime() < at.getTime() - STALE_CLAIM_MS;
+    }
+  }
+
+  async function ring(doc: AlarmDoc) {
+    const at = now();
+    const due = doc.fireAt;
+    if (!running || !due || !(await claim(doc, at))) return;
+    // A write that came first (a snooze, a dismiss) answered the alarm: its new state is planned by its writer.
+    const written = await writeIfUnchanged(doc, fieldsOf(fire(stateOf(doc), at, due)), at);
+    if (!written) return;
+    plan(written);
+    await options.events.emit({
+      type: 'alarm.fired',
+      userId: String(doc.userId),
+      data: { alarm: toAlarmDto(written), dueAt: due.toISOString(), late: at.getTime() - due.getTime() > LATE_AFTER_MS },
+    });
+  }
+
+  async function scan() {
+    const horizon = new Date(now().getTime() + lookaheadMs);
+    const due = await AlarmModel.find({ fireAt: { $lte: horizon } })
+      .setOptions({ tenancy: 'system' }) // every user's alarms: the server rings them all
+      .lean<AlarmDoc[]>();
+    for (const doc of due) plan(doc);
+  }
+
+  function scanOnce() {
+    scanning ??= scan()
+      .catch((error: unknown) => options.log.error({ err: error }, 'alarm scan failed'))
+      .finally(() => (scanning = undefined));
+    return scanning;
+  }
+
+  async function start() {
+    running = true;
+    await scanOnce();
+    interval = setInterval(() => void scanOnce(), options.scanEveryMs);
+  }
+
+  /** Stops arming and waits for the firings in flight. */
+  async function stop() {
+    running = false;
+    clearInterval(interval);
+    for (const id of [...armed.keys()]) forget(id);
+    queue.length = 0;
+    await scanning;
+    await Promise.all([...inFlight]);
+  }
+
+  return { plan, forget, start, stop, scan: scanOnce };
+}
+
+export type AlarmScheduler = ReturnType<typeof createAlarmScheduler>;
+
+/** Claims outlive any retry by a day, then go with an hourly job (FerretDB 1.x refuses TTL indexes). */
+export const alarmJobs: JobDefinition[] = [
+  {
+    name: 'alarms.purge-claims',
+    every: '1 hour',
+    run: async () => void (await AlarmClaimModel.deleteMany({ claimedAt: { $lt: new Date(Date.now() - CLAIM_TTL_MS) } })),
+  },
+];

@@ -1,0 +1,4 @@
+import type { ExportedCollection } from '../export/registry.ts';
+import { PersonModel } from './model.ts';
+
+export const peopleExport: ExportedCollection = { name: 'people', model: PersonModel, scope: 'owner' };

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import type { ImportSummary } from '@panoramix/contracts';
+import type { AuthUser } from '../../http/auth-guard.ts';
+import type { EventBus } from '../../realtime/event-bus.ts';
+import { derivedFields } from './derive.ts';
+import { decodeCsv, readGoogleCsv } from './google-csv.ts';
+import type { GoogleRecord } from './google-csv.ts';
+import { planImport } from './import-plan.ts';
+import { PersonModel } from './model.ts';
+import type { PersonDoc } from './model.ts';
+import { toPersonDto } from './service.ts';
+
+const importedFields = (record: GoogleRecord, keepEmail = '') => {
+  const named = { name: record.name, lastName: record.lastName, email: record.email || keepEmail };
+  return { ...named, left: record.left };
+};
+
+/**
+ * Google Workspace import: the whole file is decoded, parsed and matched before the first write,
+ * so a bad file (missing columns, a broken quote) changes nothing. Inserts then updates, each one
+ * batch; a crash between them is finished by a re-run, which matches what was already written.
+ */
+export function createPeopleImport(deps: { events: EventBus }) {
+  async function plan(actor: AuthUser, filePath: string) {
+    const { text, encoding } = decodeCsv(new Uint8Array(await readFile(filePath)));
+    const records = readGoogleCsv(text);
+    const existing = await PersonModel.find({ userId: actor.id }, { name: 1, lastName: 1, email: 1, left: 1, aliases: 1 }).lean<
+      PersonDoc[]
+    >();
+    const known = existing.map((p) => ({ id: String(p._id), name: p.name, lastName: p.lastName, email: p.email, left: p.left }));
+    return { encoding, existing, plan: planImport(records, known) };
+  }
+
+  function summary(encoding: ImportSummary['encoding'], rows: ImportSummary['rows'], totalBefore: number, totalAfter: number) {
+    const count = (action: string) => rows.filter((r) => r.action === action).length;
+    return {
+      inserted: count('insert'),
+      updated: count('update'),
+      skipped: count('skip'),
+      totalBefore,
+      totalAfter,
+      rows,
+      encoding,
+    };
+  }
+
+  async function preview(actor: AuthUser, filePath: string): Promise<ImportSummary> {
+    const { encoding, existing, plan: p } = await plan(actor, filePath);
+    return summary(encoding, p.rows, existing.length, existing.length + p.inserts.length);
+  }
+
+  async function apply(actor: AuthUser, filePath: string): Promise<ImportSummary> {
+    const { encoding, existing, plan: p } = await plan(actor, filePath);
+    const byId = new Map(existing.map((person) => [String(person._id), person]));
+    const inserted =
+      p.inserts.length === 0
+        ? []
+        : await PersonModel.insertMany(
+            p.inserts.map((record) => {
+              const fields = importedFields(record);
+              return { ...fields, ...derivedFields({ ...fields, aliases: [] }), userId: actor.id };
+            }),
+            { ordered: true },
+          );
+    if (p.updates.length > 0) {
+      await PersonModel.bulkWrite(
+        p.updates.map(({ id, record }) => {
+          const before = byId.get(id)!;
+          const fields = importedFields(record, before.email);
+          return {
+            updateOne: {
+              filter: { _id: before._id, userId: actor.id },
+              update: { $set: { ...fields, ...derivedFields({ ...fields, aliases: before.aliases }) } },
+            },
+          };
+        }),
+        { ordered: false },
+      );
+    }
+    const updatedIds = p.updates.map(({ id }) => byId.get(id)!._id);
+    const updated = updatedIds.length
+      ? await PersonModel.find({ userId: actor.id, _id: { $in: updatedIds } }).lean<PersonDoc[]>()
+      : [];
+    // Each person is announced, as any bulk change is: open lists and the search index follow. All
+    // at once, so the index queue stores them in one write.
+    await Promise.all([
+      ...inserted.map((doc) =>
+        deps.events.emit({ type: 'person.created', userId: actor.id, data: toPersonDto(doc.toObject() as PersonDoc) }),
+      ),
+      ...updated.map((doc) => deps.events.emit({ type: 'person.updated', userId: actor.id, data: toPersonDto(doc) })),
+    ]);
+    const totalAfter = await PersonModel.countDocuments({ userId: actor.id });
+    return summary(encoding, p.rows, existing.length, totalAfter);
+  }
+
+  return { preview, apply };
+}
+
+export type PeopleImport = ReturnType<typeof createPeopleImport>;
