@@ -28,11 +28,13 @@ import { filesRouter } from './modules/files/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
 import { noteSessionsRouter } from './modules/notes/sessions.routes.ts';
 import { notesRouter } from './modules/notes/routes.ts';
+import { peopleRouter } from './modules/people/routes.ts';
 import { preferencesRouter } from './modules/preferences/routes.ts';
 import { projectsRouter } from './modules/projects/routes.ts';
 import { searchRouter } from './modules/search/routes.ts';
 import { syncRouter } from './modules/sync/routes.ts';
 import { tasksRouter } from './modules/tasks/routes.ts';
+import { teamsRouter } from './modules/teams/routes.ts';
 import { usersRouter } from './modules/users/routes.ts';
 import type { Services } from './services.ts';
 
@@ -79,6 +81,8 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(usersRouter(bind, services.users));
   api.use(preferencesRouter(bind, services.preferences));
   api.use(linksRouter(bind, services.links));
+  api.use(peopleRouter(bind, services.people, services.peopleImport));
+  api.use(teamsRouter(bind, services.teams));
   api.use(alarmsRouter(bind, services.alarms));
   api.use(projectsRouter(bind, services.projects));
   api.use(tasksRouter(bind, services.tasks));

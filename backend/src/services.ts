@@ -26,6 +26,8 @@ import { createNoteLineService } from './modules/notes/lines.service.ts';
 import { createNoteSessionService } from './modules/notes/sessions.service.ts';
 import { recentNotes } from './modules/notes/dashboard.ts';
 import { createNoteService } from './modules/notes/service.ts';
+import { createPeopleImport } from './modules/people/import.ts';
+import { createPeopleService } from './modules/people/service.ts';
 import { createPreferencesService } from './modules/preferences/service.ts';
 import { projectJobs } from './modules/projects/cascade.ts';
 import { createProjectService } from './modules/projects/service.ts';
@@ -36,6 +38,7 @@ import { syncJobs } from './modules/sync/tombstones.ts';
 import { taskTrashJobs } from './modules/tasks/trash.ts';
 import { dueSoonTasks, overdueTasks, taskCounts } from './modules/tasks/dashboard.ts';
 import { createTaskService } from './modules/tasks/service.ts';
+import { createTeamService } from './modules/teams/service.ts';
 import { createUserService } from './modules/users/service.ts';
 import type { EventBus } from './realtime/event-bus.ts';
 
@@ -120,6 +123,9 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     users: createUserService({ auth, tokens, events }),
     preferences: createPreferencesService({ events }),
     links,
+    people: createPeopleService({ events }),
+    peopleImport: createPeopleImport({ events }),
+    teams: createTeamService({ events }),
     alarms: createAlarmService({
       events,
       scheduler: alarmScheduler,

@@ -20,6 +20,8 @@ const exported = [
   'roomreads',
   'messages',
   'contacts',
+  'teams',
+  'people',
 ];
 
 const groups: { reason: string; shapes: string[] }[] = [

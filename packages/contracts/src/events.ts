@@ -6,6 +6,7 @@ import { isoDateTime, objectId } from './common.ts';
 import { fileDeleted, storedFile } from './files.ts';
 import { link, linkDeleted } from './links.ts';
 import { note, noteDeleted } from './notes.ts';
+import { peopleEvents } from './people.ts';
 import { noteLine, noteLineDeleted, noteSession, noteSessionDeleted } from './note-sessions.ts';
 import { project, projectDeleted } from './projects.ts';
 import { task, taskDeleted } from './tasks.ts';
@@ -54,6 +55,7 @@ export const domainEvents = {
   /** One sign-in of the user was signed out (from their sessions list): that sign-in's sockets are disconnected right after. */
   'session.revoked': z.object({ sessionId: z.uuid() }),
   ...chatServerEvents,
+  ...peopleEvents,
 } as const;
 
 export type DomainEventMap = { [K in keyof typeof domainEvents]: z.infer<(typeof domainEvents)[K]> };

@@ -9,6 +9,7 @@ import { fileRoutes } from './files.ts';
 import { linkRoutes } from './links.ts';
 import { noteLineRoutes, noteSessionRoutes } from './note-sessions.ts';
 import { noteRoutes } from './notes.ts';
+import { peopleRoutes, teamRoutes } from './people.ts';
 import { projectRoutes } from './projects.ts';
 import { preferenceRoutes } from './preferences.ts';
 import { searchRoutes } from './search.ts';
@@ -33,6 +34,7 @@ export * from './http.ts';
 export * from './links.ts';
 export * from './note-sessions.ts';
 export * from './notes.ts';
+export * from './people.ts';
 export * from './preferences.ts';
 export * from './projects.ts';
 export * from './search.ts';
@@ -62,6 +64,8 @@ export const routes = {
   ai: aiRoutes,
   alarms: alarmRoutes,
   sync: syncRoutes,
+  people: peopleRoutes,
+  teams: teamRoutes,
 } as const;
 
 export const allRoutes: RouteContract[] = Object.values(routes).flatMap((group) => Object.values(group));

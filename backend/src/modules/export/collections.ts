@@ -4,9 +4,11 @@ import { filesExport } from '../files/export.ts';
 import { linksExport } from '../links/export.ts';
 import { noteLinesExport, noteSessionsExport } from '../notes/sessions.export.ts';
 import { notesExport } from '../notes/export.ts';
+import { peopleExport } from '../people/export.ts';
 import { preferencesExport } from '../preferences/export.ts';
 import { projectsExport } from '../projects/export.ts';
 import { tasksExport } from '../tasks/export.ts';
+import { teamsExport } from '../teams/export.ts';
 import { instanceFlagsExport, usersExport } from '../users/export.ts';
 import type { ExportedCollection } from './registry.ts';
 
@@ -33,6 +35,8 @@ export const exportedCollections: readonly ExportedCollection[] = [
   roomReadsExport,
   messagesExport,
   contactsExport,
+  teamsExport,
+  peopleExport,
 ];
 
 /**

@@ -21,6 +21,8 @@ export const en: NotesMessages = {
   save: 'Save',
   saved: 'Note saved.',
   unsaved: 'Unsaved changes (Ctrl+S to save)',
+  draftRestored: 'Draft restored: what you had typed in this new note was kept.',
+  discardDraft: 'Discard the draft',
   saving: 'Saving…',
   unsavedAuto: 'Editing — saved as soon as you pause',
   writtenBy: 'written by {{name}}',

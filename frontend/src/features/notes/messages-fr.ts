@@ -20,6 +20,8 @@ export const fr = {
   save: 'Enregistrer',
   saved: 'Note enregistrée.',
   unsaved: 'Modifications non enregistrées (Ctrl+S pour enregistrer)',
+  draftRestored: 'Brouillon restauré : ce que vous aviez tapé dans cette nouvelle note vous attendait.',
+  discardDraft: 'Abandonner le brouillon',
   saving: 'Enregistrement…',
   unsavedAuto: 'Modifications en cours — enregistrées dès que vous marquez une pause',
   writtenBy: 'écrite par {{name}}',

@@ -1,5 +1,5 @@
 import type { Note } from '@panoramix/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
@@ -16,22 +16,25 @@ import { TextField } from '../../ui/text-field.tsx';
 import { useAutosave } from '../../ui/use-autosave.ts';
 import { useProjects } from '../../api/projects.ts';
 import { useNote, useNoteOperations } from './use-notes.ts';
-
-type Fields = Pick<Note, 'title' | 'content' | 'projectId'>;
+import { blankNote, clearNewNoteDraft, readNewNoteDraft, writeNewNoteDraft } from './new-note-draft.ts';
+import type { NoteFields as Fields } from './new-note-draft.ts';
 
 /**
  * Title, project and Markdown content. Each field keeps a local draft only while it differs from
  * what was saved; untouched fields always show the server's latest version (an edit from another
  * tab appears at once), and saving sends only the edited fields: last write wins per field.
  * A saved note saves itself when typing pauses; a new one is created by "Enregistrer" or Ctrl+S,
- * once it has a title.
+ * once it has a title; until then what is typed in it is kept in this browser (new-note-draft.ts).
  */
 function Editor({ note }: { note: Note | undefined }) {
   const { t } = useTranslation('notes');
   const format = useFormat();
   const projects = useProjects();
   const { create, update, remove } = useNoteOperations();
-  const [draft, setDraft] = useState<Partial<Fields>>(note ? {} : { title: '', content: '', projectId: null });
+  const me = useCurrentUserId();
+  const [restored] = useState(() => (note ? undefined : readNewNoteDraft(me)));
+  const [draft, setDraft] = useState<Partial<Fields>>(note ? {} : (restored ?? blankNote));
+  const [showRestored, setShowRestored] = useState(restored !== undefined);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const mutation = note ? update : create;
   const value = <K extends keyof Fields>(key: K): Fields[K] => (key in draft ? draft[key] : note?.[key]) as Fields[K];
@@ -46,12 +49,23 @@ function Editor({ note }: { note: Note | undefined }) {
     const sent = draft;
     const onSuccess = (saved: Note) => {
       setDraft((d) => Object.fromEntries(Object.entries(d).filter(([k, v]) => sent[k as keyof Fields] !== v)));
-      if (!note) navigate(`/notes/${saved.id}`, { replace: true });
+      if (!note) {
+        clearNewNoteDraft(me);
+        navigate(`/notes/${saved.id}`, { replace: true });
+      }
     };
     if (note) update.mutate({ id: note.id, ...sent }, { onSuccess });
     else create.mutate({ title: value('title'), content: value('content'), projectId: value('projectId') }, { onSuccess });
   };
   useAutosave({ draft, dirty: note !== undefined && dirty, paused: mutation.isPending || mutation.isError, save });
+  useEffect(() => {
+    if (!note && !create.isSuccess) writeNewNoteDraft(me, { ...blankNote, ...draft });
+  }, [note, draft, me, create.isSuccess]);
+  const discardDraft = () => {
+    clearNewNoteDraft(me);
+    setDraft(blankNote);
+    setShowRestored(false);
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
@@ -61,13 +75,20 @@ function Editor({ note }: { note: Note | undefined }) {
 
   const error = mutation.error instanceof ApiError ? mutation.error : undefined;
   // In a shared project, say who wrote a note when it was not me.
-  const me = useCurrentUserId();
   const author =
     note && note.userId !== me
       ? projects.data?.items.find((p) => p.id === note.projectId)?.members.find((m) => m.id === note.userId)
       : undefined;
   return (
     <div className="note-editor" onKeyDown={onKeyDown}>
+      {showRestored && (
+        <p className="note-draft-notice" role="status">
+          {t('draftRestored')}{' '}
+          <Button variant="ghost" onClick={discardDraft}>
+            {t('discardDraft')}
+          </Button>
+        </p>
+      )}
       <TextField
         label={t('noteTitle')}
         value={value('title')}
