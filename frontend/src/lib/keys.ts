@@ -15,3 +15,14 @@ export function matchesBinding(event: KeyboardEvent, binding: KeyBinding): boole
   if (mod !== (event.ctrlKey || event.metaKey) || event.altKey) return false;
   return event.key.length === 1 ? event.key.toLowerCase() === key.toLowerCase() : event.key === key;
 }
+
+const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
+const keyNames: Readonly<Record<string, string>> = { Enter: '↵', ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
+
+/** A binding as a key cap shows it: `Mod+Enter` → `Ctrl ↵` (`⌘ ↵` on a Mac), `c` → `C`. */
+export function formatBinding(binding: KeyBinding): string {
+  const mod = binding.startsWith('Mod+');
+  const key = mod ? binding.slice(4) : binding;
+  const name = keyNames[key] ?? (key.length === 1 ? key.toUpperCase() : key);
+  return mod ? `${isMac() ? '⌘' : 'Ctrl'} ${name}` : name;
+}

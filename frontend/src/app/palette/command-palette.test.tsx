@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { PaletteItem } from './commands.ts';
 import { CommandPalette } from './command-palette.tsx';
+import { holdKeys } from './held-keys.ts';
 
 const item = (id: string, label: string, perform = vi.fn()): PaletteItem => ({
   id,
@@ -43,5 +44,21 @@ describe('CommandPalette', () => {
     expect(screen.getByText('Aucune commande ne correspond.')).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('takes what was typed after Ctrl+K before it came up, keeping it from the page, then lets keys through again', () => {
+    const page = vi.fn();
+    window.addEventListener('keydown', page);
+    const press = (key: string) =>
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    holdKeys(); // what the shell does on Ctrl+K, before the palette's chunk is even fetched
+    ['r', 'e', 'x', 'Backspace', 'u'].forEach(press);
+    expect(page).not.toHaveBeenCalled();
+
+    render(<CommandPalette items={[item('meeting', 'Réunion')]} onClose={vi.fn()} />);
+    expect(screen.getByRole('combobox', { name: 'Palette de commandes' })).toHaveProperty('value', 'reu');
+    press('z');
+    expect(page).toHaveBeenCalledOnce();
+    window.removeEventListener('keydown', page);
   });
 });

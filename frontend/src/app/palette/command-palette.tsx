@@ -1,4 +1,4 @@
-import { Suspense, useId, useMemo, useState } from 'react';
+import { Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Icon } from '../../ui/icon.tsx';
@@ -6,6 +6,8 @@ import { useListKeyboard } from '../../ui/use-list-keyboard.ts';
 import type { FeatureDefinition } from '../registry.ts';
 import type { PaletteItem } from './commands.ts';
 import { fuzzyFilter } from './fuzzy.ts';
+import { releaseKeys } from './held-keys.ts';
+import { contentFirst, matchText } from './rank-results.ts';
 import './command-palette.css';
 
 // Content sections load (and search) from the first query long enough to send.
@@ -35,7 +37,7 @@ export function CommandPalette({ items, sections = [], onClose }: CommandPalette
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Readonly<Record<string, PaletteItem[]>>>({});
   const searchesContent = query.trim().length >= CONTENT_MIN_LENGTH;
-  const commands = useMemo(() => fuzzyFilter(items, query, (item) => `${item.label} ${item.keywords}`), [items, query]);
+  const commands = useMemo(() => fuzzyFilter(items, query, matchText), [items, query]);
   // One stable receiver per section: a section hands its entries over in an effect on this callback.
   const receiving = useMemo(
     () =>
@@ -47,7 +49,17 @@ export function CommandPalette({ items, sections = [], onClose }: CommandPalette
   );
   const allHits = useMemo(() => sections.flatMap(({ id }) => hits[id] ?? []), [sections, hits]);
   const content = searchesContent ? allHits : noHits;
-  const results = useMemo(() => [...commands, ...content], [commands, content]);
+  const hitsFirst = contentFirst(commands, content, query);
+  const results = useMemo(
+    () => (hitsFirst ? [...content, ...commands] : [...commands, ...content]),
+    [hitsFirst, commands, content],
+  );
+
+  // What was typed since Ctrl+K, while this chunk loaded or before the field had focus (the Dialog focused it just now).
+  useEffect(() => {
+    const typed = releaseKeys();
+    if (typed) setQuery(typed);
+  }, []);
 
   const run = (item: PaletteItem) => {
     onClose();
@@ -96,7 +108,7 @@ export function CommandPalette({ items, sections = [], onClose }: CommandPalette
         />
       </div>
       <ul id={listId} role="listbox" className="palette-list" aria-label={t('palette.label')}>
-        {commands.map(option)}
+        {!hitsFirst && commands.map(option)}
         {content.length > 0 && (
           <li role="group" aria-labelledby={`${listId}-content`}>
             <span id={`${listId}-content`} className="palette-section">
@@ -107,6 +119,7 @@ export function CommandPalette({ items, sections = [], onClose }: CommandPalette
             </ul>
           </li>
         )}
+        {hitsFirst && commands.map(option)}
       </ul>
       {results.length === 0 && <p className="palette-empty">{t('palette.noResults')}</p>}
       {searchesContent &&

@@ -1,5 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import type { ReactNode } from 'react';
+import type { KeyBinding } from '../../lib/keys.ts';
 import type { IconName } from '../../ui/icon.tsx';
 
 export interface CommandContext {
@@ -16,6 +17,8 @@ export interface CommandDefinition {
   icon?: IconName;
   /** Extra words the fuzzy search should match (not shown). */
   keywords?: readonly string[];
+  /** The key that runs it too, shown beside it (the feature's `shortcuts` entry of the same title also counts). */
+  shortcut?: KeyBinding;
   perform: (context: CommandContext) => void;
 }
 

@@ -32,3 +32,12 @@ describe('fuzzyFilter', () => {
     expect(fuzzyFilter(items, '', (s) => s)).toEqual(items);
   });
 });
+
+describe('fuzzyScore of a query found whole', () => {
+  it('scores it as one run even when its first letters occur earlier, scattered', () => {
+    const scattered = fuzzyScore('clarte', 'Basculer entre thème clair et sombre');
+    const whole = fuzzyScore('clair', 'Basculer entre thème clair et sombre');
+    expect(whole).toBeGreaterThan(scattered ?? 0);
+    expect(whole).toBeGreaterThan(fuzzyScore('clair', 'Basculer un lai rond') ?? 0);
+  });
+});

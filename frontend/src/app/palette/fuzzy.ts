@@ -5,6 +5,21 @@ export const normalize = (text: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
+const isWordStart = (text: string, index: number) => index === 0 || /[\s\-_/:.]/.test(text[index - 1] ?? '');
+
+/**
+ * The query as one run of letters, at a word start when it appears at one: the greedy walk below
+ * takes each letter's first occurrence, so it scores "clair" in "Basculer … clair" as scattered.
+ */
+function wholeScore(q: string, t: string): number | null {
+  let best: number | null = null;
+  for (let index = t.indexOf(q); index !== -1; index = t.indexOf(q, index + 1)) {
+    const score = q.length + 3 * (q.length - 1) + (isWordStart(t, index) ? 5 : 0);
+    if (best === null || score > best) best = score;
+  }
+  return best;
+}
+
 /**
  * Scores `text` against `query` as an ordered subsequence; null when some letter is missing.
  * Consecutive letters and letters starting a word score more, so "nl" ranks "New link" above
@@ -22,11 +37,11 @@ export function fuzzyScore(query: string, text: string): number | null {
     if (index === -1) return null;
     score += 1;
     if (index === previous + 1) score += 3;
-    if (index === 0 || /[\s\-_/:.]/.test(t[index - 1] ?? '')) score += 5;
+    if (isWordStart(t, index)) score += 5;
     previous = index;
     from = index + 1;
   }
-  return score - t.length * 0.01; // among equals, shorter labels first
+  return Math.max(score, wholeScore(q, t) ?? 0) - t.length * 0.01; // among equals, shorter labels first
 }
 
 /** The items matching `query`, best first; stable for equal scores. */

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureDefinition } from '../registry.ts';
+import { formatBinding } from '../../lib/keys.ts';
 import { navigate } from '../../lib/location.ts';
 import type { CommandDefinition, PaletteItem } from './commands.ts';
 
@@ -24,12 +25,19 @@ export function usePaletteItems(
       keywords: d.title,
       perform: () => navigate(d.path),
     }));
-    const commands = [...features.flatMap((f) => f.commands ?? []), ...extraCommands];
-    const actions: PaletteItem[] = commands.map((command) => ({
+    // A command's key: its own, else the one its feature's cheat sheet lists under the same title.
+    const keyOf = (feature: FeatureDefinition | undefined, command: CommandDefinition) =>
+      command.shortcut ?? feature?.shortcuts?.find((s) => s.title === command.title)?.keys;
+    const commands = [
+      ...features.flatMap((f) => (f.commands ?? []).map((command) => ({ command, keys: keyOf(f, command) }))),
+      ...extraCommands.map((command) => ({ command, keys: keyOf(undefined, command) })),
+    ];
+    const actions: PaletteItem[] = commands.map(({ command, keys }) => ({
       id: command.id,
       label: t(command.title),
       section: 'actions',
       icon: command.icon,
+      hint: keys && formatBinding(keys),
       keywords: (command.keywords ?? []).join(' '),
       perform: () => command.perform({ navigate }),
     }));

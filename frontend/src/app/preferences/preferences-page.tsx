@@ -8,12 +8,10 @@ import { showToast } from '../../ui/toast.tsx';
 import type { FeatureDefinition } from '../registry.ts';
 import { updatePreferences, usePreferences } from '../../api/preferences-store.ts';
 import type { PreferencesPatch } from '../../api/preferences-store.ts';
+import { TimeZonePicker } from './time-zone-picker.tsx';
 
 /** Each language is named in itself, so a user lost in the wrong one still finds theirs. */
 const languageNames: Record<Preferences['language'], string> = { fr: 'Français', en: 'English' };
-
-const deviceTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const timeZones: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /**
  * Every change is saved at once and pushed to the user's other tabs and devices. Below the shell's
@@ -61,15 +59,7 @@ export default function PreferencesPage({ features }: { features: readonly Featu
           options={features.map((f) => ({ value: f.id, label: t(f.title) }))}
           onChange={(startTab) => save({ startTab })}
         />
-        <SelectField
-          label={t('preferences.timeZone')}
-          value={preferences.timeZone ?? ''}
-          options={[
-            { value: '', label: t('preferences.deviceTimeZone', { zone: deviceTimeZone }) },
-            ...timeZones.map((zone) => ({ value: zone, label: zone })),
-          ]}
-          onChange={(zone) => save({ timeZone: zone || null })}
-        />
+        <TimeZonePicker value={preferences.timeZone} onChange={(timeZone) => save({ timeZone })} />
       </div>
       {features.flatMap((feature) =>
         (feature.preferencesPanels ?? []).map((Panel, i) => (

@@ -4,8 +4,16 @@ import { resolveTheme } from '../preferences/apply-preferences.ts';
 import { preferencesStore, updatePreferences } from '../../api/preferences-store.ts';
 
 /** Commands of the shell itself; features bring their own through the registry. */
-export function appCommands(toggleSidebar: () => void): CommandDefinition[] {
+export function appCommands(toggleSidebar: () => void, openCheatSheet: () => void): CommandDefinition[] {
   return [
+    {
+      id: 'app.shortcuts',
+      title: 'commands.showShortcuts',
+      icon: 'command',
+      keywords: ['keyboard', 'clavier', 'raccourcis', 'shortcuts', 'touches'],
+      shortcut: '?',
+      perform: openCheatSheet,
+    },
     {
       id: 'app.toggle-theme',
       title: 'commands.toggleTheme',

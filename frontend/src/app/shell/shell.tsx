@@ -5,6 +5,7 @@ import type { EventAppliers } from '../../api/event-appliers.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import type { PaletteSection } from '../palette/command-palette.tsx';
+import { holdKeys, releaseKeys } from '../palette/held-keys.ts';
 import { usePaletteItems } from '../palette/use-palette-items.ts';
 import { loadPreferences, preferencesStore } from '../../api/preferences-store.ts';
 import type { FeatureDefinition } from '../registry.ts';
@@ -22,7 +23,16 @@ import './shell.css';
 const DataProvider = lazy(() => import('../../api/data-provider.tsx'));
 // The palette too: fetched as soon as the shell is up (see below), so Ctrl+K finds it loaded.
 const loadPalette = () => import('../palette/command-palette.tsx');
-const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
+const CommandPalette = lazy(() =>
+  loadPalette().then(
+    (m) => ({ default: m.CommandPalette }),
+    (error: unknown) => {
+      releaseKeys(); // the keys held for it go back to the page
+      throw error;
+    },
+  ),
+);
+const CheatSheet = lazy(() => import('./cheat-sheet.tsx'));
 
 /** The shell's own live event: preferences changed on another device or tab. */
 const shellEvents: EventAppliers = { 'preferences.updated': (_, preferences) => preferencesStore.set(preferences) };
@@ -38,6 +48,7 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'true');
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [cheatSheetOpen, setCheatSheetOpen] = useState(false);
 
   const toggleCollapsed = useCallback(() => {
     setCollapsed((value) => {
@@ -45,11 +56,18 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
       return !value;
     });
   }, []);
-  const togglePalette = useCallback(() => setPaletteOpen((open) => !open), []);
+  const togglePalette = useCallback(() => {
+    holdKeys(); // typed before the palette's field has focus, the query still reaches it
+    setPaletteOpen((open) => !open);
+  }, []);
+  const openCheatSheet = useCallback(() => setCheatSheetOpen(true), []);
+  useEffect(() => {
+    if (!paletteOpen) releaseKeys(); // closed again before it came up
+  }, [paletteOpen]);
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
-  const commands = useMemo(() => appCommands(toggleCollapsed), [toggleCollapsed]);
+  const commands = useMemo(() => appCommands(toggleCollapsed, openCheatSheet), [toggleCollapsed, openCheatSheet]);
   const paletteItems = usePaletteItems(features, commands);
-  useShortcuts(features, togglePalette);
+  useShortcuts(features, togglePalette, openCheatSheet);
   const appliers = useMemo(
     () => [() => Promise.resolve(shellEvents), ...features.flatMap((f) => (f.events ? [f.events] : []))],
     [features],
@@ -146,6 +164,13 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
         <RouteBoundary fallback={null}>
           <Suspense fallback={null}>
             <CommandPalette items={paletteItems} sections={paletteSections} onClose={() => setPaletteOpen(false)} />
+          </Suspense>
+        </RouteBoundary>
+      )}
+      {cheatSheetOpen && (
+        <RouteBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <CheatSheet features={features} onClose={() => setCheatSheetOpen(false)} />
           </Suspense>
         </RouteBoundary>
       )}

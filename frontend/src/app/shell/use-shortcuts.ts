@@ -7,9 +7,14 @@ const SEQUENCE_MS = 1500;
 
 /**
  * Global keys: Ctrl/Cmd+K toggles the palette (even while typing); G then a feature's letter
- * opens that tab (ignored while typing, as in Gmail or GitHub).
+ * opens that tab, `?` the cheat sheet (both ignored while typing, as in Gmail or GitHub, and
+ * while a dialog is open).
  */
-export function useShortcuts(features: readonly FeatureDefinition[], togglePalette: () => void): void {
+export function useShortcuts(
+  features: readonly FeatureDefinition[],
+  togglePalette: () => void,
+  openCheatSheet: () => void,
+): void {
   useEffect(() => {
     let awaitingLetterUntil = 0;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -19,6 +24,12 @@ export function useShortcuts(features: readonly FeatureDefinition[], togglePalet
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.defaultPrevented || document.querySelector('dialog[open], [role="dialog"]')) return;
+      if (event.key === '?') {
+        event.preventDefault();
+        openCheatSheet();
+        return;
+      }
       const key = event.key.toLowerCase();
       if (Date.now() < awaitingLetterUntil) {
         awaitingLetterUntil = 0;
@@ -33,5 +44,5 @@ export function useShortcuts(features: readonly FeatureDefinition[], togglePalet
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [features, togglePalette]);
+  }, [features, togglePalette, openCheatSheet]);
 }

@@ -1,4 +1,5 @@
 import type { SearchHit } from '@panoramix/contracts';
+import { plainSnippet } from './plain-snippet.ts';
 import './highlighted-text.css';
 
 type Range = SearchHit['highlights'][number];
@@ -36,4 +37,10 @@ export function HighlightedText({ text, ranges }: { text: string; ranges: readon
       <span key={index}>{part.text}</span>
     ),
   );
+}
+
+/** A search hit's snippet: its Markdown shown as plain text, its matches marked. */
+export function SnippetText({ hit }: { hit: Pick<SearchHit, 'snippet' | 'highlights'> }) {
+  const plain = plainSnippet(hit.snippet, hit.highlights);
+  return <HighlightedText text={plain.text} ranges={plain.highlights} />;
 }

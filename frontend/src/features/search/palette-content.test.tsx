@@ -46,4 +46,25 @@ describe('the palette’s content section', () => {
     expect(command.perform).not.toHaveBeenCalled();
     expect(currentLocation().pathname).toBe(`/notes/${note.id}`);
   });
+
+  it('lists hits first when the query matches one better than any command, its Markdown as text', async () => {
+    const user = userEvent.setup();
+    const report = buildHit({
+      kind: 'note',
+      title: 'Clarté du rapport',
+      snippet: 'Relire la **clarté** du rapport',
+      highlights: [],
+    });
+    vi.mocked(call).mockResolvedValue({ items: [report], semantic: true } as never);
+    const toggleTheme: PaletteItem = { ...command, id: 'theme', label: 'Basculer entre thème clair et sombre' };
+    render(<CommandPalette items={[toggleTheme]} sections={sections} onClose={vi.fn()} />);
+    await user.keyboard('clarte');
+    const group = await screen.findByRole('group', { name: 'Contenu' });
+    expect(group.textContent).toContain('Relire la clarté du rapport');
+    expect(screen.getAllByRole('option').map((o) => o.querySelector('.palette-label')?.firstChild?.textContent)).toEqual([
+      'Clarté du rapport',
+      'Basculer entre thème clair et sombre',
+    ]);
+    expect(screen.getByRole('option', { selected: true }).textContent).toContain('Clarté du rapport');
+  });
 });

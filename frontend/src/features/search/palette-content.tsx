@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PaletteItem } from '../../app/palette/commands.ts';
 import { navigate } from '../../lib/location.ts';
 import { kindIcon } from './group-hits.ts';
-import { HighlightedText } from './highlighted-text.tsx';
+import { SnippetText } from './highlighted-text.tsx';
+import { plainSnippet } from './plain-snippet.ts';
 import { useSearch } from './use-search.ts';
 import './messages.ts';
 
@@ -24,8 +25,9 @@ export default function PaletteContent({ query, onItems }: PaletteContentProps) 
         label: hit.title,
         section: 'content',
         icon: kindIcon(hit.kind),
-        detail: hit.snippet && hit.snippet !== hit.title && <HighlightedText text={hit.snippet} ranges={hit.highlights} />,
-        keywords: '',
+        detail: hit.snippet && hit.snippet !== hit.title && <SnippetText hit={hit} />,
+        // The palette ranks hits against its commands on this text too (see rank-results.ts).
+        keywords: plainSnippet(hit.snippet, []).text,
         perform: () => navigate(hit.target),
       })),
     [search.results, t],

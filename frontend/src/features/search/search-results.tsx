@@ -5,7 +5,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
 import type { HitGroup } from './group-hits.ts';
 import { kindIcon } from './group-hits.ts';
-import { HighlightedText } from './highlighted-text.tsx';
+import { SnippetText } from './highlighted-text.tsx';
 
 interface SearchResultsProps {
   id: string;
@@ -44,7 +44,7 @@ export function SearchResults({ id, groups, active, onOpen }: SearchResultsProps
                 <span className="search-hit-title">{hit.title}</span>
                 {hit.snippet && hit.snippet !== hit.title && (
                   <span className="search-hit-snippet">
-                    <HighlightedText text={hit.snippet} ranges={hit.highlights} />
+                    <SnippetText hit={hit} />
                   </span>
                 )}
               </div>
