@@ -13,6 +13,7 @@ import { Page } from '../../ui/page.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { PagedDataList } from '../../ui/paged-data-list.tsx';
+import { useKeyShortcuts } from '../../ui/use-key-shortcuts.ts';
 import { useProjects } from '../../api/projects.ts';
 import { putFile } from './file-cache.ts';
 import { FileRow } from './file-row.tsx';
@@ -85,6 +86,14 @@ export default function FilesPage() {
     },
   });
   useOpenedFile(openId);
+  useKeyShortcuts({
+    c: () => picker.current?.click(),
+    // The row holding the focus, else the one opened from a link (`?open=`).
+    e: () => {
+      const row = document.activeElement?.closest('.file-row') ?? document.querySelector('.file-row[data-highlighted]');
+      row?.querySelector<HTMLButtonElement>('.inline-text')?.click();
+    },
+  });
 
   // The palette's "Upload a file" opens the picker (its keypress still counts as the user's gesture).
   useEffect(() => {

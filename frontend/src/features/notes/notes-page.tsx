@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../../lib/location.ts';
 import { Page } from '../../ui/page.tsx';
+import { useKeyShortcuts } from '../../ui/use-key-shortcuts.ts';
 import { SplitPane, SplitPlaceholder } from '../../ui/split-pane.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { NoteEditor } from './note-editor.tsx';
@@ -40,6 +41,14 @@ export default function NotesPage() {
   const sessionId = first === 'sessions' ? second : undefined;
   const noteId = first && first !== 'sessions' ? first : undefined;
   const open = sessionId ?? noteId;
+  useKeyShortcuts({
+    c: () => navigate('/notes/new'),
+    // The open note's text, else its title (in preview the text is not a field).
+    e: () =>
+      (
+        document.querySelector<HTMLElement>('.note-editor textarea') ?? document.querySelector<HTMLElement>('.note-editor input')
+      )?.focus(),
+  });
 
   let pane = <SplitPlaceholder>{t('pick')}</SplitPlaceholder>;
   if (sessionId === 'new') pane = <NewSession />;

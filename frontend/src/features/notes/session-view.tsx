@@ -1,6 +1,7 @@
 import type { NoteSession } from '@panoramix/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguageModel } from '../../api/ai-status.ts';
 import { navigate } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -42,6 +43,7 @@ function Session({ session }: { session: NoteSession }) {
   const { t } = useTranslation('notes');
   const format = useFormat();
   const { update, summarize } = useSessionOperations();
+  const canSummarize = useLanguageModel('summary');
   const [deleting, setDeleting] = useState(false);
   const closed = session.closedAt !== null;
   const name = session.name || t('untitledSession', { date: format.dateTime(session.createdAt) });
@@ -62,13 +64,22 @@ function Session({ session }: { session: NoteSession }) {
         <Button onClick={() => update.mutate({ id: session.id, closed: !closed })} disabled={update.isPending}>
           {closed ? t('reopen') : t('close')}
         </Button>
-        <Button onClick={() => summarize.mutate(session.id)} disabled={summarize.isPending}>
+        <Button
+          onClick={() => summarize.mutate(session.id)}
+          disabled={summarize.isPending || canSummarize === false}
+          aria-describedby={canSummarize === false ? `no-model-${session.id}` : undefined}
+        >
           {summarize.isPending ? t('summarizing') : t('summarize')}
         </Button>
         <Button variant="danger" onClick={() => setDeleting(true)}>
           {t('deleteSession')}
         </Button>
       </div>
+      {canSummarize === false && (
+        <p id={`no-model-${session.id}`} className="muted session-no-model">
+          {t('noSummaryModel')}
+        </p>
+      )}
       {summarize.error && (
         <p className="form-error" role="alert">
           {t('summaryUnavailable', { reason: summarize.error.message })}
