@@ -11,7 +11,7 @@ describe('createDispatcher', () => {
       new QueryClient(),
     );
     expect(dispatcher.types.sort()).toEqual(['link.deleted', 'preferences.updated']);
-    dispatcher.dispatch('link.deleted', { id: 'f'.repeat(24) });
+    dispatcher.dispatch('link.deleted', { id: 'f'.repeat(24), projectId: null });
     expect(first).toHaveBeenCalledOnce();
     expect(second).toHaveBeenCalledOnce();
   });
@@ -30,7 +30,7 @@ describe('createDispatcher', () => {
       ],
       new QueryClient(),
     );
-    dispatcher.dispatch('link.deleted', { id: 'f'.repeat(24) });
+    dispatcher.dispatch('link.deleted', { id: 'f'.repeat(24), projectId: null });
     expect(after).toHaveBeenCalledOnce();
   });
 });

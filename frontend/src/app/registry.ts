@@ -6,6 +6,7 @@ import type { KeyBinding } from '../lib/keys.ts';
 import type { LazyScreen } from '../lib/lazy-screen.ts';
 import type { Store } from '../lib/store.ts';
 import type { IconName } from '../ui/icon.tsx';
+import type { ProjectSection } from '../ui/project-sections.ts';
 import type { CommandDefinition, PaletteItem } from './palette/commands.ts';
 
 export type MessageKey = ParseKeys;
@@ -57,6 +58,8 @@ export interface FeatureDefinition {
    * `?` cheat sheet under the tab's name.
    */
   shortcuts?: readonly { keys: KeyBinding; title: MessageKey }[];
+  /** The feature's parts of the project page (its tasks, notes… of the project), loaded with that page. */
+  projectSections?: readonly ProjectSection[];
   /** Panels the feature adds to Préférences (the search engine's status), loaded with that page. */
   preferencesPanels?: readonly LazyExoticComponent<ComponentType>[];
   /** A count shown on the tab (unread messages); 0 shows nothing. A store, so the shell needs none of the feature's code. */

@@ -173,5 +173,9 @@ export const en: Messages = {
     allProjects: 'All',
     noProject: 'No project',
     emptyFiltered: 'No link for this filter.',
+    projectFilter: 'Project',
+    allProjects: 'All',
+    noProject: 'No project',
+    emptyFiltered: 'No link for this filter.',
   },
 };

@@ -175,6 +175,10 @@ export const fr = {
     allProjects: 'Tous',
     noProject: 'Sans projet',
     emptyFiltered: 'Aucun lien pour ce filtre.',
+    projectFilter: 'Projet',
+    allProjects: 'Tous',
+    noProject: 'Sans projet',
+    emptyFiltered: 'Aucun lien pour ce filtre.',
   },
 };
 

@@ -5,13 +5,14 @@ import { Link } from '../../ui/link.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { DashCard } from '../../ui/dash-card.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { projectPath } from '../../ui/project-chips.tsx';
 import type { ActivityWindow } from './use-dashboard.ts';
 
 const targetOf = (item: Dashboard['activity'][number]) =>
   item.kind === 'note.created'
     ? `/notes/${item.id}`
     : item.kind === 'project.created'
-      ? `/projects?edit=${item.id}`
+      ? projectPath(item.id)
       : '/tasks?status=done';
 
 export function RecentNotes({ notes }: { notes: Dashboard['recentNotes'] }) {

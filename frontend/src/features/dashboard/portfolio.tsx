@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../ui/link.tsx';
 import { DashCard } from '../../ui/dash-card.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { ColorDot, HealthChip } from '../../ui/project-chips.tsx';
+import { ColorDot, HealthChip, projectPath } from '../../ui/project-chips.tsx';
 
 /** Panorama's portfolio: per active project, progress, counts, health flag and score, last activity. */
 export function Portfolio({ projects }: { projects: Dashboard['projects'] }) {
@@ -23,7 +23,7 @@ export function Portfolio({ projects }: { projects: Dashboard['projects'] }) {
             <li key={p.id} className="portfolio-item">
               <div className="portfolio-head">
                 <ColorDot color={p.colorLabel} />
-                <Link to={`/projects?edit=${p.id}`} className="portfolio-name">
+                <Link to={projectPath(p.id)} className="portfolio-name">
                   {p.name}
                 </Link>
                 <HealthChip flag={p.healthFlag} />

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
@@ -17,5 +18,6 @@ export const filesFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/files?upload'),
     },
   ],
+  projectSections: [{ id: 'files', order: 40, component: lazy(() => import('./project-section.tsx')) }],
   events: () => import('./file-cache.ts').then((m) => m.fileEvents),
 };

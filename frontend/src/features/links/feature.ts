@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
@@ -17,5 +18,6 @@ export const linksFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/links?new'),
     },
   ],
+  projectSections: [{ id: 'links', order: 30, component: lazy(() => import('./project-section.tsx')) }],
   replica: () => import('./link-replica.ts').then((m) => [m.linkReplica]),
 };

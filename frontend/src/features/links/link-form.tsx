@@ -8,8 +8,8 @@ import { TextField } from '../../ui/text-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { useLinkOperations } from './use-links.ts';
 
-/** The "new link" form; `?new` in the address (the palette's "New link") focuses it. */
-export function LinkForm() {
+/** The "new link" form, filing links into `projectId` when given; `?new` in the address (the palette's "New link") focuses it. */
+export function LinkForm({ projectId = null }: { projectId?: string | null }) {
   const { t } = useTranslation();
   const { search } = useLocation();
   const { create } = useLinkOperations();
@@ -24,7 +24,7 @@ export function LinkForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { name, url },
+      { name, url, projectId },
       {
         onSuccess: () => {
           setName('');

@@ -4,7 +4,8 @@ import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { replicaKey } from '../../api/replica/replica-cache.ts';
-import { entityBase } from '../../test-builders.ts';
+import { navigate } from '../../lib/location.ts';
+import { aProject, entityBase } from '../../test-builders.ts';
 import { putLink } from './link-replica.ts';
 import LinksPage from './links-page.tsx';
 
@@ -12,12 +13,21 @@ vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
 function aLink(overrides: Partial<Link> = {}): Link {
   const { n, ...base } = entityBase();
-  return { ...base, name: `link ${n}`, url: `https://example.test/${n}`, clicksCount: 0, lastClickedAt: null, ...overrides };
+  return {
+    ...base,
+    projectId: null,
+    name: `link ${n}`,
+    url: `https://example.test/${n}`,
+    clicksCount: 0,
+    lastClickedAt: null,
+    ...overrides,
+  };
 }
 
-function renderWith(links: Link[]) {
+function renderWith(links: Link[], projects = [aProject()]) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(replicaKey('links'), { version: 'v1', items: links });
+  queryClient.setQueryData(replicaKey('projects'), { version: 'v1', items: projects });
   render(
     <QueryClientProvider client={queryClient}>
       <LinksPage />
@@ -26,6 +36,7 @@ function renderWith(links: Link[]) {
   const names = () =>
     within(screen.getByRole('list', { name: 'Liens' }))
       .getAllByRole('link')
+      .filter((a) => a.getAttribute('target') === '_blank')
       .map((a) => a.textContent);
   return { queryClient, names };
 }
@@ -45,5 +56,20 @@ describe('Liens', () => {
     await screen.findByText('From the other tab');
     expect(names()).toEqual(['From the other tab', 'Mine']);
     expect(call).not.toHaveBeenCalled();
+  });
+
+  it("filters by project from the address, shows each link's project as a chip to its page", async () => {
+    const project = aProject({ name: 'Launch' });
+    const filed = aLink({ name: 'Filed', projectId: project.id });
+    const unfiled = aLink({ name: 'Unfiled' });
+    navigate('/links');
+    const { names } = renderWith([filed, unfiled], [project]);
+    expect(names().sort()).toEqual(['Filed', 'Unfiled']);
+    expect(screen.getByRole('link', { name: 'Launch' }).getAttribute('href')).toBe(`/projects/${project.id}`);
+    act(() => navigate(`/links?project=${project.id}`));
+    await expect.poll(names).toEqual(['Filed']);
+    act(() => navigate('/links?project=none'));
+    await expect.poll(names).toEqual(['Unfiled']);
+    navigate('/links');
   });
 });

@@ -1,51 +1,50 @@
 import type { Link } from '@panoramix/contracts';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/button.tsx';
-import { useFormat } from '../../ui/format.ts';
-import { Icon } from '../../ui/icon.tsx';
+import { useProjects } from '../../api/projects.ts';
+import { navigate, useLocation } from '../../lib/location.ts';
 import { Page } from '../../ui/page.tsx';
-import { showToast } from '../../ui/toast.tsx';
 import { DataList } from '../../ui/data-list.tsx';
 import { queryState } from '../../ui/load-state.tsx';
+import { SelectField } from '../../ui/select-field.tsx';
 import { LinkForm } from './link-form.tsx';
-import { useLinkOperations, useLinks } from './use-links.ts';
+import { LinkRow } from './link-row.tsx';
+import { useLinks } from './use-links.ts';
 import './links.css';
 
-function LinkRow({ link }: { link: Link }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const { remove, click } = useLinkOperations();
-  const onDelete = () => remove.mutate(link.id, { onSuccess: () => showToast(t('links.deleted')) });
-  return (
-    <div className="link-row">
-      <div className="link-main">
-        <a href={link.url} target="_blank" rel="noopener noreferrer" onClick={() => click.mutate(link.id)}>
-          {link.name}
-        </a>
-        <span className="link-url">{link.url}</span>
-      </div>
-      <span className="link-meta muted">
-        {t('links.clicks', { count: link.clicksCount })} · {t('links.addedOn', { date: format.date(link.createdAt) })}
-      </span>
-      <Button variant="ghost" icon aria-label={t('links.deleteLabel', { name: link.name })} onClick={onDelete}>
-        <Icon name="trash" />
-      </Button>
-    </div>
-  );
-}
-
+/** `?project=<id>` shows one project's links (and files new ones there), `?project=none` the unfiled ones. */
 export default function LinksPage() {
   const { t } = useTranslation();
-  const links = useLinks();
+  const { search } = useLocation();
+  const filter = new URLSearchParams(search).get('project') ?? '';
+  const projects = useProjects();
+  const inFilter = useCallback((link: Link) => filter === '' || link.projectId === (filter === 'none' ? null : filter), [filter]);
+  const links = useLinks(inFilter);
+  const choose = (value: string) => navigate(value ? `/links?project=${value}` : '/links', { replace: true });
   return (
-    <Page titleId="links-title" title={t('links.title')}>
-      <LinkForm />
+    <Page
+      titleId="links-title"
+      title={t('links.title')}
+      actions={
+        <SelectField
+          label={t('links.projectFilter')}
+          value={filter}
+          options={[
+            { value: '', label: t('links.allProjects') },
+            { value: 'none', label: t('links.noProject') },
+            ...(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+          ]}
+          onChange={choose}
+        />
+      }
+    >
+      <LinkForm projectId={filter && filter !== 'none' ? filter : null} />
       <DataList
         items={links.data}
         {...queryState(links)}
         getKey={(link) => link.id}
         label={t('links.title')}
-        empty={t('links.empty')}
+        empty={filter ? t('links.emptyFiltered') : t('links.empty')}
         renderItem={(link) => <LinkRow link={link} />}
       />
     </Page>

@@ -1,12 +1,20 @@
-import type { routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
+import type { Link, routes as contractRoutes, RouteBodyInput } from '@panoramix/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { useReplica } from '../../api/replica/use-replica.ts';
 import { newestLinks, putLink, removeLink } from './link-replica.ts';
 
-/** The links, newest first, from the replica: showing the tab sends nothing. */
-export const useLinks = () => useReplica('links', newestLinks);
+const everyLink = () => true;
+
+/** The links passing `filter` (stable: module level or `useCallback`), newest first, from the replica: showing them sends nothing. */
+export function useLinks(filter: (link: Link) => boolean = everyLink) {
+  return useReplica(
+    'links',
+    useCallback((links: Link[]) => newestLinks(links.filter(filter)), [filter]),
+  );
+}
 
 export function useLinkOperations() {
   const queryClient = useQueryClient();

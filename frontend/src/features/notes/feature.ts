@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
@@ -24,6 +25,7 @@ export const notesFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/notes/sessions/new'),
     },
   ],
+  projectSections: [{ id: 'notes', order: 20, component: lazy(() => import('./project-section.tsx')) }],
   events: () => import('./note-cache.ts').then((m) => m.noteEvents),
   replica: () => import('./note-cache.ts').then((m) => [m.noteReplica, m.sessionReplica]),
 };

@@ -17,5 +17,6 @@ export const projectsFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/projects?new'),
     },
   ],
+  shortcuts: [{ keys: 'c', title: 'projects.new' }],
   replica: () => import('./project-replica.ts').then((m) => [m.projectReplica]),
 };

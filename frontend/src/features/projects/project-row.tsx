@@ -4,16 +4,16 @@ import { useCurrentUserId } from '../../app/auth/current-user.ts';
 import { Button } from '../../ui/button.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
-import { ColorDot, HealthChip } from '../../ui/project-chips.tsx';
+import { Link } from '../../ui/link.tsx';
+import { ColorDot, HealthChip, projectPath } from '../../ui/project-chips.tsx';
 import { useProjectOperations } from './use-projects.ts';
 
 interface ProjectRowProps {
   project: Project;
-  onEdit: () => void;
   onDelete: () => void;
 }
 
-export function ProjectRow({ project, onEdit, onDelete }: ProjectRowProps) {
+export function ProjectRow({ project, onDelete }: ProjectRowProps) {
   const { t } = useTranslation('projects');
   const format = useFormat();
   const me = useCurrentUserId();
@@ -25,9 +25,9 @@ export function ProjectRow({ project, onEdit, onDelete }: ProjectRowProps) {
     <div className="project-row">
       <ColorDot color={project.colorLabel} />
       <div className="project-main">
-        <button type="button" className="link-button project-name" onClick={onEdit} aria-label={t('edit', { name })}>
+        <Link to={projectPath(project.id)} className="project-name">
           {name}
-        </button>
+        </Link>
         <span className="project-meta muted">
           {[project.status, project.targetDate && t('targetOn', { date: format.date(project.targetDate) })]
             .filter(Boolean)

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
@@ -24,5 +25,6 @@ export const tasksFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/tasks?view=matrix'),
     },
   ],
+  projectSections: [{ id: 'tasks', order: 10, component: lazy(() => import('./project-section.tsx')) }],
   replica: () => import('./task-replica.ts').then((m) => [m.taskReplica]),
 };

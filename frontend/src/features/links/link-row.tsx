@@ -1,0 +1,36 @@
+import type { Link } from '@panoramix/contracts';
+import { useTranslation } from 'react-i18next';
+import { useProjectIndex } from '../../api/projects.ts';
+import { Button } from '../../ui/button.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { ProjectChip } from '../../ui/project-chips.tsx';
+import { showToast } from '../../ui/toast.tsx';
+import { useLinkOperations } from './use-links.ts';
+
+/** A link: opening it counts a click; its project's chip opens the project (`showProject`). */
+export function LinkRow({ link, showProject = true }: { link: Link; showProject?: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const projects = useProjectIndex();
+  const { remove, click } = useLinkOperations();
+  const project = showProject && link.projectId ? projects.get(link.projectId) : undefined;
+  const onDelete = () => remove.mutate(link.id, { onSuccess: () => showToast(t('links.deleted')) });
+  return (
+    <div className="link-row">
+      <div className="link-main">
+        <a href={link.url} target="_blank" rel="noopener noreferrer" onClick={() => click.mutate(link.id)}>
+          {link.name}
+        </a>
+        <span className="link-url">{link.url}</span>
+      </div>
+      {project && <ProjectChip project={project} />}
+      <span className="link-meta muted">
+        {t('links.clicks', { count: link.clicksCount })} · {t('links.addedOn', { date: format.date(link.createdAt) })}
+      </span>
+      <Button variant="ghost" icon aria-label={t('links.deleteLabel', { name: link.name })} onClick={onDelete}>
+        <Icon name="trash" />
+      </Button>
+    </div>
+  );
+}
