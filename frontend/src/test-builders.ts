@@ -58,6 +58,9 @@ export function aTask(overrides: Partial<Task> = {}): Task {
     isImportant: false,
     rank: orderKeyOf(n),
     tags: [],
+    assigneeId: null,
+    estimate: null,
+    actual: null,
     ...overrides,
   };
 }

@@ -27,4 +27,13 @@ export const tasksFeature: FeatureDefinition = {
   ],
   projectSections: [{ id: 'tasks', order: 10, component: lazy(() => import('./project-section.tsx')) }],
   replica: () => import('./task-replica.ts').then((m) => [m.taskReplica]),
+  shortcuts: [
+    { keys: 'c', title: 'tasks.new' },
+    { keys: 'e', title: 'tasks.keys.edit' },
+    { keys: 'x', title: 'tasks.keys.select' },
+    { keys: 'd', title: 'tasks.keys.deadline' },
+    { keys: 'j', title: 'tasks.keys.next' },
+    { keys: 'k', title: 'tasks.keys.previous' },
+    { keys: 'Mod+Enter', title: 'tasks.keys.save' },
+  ],
 };

@@ -15,6 +15,15 @@ describe('task filters', () => {
     expect(endOfWeek(sunday).getDate()).toBe(29);
   });
 
+  it('"assigned to me" keeps only the tasks assigned to the current user', () => {
+    const me = 'c'.repeat(24);
+    const mine = { ...defaultFilter, assignee: 'me' as const };
+    expect(matchesFilter(mine, aTask({ assigneeId: me }), now, me)).toBe(true);
+    expect(matchesFilter(mine, aTask({ assigneeId: 'd'.repeat(24) }), now, me)).toBe(false);
+    expect(matchesFilter(mine, aTask(), now, me)).toBe(false);
+    expect(matchesFilter(defaultFilter, aTask(), now, me)).toBe(true);
+  });
+
   it('match project, inbox and status like the server', () => {
     const inProject = aTask({ projectId: project });
     expect(matchesFilter({ ...defaultFilter, projectId: project }, inProject, now)).toBe(true);

@@ -7,9 +7,11 @@ export interface TaskFilter {
   projectId: string;
   status: 'open' | 'all' | TaskStatus;
   due: 'any' | 'overdue' | 'week';
+  /** 'me': the tasks assigned to me. */
+  assignee?: 'any' | 'me';
 }
 
-export const defaultFilter: TaskFilter = { projectId: '', status: 'open', due: 'any' };
+export const defaultFilter: TaskFilter = { projectId: '', status: 'open', due: 'any', assignee: 'any' };
 
 /** Sunday 23:59:59.999 of the current (Monday-first) week, in the device's time zone. */
 export function endOfWeek(now: Date): Date {
@@ -20,7 +22,8 @@ export function endOfWeek(now: Date): Date {
 }
 
 /** Whether a task belongs in a filtered list: the list route's rules, so the tab and the API agree. */
-export function matchesFilter(filter: TaskFilter, task: Task, now = new Date()): boolean {
+export function matchesFilter(filter: TaskFilter, task: Task, now = new Date(), me?: string): boolean {
+  if (filter.assignee === 'me' && task.assigneeId !== me) return false;
   if (filter.projectId === 'none' ? task.projectId !== null : filter.projectId && task.projectId !== filter.projectId) {
     return false;
   }

@@ -1,78 +1,110 @@
 import type { Task } from '@panoramix/contracts';
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/button.tsx';
 import { useSortable } from '../../ui/use-sortable.ts';
-import { useProjectIndex } from '../../api/projects.ts';
+import { useKeyShortcuts } from '../../ui/use-key-shortcuts.ts';
+import { useProjectIndex, useProjects } from '../../api/projects.ts';
+import { TaskBulkBar } from './task-bulk-bar.tsx';
+import { TaskDetail } from './task-detail.tsx';
 import { TaskRow, statusOptions } from './task-row.tsx';
+import type { RowActions, RowContext } from './task-row.tsx';
+import { useSelection } from './use-selection.ts';
 import { useTaskOperations } from './use-tasks.ts';
 
-/** The tasks in manual order, reorderable, with a selection for bulk completion. */
-export function TaskList({ tasks }: { tasks: readonly Task[] }) {
+/**
+ * The tasks in manual order, reorderable, with a selection for bulk actions. `keys`: the Tâches
+ * single keys (e edit, x select, d deadline, j/k or ↑/↓ move the active row), for the one list of a screen.
+ */
+export function TaskList({ tasks, keys = false }: { tasks: readonly Task[]; keys?: boolean }) {
   const { t } = useTranslation('tasks');
   const { t: common } = useTranslation();
   const projects = useProjectIndex();
-  const { move, completeMany, update, remove } = useTaskOperations();
-  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  // Tasks gone from the list (completed, deleted elsewhere) leave the selection too.
-  const selected = tasks.filter((task) => picked.has(task.id)).map((task) => task.id);
-  const { rowProps } = useSortable(tasks, move);
-  const select = (id: string, on: boolean) =>
-    setPicked((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const now = Date.now();
-  const statuses = statusOptions(common);
+  const projectList = useProjects().data?.items;
+  const operations = useTaskOperations();
+  const selection = useSelection(tasks);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const { rowProps } = useSortable(tasks, operations.move);
+  const list = useRef<HTMLUListElement>(null);
 
+  // One set of actions and labels for every row, so rows re-render only when their task does.
+  const ops = useRef(operations);
+  ops.current = operations;
+  const select = useRef(selection.select);
+  select.current = selection.select;
+  const actions = useMemo<RowActions>(
+    () => ({
+      patch: (task, patch) => ops.current.update.mutate({ task, patch }),
+      remove: (task) => ops.current.remove.mutate(task),
+      promote: (task) => ops.current.promote.mutate(task),
+      open: (task) => setOpenId(task.id),
+      select: (task, on, range) => select.current(task.id, on, range),
+    }),
+    [],
+  );
+  const context = useMemo<RowContext>(
+    () => ({
+      now: Date.now(),
+      statusOptions: statusOptions(common),
+      moveTargets: [{ value: 'none', label: t('inbox') }, ...(projectList ?? []).map((p) => ({ value: p.id, label: p.name }))],
+    }),
+    [common, t, projectList],
+  );
+
+  const activeIndex = tasks.findIndex((task) => task.id === activeId);
+  const active = activeIndex >= 0 ? tasks[activeIndex] : undefined;
+  const rowOf = (id: string) => list.current?.querySelector<HTMLElement>(`[data-task-id="${id}"]`);
+  function step(by: number) {
+    const next = tasks[Math.min(tasks.length - 1, Math.max(0, activeIndex + by))];
+    if (!next) return;
+    setActiveId(next.id);
+    rowOf(next.id)?.scrollIntoView({ block: 'nearest' });
+  }
+  useKeyShortcuts(
+    {
+      j: () => step(1),
+      k: () => step(-1),
+      ArrowDown: () => step(1),
+      ArrowUp: () => step(-1),
+      e: () => active && setOpenId(active.id),
+      x: () => active && selection.select(active.id, !selection.picked.has(active.id), false),
+      d: () => active && rowOf(active.id)?.querySelector<HTMLInputElement>('.task-deadline')?.focus(),
+    },
+    keys,
+  );
+
+  const opened = tasks.find((task) => task.id === openId);
   return (
     <div className="task-list">
-      <div className="bulk-bar">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={selected.length > 0 && selected.length === tasks.length}
-            ref={(box) => {
-              if (box) box.indeterminate = selected.length > 0 && selected.length < tasks.length;
-            }}
-            onChange={(e) => setPicked(new Set(e.target.checked ? tasks.map((task) => task.id) : []))}
-          />
-          {selected.length > 0 ? t('selected', { count: selected.length }) : t('selectAll')}
-        </label>
-        {selected.length > 0 && (
-          <>
-            <Button
-              variant="primary"
-              disabled={completeMany.isPending}
-              onClick={() => completeMany.mutate(selected, { onSuccess: () => setPicked(new Set()) })}
-            >
-              {t('completeSelected')}
-            </Button>
-            <Button variant="ghost" onClick={() => setPicked(new Set())}>
-              {t('clearSelection')}
-            </Button>
-          </>
-        )}
-        <span className="muted section-hint bulk-hint">{t('moveHint')}</span>
-      </div>
-      <ul className="list" aria-label={t('listLabel')}>
+      <TaskBulkBar tasks={tasks} selected={selection.selected} context={context} onSelectAll={selection.selectAll} />
+      <ul ref={list} className="list" aria-label={t('listLabel')}>
         {tasks.map((task) => (
-          <li key={task.id} className="sortable-row" {...rowProps(task.id)}>
+          <li
+            key={task.id}
+            className="sortable-row"
+            data-task-id={task.id}
+            {...rowProps(task.id)}
+            onFocusCapture={() => setActiveId(task.id)}
+          >
             <TaskRow
               task={task}
               project={task.projectId ? projects.get(task.projectId) : undefined}
-              selected={picked.has(task.id)}
-              onSelect={(on) => select(task.id, on)}
-              onPatch={(patch) => update.mutate({ task, patch })}
-              onDelete={() => remove.mutate(task)}
-              now={now}
-              statusOptions={statuses}
+              selected={selection.picked.has(task.id)}
+              active={task.id === activeId}
+              actions={actions}
+              context={context}
             />
           </li>
         ))}
       </ul>
+      {opened && (
+        <TaskDetail
+          task={opened}
+          project={opened.projectId ? projects.get(opened.projectId) : undefined}
+          onSave={(patch) => operations.update.mutate({ task: opened, patch })}
+          onClose={() => setOpenId(null)}
+        />
+      )}
     </div>
   );
 }

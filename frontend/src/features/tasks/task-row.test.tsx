@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../app/auth/session-store.ts';
 import { aProject } from '../../test-builders.ts';
 import { aTask } from '../../test-builders.ts';
@@ -16,6 +16,7 @@ beforeEach(() =>
 );
 afterEach(() => sessionStore.set({ phase: 'booting' }));
 
+const actions = { patch: vi.fn(), remove: vi.fn(), promote: vi.fn(), open: vi.fn(), select: vi.fn() };
 const renderRow = (task: ReturnType<typeof aTask>) =>
   render(
     <QueryClientProvider client={new QueryClient()}>
@@ -23,11 +24,9 @@ const renderRow = (task: ReturnType<typeof aTask>) =>
         task={task}
         project={shared}
         selected={false}
-        onSelect={() => undefined}
-        onPatch={() => undefined}
-        onDelete={() => undefined}
-        now={Date.now()}
-        statusOptions={[]}
+        active={false}
+        actions={actions}
+        context={{ now: Date.now(), statusOptions: [], moveTargets: [{ value: 'none', label: 'Sans projet' }] }}
       />
     </QueryClientProvider>,
   );
@@ -41,5 +40,30 @@ describe('TaskRow in a shared project', () => {
   it('says nothing of my own tasks', () => {
     renderRow(aTask({ userId: me.id, projectId: shared.id, title: 'Relire le devis' }));
     expect(screen.queryByText(/^par /)).toBeNull();
+  });
+});
+
+describe('TaskRow menu', () => {
+  it('moves the task to the inbox, promotes it, and offers a new alarm about it', () => {
+    const task = aTask({ userId: me.id, projectId: shared.id, title: 'Couler la dalle', assigneeId: bob.id });
+    renderRow(task);
+    expect(screen.getByText('pour Bob Durand')).toBeTruthy();
+    const open = () => fireEvent.click(screen.getByRole('button', { name: 'Actions sur Couler la dalle' }));
+    open();
+    fireEvent.change(screen.getByLabelText('Déplacer vers'), { target: { value: 'none' } });
+    expect(actions.patch).toHaveBeenCalledWith(task, { projectId: null });
+    open();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Remonter en tête' }));
+    expect(actions.promote).toHaveBeenCalledWith(task);
+    open();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Nouvelle alarme' }));
+    expect(window.location.pathname + window.location.search).toBe(`/alarms?new=1&taskId=${task.id}`);
+  });
+
+  it('a Shift-click on the box asks for a range', () => {
+    const task = aTask({ userId: me.id, title: 'Range' });
+    renderRow(task);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Sélectionner Range' }), { shiftKey: true });
+    expect(actions.select).toHaveBeenCalledWith(task, true, true);
   });
 });

@@ -1,54 +1,74 @@
 import type { Project, Task } from '@panoramix/contracts';
 import type { TFunction } from 'i18next';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { taskStatuses } from 'virtual:panoramix/contracts';
 import { useCurrentUserId } from '../../app/auth/current-user.ts';
-import { fromDateInput, toDateInput } from '../../lib/date-input.ts';
 import { Button } from '../../ui/button.tsx';
+import { DateField } from '../../ui/date-field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
 import { ColorDot } from '../../ui/project-chips.tsx';
 import { TaskFlags } from './task-flags.tsx';
 import { isOpen } from '@panoramix/contracts/dashboard-rules';
+import { TaskRowMenu } from './task-row-menu.tsx';
 import type { TaskPatch } from './use-tasks.ts';
+
+/** What a row can do, made once for the whole list (thousands of rows may be shown). */
+export interface RowActions {
+  patch: (task: Task, patch: TaskPatch) => void;
+  remove: (task: Task) => void;
+  promote: (task: Task) => void;
+  open: (task: Task) => void;
+  /** `range`: shift held, select from the last row picked to this one. */
+  select: (task: Task, on: boolean, range: boolean) => void;
+}
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+/** What every row shows the same way, labelled once per list. */
+export interface RowContext {
+  now: number;
+  statusOptions: readonly Option[];
+  /** Where a task can be moved: "Sans projet" and every project. */
+  moveTargets: readonly Option[];
+}
 
 interface TaskRowProps {
   task: Task;
   project: Project | undefined;
   selected: boolean;
-  onSelect: (selected: boolean) => void;
-  /** The list's operations (one set for every row: thousands of rows may be shown). */
-  onPatch: (patch: TaskPatch) => void;
-  onDelete: () => void;
-  now: number;
-  /** The status choices, labelled once for the whole list (see `statusOptions`). */
-  statusOptions: readonly StatusOption[];
-}
-
-interface StatusOption {
-  value: Task['status'];
-  label: string;
+  active: boolean;
+  actions: RowActions;
+  context: RowContext;
 }
 
 /** The status choices in the user's language: made once per list, not once per row (a list shows hundreds). */
-export const statusOptions = (t: TFunction): StatusOption[] =>
+export const statusOptions = (t: TFunction): Option[] =>
   taskStatuses.map((status) => ({ value: status, label: t(`tasks.statuses.${status}`) }));
 
-/** One task: select, complete, inline title, status, deadline, urgent/important flags, delete. */
-export function TaskRow({ task, project, selected, onSelect, onPatch: patch, onDelete, now, statusOptions }: TaskRowProps) {
+/** One task: select, complete, inline title, status, deadline, urgent/important flags, its menu, delete. */
+export const TaskRow = memo(function TaskRow({ task, project, selected, active, actions, context }: TaskRowProps) {
   const { t } = useTranslation('tasks');
+  const [menu, setMenu] = useState(false);
   const title = task.title;
-  const late = isOpen(task) && task.deadline !== null && new Date(task.deadline).getTime() < now;
+  const patch = (change: TaskPatch) => actions.patch(task, change);
+  const late = isOpen(task) && task.deadline !== null && new Date(task.deadline).getTime() < context.now;
   // In a shared project, who created a task matters when it was not me.
   const me = useCurrentUserId();
   const creator = task.userId !== me ? project?.members.find((member) => member.id === task.userId) : undefined;
+  const assignee = task.assigneeId ? project?.members.find((member) => member.id === task.assigneeId) : undefined;
   return (
-    <div className="task-row" data-status={task.status}>
+    <div className="task-row" data-status={task.status} data-active={active || undefined}>
       <input
         type="checkbox"
         className="row-check"
         checked={selected}
-        onChange={(e) => onSelect(e.target.checked)}
+        // A checkbox's change comes from a click: its Shift selects a range.
+        onChange={(e) => actions.select(task, e.target.checked, (e.nativeEvent as MouseEvent).shiftKey)}
         aria-label={t('select', { title })}
       />
       <input
@@ -68,6 +88,16 @@ export function TaskRow({ task, project, selected, onSelect, onPatch: patch, onD
             </span>
           )}
           {creator && <span className="chip">{t('createdBy', { name: creator.displayName })}</span>}
+          {task.assigneeId && (
+            <span className="chip">
+              {t('assignedTo', { name: task.assigneeId === me ? t('me') : (assignee?.displayName ?? '…') })}
+            </span>
+          )}
+          {task.tags.map((tag) => (
+            <span key={tag} className="chip chip-tag">
+              {tag}
+            </span>
+          ))}
           {late && <span className="chip chip-danger">{t('late')}</span>}
         </span>
       </div>
@@ -78,25 +108,36 @@ export function TaskRow({ task, project, selected, onSelect, onPatch: patch, onD
           onChange={(e) => patch({ status: e.target.value as Task['status'] })}
           aria-label={t('statusOf', { title })}
         >
-          {statusOptions.map((option) => (
+          {context.statusOptions.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
           ))}
         </select>
-        <input
-          type="date"
-          className="input input-compact"
-          value={toDateInput(task.deadline)}
-          onChange={(e) => patch({ deadline: fromDateInput(e.target.value) })}
+        <DateField
+          className="input-compact task-deadline"
+          value={task.deadline}
+          onChange={(deadline) => patch({ deadline })}
+          placeholder={t('datePlaceholder')}
           aria-label={t('deadlineOf', { title })}
           data-late={late || undefined}
         />
         <TaskFlags task={task} onToggle={patch} />
-        <Button variant="ghost" icon aria-label={t('deleteTask', { title })} onClick={onDelete}>
+        <Button
+          variant="ghost"
+          icon
+          aria-label={t('menuOf', { title })}
+          aria-expanded={menu}
+          aria-haspopup="menu"
+          onClick={() => setMenu(!menu)}
+        >
+          <Icon name="menu" />
+        </Button>
+        <Button variant="ghost" icon aria-label={t('deleteTask', { title })} onClick={() => actions.remove(task)}>
           <Icon name="trash" />
         </Button>
       </div>
+      {menu && <TaskRowMenu task={task} actions={actions} context={context} onClose={() => setMenu(false)} />}
     </div>
   );
-}
+});

@@ -5,6 +5,7 @@ import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { LoadMore } from '../../ui/load-more.tsx';
 import { LoadState, queryState } from '../../ui/load-state.tsx';
 import { Page } from '../../ui/page.tsx';
+import { useKeyShortcuts } from '../../ui/use-key-shortcuts.ts';
 import { useLocalPages } from '../../ui/use-local-pages.ts';
 import { EisenhowerView } from './eisenhower-view.tsx';
 import { QuickAdd } from './quick-add.tsx';
@@ -32,6 +33,7 @@ function readState(search: string): { filter: TaskFilter; view: View } {
     projectId: params.get('project') ?? defaultFilter.projectId,
     status: (params.get('status') as TaskFilter['status'] | null) ?? defaultFilter.status,
     due: (params.get('due') as TaskFilter['due'] | null) ?? defaultFilter.due,
+    assignee: params.get('mine') === '1' ? 'me' : 'any',
   };
   // The matrix is about open tasks only, whatever the status filter says.
   return { view, filter: view === 'matrix' ? { ...filter, status: 'open' } : filter };
@@ -42,6 +44,7 @@ function writeState(filter: TaskFilter, view: View) {
   if (filter.projectId) params.set('project', filter.projectId);
   if (filter.status !== defaultFilter.status) params.set('status', filter.status);
   if (filter.due !== defaultFilter.due) params.set('due', filter.due);
+  if (filter.assignee === 'me') params.set('mine', '1');
   if (view === 'matrix') params.set('view', view);
   const query = params.toString();
   navigate(query ? `/tasks?${query}` : '/tasks', { replace: true });
@@ -53,7 +56,7 @@ export default function TasksPage() {
   const { search } = useLocation();
   const { filter, view } = readState(search);
   const tasks = useTasks(filter);
-  const shownView = `${filter.projectId}|${filter.status}|${filter.due}`;
+  const shownView = `${filter.projectId}|${filter.status}|${filter.due}|${filter.assignee}`;
   const { shown, more } = useLocalPages(tasks.data, shownView, LIST_PAGE);
   const quickAdd = useRef<HTMLInputElement>(null);
   const wantsNew = new URLSearchParams(search).has('new');
@@ -61,8 +64,10 @@ export default function TasksPage() {
   useEffect(() => {
     if (wantsNew) quickAdd.current?.focus();
   }, [wantsNew]);
+  useKeyShortcuts({ c: () => quickAdd.current?.focus() });
 
-  const filtered = filter.projectId !== '' || filter.status !== defaultFilter.status || filter.due !== 'any';
+  const filtered =
+    filter.projectId !== '' || filter.status !== defaultFilter.status || filter.due !== 'any' || filter.assignee === 'me';
   const projectId = filter.projectId && filter.projectId !== 'none' ? filter.projectId : null;
   return (
     <Page
@@ -89,7 +94,7 @@ export default function TasksPage() {
         isEmpty={(items) => items.length === 0 && view === 'list'}
         empty={t(filtered ? 'emptyFiltered' : 'empty')}
       >
-        {(items) => (view === 'matrix' ? <EisenhowerView tasks={items} view={shownView} /> : <TaskList tasks={items} />)}
+        {(items) => (view === 'matrix' ? <EisenhowerView tasks={items} view={shownView} /> : <TaskList tasks={items} keys />)}
       </LoadState>
       {view === 'list' && <LoadMore more={more} />}
     </Page>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
+import { useCurrentUserId } from '../../app/auth/current-user.ts';
 import { call } from '../../api/client.ts';
 import { byRank } from '../../api/list-cache.ts';
 import { useReplica } from '../../api/replica/use-replica.ts';
@@ -13,31 +14,20 @@ import type { TaskFilter } from './task-filters.ts';
 import { dropTask, putTask } from './task-replica.ts';
 
 export type TaskPatch = RouteBodyInput<typeof contractRoutes.tasks.update>;
+export type BulkPatch = RouteBodyInput<typeof contractRoutes.tasks.bulkUpdate>['patch'];
 
 /** The tasks matching the filter, in manual order: filtered from the replica, no request. */
-export function useTasks({ projectId, status, due }: TaskFilter) {
+export function useTasks({ projectId, status, due, assignee }: TaskFilter) {
+  const me = useCurrentUserId();
   const select = useCallback(
     (tasks: Task[]) => {
       const now = new Date();
-      return tasks.filter((task) => matchesFilter({ projectId, status, due }, task, now)).sort(byRank);
+      return tasks.filter((task) => matchesFilter({ projectId, status, due, assignee }, task, now, me)).sort(byRank);
     },
-    [projectId, status, due],
+    [projectId, status, due, assignee, me],
   );
   return useReplica('tasks', select);
 }
-
-/** A deleted task's fields, to post it again: what "Annuler" recreates. */
-const copyOf = ({ projectId, title, notes, status, deadline, isUrgent, isImportant, rank, tags }: Task) => ({
-  projectId,
-  title,
-  notes,
-  status,
-  deadline,
-  isUrgent,
-  isImportant,
-  rank,
-  tags,
-});
 
 export function useTaskOperations() {
   const queryClient = useQueryClient();
@@ -65,20 +55,24 @@ export function useTaskOperations() {
     },
   });
   const move = useMove((task: Task, rank) => call(routes.tasks.update, { params: { id: task.id }, body: { rank } }), putTask);
+  /** "Annuler" of a deletion: the server keeps deleted tasks a day and puts the same ones back, ids and all. */
+  const restore = useMutation({
+    mutationFn: (ids: string[]) => call(routes.tasks.restore, { body: { ids } }),
+    onSuccess: ({ restored }) => restored.forEach(onSaved),
+    onError: failed,
+  });
+  const offerUndo = (message: string, ids: string[]) =>
+    showToast(message, 'info', { label: tc('ui.undo'), run: () => restore.mutate(ids) });
   /**
-   * Undo by recreation: the DELETE runs at once, so other tabs, members and the dashboard agree
-   * immediately and closing the tab never leaves a deletion pending; "Annuler" posts the same
-   * fields again (same rank, so the same place; a new id and creation date).
+   * The DELETE runs at once, so other tabs, members and the dashboard agree immediately and closing
+   * the tab never leaves a deletion pending; "Annuler" restores it.
    */
   const remove = useMutation({
     mutationFn: (task: Task) => call(routes.tasks.remove, { params: { id: task.id } }),
     onMutate: (task) => dropTask(queryClient, task.id, false),
     onSuccess: (_, task) => {
       dropTask(queryClient, task.id, true, task);
-      showToast(t('deleted', { title: task.title }), 'info', {
-        label: tc('ui.undo'),
-        run: () => create.mutate(copyOf(task), { onError: failed }),
-      });
+      offerUndo(t('deleted', { title: task.title }), [task.id]);
     },
     onError: (error, task) => {
       putTask(queryClient, task, 'incoming');
@@ -93,5 +87,35 @@ export function useTaskOperations() {
     },
     onError: failed,
   });
-  return { create, update, move, remove, completeMany };
+  /** One request for the whole selection; the server refuses it whole or changes every task. */
+  const updateMany = useMutation({
+    mutationFn: ({ ids, patch }: { ids: string[]; patch: BulkPatch }) => call(routes.tasks.bulkUpdate, { body: { ids, patch } }),
+    onSuccess: ({ updated }) => {
+      updated.forEach(onSaved);
+      showToast(t('bulkUpdated', { count: updated.length }));
+    },
+    onError: failed,
+  });
+  const removeMany = useMutation({
+    mutationFn: (tasks: readonly Task[]) => call(routes.tasks.bulkDelete, { body: { ids: tasks.map((task) => task.id) } }),
+    onMutate: (tasks) => tasks.forEach((task) => dropTask(queryClient, task.id, false)),
+    onSuccess: ({ deleted }, tasks) => {
+      tasks.forEach((task) => dropTask(queryClient, task.id, true, task));
+      offerUndo(
+        t('bulkDeleted', { count: deleted.length }),
+        deleted.map((task) => task.id),
+      );
+    },
+    onError: (error, tasks) => {
+      tasks.forEach((task) => putTask(queryClient, task, 'incoming'));
+      failed(error);
+    },
+  });
+  /** Panorama's "promote to top": the answer holds every task the re-sort moved. */
+  const promote = useMutation({
+    mutationFn: (task: Task) => call(routes.tasks.promote, { params: { id: task.id } }),
+    onSuccess: ({ updated }) => updated.forEach(onSaved),
+    onError: failed,
+  });
+  return { create, update, move, remove, completeMany, updateMany, removeMany, promote };
 }
