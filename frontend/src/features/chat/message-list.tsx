@@ -1,6 +1,7 @@
 import type { Message, ReactionEmoji, RoomView } from '@panoramix/contracts';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { viewStore } from './chat-state.ts';
 import type { PendingMessage } from './chat-state.ts';
@@ -58,7 +59,9 @@ export function MessageList({ room, me, onReply, onEdit }: MessageListProps) {
     ? messages.findLast((m) => m.userId === me && m.id <= (other.lastReadMessageId ?? ''))?.id
     : undefined;
   const react = (message: Message, emoji: ReactionEmoji) => void actions.react(message.id, emoji);
-  const remove = (message: Message) => void actions.remove(message.id);
+  // Deleting shows "message supprimé" to every member and cannot be undone: it asks first.
+  const [deleting, setDeleting] = useState<Message>();
+  const remove = (message: Message) => setDeleting(message);
 
   return (
     <div className="chat-scroll" ref={ref} onScroll={onScroll}>
@@ -87,6 +90,19 @@ export function MessageList({ room, me, onReply, onEdit }: MessageListProps) {
           </ol>
         )}
       </LoadState>
+      {deleting && (
+        <ConfirmDialog
+          title={t('deleteMessageTitle')}
+          pending={false}
+          onConfirm={() => {
+            void actions.remove(deleting.id);
+            setDeleting(undefined);
+          }}
+          onClose={() => setDeleting(undefined)}
+        >
+          <p>{t('deleteMessageBody')}</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -43,6 +43,8 @@ export const en: ChatMessages = {
   reply: 'Reply',
   edit: 'Edit',
   delete: 'Delete',
+  deleteMessageTitle: 'Delete this message?',
+  deleteMessageBody: 'Every member will see “message deleted” in its place. This cannot be undone.',
   react: 'React',
   reactions: 'Reactions',
   reactionLabel: '{{emoji}} {{count}}: {{names}}',

@@ -42,6 +42,8 @@ export const fr = {
   reply: 'Répondre',
   edit: 'Modifier',
   delete: 'Supprimer',
+  deleteMessageTitle: 'Supprimer ce message ?',
+  deleteMessageBody: 'Tous les membres verront « message supprimé » à sa place. C’est définitif.',
   react: 'Réagir',
   reactions: 'Réactions',
   reactionLabel: '{{emoji}} {{count}} : {{names}}',
