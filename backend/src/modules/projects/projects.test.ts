@@ -118,6 +118,33 @@ describe('members', () => {
   });
 });
 
+describe("the portfolio's manual status and order", () => {
+  it('any member sets them, and the other members see it live; a stranger gets 404, changes nothing and hears nothing', async () => {
+    const project = await newProject(owner, { name: 'Portfolio' });
+    await addMember(owner, project.id, member.username);
+    const ownerSocket = await app.socket(owner.token);
+    const strangerEvents = recordEvents(await app.socket(stranger.token));
+
+    const flagged = nextEvent(ownerSocket, 'project.updated');
+    const [first] = (await member.call(routes.projects.list)).body.items;
+    const rank = generateKeyBetween(null, first!.rank); // to the top of the member's list
+    const res = await update(member, project.id, { healthFlag: 'red', rank });
+    expect(res.body).toMatchObject({ healthFlag: 'red', rank });
+    expect(await flagged).toMatchObject({ id: project.id, healthFlag: 'red', rank });
+
+    expectProblem(await update(stranger, project.id, { healthFlag: 'green' }), 404);
+    expectProblem(await update(stranger, project.id, { rank: generateKeyBetween(null, rank) }), 404);
+    // Sent raw: the contract's types allow no such rank.
+    const badRank = expectProblem(await member.api.patch(`/api/projects/${project.id}`, { rank: '' }), 400);
+    expect(badRank.errors?.[0]?.path).toBe('body.rank');
+    expect((await owner.call(routes.projects.get, byId(project.id))).body).toMatchObject({ healthFlag: 'red', rank });
+    await settle();
+    expect(strangerEvents).toEqual([]);
+    // The order is the list's.
+    expect((await member.call(routes.projects.list)).body.items[0]!.id).toBe(project.id);
+  });
+});
+
 describe('deleting a project', () => {
   it('hides it at once and removes its tasks, notes, sessions and lines in a durable job', async () => {
     const project = await newProject(owner);
