@@ -12,6 +12,12 @@ async function withSession<T extends { status: number }>(request: (token: string
   return session ? request(session.accessToken) : first;
 }
 
+/** fetch with the access token (refreshed once on a 401), for what `call` cannot send: a form, a download. */
+export const authorizedFetch = (url: string, init: RequestInit) =>
+  withSession((token) =>
+    fetch(url, { ...init, headers: token ? { authorization: `Bearer ${token}` } : {}, credentials: 'same-origin' }),
+  );
+
 /**
  * Uploads one file (multipart, as the route's contract says). XMLHttpRequest rather than fetch:
  * only it reports upload progress. `onProgress` receives 0…1. `fields` are the route's text parts.

@@ -4,6 +4,7 @@ import { filesFeature } from './files/feature.ts';
 import { dashboardFeature } from './dashboard/feature.ts';
 import { linksFeature } from './links/feature.ts';
 import { notesFeature } from './notes/feature.ts';
+import { peopleFeature } from './people/feature.ts';
 import { projectsFeature } from './projects/feature.ts';
 import { searchFeature } from './search/feature.ts';
 import { tasksFeature } from './tasks/feature.ts';
@@ -15,6 +16,7 @@ export const features: readonly FeatureDefinition[] = [
   tasksFeature,
   notesFeature,
   linksFeature,
+  peopleFeature,
   filesFeature,
   chatFeature,
   searchFeature,

@@ -156,6 +156,12 @@ export const en: Messages = {
   chat: { title: 'Chat', newDirect: 'New direct message' },
   search: { title: 'Search' },
   files: { title: 'Files', upload: 'Upload a file', rename: 'Rename the chosen or open file' },
+  people: {
+    title: 'People',
+    new: 'New person',
+    import: 'Import people (Google Workspace CSV)',
+    orgChart: 'Org chart',
+  },
   links: {
     title: 'Links',
     newLink: 'New link',

@@ -158,6 +158,12 @@ export const fr = {
   chat: { title: 'Discussions', newDirect: 'Nouveau message direct' },
   search: { title: 'Recherche' },
   files: { title: 'Fichiers', upload: 'Téléverser un fichier', rename: 'Renommer le fichier choisi ou ouvert' },
+  people: {
+    title: 'Personnes',
+    new: 'Nouvelle personne',
+    import: 'Importer des personnes (CSV Google Workspace)',
+    orgChart: 'Organigramme',
+  },
   links: {
     title: 'Liens',
     newLink: 'Nouveau lien',

@@ -3,6 +3,7 @@ import type { ChatMessages } from '../features/chat/messages-fr.ts';
 import type { FilesMessages } from '../features/files/messages-fr.ts';
 import type { DashboardMessages } from '../features/dashboard/messages-fr.ts';
 import type { NotesMessages } from '../features/notes/messages-fr.ts';
+import type { PeopleMessages } from '../features/people/messages-fr.ts';
 import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
 import type { SearchMessages } from '../features/search/messages-fr.ts';
 import type { TasksMessages } from '../features/tasks/messages-fr.ts';
@@ -23,6 +24,7 @@ declare module 'i18next' {
       search: SearchMessages;
       chat: ChatMessages;
       files: FilesMessages;
+      people: PeopleMessages;
       problems: ProblemMessages;
       account: AccountMessages;
     };
