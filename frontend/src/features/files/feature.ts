@@ -18,6 +18,10 @@ export const filesFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/files?upload'),
     },
   ],
+  shortcuts: [
+    { keys: 'c', title: 'files.upload' },
+    { keys: 'e', title: 'files.rename' },
+  ],
   projectSections: [{ id: 'files', order: 40, component: lazy(() => import('./project-section.tsx')) }],
   events: () => import('./file-cache.ts').then((m) => m.fileEvents),
 };

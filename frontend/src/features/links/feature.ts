@@ -18,6 +18,7 @@ export const linksFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/links?new'),
     },
   ],
+  shortcuts: [{ keys: 'c', title: 'links.newLink' }],
   projectSections: [{ id: 'links', order: 30, component: lazy(() => import('./project-section.tsx')) }],
   replica: () => import('./link-replica.ts').then((m) => [m.linkReplica]),
 };

@@ -1,6 +1,6 @@
 import type { Link } from '@panoramix/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { replicaKey } from '../../api/replica/replica-cache.ts';
@@ -71,5 +71,11 @@ describe('Liens', () => {
     act(() => navigate('/links?project=none'));
     await expect.poll(names).toEqual(['Unfiled']);
     navigate('/links');
+  });
+
+  it('c puts the cursor in the new link’s name, as the cheat sheet says', () => {
+    renderWith([]);
+    fireEvent.keyDown(window, { key: 'c' });
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Nom' }));
   });
 });

@@ -7,6 +7,7 @@ import { Page } from '../../ui/page.tsx';
 import { DataList } from '../../ui/data-list.tsx';
 import { queryState } from '../../ui/load-state.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
+import { useKeyShortcuts } from '../../ui/use-key-shortcuts.ts';
 import { LinkForm } from './link-form.tsx';
 import { LinkRow } from './link-row.tsx';
 import { useLinks } from './use-links.ts';
@@ -21,6 +22,8 @@ export default function LinksPage() {
   const inFilter = useCallback((link: Link) => filter === '' || link.projectId === (filter === 'none' ? null : filter), [filter]);
   const links = useLinks(inFilter);
   const choose = (value: string) => navigate(value ? `/links?project=${value}` : '/links', { replace: true });
+  // c: the new link's name (the form's first field); bound here, as the project page holds a LinkForm too.
+  useKeyShortcuts({ c: () => document.querySelector<HTMLInputElement>('.link-form input')?.focus() });
   return (
     <Page
       titleId="links-title"

@@ -25,6 +25,10 @@ export const notesFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/notes/sessions/new'),
     },
   ],
+  shortcuts: [
+    { keys: 'c', title: 'notes.new' },
+    { keys: 'e', title: 'notes.edit' },
+  ],
   projectSections: [{ id: 'notes', order: 20, component: lazy(() => import('./project-section.tsx')) }],
   events: () => import('./note-cache.ts').then((m) => m.noteEvents),
   replica: () => import('./note-cache.ts').then((m) => [m.noteReplica, m.sessionReplica]),
