@@ -6,6 +6,7 @@ import { applyPreferencesLive } from './app/preferences/apply-preferences.ts';
 import { preferencesStore } from './api/preferences-store.ts';
 import { features } from './features/index.ts';
 import { initI18n } from './i18n/i18n.ts';
+import { dashboardSections } from './ui/dashboard-sections.ts';
 import { projectSections } from './ui/project-sections.ts';
 import './ui/theme.css';
 import './ui/base.css';
@@ -16,6 +17,7 @@ await initI18n(preferencesStore.get().language);
 applyPreferencesLive();
 void boot();
 projectSections.set([...features.flatMap((f) => f.projectSections ?? [])].sort((a, b) => a.order - b.order));
+dashboardSections.set([...features.flatMap((f) => f.dashboardSections ?? [])].sort((a, b) => a.order - b.order));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -51,11 +51,12 @@ export function contractsPlugin(): Plugin {
         activityWindows,
         reactionEmojis,
         searchKinds,
+        snoozeMinutes,
       } = contracts;
       const data = {
         routes: routeTable(routes),
         ...{ themes, languages, densities, defaultPreferences },
-        ...{ taskStatuses, healthFlags, activityWindows, reactionEmojis, searchKinds },
+        ...{ taskStatuses, healthFlags, activityWindows, reactionEmojis, searchKinds, snoozeMinutes },
       };
       return Object.entries(data)
         .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)

@@ -28,4 +28,5 @@ declare module 'virtual:panoramix/contracts' {
   export const activityWindows: typeof contracts.activityWindows;
   export const reactionEmojis: typeof contracts.reactionEmojis;
   export const searchKinds: typeof contracts.searchKinds;
+  export const snoozeMinutes: typeof contracts.snoozeMinutes;
 }

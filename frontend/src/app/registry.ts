@@ -5,6 +5,7 @@ import type { ReplicaDeclaration } from '../api/replica/declaration.ts';
 import type { KeyBinding } from '../lib/keys.ts';
 import type { LazyScreen } from '../lib/lazy-screen.ts';
 import type { Store } from '../lib/store.ts';
+import type { DashboardSection } from '../ui/dashboard-sections.ts';
 import type { IconName } from '../ui/icon.tsx';
 import type { ProjectSection } from '../ui/project-sections.ts';
 import type { CommandDefinition, PaletteItem } from './palette/commands.ts';
@@ -60,6 +61,13 @@ export interface FeatureDefinition {
   shortcuts?: readonly { keys: KeyBinding; title: MessageKey }[];
   /** The feature's parts of the project page (its tasks, notes… of the project), loaded with that page. */
   projectSections?: readonly ProjectSection[];
+  /** The feature's cards on the dashboard (the alarms to come), loaded with it. */
+  dashboardSections?: readonly DashboardSection[];
+  /**
+   * Shown over every tab while signed in (the dialog of a ringing alarm), inside the data layer:
+   * loaded once the shell is up, so it weighs nothing on the initial load.
+   */
+  overlay?: LazyExoticComponent<ComponentType>;
   /** Panels the feature adds to Préférences (the search engine's status), loaded with that page. */
   preferencesPanels?: readonly LazyExoticComponent<ComponentType>[];
   /** A count shown on the tab (unread messages); 0 shows nothing. A store, so the shell needs none of the feature's code. */

@@ -1,4 +1,5 @@
 import type { FeatureDefinition } from '../app/registry.ts';
+import { alarmsFeature } from './alarms/feature.ts';
 import { chatFeature } from './chat/feature.ts';
 import { filesFeature } from './files/feature.ts';
 import { dashboardFeature } from './dashboard/feature.ts';
@@ -16,6 +17,7 @@ export const features: readonly FeatureDefinition[] = [
   tasksFeature,
   notesFeature,
   linksFeature,
+  alarmsFeature,
   peopleFeature,
   filesFeature,
   chatFeature,

@@ -1,4 +1,5 @@
 import 'i18next';
+import type { AlarmsMessages } from '../features/alarms/messages-fr.ts';
 import type { ChatMessages } from '../features/chat/messages-fr.ts';
 import type { FilesMessages } from '../features/files/messages-fr.ts';
 import type { DashboardMessages } from '../features/dashboard/messages-fr.ts';
@@ -24,6 +25,7 @@ declare module 'i18next' {
       search: SearchMessages;
       chat: ChatMessages;
       files: FilesMessages;
+      alarms: AlarmsMessages;
       people: PeopleMessages;
       problems: ProblemMessages;
       account: AccountMessages;

@@ -55,12 +55,31 @@ function offsetAt(instant: number, timeZone: string | undefined) {
 export function fromDateInput(value: string, timeZone?: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return null;
-  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 23, 59, 59, 999);
+  return instantOfWall(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 23, 59, 59, 999), timeZone);
+}
+
+/** The instant a wall-clock time (its fields read as UTC milliseconds) names in `timeZone`, as ISO. */
+function instantOfWall(wall: number, timeZone: string | undefined) {
   // The zone's offset at that wall time: guessed from the wall time read as UTC, then checked once
   // at the instant found (a change of offset, summer time, can lie between the two).
   let instant = wall - offsetAt(wall, timeZone);
   instant = wall - offsetAt(instant, timeZone);
   return new Date(instant).toISOString();
+}
+
+/** An instant's day and time in `timeZone` as a `datetime-local` input writes it (`2026-12-25T09:30`; '' for none). */
+export function toDateTimeInput(iso: string | null, timeZone?: string): string {
+  if (!iso) return '';
+  const w = wallClock(new Date(iso), timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** The instant a `yyyy-mm-ddThh:mm` wall-clock time names in `timeZone`, as ISO (null for anything else). */
+export function fromDateTimeInput(value: string, timeZone?: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  return instantOfWall(Date.UTC(year, month - 1, day, hour, minute), timeZone);
 }
 
 const locales = { fr: 'fr-FR', en: 'en-GB' } as const;

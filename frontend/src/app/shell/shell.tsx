@@ -155,6 +155,16 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
                     <Outlet features={features} />
                   </Suspense>
                 </RouteBoundary>
+                {features.map(
+                  ({ id, overlay: Overlay }) =>
+                    Overlay && (
+                      <RouteBoundary key={`overlay-${id}`} fallback={null}>
+                        <Suspense fallback={null}>
+                          <Overlay />
+                        </Suspense>
+                      </RouteBoundary>
+                    ),
+                )}
               </DataProvider>
             </Suspense>
           </RouteBoundary>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session-store.ts';
 import { useFormat } from '../../ui/format.ts';
 import { LoadState, queryState } from '../../ui/load-state.tsx';
+import { useDashboardSections } from '../../ui/dashboard-sections.ts';
 import { Page } from '../../ui/page.tsx';
 import { ActivityFeed, RecentNotes } from './activity-sections.tsx';
 import { Portfolio } from './portfolio.tsx';
@@ -21,6 +22,7 @@ export default function DashboardPage() {
   const format = useFormat();
   const [window, setWindow] = useState<ActivityWindow>('7d');
   const dashboard = useDashboard(window);
+  const sections = useDashboardSections();
   const name = session.phase === 'signed-in' ? session.user.displayName : '';
   return (
     <Page
@@ -48,6 +50,11 @@ export default function DashboardPage() {
               tasks={data.dueSoonTasks}
               to="/tasks?due=week"
             />
+            {sections.map(({ id, component: Section }) => (
+              <Suspense key={id} fallback={null}>
+                <Section />
+              </Suspense>
+            ))}
             <Portfolio projects={data.projects} />
             <RecentNotes notes={data.recentNotes} />
             <ActivityFeed items={data.activity} window={window} onWindow={setWindow} />

@@ -1,0 +1,84 @@
+import type { Alarm } from '@panoramix/contracts';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { call } from '../../api/client.ts';
+import { edited, entityBase } from '../../test-builders.ts';
+import { alarmEvents, alarmsKey, ringingStore } from './alarm-cache.ts';
+import RingingDialog from './ringing-dialog.tsx';
+
+vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
+
+function anAlarm(overrides: Partial<Alarm> = {}): Alarm {
+  const { n, ...base } = entityBase();
+  return {
+    ...base,
+    title: `alarm ${n}`,
+    enabled: false,
+    nextTriggerAt: '2026-12-01T08:00:00.000Z',
+    recurrence: { type: 'none' },
+    timeZone: 'Europe/Paris',
+    snoozedUntilAt: null,
+    done: true,
+    acknowledgedAt: null,
+    lastFiredAt: '2026-12-01T08:00:00.100Z',
+    effectiveAt: null,
+    ringing: true,
+    taskId: null,
+    ...overrides,
+  };
+}
+
+function setup(alarm: Alarm) {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(alarmsKey, [alarm]);
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RingingDialog />
+    </QueryClientProvider>,
+  );
+  const fire = () => act(() => alarmEvents['alarm.fired']!(queryClient, { alarm, dueAt: alarm.nextTriggerAt, late: false }));
+  return { queryClient, fire };
+}
+
+afterEach(() => ringingStore.set([]));
+
+describe('the ringing alarm', () => {
+  it('opens a dialog with its title and the snooze and dismiss choices when the server fires it', async () => {
+    const alarm = anAlarm({ title: 'Stand-up' });
+    const { fire } = setup(alarm);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fire();
+    const dialog = await screen.findByRole('dialog', { name: 'Alarme : Stand-up' });
+    for (const name of ['Reporter 5 min', 'Reporter 15 min', 'Reporter 60 min', 'Ignorer']) {
+      expect((within(dialog).getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(false);
+    }
+  });
+
+  it('snoozes through the API and closes', async () => {
+    const alarm = anAlarm({ title: 'Tea' });
+    const snoozed = edited(alarm, { ringing: false, enabled: true, done: false });
+    vi.mocked(call).mockResolvedValueOnce(snoozed);
+    const { fire } = setup(alarm);
+    fire();
+    await userEvent.click(await screen.findByRole('button', { name: 'Reporter 15 min' }));
+    expect(call).toHaveBeenCalledWith(expect.objectContaining({ path: '/api/alarms/:id/snooze' }), {
+      params: { id: alarm.id },
+      body: { minutes: 15 },
+    });
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('closes when another browser answered it (its update no longer rings)', async () => {
+    const alarm = anAlarm({ title: 'Elsewhere' });
+    const { queryClient, fire } = setup(alarm);
+    fire();
+    await screen.findByRole('dialog');
+    act(() =>
+      alarmEvents['alarm.updated']!(queryClient, edited(alarm, { ringing: false, acknowledgedAt: new Date().toISOString() })),
+    );
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(queryClient.getQueryData<Alarm[]>(alarmsKey)?.[0]?.ringing).toBe(false);
+  });
+});
