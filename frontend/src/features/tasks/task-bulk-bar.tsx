@@ -31,7 +31,8 @@ export function TaskBulkBar({ tasks, selected, context, onSelectAll }: TaskBulkB
   const { t } = useTranslation('tasks');
   const { completeMany, updateMany, removeMany } = useTaskOperations();
   const [tag, setTag] = useState('');
-  const apply = (patch: BulkPatch) => updateMany.mutate({ ids: [...selected], patch });
+  const apply = (patch: BulkPatch) =>
+    updateMany.mutate({ ids: [...selected], patch, before: tasks.filter((task) => selected.includes(task.id)) });
   const count = selected.length;
   const busy = updateMany.isPending || removeMany.isPending || completeMany.isPending;
   const pick = (placeholder: string, options: readonly { value: string; label: string }[], onPick: (value: string) => void) => (

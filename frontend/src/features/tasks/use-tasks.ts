@@ -29,6 +29,35 @@ export function useTasks({ projectId, status, due, assignee }: TaskFilter) {
   return useReplica('tasks', select);
 }
 
+/**
+ * The bulk changes that undo `patch` on `tasks` (as they were before it): their previous values,
+ * grouped by equal values, each group one request. A move cleared assignees outside the new
+ * project: undoing it gives them back. Added tags are removed again where they were new.
+ */
+export function undoOf(patch: BulkPatch, tasks: readonly Task[]): { ids: string[]; patch: BulkPatch }[] {
+  const groups = new Map<string, { ids: string[]; patch: BulkPatch }>();
+  for (const task of tasks) {
+    const back: BulkPatch = {};
+    if (patch.status !== undefined) back.status = task.status;
+    if (patch.deadline !== undefined) back.deadline = task.deadline;
+    if (patch.isUrgent !== undefined) back.isUrgent = task.isUrgent;
+    if (patch.isImportant !== undefined) back.isImportant = task.isImportant;
+    if (patch.projectId !== undefined) back.projectId = task.projectId;
+    if (patch.assigneeId !== undefined || patch.projectId !== undefined) back.assigneeId = task.assigneeId;
+    const had = new Set(task.tags.map((tag) => tag.toLowerCase()));
+    const added = (patch.addTags ?? []).filter((tag) => !had.has(tag.toLowerCase()));
+    if (added.length > 0) back.removeTags = added;
+    const removed = task.tags.filter((tag) => patch.removeTags?.some((r) => r.toLowerCase() === tag.toLowerCase()));
+    if (removed.length > 0) back.addTags = removed;
+    if (Object.keys(back).length === 0) continue;
+    const key = JSON.stringify(back);
+    const group = groups.get(key) ?? { ids: [], patch: back };
+    group.ids.push(task.id);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 export function useTaskOperations() {
   const queryClient = useQueryClient();
   const { t } = useTranslation('tasks');
@@ -87,12 +116,26 @@ export function useTaskOperations() {
     },
     onError: failed,
   });
-  /** One request for the whole selection; the server refuses it whole or changes every task. */
+  /**
+   * One request for the whole selection; the server refuses it whole or changes every task.
+   * "Annuler" puts back what each task had (`before`: the tasks as shown), one request per set of
+   * tasks that had the same values.
+   */
   const updateMany = useMutation({
-    mutationFn: ({ ids, patch }: { ids: string[]; patch: BulkPatch }) => call(routes.tasks.bulkUpdate, { body: { ids, patch } }),
-    onSuccess: ({ updated }) => {
+    mutationFn: ({ ids, patch }: { ids: string[]; patch: BulkPatch; before?: readonly Task[] }) =>
+      call(routes.tasks.bulkUpdate, { body: { ids, patch } }),
+    onSuccess: ({ updated }, { patch, before }) => {
       updated.forEach(onSaved);
-      showToast(t('bulkUpdated', { count: updated.length }));
+      const message = t('bulkUpdated', { count: updated.length });
+      if (!before) return showToast(message);
+      const undo = undoOf(
+        patch,
+        before.filter((task) => updated.some((u) => u.id === task.id)),
+      );
+      showToast(message, 'info', {
+        label: tc('ui.undo'),
+        run: () => undo.forEach((group) => updateMany.mutate(group)),
+      });
     },
     onError: failed,
   });
