@@ -9,6 +9,7 @@ import { holdKeys, releaseKeys } from '../palette/held-keys.ts';
 import { usePaletteItems } from '../palette/use-palette-items.ts';
 import { loadPreferences, preferencesStore } from '../../api/preferences-store.ts';
 import type { FeatureDefinition } from '../registry.ts';
+import { formatBinding } from '../../lib/keys.ts';
 import { isWithin, useLocation } from '../../lib/location.ts';
 import { appCommands } from './app-commands.ts';
 import { Outlet } from './outlet.tsx';
@@ -137,7 +138,7 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
           >
             <Icon name="search" />
             <span className="palette-trigger-label">{t('shell.searchCommands')}</span>
-            <kbd className="kbd">Ctrl K</kbd>
+            <kbd className="kbd">{formatBinding('Mod+K')}</kbd>
           </button>
         </header>
         {(!online || live === 'offline') && (
