@@ -10,6 +10,7 @@ import type { SearchMessages } from '../features/search/messages-fr.ts';
 import type { TasksMessages } from '../features/tasks/messages-fr.ts';
 import type { ProblemMessages } from '../api/problem-messages-fr.ts';
 import type { AccountMessages } from '../app/account/messages-fr.ts';
+import type { ShellMessages } from '../app/shell/messages-fr.ts';
 import type { Messages } from './fr.ts';
 
 declare module 'i18next' {
@@ -25,10 +26,11 @@ declare module 'i18next' {
       search: SearchMessages;
       chat: ChatMessages;
       files: FilesMessages;
-      alarms: AlarmsMessages;
       people: PeopleMessages;
+      alarms: AlarmsMessages;
       problems: ProblemMessages;
       account: AccountMessages;
+      shell: ShellMessages;
     };
   }
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { leaves } from './leaves.ts';
 
-// Every feature's namespace, found on disk: a new feature's strings are checked without editing this file.
-const files = import.meta.glob<Record<string, object>>('../features/*/messages-*.ts', { eager: true });
+// Every namespace, found on disk (features', and the app's own screens loaded on demand): a new one is checked without editing this file.
+const files = import.meta.glob<Record<string, object>>(['../features/*/messages-*.ts', '../app/*/messages-*.ts'], {
+  eager: true,
+});
 const namespaces = new Map<string, { fr?: object; en?: object; others: string[] }>();
 for (const [file, module] of Object.entries(files)) {
-  const [, feature = '', language = ''] = /features\/([^/]+)\/messages-([^/.]+)\.ts$/.exec(file) ?? [];
+  const [, feature = '', language = ''] = /(?:features|app)\/([^/]+)\/messages-([^/.]+)\.ts$/.exec(file) ?? [];
   const namespace = namespaces.get(feature) ?? { others: [] };
   if (language === 'fr' || language === 'en') namespace[language] = module[language];
   else namespace.others.push(file);

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../shell/messages.ts';
 import { groupTimeZones } from './time-zones.ts';
 import type { Region } from './time-zones.ts';
 
@@ -12,6 +13,7 @@ const timeZones: readonly string[] = typeof Intl.supportedValuesOf === 'function
  */
 export function TimeZonePicker({ value, onChange }: { value: string | null; onChange: (zone: string | null) => void }) {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('shell');
   const [query, setQuery] = useState('');
   const selectId = useId();
   const chosen = value ?? '';
@@ -21,9 +23,9 @@ export function TimeZonePicker({ value, onChange }: { value: string | null; onCh
         device: deviceTimeZone,
         chosen,
         query,
-        regionName: (region: Region) => t(`preferences.regions.${region}`),
+        regionName: (region: Region) => ts(`timeZones.regions.${region}`),
       }),
-    [chosen, query, t],
+    [chosen, query, ts],
   );
   return (
     <div className="field time-zone-picker">
@@ -33,16 +35,16 @@ export function TimeZonePicker({ value, onChange }: { value: string | null; onCh
       <input
         type="search"
         className="input"
-        aria-label={t('preferences.timeZoneSearch')}
+        aria-label={ts('timeZones.search')}
         aria-controls={selectId}
-        placeholder={t('preferences.timeZoneSearch')}
+        placeholder={ts('timeZones.search')}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
       <select id={selectId} className="select" value={chosen} onChange={(event) => onChange(event.target.value || null)}>
         <option value="">{t('preferences.deviceTimeZone', { zone: deviceTimeZone })}</option>
         {groups.map((group) => (
-          <optgroup key={group.region} label={t(`preferences.regions.${group.region}`)}>
+          <optgroup key={group.region} label={ts(`timeZones.regions.${group.region}`)}>
             {group.zones.map((zone) => (
               <option key={zone.value} value={zone.value}>
                 {zone.label}
@@ -53,7 +55,7 @@ export function TimeZonePicker({ value, onChange }: { value: string | null; onCh
       </select>
       {groups.length === 0 && (
         <span className="field-hint" role="status">
-          {t('preferences.noTimeZone', { query })}
+          {ts('timeZones.none', { query })}
         </span>
       )}
     </div>

@@ -5,6 +5,7 @@ import { Icon } from '../../ui/icon.tsx';
 import { formatBinding } from '../../lib/keys.ts';
 import type { FeatureDefinition } from '../registry.ts';
 import './cheat-sheet.css';
+import './messages.ts';
 
 /** One line of the sheet: the keys pressed one after the other (`G`, `T`), and what they do. */
 interface Entry {
@@ -40,24 +41,25 @@ function Group({ title, entries }: { title: string; entries: readonly Entry[] })
  */
 export default function CheatSheet({ features, onClose }: { features: readonly FeatureDefinition[]; onClose: () => void }) {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('shell');
   const general: Entry[] = [
-    { keys: [formatBinding('Mod+K')], label: t('shortcuts.palette') },
-    { keys: ['?'], label: t('shortcuts.cheatSheet') },
+    { keys: [formatBinding('Mod+K')], label: ts('shortcuts.palette') },
+    { keys: ['?'], label: ts('shortcuts.cheatSheet') },
     ...features.flatMap((f) =>
       f.shortcut ? [{ keys: ['G', formatBinding(f.shortcut)], label: t('palette.goTo', { name: t(f.title) }) }] : [],
     ),
   ];
   return (
-    <Dialog label={t('shortcuts.title')} onClose={onClose} className="dialog-padded cheat-sheet">
+    <Dialog label={ts('shortcuts.title')} onClose={onClose} className="dialog-padded cheat-sheet">
       <div className="cheat-header">
-        <h2 className="dialog-title">{t('shortcuts.title')}</h2>
+        <h2 className="dialog-title">{ts('shortcuts.title')}</h2>
         <Button variant="ghost" icon aria-label={t('ui.close')} onClick={onClose} data-autofocus>
           <Icon name="close" />
         </Button>
       </div>
-      <p className="muted">{t('shortcuts.intro')}</p>
+      <p className="muted">{ts('shortcuts.intro')}</p>
       <div className="cheat-groups">
-        <Group title={t('shortcuts.general')} entries={general} />
+        <Group title={ts('shortcuts.general')} entries={general} />
         {features.map((f) =>
           f.shortcuts && f.shortcuts.length > 0 ? (
             <Group
