@@ -4,6 +4,7 @@ import { apiBench } from './api.bench.ts';
 import { chatBench } from './chat.bench.ts';
 import { markdownBench } from './markdown.bench.ts';
 import { p1Bench } from './p1.bench.ts';
+import { peopleBench } from './people.bench.ts';
 import { reindexBench } from './reindex.bench.ts';
 import { searchBench } from './search.bench.ts';
 import { soakBench } from './soak.bench.ts';
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<void>> = {
   reindex: reindexBench,
   web: webBench,
   workspace: workspaceBench,
+  people: peopleBench,
 };
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {
