@@ -47,4 +47,5 @@ export const notExported: Readonly<Record<string, string>> = {
   SearchEntry: 'keyword index, rebuilt by `npm run reindex` from the exported content',
   IndexQueueEntry: 'pending index work, recreated by reindexing',
   Presence: 'last-seen times, refreshed by the next connection',
+  TaskTrash: 'deleted tasks kept a day for Annuler, not part of what a backup restores',
 };
