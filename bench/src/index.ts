@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, workspace) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace) runs one of them.
 import { apiBench } from './api.bench.ts';
 import { chatBench } from './chat.bench.ts';
+import { lighthouseBench } from './lighthouse.bench.ts';
 import { markdownBench } from './markdown.bench.ts';
 import { p1Bench } from './p1.bench.ts';
 import { peopleBench } from './people.bench.ts';
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<void>> = {
   markdown: markdownBench,
   reindex: reindexBench,
   web: webBench,
+  lighthouse: lighthouseBench,
   workspace: workspaceBench,
   people: peopleBench,
 };

@@ -74,7 +74,7 @@ function hottest(profile: CpuProfile, top = 8): string {
 }
 
 /** Polls the page's IndexedDB until the replica holds `count` collections (its writes are gathered). */
-const waitForPersisted = (page: Page, count: number) =>
+export const waitForPersisted = (page: Page, count: number) =>
   page.evaluate(`(async () => {
     const held = () => new Promise((resolve) => {
       const open = indexedDB.open('panoramix-replica');

@@ -1,0 +1,317 @@
+// Mobile delivery bench (issue 14 item 9 and its Benchmark section): the built web client served
+// by the API, in Debian's Chromium at Lighthouse's mobile settings. Prints, for the sign-in page and
+// the signed-in Accueil, LCP, TBT and the bytes transferred under 4× CPU and slow-4G throttling
+// applied through CDP (Lighthouse's "devtools" method), the API requests Accueil sent, then the
+// real Lighthouse performance score (its simulated throttling, offline against the same Chromium),
+// then Tâches with 1,000 tasks: the longest main-thread task of each step (goal: none over 200 ms).
+// BENCH_ONLY=lighthouse. Needs frontend/dist (`npm run build -w @panoramix/frontend`); skipped without it.
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort } from '../../backend/src/db/local-server.ts';
+import { startBenchApi } from './api-process.ts';
+import { waitForPersisted } from './web.bench.ts';
+import { seedWorkspaceIntoRunningApi } from './workspace.ts';
+import type { WorkspaceSize } from './workspace.ts';
+
+const dist = path.resolve(import.meta.dirname, '../../frontend/dist/index.html');
+const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+
+/** A signed-in user with the issue's 1,000 tasks and a modest rest. */
+const size: WorkspaceSize = {
+  users: 2,
+  projects: 10,
+  tasks: 1_000,
+  notes: 100,
+  sessions: 10,
+  linesPerSession: 5,
+  othersShare: 0.1,
+};
+
+/** Lighthouse 12's mobile settings (moto g power, slow 4G as its devtools throttling applies it). */
+const MOBILE = { width: 412, height: 823, deviceScaleFactor: 1.75 };
+const MOBILE_USER_AGENT =
+  'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36';
+const SLOW_4G = {
+  offline: false,
+  latency: 150 * 3.75,
+  downloadThroughput: (1638.4 * 0.9 * 1024) / 8,
+  uploadThroughput: (750 * 0.9 * 1024) / 8,
+};
+const CPU_SLOWDOWN = 4;
+
+// Recorded from the document's first script on: what Lighthouse reads from the trace.
+const observers = `
+  window.__perf = { lcp: 0, fcp: 0, longTasks: [] };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__perf.lcp = e.startTime; })
+    .observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__perf.fcp = e.startTime; })
+    .observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__perf.longTasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+
+interface PageLoad {
+  fcp: number;
+  lcp: number;
+  /** Total blocking time: each long task's part over 50 ms, from FCP to 5 s after load. */
+  tbt: number;
+  longest: number;
+  transferredKb: number;
+  scriptKb: number;
+  api: string[];
+  /** Each request's start and end (ms after navigation): the chunk waterfall. */
+  timeline: string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** One throttled navigation to `url`, measured until 5 s after its load event. */
+async function throttledLoad(context: BrowserContext, url: string, ready: string, cold: boolean): Promise<PageLoad> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (cold) await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const kinds = new Map<string, string>();
+  const api: string[] = [];
+  let transferred = 0;
+  let script = 0;
+  cdp.on('Network.requestWillBeSent', ({ requestId, request, type }) => {
+    kinds.set(requestId, type ?? '');
+    const { pathname, search } = new URL(request.url);
+    if (pathname.startsWith('/api/')) api.push(pathname + search.replace(/since=[^&]+/, 'since=…'));
+  });
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    transferred += encodedDataLength;
+    if (kinds.get(requestId) === 'Script') script += encodedDataLength;
+  });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.locator(ready).first().waitFor({ timeout: 120_000 });
+  // Lighthouse's window for blocking time ends at TTI; 5 s past the load event bounds it from above.
+  const perf = (await page.evaluate(`(async () => {
+    const end = performance.getEntriesByType('navigation')[0].loadEventEnd + 5000;
+    while (performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 100));
+    const timeline = performance.getEntriesByType('resource').map((e) =>
+      e.name.split('/').pop().split('?')[0].replace(/-[\\w-]{8}\\.js$/, '.js') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd)).join(', ');
+    return { ...window.__perf, timeline };
+  })()`)) as { lcp: number; fcp: number; longTasks: [number, number][]; timeline: string };
+  await page.close();
+  const counted = perf.longTasks.filter(([start]) => start >= perf.fcp);
+  return {
+    fcp: perf.fcp,
+    lcp: perf.lcp,
+    tbt: counted.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0),
+    longest: Math.max(0, ...perf.longTasks.map(([, duration]) => duration)),
+    transferredKb: transferred / 1024,
+    scriptKb: script / 1024,
+    api,
+    timeline: perf.timeline,
+  };
+}
+
+function printLoads(label: string, loads: PageLoad[]) {
+  const of = (key: keyof Omit<PageLoad, 'api' | 'timeline'>) => median(loads.map((load) => load[key]));
+  console.log(
+    `${label.padEnd(44)} FCP ${of('fcp').toFixed(0).padStart(5)} ms  LCP ${of('lcp').toFixed(0).padStart(5)} ms` +
+      ` (target < 2500${of('lcp') < 2500 ? '' : ', MISSED'})  TBT ${of('tbt').toFixed(0).padStart(4)} ms (target < 200${of('tbt') < 200 ? '' : ', MISSED'})` +
+      `  longest task ${of('longest').toFixed(0)} ms  transferred ${of('transferredKb').toFixed(0)} KB (${of('scriptKb').toFixed(0)} KB of scripts)`,
+  );
+}
+
+/** The real Lighthouse, performance only, at its default mobile settings (simulated throttling). */
+async function lighthouseScore(port: number, url: string, cookie?: string) {
+  const result = await lighthouse(url, {
+    port,
+    logLevel: 'error',
+    output: 'json',
+    onlyCategories: ['performance'],
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
+  });
+  if (!result) throw new Error('Lighthouse returned nothing');
+  const { lhr } = result;
+  if (lhr.runtimeError) return `failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`;
+  const audit = (id: string) => lhr.audits[id];
+  const ms = (id: string) => `${(audit(id)?.numericValue ?? Number.NaN).toFixed(0)} ms`;
+  const kb = (bytes: unknown) => `${((typeof bytes === 'number' ? bytes : Number.NaN) / 1024).toFixed(0)} KB`;
+  const blocking = audit('render-blocking-resources')?.details;
+  const unused = audit('unused-javascript')?.details;
+  return (
+    `score ${Math.round((lhr.categories.performance?.score ?? 0) * 100)}: FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, ` +
+    `TBT ${ms('total-blocking-time')}, SI ${ms('speed-index')}, CLS ${(audit('cumulative-layout-shift')?.numericValue ?? 0).toFixed(3)}, ` +
+    `bytes ${kb(audit('total-byte-weight')?.numericValue)}, unused JS ${kb(unused && 'overallSavingsBytes' in unused ? unused.overallSavingsBytes : 0)}, ` +
+    `render-blocking ${blocking && 'items' in blocking ? blocking.items.length : 0}` +
+    (lhr.runWarnings.length > 0 ? ` (warnings: ${lhr.runWarnings.join('; ')})` : '')
+  );
+}
+
+/** The refresh cookie a browser gets from signing in: what a returning signed-in phone sends. */
+async function refreshCookie(base: string, username: string, password: string) {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('pnx_refresh='));
+  if (!cookie) throw new Error(`sign-in answered ${response.status} without a refresh cookie`);
+  return cookie.split(';')[0]!;
+}
+
+/** Runs `action` in the page, then waits for `done` and one more frame: the longest task meanwhile. */
+async function longestTaskDuring(page: Page, action: string, done: string): Promise<{ ms: number; longest: number }> {
+  return page.evaluate(`(async () => {
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+    observer.observe({ type: 'longtask' });
+    const started = performance.now();
+    ${action};
+    while (!(${done})) {
+      if (performance.now() - started > 60000) throw new Error(${JSON.stringify(`not done within 60 s: ${done}`)});
+      await new Promise(requestAnimationFrame);
+    }
+    const ms = performance.now() - started;
+    // Long tasks are reported after they end: let the frame that painted the result finish.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    observer.disconnect();
+    return { ms, longest: Math.max(0, ...tasks) };
+  })()`);
+}
+
+async function tasksRender(browser: Browser, base: string, credentials: { username: string; password: string }, cpu: number) {
+  const context = await browser.newContext({ baseURL: base, locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(observers);
+  const page = await context.newPage();
+  await page.goto('/home');
+  await page.getByLabel('Nom d’utilisateur').fill(credentials.username);
+  await page.getByLabel('Mot de passe').fill(credentials.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.locator('.dashboard').waitFor({ timeout: 60_000 });
+  await page.locator('.shell[data-live="online"]').waitFor({ state: 'attached', timeout: 60_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  const steps: string[] = [];
+  const step = async (label: string, action: string, done: string) => {
+    const { ms, longest } = await longestTaskDuring(page, action, done);
+    steps.push(`${label} ${ms.toFixed(0)} ms (longest task ${longest.toFixed(0)} ms${longest <= 200 ? '' : ', MISSED'})`);
+    return longest;
+  };
+  const rows = `document.querySelectorAll('.task-list li').length`;
+  let worst = await step('open Tâches', `document.querySelector('a.nav-item[href="/tasks"]').click()`, `${rows} > 0`);
+  // Every status, then every page of rows: all 1,000 tasks in the list.
+  worst = Math.max(
+    worst,
+    await step(
+      'all statuses',
+      `const before = ${rows}; window.__rows = before;
+       const select = [...document.querySelectorAll('.task-filters select')][1];
+       select.value = 'all'; select.dispatchEvent(new Event('change', { bubbles: true }))`,
+      `${rows} !== window.__rows || document.querySelector('.task-list li') === null`,
+    ),
+  );
+  let pages = 0;
+  while ((await page.locator('.load-more button').count()) > 0 && pages < 20) {
+    pages += 1;
+    const longest = await step(
+      `page ${pages + 1}`,
+      `window.__rows = ${rows}; document.querySelector('.load-more button').click()`,
+      `${rows} > window.__rows`,
+    );
+    worst = Math.max(worst, longest);
+  }
+  const shown = await page.locator('.task-list li').count();
+  worst = Math.max(
+    worst,
+    await step(
+      `Accueil and back to Tâches (${shown} rows)`,
+      `document.querySelector('a.nav-item[href="/home"]').click();
+       await new Promise((resolve) => { const wait = () => document.querySelector('.dashboard') ? resolve() : requestAnimationFrame(wait); wait(); });
+       document.querySelector('a.nav-item[href="/tasks"]').click()`,
+      `document.querySelector('.task-list li') !== null`,
+    ),
+  );
+  console.log(
+    `Tâches, ${size.tasks} tasks, CPU ${cpu}×: longest task ${worst.toFixed(0)} ms (target ≤ 200 ms${worst <= 200 ? '' : ', MISSED'})`,
+  );
+  for (const line of steps) console.log(`    ${line}`);
+  await context.close();
+}
+
+export async function lighthouseBench() {
+  console.log('\n## Mobile delivery and Tâches render (Chromium, Lighthouse mobile settings)');
+  if (!existsSync(dist)) {
+    console.log('skipped: frontend/dist is missing (npm run build -w @panoramix/frontend)');
+    return;
+  }
+  const api = await startBenchApi();
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      `--remote-debugging-port=${port}`,
+      // Only the app may be reached. Not by routing requests in Playwright: that turns the HTTP cache off.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+  try {
+    const { user } = await seedWorkspaceIntoRunningApi(api.database, size);
+    console.log(
+      `workspace: ${size.tasks} tasks, ${size.notes} notes, ${size.projects} projects; ${runs} runs each, medians; ` +
+        `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+    );
+    const context = await browser.newContext({
+      baseURL: api.base,
+      locale: 'fr-FR',
+      viewport: { width: MOBILE.width, height: MOBILE.height },
+      deviceScaleFactor: MOBILE.deviceScaleFactor,
+      isMobile: true,
+      hasTouch: true,
+      userAgent: MOBILE_USER_AGENT,
+    });
+    await context.addInitScript(observers);
+
+    const login: PageLoad[] = [];
+    for (let i = 0; i < runs; i++) login.push(await throttledLoad(context, '/login', 'button[type=submit]', true));
+    printLoads('sign-in page, nothing cached', login);
+    console.log(`  requests (ms after navigation): ${login.at(-1)!.timeline}`);
+
+    // Signed in once, unthrottled: the refresh cookie and the replica in IndexedDB stay.
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Nom d’utilisateur').fill(user.username);
+    await page.getByLabel('Mot de passe').fill(user.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.locator('.dashboard').waitFor({ timeout: 60_000 });
+    await waitForPersisted(page, 5);
+    await page.close();
+    const cold: PageLoad[] = [];
+    for (let i = 0; i < runs; i++) cold.push(await throttledLoad(context, '/home', '.dashboard', true));
+    printLoads('Accueil signed in, HTTP cache empty', cold);
+    console.log(`  API requests: ${cold.at(-1)!.api.join(' ')}`);
+    console.log(`  requests (ms after navigation): ${cold.at(-1)!.timeline}`);
+    const warm: PageLoad[] = [];
+    for (let i = 0; i < runs; i++) warm.push(await throttledLoad(context, '/home', '.dashboard', false));
+    printLoads('Accueil signed in, repeat visit', warm);
+    await context.close();
+
+    // Lighthouse itself, in its own tab of the same Chromium; it clears storage and cache first,
+    // so the signed-in run is a phone with only its sign-in cookie: the first snapshot included.
+    console.log(`Lighthouse sign-in page:      ${await lighthouseScore(port, `${api.base}/login`)}`);
+    const cookie = await refreshCookie(api.base, user.username, user.password);
+    console.log(`Lighthouse Accueil signed in: ${await lighthouseScore(port, `${api.base}/home`, cookie)}`);
+
+    await tasksRender(browser, api.base, user, 1);
+    await tasksRender(browser, api.base, user, CPU_SLOWDOWN);
+  } finally {
+    await browser.close();
+    await api.stop();
+  }
+}
