@@ -26,6 +26,7 @@ import { roomsRouter } from './modules/chat/rooms.routes.ts';
 import { dashboardRouter } from './modules/dashboard/routes.ts';
 import { filesRouter } from './modules/files/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
+import { budgetRouter } from './modules/budget/routes.ts';
 import { noteSessionsRouter } from './modules/notes/sessions.routes.ts';
 import { notesRouter } from './modules/notes/routes.ts';
 import { peopleRouter } from './modules/people/routes.ts';
@@ -81,6 +82,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(usersRouter(bind, services.users));
   api.use(preferencesRouter(bind, services.preferences));
   api.use(linksRouter(bind, services.links));
+  api.use(budgetRouter(bind, services.budget));
   api.use(peopleRouter(bind, services.people, services.peopleImport));
   api.use(teamsRouter(bind, services.teams));
   api.use(alarmsRouter(bind, services.alarms));

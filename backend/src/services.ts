@@ -22,6 +22,7 @@ import { createErrorLog } from './modules/errors/service.ts';
 import { createFileService } from './modules/files/service.ts';
 import { createFileStorage } from './modules/files/storage.ts';
 import { createLinkService } from './modules/links/service.ts';
+import { createBudgetServices } from './modules/budget/services.ts';
 import { createNoteLineService } from './modules/notes/lines.service.ts';
 import { createNoteSessionService } from './modules/notes/sessions.service.ts';
 import { recentNotes } from './modules/notes/dashboard.ts';
@@ -77,6 +78,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   const tasks = createTaskService({ events });
   const notes = createNoteService({ events });
   const links = createLinkService({ events });
+  const budget = createBudgetServices({ events, jobs, logger, uploadsDir: config.uploadsDir });
   const files = createFileService({
     events,
     storage: createFileStorage(config.uploadsDir),
@@ -108,11 +110,13 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
       tasks.removeProjectContent,
       files.removeProjectContent,
       links.removeProjectContent,
+      budget.lines.detachProject,
     ]),
     ...indexer.jobDefinitions,
     ...syncJobs,
     ...taskTrashJobs,
     ...idempotencyJobs,
+    ...budget.jobs,
     ...alarmJobs,
   ];
   indexer.start();
@@ -123,17 +127,14 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     users: createUserService({ auth, tokens, events }),
     preferences: createPreferencesService({ events }),
     links,
+    budget,
     people: createPeopleService({ events }),
     peopleImport: createPeopleImport({ events }),
     teams: createTeamService({ events }),
     alarms: createAlarmService({
       events,
       scheduler: alarmScheduler,
-      taskVisible: (actor, taskId) =>
-        tasks.get(actor, taskId).then(
-          () => true,
-          () => false,
-        ),
+      taskVisible: (actor, taskId) => tasks.get(actor, taskId).then(() => true, () => false),
     }),
     alarmScheduler,
     projects: createProjectService({ events, jobs }),

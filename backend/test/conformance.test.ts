@@ -188,9 +188,13 @@ function validBody(route: RouteContract) {
 
 async function sendValid(route: RouteContract) {
   if (route.upload) {
-    const res = await uploadFile(admin, { name: 'dot.png', bytes: tinyPng, type: 'image/png' });
+    const file =
+      route.path === '/api/budget/imports'
+        ? { name: 'bank.csv', bytes: 'Date;Libellé;Montant\n03/11/2026;OVH;-12,50\n', type: 'text/csv' }
+        : { name: 'dot.png', bytes: tinyPng, type: 'image/png' };
+    const res = await uploadFile(admin, file, {}, route.path);
     check(route, 'valid upload', res);
-    if (res.status === 201) seeded.files = res.body.id;
+    if (res.status === 201) seeded[route.path.split('/').pop()!] = res.body.id;
     return;
   }
   const res = await request(route, 'valid', { user: admin, body: validBody(route) });

@@ -178,16 +178,17 @@ export const tinyPng = Buffer.from(
   'base64',
 );
 
-/** Uploads a file as the web client does (multipart/form-data, part `file`). */
+/** Uploads a file as the web client does (multipart/form-data, part `file`), to the files or another upload route. */
 export async function uploadFile(
   user: TestUser,
   file: { name: string; bytes: Buffer | string; type?: string },
   fields: Record<string, string> = {},
+  route = '/api/files',
 ): Promise<ApiResponse> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
-  const res = await fetch(`${user.baseUrl}/api/files`, {
+  const res = await fetch(`${user.baseUrl}${route}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${user.token}` },
     body: form,

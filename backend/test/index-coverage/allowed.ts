@@ -22,6 +22,11 @@ const exported = [
   'contacts',
   'teams',
   'people',
+  'budget_imports',
+  'budget_lines',
+  'budget_trash',
+  'budget_ignores',
+  'budget_mappings',
 ];
 
 const groups: { reason: string; shapes: string[] }[] = [

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alarm, alarmDeleted, alarmFired } from './alarms.ts';
 import { chatServerEvents } from './chat-events.ts';
 import type { Ack, ChatClientToServerEvents } from './chat-events.ts';
+import { budgetImport, budgetLine, budgetLineDeleted, budgetLinesChanged } from './budget.ts';
 import { isoDateTime, objectId } from './common.ts';
 import { fileDeleted, storedFile } from './files.ts';
 import { link, linkDeleted } from './links.ts';
@@ -46,6 +47,12 @@ export const domainEvents = {
   'alarm.updated': alarm,
   'alarm.deleted': alarmDeleted,
   'alarm.fired': alarmFired,
+  'budgetLine.created': budgetLine,
+  'budgetLine.updated': budgetLine,
+  'budgetLine.deleted': budgetLineDeleted,
+  /** Many lines changed at once (bulk edit, import, undo, vendor rule): read the list again. */
+  'budgetLines.changed': budgetLinesChanged,
+  'budgetImport.updated': budgetImport,
   /**
    * The user's sessions all ended (their password changed, an admin disabled the account): every
    * socket of theirs is disconnected right after this event, on every instance. Reconnect with a

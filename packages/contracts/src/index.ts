@@ -1,6 +1,7 @@
 import { aiRoutes } from './ai.ts';
 import { alarmRoutes } from './alarms.ts';
 import { authRoutes } from './auth.ts';
+import { budgetImportRoutes, budgetLineRoutes, budgetSummaryRoutes, budgetVendorRoutes } from './budget.ts';
 import { messageRoutes, roomRoutes } from './chat-routes.ts';
 import { contactRoutes } from './contacts.ts';
 import { dashboardRoutes } from './dashboard.ts';
@@ -21,6 +22,7 @@ import { userRoutes } from './users.ts';
 export * from './ai.ts';
 export * from './alarms.ts';
 export * from './auth.ts';
+export * from './budget.ts';
 export * from './chat.ts';
 export * from './chat-events.ts';
 export * from './chat-routes.ts';
@@ -66,6 +68,10 @@ export const routes = {
   sync: syncRoutes,
   people: peopleRoutes,
   teams: teamRoutes,
+  budgetLines: budgetLineRoutes,
+  budgetImports: budgetImportRoutes,
+  budgetVendors: budgetVendorRoutes,
+  budgetSummary: budgetSummaryRoutes,
 } as const;
 
 export const allRoutes: RouteContract[] = Object.values(routes).flatMap((group) => Object.values(group));

@@ -2,6 +2,7 @@ import { alarmsExport } from '../alarms/export.ts';
 import { contactsExport, messagesExport, roomReadsExport, roomsExport } from '../chat/export.ts';
 import { filesExport } from '../files/export.ts';
 import { linksExport } from '../links/export.ts';
+import { budgetExports } from '../budget/export.ts';
 import { noteLinesExport, noteSessionsExport } from '../notes/sessions.export.ts';
 import { notesExport } from '../notes/export.ts';
 import { peopleExport } from '../people/export.ts';
@@ -37,6 +38,7 @@ export const exportedCollections: readonly ExportedCollection[] = [
   contactsExport,
   teamsExport,
   peopleExport,
+  ...budgetExports,
 ];
 
 /**

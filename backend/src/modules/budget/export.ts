@@ -1,0 +1,12 @@
+import type { ExportedCollection } from '../export/registry.ts';
+import { BudgetIgnoreModel } from './ignores.model.ts';
+import { BudgetImportModel, BudgetMappingModel } from './imports/model.ts';
+import { BudgetLineModel, BudgetTrashModel } from './lines/model.ts';
+
+export const budgetExports: ExportedCollection[] = [
+  { name: 'budgetImports', model: BudgetImportModel, scope: 'owner' },
+  { name: 'budgetLines', model: BudgetLineModel, scope: 'owner' },
+  { name: 'budgetTrash', model: BudgetTrashModel, scope: 'owner' },
+  { name: 'budgetIgnores', model: BudgetIgnoreModel, scope: 'owner' },
+  { name: 'budgetMappings', model: BudgetMappingModel, scope: 'owner' },
+];
