@@ -81,7 +81,13 @@ test('people: a Google CSV previewed then imported, found without accents, place
   await a.page.keyboard.press('ArrowRight');
   assert.equal(await jean.evaluate((item) => item === document.activeElement), true);
   await a.page.keyboard.press('Enter');
-  await a.page.getByRole('dialog', { name: 'Jean Martin' }).waitFor();
+  const card = a.page.getByRole('dialog', { name: 'Jean Martin' });
+  await card.waitFor();
   assert.match(a.page.url(), /\/people\?view=org&open=[0-9a-f]{24}$/);
+  // The card shows what was saved a moment ago, not the first reading of it.
+  assert.equal(
+    await card.getByLabel('Manager').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
+    'Élodie Dupont-Moretti',
+  );
   await screenshot(a.page, 'people-org-chart-light');
 });

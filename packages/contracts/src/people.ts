@@ -209,7 +209,7 @@ export const peopleRoutes = {
     access: 'user',
     upload: importSpec,
     response: importSummary,
-    errors: [413, 415],
+    errors: [400, 413, 415], // 400: a file without the required columns, or not CSV
   }),
   applyImport: defineRoute({
     method: 'post',
@@ -219,7 +219,7 @@ export const peopleRoutes = {
     access: 'user',
     upload: importSpec,
     response: importSummary,
-    errors: [413, 415],
+    errors: [400, 413, 415], // 400: a file without the required columns, or not CSV
   }),
   create: defineRoute({
     method: 'post',

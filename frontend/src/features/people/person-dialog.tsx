@@ -9,7 +9,7 @@ export function PersonDialog({ id, onClose }: { id: string | null; onClose: () =
   const { t } = useTranslation('people');
   const person = usePerson(id);
   if (id === null) return <PersonForm person={null} onClose={onClose} />;
-  if (person.data) return <PersonForm key={person.data.id} person={person.data} onClose={onClose} />;
+  if (person.data) return <PersonForm key={person.data.updatedAt} person={person.data} onClose={onClose} />;
   return (
     <Dialog label={t('title')} onClose={onClose} className="dialog-padded">
       {person.error ? (

@@ -1,10 +1,11 @@
 import type { PersonRecord } from '@panoramix/contracts';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
 import { Button } from '../../ui/button.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { DateField } from '../../ui/date-field.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextArea } from '../../ui/text-area.tsx';
@@ -35,7 +36,7 @@ function draftOf(person: PersonRecord | null) {
     subteam: person?.subteam ?? '',
     managerId: person?.managerId ?? '',
     githubUsernames: person?.githubUsernames.join(', ') ?? '',
-    arrivalDate: person?.arrivalDate?.slice(0, 10) ?? '',
+    arrivalDate: person?.arrivalDate ?? null,
   };
 }
 
@@ -47,6 +48,7 @@ export function PersonForm({ person, onClose }: { person: PersonRecord | null; o
   const everyone = usePeopleTree();
   const [draft, setDraft] = useState(() => draftOf(person));
   const [confirming, setConfirming] = useState(false);
+  const arrivalId = useId();
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = (event: FormEvent) => {
@@ -64,7 +66,7 @@ export function PersonForm({ person, onClose }: { person: PersonRecord | null; o
       subteam: draft.subteam,
       managerId: draft.managerId || null,
       githubUsernames: list(draft.githubUsernames),
-      arrivalDate: draft.arrivalDate ? `${draft.arrivalDate}T00:00:00.000Z` : null,
+      arrivalDate: draft.arrivalDate,
     };
     save.mutate(
       { id: person?.id ?? null, body },
@@ -124,26 +126,27 @@ export function PersonForm({ person, onClose }: { person: PersonRecord | null; o
             options={[{ value: '', label: t('noManager') }, ...managers.map((p) => ({ value: p.id, label: fullName(p) }))]}
             onChange={(value) => set('managerId', value)}
           />
-          <TextField
-            label={t('arrival')}
-            type="date"
-            value={draft.arrivalDate}
-            onChange={(e) => set('arrivalDate', e.target.value)}
-            error={field('arrivalDate')}
-          />
+          <div className="field">
+            <label className="field-label" htmlFor={arrivalId}>
+              {t('arrival')}
+            </label>
+            <DateField id={arrivalId} value={draft.arrivalDate} onChange={(value) => set('arrivalDate', value)} />
+          </div>
         </div>
         {field('managerId') && (
           <p className="form-error" role="alert">
             {field('managerId')}
           </p>
         )}
-        <label className="check">
-          <input type="checkbox" checked={draft.left} onChange={(e) => set('left', e.target.checked)} /> {t('leftField')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={draft.contactOnly} onChange={(e) => set('contactOnly', e.target.checked)} />{' '}
-          {t('contactField')}
-        </label>
+        <div className="person-flags">
+          <label className="check">
+            <input type="checkbox" checked={draft.left} onChange={(e) => set('left', e.target.checked)} /> {t('leftField')}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={draft.contactOnly} onChange={(e) => set('contactOnly', e.target.checked)} />{' '}
+            {t('contactField')}
+          </label>
+        </div>
         <TextArea label={t('notes')} value={draft.notes} onChange={(e) => set('notes', e.target.value)} rows={4} />
         {save.error && !error?.problem?.errors && (
           <p className="form-error" role="alert">

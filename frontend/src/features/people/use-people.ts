@@ -36,6 +36,8 @@ export const usePerson = (id: string | null) =>
     queryKey: ['people', 'one', id],
     queryFn: ({ signal }) => call(routes.people.get, { params: { id: id! }, signal }),
     enabled: id !== null,
+    // Read afresh at each opening: the form starts from what it is given.
+    gcTime: 0,
   });
 
 export const usePeopleTree = () =>
