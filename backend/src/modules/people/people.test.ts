@@ -135,6 +135,19 @@ describe('people', () => {
     ]);
   });
 
+  it('never ends in a loop when two changes would close one at the same time', async () => {
+    const user = await t.app.newUser();
+    const ana = await addPerson(user, { name: 'Ana' });
+    const ben = await addPerson(user, { name: 'Ben' });
+    const [first, second] = await Promise.all([
+      user.call(routes.people.update, { ...byId(ana.id), body: { managerId: ben.id } }),
+      user.call(routes.people.update, { ...byId(ben.id), body: { managerId: ana.id } }),
+    ]);
+    expect([first.status, second.status].filter((status) => status === 200).length).toBeLessThanOrEqual(1);
+    const managers = (await user.call(routes.people.tree)).body.items.map((n) => n.managerId);
+    expect(managers.filter(Boolean).length).toBeLessThanOrEqual(1);
+  });
+
   it('deleting a manager leaves their reports without manager, announced', async () => {
     const user = await t.app.newUser();
     const ana = await addPerson(user, { name: 'Ana' });
