@@ -124,7 +124,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   return {
     tokens,
     auth,
-    users: createUserService({ auth, tokens, events }),
+    users: createUserService({ auth, tokens, events, files }),
     preferences: createPreferencesService({ events }),
     links,
     budget,

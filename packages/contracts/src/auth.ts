@@ -32,6 +32,8 @@ export const user = z
     displayName: z.string(),
     role,
     disabled: z.boolean(),
+    /** The image file shown as this user's avatar (`GET /api/users/:id/avatar`), or none. */
+    avatarFileId: objectId.nullable(),
     createdAt: isoDateTime,
   })
   .meta({ id: 'User' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { displayName, newPassword, role, user, username } from './auth.ts';
-import { idParams, page, pageQuery } from './common.ts';
+import { idParams, objectId, page, pageQuery } from './common.ts';
 import { defineRoute } from './http.ts';
 
 export const createUserBody = z.strictObject({
@@ -21,10 +21,36 @@ export const updateUserBody = z
   .refine((b) => Object.keys(b).length > 0, 'nothing to update')
   .meta({ minProperties: 1 }); // the refine, as the JSON schema can say it
 
+export const setAvatarBody = z.strictObject({
+  /** An image I uploaded (`POST /api/files`), or null to show my initials again. */
+  fileId: objectId.nullable(),
+});
+
+/** What an avatar may be: images every browser shows. */
+export const avatarMimeTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+
 const tags = ['users'] as const;
 
-/** Administration of accounts: admins only. */
+/** Administration of accounts (admins only), and avatars (every signed-in user). */
 export const userRoutes = {
+  avatar: defineRoute({
+    method: 'get',
+    path: '/api/users/:id/avatar',
+    summary: "A user's avatar image, for anyone signed in (404 when they have none)",
+    tags,
+    access: 'user',
+    params: idParams,
+    stream: '*/*',
+  }),
+  setAvatar: defineRoute({
+    method: 'put',
+    path: '/api/users/me/avatar',
+    summary: 'Choose one of my uploaded images as my avatar, or none',
+    tags,
+    access: 'user',
+    body: setAvatarBody,
+    response: user,
+  }),
   list: defineRoute({
     method: 'get',
     path: '/api/users',

@@ -25,6 +25,7 @@ export const toUserDto = (u: UserDoc): User => ({
   displayName: u.displayName,
   role: u.role,
   disabled: u.disabled,
+  avatarFileId: u.avatarFileId ? String(u.avatarFileId) : null,
   createdAt: u.createdAt.toISOString(),
 });
 

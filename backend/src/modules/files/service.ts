@@ -140,9 +140,20 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
    */
   async function download(actor: AuthUser, id: string, res: Response) {
     const file = await findVisible(actor, id);
+    await send(file, res, { countClick: !file.messageId });
+  }
+
+  /** One of `ownerId`'s own files of one of `mimeTypes` (an avatar candidate), or null. */
+  async function ownFileOfType(ownerId: string, id: string, mimeTypes: readonly string[]): Promise<FileDoc | null> {
+    const file = await FileModel.findOne({ _id: id, userId: ownerId }).lean<FileDoc>();
+    return file && mimeTypes.includes(file.mimeType) ? file : null;
+  }
+
+  /** The bytes of `file`, for a caller another module has let in (an avatar is for anyone signed in). */
+  async function send(file: FileDoc, res: Response, options: { countClick: boolean }) {
     const onDisk = await stat(storage.pathOf(file)).catch(() => null);
     if (!onDisk?.isFile()) throw notFound('File content');
-    if (!file.messageId) {
+    if (options.countClick) {
       await FileModel.updateOne(
         { _id: file._id, userId: file.userId },
         { $inc: { clicksCount: 1 }, $set: { lastClickedAt: new Date() } },
@@ -210,6 +221,8 @@ export function createFileService(deps: { events: EventBus; storage: FileStorage
     get,
     upload,
     download,
+    ownFileOfType,
+    send,
     update,
     remove,
     removeAttachments,

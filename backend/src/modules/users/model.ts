@@ -9,6 +9,8 @@ const userSchema = new Schema(
     passwordHash: { type: String, required: true },
     role: { type: String, enum: roles, required: true, default: 'user' },
     disabled: { type: Boolean, required: true, default: false },
+    /** An image file of this user's (files module) shown as their avatar. */
+    avatarFileId: { type: Schema.Types.ObjectId, default: null },
     /** Bumped on password change: access tokens issued before it stop working. */
     sessionEpoch: { type: Number, required: true, default: 0 },
   },

@@ -1,6 +1,8 @@
+import { avatarMimeTypes } from '@panoramix/contracts';
 import type { Role, User } from '@panoramix/contracts';
+import type { Response } from 'express';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { conflict, notFound } from '../../http/problem.ts';
+import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import { after, byOldest, sortOf, toPage } from '../../lib/pagination.ts';
 import { UserModel } from './model.ts';
 import type { UserDoc } from './model.ts';
@@ -8,9 +10,10 @@ import type { AuthService } from '../auth/service.ts';
 import { toUserDto } from '../auth/service.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
+import type { FileService } from '../files/service.ts';
 
-/** Account administration; the routes only let admins in. */
-export function createUserService(deps: { auth: AuthService; tokens: TokenService; events: EventBus }) {
+/** Account administration (the routes only let admins in), and avatars. */
+export function createUserService(deps: { auth: AuthService; tokens: TokenService; events: EventBus; files: FileService }) {
   async function list(query: { limit: number; cursor?: string | undefined }) {
     const rows = await UserModel.find(after(byOldest, query.cursor))
       .sort(sortOf(byOldest))
@@ -59,7 +62,34 @@ export function createUserService(deps: { auth: AuthService; tokens: TokenServic
     return toUserDto(updated);
   }
 
-  return { list, create, update };
+  /**
+   * An avatar is one of my uploaded images, kept in Fichiers like any other file: deleting it
+   * there shows my initials again (the avatar route answers 404).
+   */
+  async function setAvatar(actor: AuthUser, fileId: string | null): Promise<User> {
+    if (fileId && !(await deps.files.ownFileOfType(actor.id, fileId, avatarMimeTypes))) {
+      throw badRequest('The avatar must be an image you uploaded (PNG, JPEG, GIF or WebP)', [
+        { path: 'body.fileId', message: 'is not an image of yours' },
+      ]);
+    }
+    const updated = await UserModel.findByIdAndUpdate(
+      actor.id,
+      { $set: { avatarFileId: fileId } },
+      { returnDocument: 'after' },
+    ).lean<UserDoc>();
+    if (!updated) throw notFound('User');
+    return toUserDto(updated);
+  }
+
+  /** Anyone signed in sees anyone's avatar, as they see their name beside what they wrote. */
+  async function sendAvatar(userId: string, res: Response) {
+    const user = await UserModel.findById(userId, { avatarFileId: 1 }).lean();
+    const file = user?.avatarFileId && (await deps.files.ownFileOfType(userId, String(user.avatarFileId), avatarMimeTypes));
+    if (!file) throw notFound('Avatar');
+    await deps.files.send(file, res, { countClick: false });
+  }
+
+  return { list, create, update, setAvatar, sendAvatar };
 }
 
 export type UserService = ReturnType<typeof createUserService>;
