@@ -18,7 +18,9 @@ describe('two API instances on one database', () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
       const client = i % 2 ? viaB : alice.api;
-      const res = await client.call(routes.alarms.create, { body: { title: `Alarm ${i}`, nextTriggerAt: dueAt, timeZone: 'UTC' } });
+      const res = await client.call(routes.alarms.create, {
+        body: { title: `Alarm ${i}`, nextTriggerAt: dueAt, timeZone: 'UTC' },
+      });
       expect(res.status).toBe(201);
       ids.push(res.body.id);
     }

@@ -39,9 +39,9 @@ export const AlarmModel = model('Alarm', alarmSchema);
 export type AlarmDoc = InferSchemaType<typeof alarmSchema> & { _id: Types.ObjectId };
 
 /**
- * One claim per alarm revision the server fires: `<alarmId>:<revision>` is unique, so of two
- * instances racing to fire the same state exactly one inserts it (FerretDB's findOneAndUpdate is
- * not atomic; a unique insert is, on every engine).
+ * One claim per step of an alarm from a revision to the next (the owner's writes and the server's
+ * firings alike): `<alarmId>:<revision>` is unique, so of two writers racing from the same state,
+ * two instances firing it or a snooze meeting its firing, exactly one inserts it and writes.
  */
 const alarmClaimSchema = new Schema({ _id: String, claimedAt: { type: Date, required: true } }, { versionKey: false });
 alarmClaimSchema.index({ claimedAt: 1 }); // the purge's range

@@ -6,8 +6,6 @@ import type { AlarmDoc } from './model.ts';
 import { LATE_AFTER_MS, fire } from './schedule.ts';
 import { fieldsOf, stateOf, toAlarmDto, writeIfUnchanged } from './store.ts';
 
-/** A claim older than this whose alarm still waits at its revision was left by an instance that died mid-fire. */
-const STALE_CLAIM_MS = 30_000;
 const CLAIM_TTL_MS = 24 * 3600_000;
 /** Alarms fired at once; more wait their turn (10,000 due in one minute share the database). */
 const CONCURRENCY = 16;
@@ -23,7 +21,7 @@ export interface AlarmPlanner {
  * and arms a timer for each, so a firing waits for its due time, not for the next poll (Agenda's
  * 5 s poll alone would put p95 lag past the 2 s goal; see bench/src/alarms.bench.ts). Writes on this
  * instance plan their alarm at once. Every instance may arm the same alarm: the unique claim of
- * `<id>:<revision>` decides which one fires it, so it fires exactly once. An alarm that came due
+ * `<id>:<revision>` (store.ts) decides which one fires it, so it fires exactly once. An alarm that came due
  * while no server ran is in the first scan, fired at start and announced as late.
  */
 export function createAlarmScheduler(options: { events: EventBus; log: Logger; scanEveryMs: number; now?: () => Date }) {
@@ -73,24 +71,11 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     }
   }
 
-  /** True when this instance owns the firing of `doc` at its revision. */
-  async function claim(doc: AlarmDoc, at: Date) {
-    const key = `${String(doc._id)}:${doc.revision}`;
-    try {
-      await AlarmClaimModel.create({ _id: key, claimedAt: at });
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      const existing = await AlarmClaimModel.findById(key).lean();
-      return existing !== null && existing.claimedAt.getTime() < at.getTime() - STALE_CLAIM_MS;
-    }
-  }
-
   async function ring(doc: AlarmDoc) {
     const at = now();
     const due = doc.fireAt;
-    if (!running || !due || !(await claim(doc, at))) return;
-    // A write that came first (a snooze, a dismiss) answered the alarm: its new state is planned by its writer.
+    if (!running || !due) return;
+    // Null when another instance fired it, or a write that came first (a snooze) answered it: that writer planned its new state.
     const written = await writeIfUnchanged(doc, fieldsOf(fire(stateOf(doc), at, due)), at);
     if (!written) return;
     plan(written);
