@@ -58,7 +58,9 @@ test('a bulk move to another project and a bulk delete, each undone, seen live b
   await a.page.getByRole('status').getByRole('button', { name: 'Annuler' }).click();
   await waitForRows(b.page, titles);
 
-  // A bulk delete, then Annuler: the same tasks (same ids) come back on Bob's screen.
+  // A bulk delete of them all, then Annuler: the same tasks (same ids) come back on Bob's screen.
+  await waitForRows(a.page, titles);
+  await a.page.getByLabel('Tout sélectionner').check();
   await a.page.getByRole('button', { name: 'Supprimer la sélection' }).click();
   await waitForRows(b.page, []);
   await a.page.getByRole('status').getByText('3 tâches supprimées.').waitFor();
