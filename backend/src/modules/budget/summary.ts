@@ -1,6 +1,7 @@
 import type { RouteQuery, RouteResponse, routes } from '@panoramix/contracts';
 import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
+import { groupSums } from './group-sums.ts';
 import { BudgetLineModel } from './lines/model.ts';
 
 type SummaryQuery = RouteQuery<typeof routes.budgetSummary.summary>;
@@ -24,9 +25,9 @@ interface Group {
 }
 
 /**
- * Totals over a range by one $match and one $group with $sum only: the one aggregation shape
- * that standalone MongoDB and FerretDB v1 both answer alike (no $dateToString, no $last, no
- * $sort after $group). Rows are ordered here. Vendors group on their normalised key and show
+ * Totals over a range by $match and $group with one $sum (see group-sums.ts): the aggregation
+ * shape that standalone MongoDB and FerretDB v1 both answer alike (no $dateToString, no $last,
+ * no $sort after $group). Rows are ordered here. Vendors group on their normalised key and show
  * the spelling most of their lines use.
  */
 export async function summarize(actor: AuthUser, query: SummaryQuery): Promise<Summary> {
@@ -39,10 +40,11 @@ export async function summarize(actor: AuthUser, query: SummaryQuery): Promise<S
   if (fields.month) id.month = '$month';
   if (fields.key) id.key = `$${fields.key}`;
   if (fields.key === 'vendorKey') id.vendor = '$vendor';
-  const groups = await BudgetLineModel.aggregate<Group>([
-    { $match: match },
-    { $group: { _id: id, totalCents: { $sum: '$amountCents' }, vatCents: { $sum: '$vatCents' }, count: { $sum: 1 } } },
-  ]);
+  const groups = await groupSums<Group['_id'], 'totalCents' | 'vatCents' | 'count'>(BudgetLineModel, match, id, {
+    totalCents: '$amountCents',
+    vatCents: '$vatCents',
+    count: 1,
+  });
   const rows = new Map<string, Summary['rows'][number] & { spellings: Map<string, number> }>();
   for (const group of groups) {
     const month = fields.month ? (group._id.month ?? '') : null;
@@ -74,5 +76,6 @@ export async function summarize(actor: AuthUser, query: SummaryQuery): Promise<S
   };
 }
 
+/** The spelling most lines use; a tie goes to the first in code-unit order (capitals first: `OVH` before `ovh`). */
 export const mostUsed = (counts: Map<string, number>) =>
-  [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0];

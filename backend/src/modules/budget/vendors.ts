@@ -8,6 +8,7 @@ import { dedupeKey, normalizeVendor } from './dedup.ts';
 import type { IgnoreRules } from './dedup.ts';
 import { BudgetIgnoreModel } from './ignores.model.ts';
 import type { BudgetIgnoreDoc } from './ignores.model.ts';
+import { groupSums } from './group-sums.ts';
 import { BudgetLineModel } from './lines/model.ts';
 import { mostUsed } from './summary.ts';
 
@@ -84,17 +85,13 @@ export function createVendorService(deps: { events: EventBus }) {
       : undefined;
 
   async function list(actor: AuthUser) {
-    // $group with $sum only, as summaries (see summary.ts); spellings and rules are merged here.
-    const groups = await BudgetLineModel.aggregate<VendorGroup>([
-      { $match: { userId: new Types.ObjectId(actor.id) } },
-      {
-        $group: {
-          _id: { key: '$vendorKey', vendor: '$vendor', department: '$department', team: '$team' },
-          totalCents: { $sum: '$amountCents' },
-          count: { $sum: 1 },
-        },
-      },
-    ]);
+    // One $sum per $group, as summaries (see group-sums.ts); spellings and rules are merged here.
+    const groups = await groupSums<VendorGroup['_id'], 'totalCents' | 'count'>(
+      BudgetLineModel,
+      { userId: new Types.ObjectId(actor.id) },
+      { key: '$vendorKey', vendor: '$vendor', department: '$department', team: '$team' },
+      { totalCents: '$amountCents', count: 1 },
+    );
     const vendors = new Map<
       string,
       { spellings: Map<string, number>; rules: Map<string, number>; total: number; count: number }
