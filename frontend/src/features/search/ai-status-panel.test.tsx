@@ -34,6 +34,20 @@ const at = '2026-12-01T10:00:00.000Z';
 describe('AiStatusPanel', () => {
   beforeEach(() => vi.mocked(call).mockReset());
 
+  it('names the embedder in French, the address of a server kept', async () => {
+    const status = statusWith(null);
+    renderPanel({
+      ...status,
+      embeddings: { ...status.embeddings, provider: 'ollama', description: 'Ollama at http://127.0.0.1:11434' },
+    });
+    expect(await screen.findByText('Ollama à l’adresse http://127.0.0.1:11434')).toBeTruthy();
+  });
+
+  it('names the local embedder in French', async () => {
+    renderPanel(statusWith(null));
+    expect(await screen.findByText(/^Vectorisation locale par hachage/)).toBeTruthy();
+  });
+
   it('shows an administrator the failing item and the reason', async () => {
     renderPanel(statusWith({ kind: 'note', id: 'n1', reason: 'model timed out', at }));
     expect(await screen.findByText(/Dernière erreur \(note n1, .*\) : model timed out/)).toBeTruthy();

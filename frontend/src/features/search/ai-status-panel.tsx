@@ -2,6 +2,7 @@ import type { AiStatus, SearchKind } from '@panoramix/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routes, searchKinds } from 'virtual:panoramix/contracts';
+import { aiStatusQuery } from '../../api/ai-status.ts';
 import { call } from '../../api/client.ts';
 import { useFormat } from '../../ui/format.ts';
 import { LoadState, queryState } from '../../ui/load-state.tsx';
@@ -21,9 +22,20 @@ function Reachability({ reachable, error }: { reachable: boolean; error: string 
   );
 }
 
+/**
+ * The server names its embedder in English ("Ollama at http://…"): said again in the user's
+ * language by provider, its address kept.
+ */
+function useEmbedderText() {
+  const { t } = useTranslation('search');
+  return ({ provider, description }: AiStatus['embeddings']) =>
+    t(`ai.embedders.${provider}`, { address: /\bat (\S+)$/.exec(description)?.[1] ?? '—' });
+}
+
 function StatusList({ status }: { status: AiStatus }) {
   const { t } = useTranslation('search');
   const format = useFormat();
+  const embedderText = useEmbedderText();
   const { embeddings, vectorStore, queue } = status;
   const model = (use: AiStatus['chat']) => (use.provider === 'none' ? t('ai.none') : `${use.provider} · ${use.model ?? '—'}`);
   return (
@@ -35,7 +47,7 @@ function StatusList({ status }: { status: AiStatus }) {
           {embeddings.provider} · {embeddings.model}
           {embeddings.dimension !== null && ` · ${t('ai.dimension', { dimension: embeddings.dimension })}`}
         </span>
-        <span className="muted">{embeddings.description}</span>
+        <span className="muted">{embedderText(embeddings)}</span>
       </dd>
       <dt>{t('ai.vectorStore')}</dt>
       <dd>
@@ -69,11 +81,7 @@ function StatusList({ status }: { status: AiStatus }) {
 export default function AiStatusPanel() {
   const { t } = useTranslation('search');
   const format = useFormat();
-  const status = useQuery({
-    queryKey: ['search', 'ai-status'],
-    queryFn: ({ signal }) => call(routes.search.aiStatus, { signal }),
-    refetchInterval: REFRESH_MS,
-  });
+  const status = useQuery({ ...aiStatusQuery, refetchInterval: REFRESH_MS });
   const info = useQuery({
     queryKey: ['search', 'collection-info'],
     queryFn: ({ signal }) => call(routes.search.collectionInfo, { signal }),

@@ -1,4 +1,4 @@
-import type { SearchKind } from '@panoramix/contracts';
+import type { AiStatus, SearchKind } from '@panoramix/contracts';
 
 /** Strings of the Recherche tab, the palette's content results and the AI status panel, loaded with them. */
 export const fr = {
@@ -19,6 +19,7 @@ export const fr = {
     message: 'Messages de discussion',
     file: 'Fichiers',
     person: 'Personnes',
+    budget: 'Lignes de budget',
   } satisfies Record<SearchKind, string>, // a kind added to the contracts needs its label here
   results: 'Résultats',
   count_one: '{{count}} résultat',
@@ -44,6 +45,11 @@ export const fr = {
     unreachable: 'Injoignable',
     none: 'Aucun',
     dimension: 'dimension {{dimension}}',
+    embedders: {
+      local: 'Vectorisation locale par hachage : hors ligne, sur les mots et leurs trigrammes, sans modèle de langage',
+      ollama: 'Ollama à l’adresse {{address}}',
+      openai: 'Serveur compatible OpenAI à l’adresse {{address}}',
+    } satisfies Record<AiStatus['embeddings']['provider'], string>,
     pending_one: '{{count}} en attente',
     pending_other: '{{count}} en attente',
     failed_one: '{{count}} en échec',
