@@ -18,6 +18,7 @@ const session = (token: string): Session => ({
     displayName: 'Ada',
     role: 'admin',
     disabled: false,
+    avatarFileId: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
 });

@@ -68,6 +68,7 @@ export const fieldPatterns: readonly (readonly [RegExp, Key<'fields'>])[] = [
   [/^not a message of this room$/, 'notInRoom'],
   [/^must not repeat a file$/, 'repeatedFile'],
   [/^each must be a file of mine/, 'filesNotYours'],
+  [/^is not an image of yours$/, 'notYourImage'],
   [/^Unrecognized keys?: (?<name>.+)$/, 'unknownField'],
   // Zod's own English defaults, for the checks that carry no message of ours.
   [/^Too big: expected array to have <=?(?<count>\d+) items$/, 'tooManyItems'],
@@ -86,6 +87,7 @@ export const detailPatterns: readonly (readonly [RegExp, Key<'details'>])[] = [
   [/^This username is already taken$/, 'usernameTaken'],
   [/^Registration is closed/, 'registrationClosed'],
   [/^This account is disabled$/, 'accountDisabled'],
+  [/^The avatar must be an image you uploaded/, 'avatarImage'],
   [/^Only the owner of the project can/, 'projectOwnerOnly'],
   [/^The owner cannot leave the project/, 'ownerCannotLeave'],
   [/^Only an admin of the group can/, 'groupAdminOnly'],

@@ -9,6 +9,10 @@ export const en: AccountMessages = {
     displayName: 'Display name',
     save: 'Save',
     saved: 'Profile saved.',
+    chooseAvatar: 'Choose an image',
+    removeAvatar: 'Remove the image',
+    avatarSaved: 'Avatar saved.',
+    avatarRemoved: 'Avatar removed: your initials show instead.',
   },
   password: {
     title: 'Password',

@@ -8,6 +8,10 @@ export const fr = {
     displayName: 'Nom affiché',
     save: 'Enregistrer',
     saved: 'Profil enregistré.',
+    chooseAvatar: 'Choisir une image',
+    removeAvatar: 'Retirer l’image',
+    avatarSaved: 'Avatar enregistré.',
+    avatarRemoved: 'Avatar retiré : vos initiales le remplacent.',
   },
   password: {
     title: 'Mot de passe',

@@ -12,7 +12,10 @@ const bob = { id: '2'.repeat(24), username: 'bob', displayName: 'Bob Durand' };
 const shared = aProject({ userId: me.id, memberIds: [me.id, bob.id], members: [me, bob], name: 'Chantier' });
 
 beforeEach(() =>
-  sessionStore.set({ phase: 'signed-in', user: { ...me, role: 'user', disabled: false, createdAt: shared.createdAt } }),
+  sessionStore.set({
+    phase: 'signed-in',
+    user: { ...me, role: 'user', disabled: false, avatarFileId: null, createdAt: shared.createdAt },
+  }),
 );
 afterEach(() => sessionStore.set({ phase: 'booting' }));
 
