@@ -98,3 +98,30 @@ test('Tâches keys: j/k move the active row, x selects it, e opens it, Ctrl+Ente
   await page.getByRole('dialog').locator('strong', { hasText: 'vérifier' }).waitFor();
   await context.close();
 });
+
+test('on a 390 px phone the filters fold behind one button; a deadline is typed in the preference zone, not the device’s', async () => {
+  const user = await newUser();
+  // The browser runs in Europe/Paris; the preference says UTC+14.
+  await api(routes.preferences.update, { token: user.token, body: { timeZone: 'Pacific/Kiritimati' } });
+  const task = await api(routes.tasks.create, { token: user.token, body: { title: 'Réserver le camion' } });
+  const { context, page } = await newPage(browser, { width: 390, height: 844 });
+  await signIn(page, user, '/tasks');
+  await waitForRows(page, ['Réserver le camion']);
+  const project = page.getByRole('group', { name: 'Filtres' }).getByLabel('Projet');
+  assert.equal(await project.isVisible(), false);
+  await page.getByRole('button', { name: 'Filtres' }).click();
+  await project.waitFor();
+  await page.getByLabel('Assignées à moi').check();
+  await page.getByRole('button', { name: 'Filtres (1)' }).waitFor();
+  await page.getByText('Aucune tâche ne correspond à ces filtres.').waitFor();
+  await page.getByLabel('Assignées à moi').uncheck();
+
+  const deadline = page.getByLabel('Échéance de Réserver le camion');
+  await deadline.fill('25/12/2026');
+  const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(task.id));
+  await deadline.press('Enter');
+  assert.equal((await (await saved).json()).deadline, '2026-12-25T09:59:59.999Z');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+  await screenshot(page, 'tasks-phone-filters');
+  await context.close();
+});
