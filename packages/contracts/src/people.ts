@@ -107,7 +107,7 @@ export type PeopleFilter = z.output<typeof listPeopleQuery>;
 
 export const peoplePage = z.object({
   items: z.array(personRecord),
-  total: z.number().int().meta({ description: 'How many people match the filters' }),
+  nextOffset: z.number().int().nullable().meta({ description: 'Pass as `offset` for the next page; null on the last one' }),
 });
 
 /** One box of the organisation chart. */

@@ -24,6 +24,7 @@ export const en: PeopleMessages = {
   byArrival: 'By arrival (newest first)',
   count_one: '{{count}} person',
   count_other: '{{count}} people',
+  countMore: 'More than {{count}} people',
   empty: 'No one yet. Add someone or import the Google Workspace CSV export.',
   emptyFiltered: 'No one matches these filters.',
   left: 'Left',

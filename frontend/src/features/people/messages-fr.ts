@@ -23,6 +23,7 @@ export const fr = {
   byArrival: 'Par arrivée (récentes d’abord)',
   count_one: '{{count}} personne',
   count_other: '{{count}} personnes',
+  countMore: 'Plus de {{count}} personnes',
   empty: 'Aucune personne. Ajoutez-en une ou importez l’export CSV de Google Workspace.',
   emptyFiltered: 'Personne ne correspond à ces filtres.',
   left: 'Parti',

@@ -56,7 +56,6 @@ export default function PeoplePage() {
   const teams = useTeams();
   const teamNames = new Map((teams.data?.items ?? []).map((team) => [team.id, team.name]));
   const items = people.data?.pages.flatMap((page) => page.items);
-  const total = people.data?.pages[0]?.total ?? 0;
   const filtered = Boolean(filter.q || filter.teamId || filter.left || filter.contactOnly);
 
   useKeyShortcuts({ c: () => go({ dialog: 'new' }) });
@@ -99,7 +98,7 @@ export default function PeoplePage() {
           <PeopleFilters filter={filter} typed={typed} onType={setTyped} onChange={setFilter} teams={teams.data?.items ?? []} />
           <div className="people-summary">
             <span className="muted" role="status">
-              {people.data ? t('count', { count: total }) : ''}
+              {items ? t(people.hasNextPage ? 'countMore' : 'count', { count: items.length }) : ''}
             </span>
             <Button variant="ghost" onClick={() => void exportCsv()}>
               {t('exportCsv')}

@@ -24,10 +24,7 @@ export const usePeople = (filter: PeopleFilter) =>
     queryFn: ({ signal, pageParam }) =>
       call(routes.people.list, { query: { ...filter, limit: PAGE, offset: pageParam }, signal }),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
-      return loaded < last.total ? loaded : undefined;
-    },
+    getNextPageParam: (last) => last.nextOffset ?? undefined,
     placeholderData: keepPreviousData,
   });
 
