@@ -54,9 +54,9 @@ export async function peopleBench() {
 
     const indexing = performance.now();
     for (;;) {
-      const status = (await (await fetch(`${api.base}/api/search/ai-status`, { headers })).json()) as {
-        queue: { pending: number };
-      };
+      const res = await fetch(`${api.base}/api/search/ai-status`, { headers });
+      const status = (await res.json()) as { queue?: { pending: number } };
+      if (!res.ok || !status.queue) throw new Error(`ai-status: ${res.status} ${JSON.stringify(status)}`);
       if (status.queue.pending === 0) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
