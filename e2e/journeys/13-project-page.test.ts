@@ -70,3 +70,43 @@ test('a project I cannot see is a clear not found, and project names lead to the
   assert.equal(new URL(mine.page.url()).pathname, `/projects/${project.id}`);
   await mine.context.close();
 });
+
+test('the project page and both Projets views fit a 390 px phone', async () => {
+  const user = await newUser({ displayName: 'Maximilienne de La Tour-Dupont-Moretti' });
+  const longName = `Projet ${'intercontinental'.repeat(3)}`;
+  const project = await api(routes.projects.create, {
+    token: user.token,
+    body: { name: longName, status: 'en cours de cadrage', targetDate: '2026-12-31T22:59:59.999Z', healthFlag: 'orange' },
+  });
+  await api(routes.tasks.create, { token: user.token, body: { title: `Tâche ${'x'.repeat(60)}`, projectId: project.id } });
+  await api(routes.links.create, {
+    token: user.token,
+    body: { name: 'Référence', url: `https://example.test/${'chemin/'.repeat(20)}`, projectId: project.id },
+  });
+  const { context, page } = await newPage(browser, { width: 390, height: 844 });
+  const fits = async (label: string) => {
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    // The elements past the right edge, for the failure message: which one to fix.
+    const past = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('body *'))
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .slice(0, 6)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className.toString().replaceAll(' ', '.')}`),
+    );
+    assert.ok(scrollWidth <= innerWidth, `${label}: ${scrollWidth} px wide on a ${innerWidth} px screen (${past.join(', ')})`);
+  };
+  await signIn(page, user, `/projects/${project.id}`);
+  await page.getByRole('region', { name: 'Liens' }).getByRole('link', { name: 'Référence' }).waitFor();
+  await fits('project page');
+  await page.goto('/projects');
+  await page.getByRole('list', { name: 'Tous les projets' }).waitFor();
+  await fits('Projets, list');
+  await page.getByRole('radio', { name: 'Panorama' }).check();
+  await page.getByRole('list', { name: 'Panorama' }).waitFor();
+  await fits('Projets, Panorama');
+  await screenshot(page, 'portfolio-phone');
+  await context.close();
+});
