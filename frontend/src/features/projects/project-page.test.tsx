@@ -59,7 +59,8 @@ describe('the project page', () => {
     const elsewhere = aTask({ title: 'Not in the project' });
     renderAt(`/projects/${project.id}`, [project], { tasks: [task, elsewhere], notes: [note] });
 
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toContain('Launch');
+    // A loaded machine may take over a second for the first render of the page and its sections.
+    expect((await screen.findByRole('heading', { level: 1 }, { timeout: 5000 })).textContent).toContain('Launch');
     const members = screen.getByRole('list', { name: 'Membres' });
     expect(
       within(members)
@@ -112,6 +113,19 @@ describe('the project page', () => {
     const project = shared();
     renderAt(`/projects?edit=${project.id}`, [project]);
     await expect.poll(() => currentLocation().pathname).toBe(`/projects/${project.id}`);
+  });
+});
+
+describe('Projets', () => {
+  it('opens the creation dialog with c, but not while typing', async () => {
+    const user = userEvent.setup();
+    renderAt('/projects', [aProject({ name: 'Existing' })]);
+    await screen.findByRole('list', { name: 'Tous les projets' });
+    await user.keyboard('c');
+    await expect.poll(() => currentLocation().search).toBe('?new');
+    expect(await screen.findByRole('dialog', { name: 'Nouveau projet' })).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: /Nom/ }), 'c');
+    expect(currentLocation().search).toBe('?new');
   });
 });
 
