@@ -15,6 +15,11 @@ after(() => browser.close());
 const username = `acct${process.pid % 10_000}`;
 const firstPassword = 'premier mot de passe';
 const secondPassword = 'second mot de passe';
+/** A 1×1 PNG, for the avatar. */
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function signInAs(page: Page, password: string) {
   await page.goto('/login');
@@ -46,6 +51,14 @@ test('sign up, rename, see both sessions, change the password: the other browser
   await mine.page.getByLabel('Nom affiché').fill('Ada Lovelace');
   await mine.page.getByRole('button', { name: 'Enregistrer' }).click();
   await mine.page.locator('.sidebar-user', { hasText: 'Ada Lovelace' }).waitFor();
+  assert.equal(await mine.page.title(), 'Compte — Panoramix');
+
+  // Avatar: an uploaded image replaces the initials, and can be removed.
+  assert.equal(await mine.page.locator('.user-avatar').textContent(), 'AL');
+  await mine.page.getByTestId('avatar-input').setInputFiles({ name: 'moi.png', mimeType: 'image/png', buffer: png });
+  await mine.page.locator('.user-avatar img').waitFor();
+  await mine.page.getByRole('button', { name: 'Retirer l’image' }).click();
+  await mine.page.locator('.user-avatar', { hasText: 'AL' }).waitFor();
 
   // Both sign-ins are listed, this one marked.
   const sessions = mine.page.getByRole('list', { name: 'Sessions ouvertes' });
@@ -70,7 +83,9 @@ test('sign up, rename, see both sessions, change the password: the other browser
   await other.page.getByRole('heading', { name: 'Connexion' }).waitFor();
   await mine.page.reload();
   await mine.page.getByRole('heading', { name: 'Compte', level: 1 }).waitFor();
-  assert.equal(await mine.page.getByRole('list', { name: 'Sessions ouvertes' }).getByRole('listitem').count(), 1);
+  const left = mine.page.getByRole('list', { name: 'Sessions ouvertes' }).getByRole('listitem');
+  await left.first().waitFor();
+  assert.equal(await left.count(), 1);
 
   // The old password no longer works; the new one does.
   await other.page.getByLabel('Nom d’utilisateur').fill(username);

@@ -12,8 +12,7 @@ import { queryState } from '../../ui/load-state.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { signOut } from '../auth/session-store.ts';
 import { deviceOf } from './device-label.ts';
-
-const sessionsKey = ['auth', 'sessions'] as const;
+import { sessionsKey } from './sessions-key.ts';
 
 function useDeviceName() {
   const { t } = useTranslation('account');

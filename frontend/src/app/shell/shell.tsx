@@ -18,6 +18,7 @@ import { useShortcuts } from './use-shortcuts.ts';
 import { RouteBoundary } from './route-boundary.tsx';
 import { useOnline } from '../../lib/online.ts';
 import { useCurrentUserId } from '../auth/current-user.ts';
+import { sessionsKey } from '../account/sessions-key.ts';
 import './shell.css';
 
 // TanStack Query and the socket are fetched once the shell is on screen, outside the initial budget.
@@ -35,8 +36,11 @@ const CommandPalette = lazy(() =>
 );
 const CheatSheet = lazy(() => import('./cheat-sheet.tsx'));
 
-/** The shell's own live event: preferences changed on another device or tab. */
-const shellEvents: EventAppliers = { 'preferences.updated': (_, preferences) => preferencesStore.set(preferences) };
+/** The shell's own live events: preferences changed on another device or tab; one of my sessions was signed out. */
+const shellEvents: EventAppliers = {
+  'preferences.updated': (_, preferences) => preferencesStore.set(preferences),
+  'session.revoked': (queryClient) => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
+};
 const resyncPreferences = () => void loadPreferences().catch(() => undefined);
 
 const SIDEBAR_KEY = 'pnx.sidebar-collapsed';
@@ -93,7 +97,13 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
   // The tab's code is fetched beside the data layer's, not once the replica is restored.
   // A failure shows when the tab renders (its boundary offers a retry).
   useEffect(() => void current?.component.preload().catch(() => undefined), [current]);
-  const title = current ? t(current.title) : isWithin(pathname, '/preferences') ? t('preferences.title') : t('app.name');
+  const title = current
+    ? t(current.title)
+    : isWithin(pathname, '/preferences')
+      ? t('preferences.title')
+      : isWithin(pathname, '/account')
+        ? t('auth.account')
+        : t('app.name');
   const online = useOnline();
 
   useEffect(() => {
