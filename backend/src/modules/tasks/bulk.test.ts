@@ -73,9 +73,13 @@ describe('tasks: bulk actions', () => {
     const solo = (await t.alice.call(routes.projects.create, { body: { name: 'Elsewhere' } })).body;
     const a = await newTask(t.alice, { title: 'Move A', projectId: t.shared.id, assigneeId: t.bob.id });
     const b = await newTask(t.alice, { title: 'Move B' });
+    const there = await newTask(t.alice, { title: 'Already there', projectId: solo.id });
     const bobSocket = await t.app.socket(t.bob.token);
     const gone = nextEvent(bobSocket, 'task.deleted');
-    const res = await t.alice.call(routes.tasks.bulkUpdate, { body: { ids: [a.id, b.id], patch: { projectId: solo.id } } });
+    const res = await t.alice.call(routes.tasks.bulkUpdate, {
+      body: { ids: [a.id, b.id, there.id], patch: { projectId: solo.id } },
+    });
+    expect(res.body.updated.map((task) => task.id)).not.toContain(there.id); // unchanged: not written, not announced
     expect(res.body.updated.map((task) => [task.id, task.projectId, task.assigneeId])).toEqual(
       expect.arrayContaining([
         [a.id, solo.id, null],

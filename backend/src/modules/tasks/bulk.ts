@@ -84,7 +84,8 @@ export function taskBulk({ content, events, toDto }: TaskWrites) {
       return { task, set, before, after };
     });
     const groups = new Map<string, { where: Record<string, unknown>; set: Record<string, unknown>; ids: Types.ObjectId[] }>();
-    for (const { task, set } of plans) {
+    const changed = plans.filter((plan) => Object.keys(plan.set).length > 0);
+    for (const { task, set } of changed) {
       // Still where it was read (as one task's save): a concurrent move elsewhere is not overwritten.
       const where = { userId: task.userId, projectId: task.projectId ?? null };
       const key = JSON.stringify([where, set]);
@@ -95,9 +96,10 @@ export function taskBulk({ content, events, toDto }: TaskWrites) {
     for (const { where, set, ids: group } of groups.values()) {
       await TaskModel.updateMany({ _id: { $in: group }, ...where }, { $set: set });
     }
-    const written = await TaskModel.find({ _id: { $in: tasks.map((task) => task._id) }, ...(await contentFilter(actor)) }).lean<
-      TaskDoc[]
-    >();
+    const written = await TaskModel.find({
+      _id: { $in: changed.map((plan) => plan.task._id) },
+      ...(await contentFilter(actor)),
+    }).lean<TaskDoc[]>();
     const byId = new Map(plans.map((plan) => [String(plan.task._id), plan]));
     await touchProjects(actor, projectIdsOf(tasks));
     if (patch.projectId && written.length > 0) {
@@ -106,13 +108,13 @@ export function taskBulk({ content, events, toDto }: TaskWrites) {
     await Promise.all(
       written.flatMap((task) => {
         const plan = byId.get(String(task._id))!;
-        const now = new Set(plan.after);
+        const stays = new Set(plan.after);
         return [
           content.announce('updated', task, plan.after),
           announceGone(
             actor,
             plan.task,
-            plan.before.filter((m) => !now.has(m)),
+            plan.before.filter((m) => !stays.has(m)),
           ),
         ];
       }),
