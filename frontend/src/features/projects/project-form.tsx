@@ -3,55 +3,51 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
-import { fromDateInput, toDateInput } from '../../lib/date-input.ts';
+import { navigate } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
+import { DateField } from '../../ui/date-field.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextArea } from '../../ui/text-area.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
+import { projectPath } from '../../ui/project-chips.tsx';
 import { ColorChoice } from './color-choice.tsx';
 import { useProjectOperations } from './use-projects.ts';
 
 const flags = ['', 'red', 'orange', 'green'] as const;
 
-type Draft = Pick<Project, 'name' | 'description' | 'status' | 'healthFlag' | 'colorLabel' | 'isFavorite'> & { target: string };
+type Draft = Pick<Project, 'name' | 'description' | 'status' | 'healthFlag' | 'colorLabel' | 'isFavorite' | 'targetDate'>;
 
-const draftOf = (project?: Project): Draft => ({
-  name: project?.name ?? '',
-  description: project?.description ?? '',
-  status: project?.status ?? '',
-  healthFlag: project?.healthFlag ?? null,
-  colorLabel: project?.colorLabel ?? null,
-  isFavorite: project?.isFavorite ?? false,
-  target: toDateInput(project?.targetDate ?? null),
-});
+const empty: Draft = {
+  name: '',
+  description: '',
+  status: '',
+  healthFlag: null,
+  colorLabel: null,
+  isFavorite: false,
+  targetDate: null,
+};
 
-/** Creates a project, or edits one; `onDone` closes the dialog that holds the form. */
-export function ProjectForm({ project, onDone }: { project?: Project | undefined; onDone: () => void }) {
+/** Creates a project and opens its page (where everything is edited afterwards); `onCancel` closes the dialog. */
+export function ProjectForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation('projects');
   const { t: tc } = useTranslation();
-  const { create, update } = useProjectOperations();
-  const [draft, setDraft] = useState(() => draftOf(project));
+  const { create } = useProjectOperations();
+  const [draft, setDraft] = useState(empty);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const mutation = project ? update : create;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const { target, ...fields } = draft;
-    const body = {
-      ...fields,
-      targetDate: fromDateInput(target),
-      favoriteRank: fields.isFavorite ? (project?.favoriteRank ?? Date.now()) : null,
-    };
-    const onSuccess = () => {
-      showToast(t(project ? 'saved' : 'created'));
-      onDone();
-    };
-    if (project) update.mutate({ id: project.id, ...body }, { onSuccess });
-    else create.mutate(body, { onSuccess });
+    const body = { ...draft, favoriteRank: draft.isFavorite ? Date.now() : null };
+    create.mutate(body, {
+      onSuccess: (project) => {
+        showToast(t('created'));
+        navigate(projectPath(project.id), { replace: true });
+      },
+    });
   };
 
-  const error = mutation.error instanceof ApiError ? mutation.error : undefined;
+  const error = create.error instanceof ApiError ? create.error : undefined;
   return (
     <form className="project-form" onSubmit={submit}>
       <TextField
@@ -77,7 +73,15 @@ export function ProjectForm({ project, onDone }: { project?: Project | undefined
           onChange={(e) => set('status', e.target.value)}
           maxLength={100}
         />
-        <TextField label={t('targetDate')} type="date" value={draft.target} onChange={(e) => set('target', e.target.value)} />
+        <div className="field">
+          <span className="field-label">{t('targetDate')}</span>
+          <DateField
+            aria-label={t('targetDate')}
+            placeholder={t('datePlaceholder')}
+            value={draft.targetDate}
+            onChange={(targetDate) => set('targetDate', targetDate)}
+          />
+        </div>
         <SelectField
           label={t('health')}
           value={draft.healthFlag ?? ''}
@@ -90,15 +94,15 @@ export function ProjectForm({ project, onDone }: { project?: Project | undefined
         <input type="checkbox" checked={draft.isFavorite} onChange={(e) => set('isFavorite', e.target.checked)} />
         {t('favorite')}
       </label>
-      {mutation.error && !error?.problem?.errors && (
+      {create.error && !error?.problem?.errors && (
         <p className="form-error" role="alert">
-          {mutation.error.message}
+          {create.error.message}
         </p>
       )}
       <div className="dialog-actions">
-        <Button onClick={onDone}>{tc('ui.cancel')}</Button>
-        <Button type="submit" variant="primary" disabled={mutation.isPending}>
-          {t(project ? 'save' : 'create')}
+        <Button onClick={onCancel}>{tc('ui.cancel')}</Button>
+        <Button type="submit" variant="primary" disabled={create.isPending}>
+          {t('create')}
         </Button>
       </div>
     </form>

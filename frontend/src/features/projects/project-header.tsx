@@ -1,8 +1,8 @@
 import type { Project } from '@panoramix/contracts';
 import { healthFlags } from 'virtual:panoramix/contracts';
 import { useTranslation } from 'react-i18next';
-import { fromDateInput, toDateInput } from '../../lib/date-input.ts';
 import { Button } from '../../ui/button.tsx';
+import { DateField } from '../../ui/date-field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
 import { ColorDot } from '../../ui/project-chips.tsx';
@@ -34,12 +34,12 @@ export function ProjectHeader({ project }: { project: Project }) {
         >
           {project.status || <span className="muted">{t('noStatus')}</span>}
         </InlineEdit>
-        <input
-          type="date"
-          className="input input-compact"
+        <DateField
+          className="input-compact project-target"
           aria-label={t('targetLabel')}
-          value={toDateInput(project.targetDate)}
-          onChange={(e) => save({ targetDate: fromDateInput(e.target.value) })}
+          placeholder={t('datePlaceholder')}
+          value={project.targetDate}
+          onChange={(targetDate) => save({ targetDate })}
         />
         <select
           className="select select-compact"

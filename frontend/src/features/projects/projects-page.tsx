@@ -96,7 +96,7 @@ function ProjectsList() {
       {creating && (
         <Dialog label={t('new')} onClose={closeDialog} className="dialog-padded">
           <h2 className="dialog-title">{t('new')}</h2>
-          <ProjectForm onDone={closeDialog} />
+          <ProjectForm onCancel={closeDialog} />
         </Dialog>
       )}
       {deleting && <ProjectDeleteDialog project={deleting} onClose={() => setDeleting(undefined)} />}
