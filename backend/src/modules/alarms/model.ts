@@ -43,7 +43,15 @@ export type AlarmDoc = InferSchemaType<typeof alarmSchema> & { _id: Types.Object
  * firings alike): `<alarmId>:<revision>` is unique, so of two writers racing from the same state,
  * two instances firing it or a snooze meeting its firing, exactly one inserts it and writes.
  */
-const alarmClaimSchema = new Schema({ _id: String, claimedAt: { type: Date, required: true } }, { versionKey: false });
+const alarmClaimSchema = new Schema(
+  {
+    _id: String,
+    claimedAt: { type: Date, required: true },
+    /** A firing is never claimed again (it rang); an edit's writer may have died and is taken over. */
+    kind: { type: String, required: true, enum: ['fire', 'edit'] },
+  },
+  { versionKey: false },
+);
 alarmClaimSchema.index({ claimedAt: 1 }); // the purge's range
 
 export const AlarmClaimModel = model('AlarmClaim', alarmClaimSchema, 'alarm_claims');

@@ -4,11 +4,15 @@ import type { EventBus } from '../../realtime/event-bus.ts';
 import { AlarmClaimModel, AlarmModel } from './model.ts';
 import type { AlarmDoc } from './model.ts';
 import { LATE_AFTER_MS, fire } from './schedule.ts';
-import { fieldsOf, stateOf, toAlarmDto, writeIfUnchanged } from './store.ts';
+import { claimRevision, fieldsOf, stateOf, toAlarmDto, writeClaimed } from './store.ts';
 
 const CLAIM_TTL_MS = 24 * 3600_000;
 /** Alarms fired at once; more wait their turn (10,000 due in one minute share the database). */
 const CONCURRENCY = 16;
+/** Firings written at once, after they rang. */
+const WRITERS = 4;
+/** A firing claimed this long ago whose write never landed (its instance died) is written by whoever finds it. */
+const REPAIR_AFTER_MS = 10 * 60_000;
 
 /** What the alarm service tells the scheduler after a write. */
 export interface AlarmPlanner {
@@ -30,6 +34,10 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
   const armed = new Map<string, { fireAt: number; revision: number; timer: NodeJS.Timeout }>();
   const queue: AlarmDoc[] = [];
   const inFlight = new Set<Promise<void>>();
+  /** Firings rung and not yet written, with the ids they hold: those are not armed again meanwhile. */
+  const writes: { doc: AlarmDoc; changes: Partial<AlarmDoc>; at: Date }[] = [];
+  const writing = new Set<string>();
+  const inWrites = new Set<Promise<void>>();
   let interval: NodeJS.Timeout | undefined;
   let scanning: Promise<void> | undefined;
   let running = false;
@@ -44,7 +52,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     const id = String(doc._id);
     const fireAt = doc.fireAt?.getTime();
     const current = armed.get(id);
-    if (current && current.fireAt === fireAt && current.revision === doc.revision) return;
+    if (writing.has(id) || (current && current.fireAt === fireAt && current.revision === doc.revision)) return;
     forget(id);
     if (!running || fireAt === undefined || fireAt > now().getTime() + lookaheadMs) return;
     const timer = setTimeout(
@@ -71,18 +79,57 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     }
   }
 
+  function write(doc: AlarmDoc, changes: Partial<AlarmDoc>, at: Date) {
+    writing.add(String(doc._id));
+    writes.push({ doc, changes, at });
+    pumpWrites();
+  }
+
+  function pumpWrites() {
+    while (inWrites.size < WRITERS && writes.length > 0) {
+      const { doc, changes, at } = writes.shift()!;
+      const id = String(doc._id);
+      const work = writeClaimed(doc, changes, at)
+        .then((written) => {
+          writing.delete(id);
+          if (written) plan(written);
+        })
+        .catch((error: unknown) => {
+          writing.delete(id);
+          options.log.error({ err: error, alarmId: id }, 'alarm write failed'); // repaired by a later scan
+        })
+        .finally(() => {
+          inWrites.delete(work);
+          pumpWrites();
+        });
+      inWrites.add(work);
+    }
+  }
+
+  /**
+   * Rings `doc` if this instance claims its firing, then writes the firing: the event leaves as
+   * soon as the claim is won, so the lag does not include the write (FerretDB takes a scan of the
+   * collection per update). A change of the owner meanwhile waits for that write (its claim retries).
+   */
   async function ring(doc: AlarmDoc) {
     const at = now();
     const due = doc.fireAt;
     if (!running || !due) return;
-    // Null when another instance fired it, or a write that came first (a snooze) answered it: that writer planned its new state.
-    const written = await writeIfUnchanged(doc, fieldsOf(fire(stateOf(doc), at, due)), at);
-    if (!written) return;
-    plan(written);
+    const claim = await claimRevision(doc, at, 'fire');
+    if (claim !== 'ours') {
+      // Rung by another instance, or changed by its owner first (whose writer planned the new state).
+      if (claim.kind === 'fire' && claim.claimedAt.getTime() < at.getTime() - REPAIR_AFTER_MS) {
+        write(doc, fieldsOf(fire(stateOf(doc), claim.claimedAt, due)), claim.claimedAt);
+      }
+      return;
+    }
+    const changes = fieldsOf(fire(stateOf(doc), at, due));
+    const fired = { ...doc, ...changes, revision: doc.revision + 1, updatedAt: at };
+    write(doc, changes, at);
     await options.events.emit({
       type: 'alarm.fired',
       userId: String(doc.userId),
-      data: { alarm: toAlarmDto(written), dueAt: due.toISOString(), late: at.getTime() - due.getTime() > LATE_AFTER_MS },
+      data: { alarm: toAlarmDto(fired), dueAt: due.toISOString(), late: at.getTime() - due.getTime() > LATE_AFTER_MS },
     });
   }
 
@@ -107,14 +154,14 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     interval = setInterval(() => void scanOnce(), options.scanEveryMs);
   }
 
-  /** Stops arming and waits for the firings in flight. */
+  /** Stops arming and waits for the firings in flight and their writes. */
   async function stop() {
     running = false;
     clearInterval(interval);
     for (const id of [...armed.keys()]) forget(id);
     queue.length = 0;
     await scanning;
-    await Promise.all([...inFlight]);
+    while (inFlight.size > 0 || inWrites.size > 0) await Promise.all([...inFlight, ...inWrites]);
   }
 
   return { plan, forget, start, stop, scan: scanOnce };

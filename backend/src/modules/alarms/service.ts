@@ -19,8 +19,10 @@ interface AlarmPatch {
   enabled?: boolean | undefined;
 }
 
-/** Reads of one alarm racing with the server's firing retry this often, then answer 409. */
-const WRITE_ATTEMPTS = 3;
+/** A change racing with the server's firing retries this often (after 0.1, 0.2, 0.4… s), then answers 409. */
+const WRITE_ATTEMPTS = 6;
+const RETRY_MS = 100;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Alarms are private to their owner (another user's answers 404). Every change goes through the
@@ -93,6 +95,7 @@ export function createAlarmService(deps: {
       const at = now();
       const written = await writeIfUnchanged(doc, next(doc, at), at);
       if (written) return announce('alarm.updated', written);
+      await sleep(RETRY_MS * 2 ** attempt); // a firing's write lands within moments
     }
     throw conflict('The alarm kept changing while it was written; try again');
   }

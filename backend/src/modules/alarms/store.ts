@@ -47,37 +47,45 @@ export function toAlarmDto(doc: AlarmDoc): Alarm {
 /** What a state writes: its fields and the fire time they imply, so the two never disagree. */
 export const fieldsOf = (state: AlarmState) => ({ ...state, fireAt: fireAtOf(state) });
 
-/** A claim older than this whose alarm still is at its revision was left by a writer that died before writing. */
-const STALE_CLAIM_MS = 30_000;
+/** An edit's claim older than this was left by a request that died between its claim and its write. */
+const STALE_EDIT_MS = 30_000;
+
+export type ClaimKind = 'fire' | 'edit';
 
 /**
- * Whether this writer owns the step from `doc`'s revision to the next: the first to insert the
- * claim `<id>:<revision>` does (a unique insert decides on every engine; FerretDB's conditional
- * updates are not atomic, and any filter but a lone `_id` scans the collection there).
+ * Claims the step of `doc` from its revision to the next: the first writer to insert
+ * `<id>:<revision>` owns it (a unique insert decides on every engine; FerretDB's conditional updates
+ * are not atomic). Answers 'ours', or the claim another writer made first.
  */
-async function claimRevision(doc: AlarmDoc, at: Date) {
+export async function claimRevision(doc: AlarmDoc, at: Date, kind: ClaimKind) {
   const key = `${String(doc._id)}:${doc.revision}`;
   try {
-    await AlarmClaimModel.create({ _id: key, claimedAt: at });
-    return true;
+    await AlarmClaimModel.create({ _id: key, claimedAt: at, kind });
+    return 'ours' as const;
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
     const existing = await AlarmClaimModel.findById(key).lean();
-    return existing !== null && existing.claimedAt.getTime() < at.getTime() - STALE_CLAIM_MS;
+    return { claimedAt: existing?.claimedAt ?? at, kind: (existing?.kind ?? 'fire') as ClaimKind };
   }
 }
 
-/**
- * Writes `changes` over `doc` if nobody wrote it since it was read (its revision is still
- * unclaimed), answering the alarm as written, or null when another write came first (re-read and
- * decide again). Every write of an alarm, the owner's and the server's firing, goes through here.
- */
-export async function writeIfUnchanged(doc: AlarmDoc, changes: Partial<AlarmDoc>, now: Date): Promise<AlarmDoc | null> {
-  if (!(await claimRevision(doc, now))) return null;
+/** Writes the step `doc` → `changes` that this writer claimed; null when the alarm is gone or moved on. */
+export async function writeClaimed(doc: AlarmDoc, changes: Partial<AlarmDoc>, now: Date): Promise<AlarmDoc | null> {
   const $set = { ...changes, revision: doc.revision + 1, updatedAt: now };
-  const { matchedCount } = await AlarmModel.updateOne({ _id: doc._id }, { $set }).setOptions({
+  const { matchedCount } = await AlarmModel.updateOne({ _id: doc._id, revision: doc.revision }, { $set }).setOptions({
     tenancy: 'system', // the doc was read from the owner's alarms or the due list
     timestamps: false,
   });
-  return matchedCount === 1 ? { ...doc, ...$set } : null; // 0: deleted meanwhile
+  return matchedCount === 1 ? { ...doc, ...$set } : null;
+}
+
+/**
+ * The owner's change of `doc`, if nobody wrote it since it was read: null when another write (a
+ * firing) claimed its revision first, to re-read and decide again.
+ */
+export async function writeIfUnchanged(doc: AlarmDoc, changes: Partial<AlarmDoc>, now: Date): Promise<AlarmDoc | null> {
+  const claim = await claimRevision(doc, now, 'edit');
+  const abandoned = claim !== 'ours' && claim.kind === 'edit' && claim.claimedAt.getTime() < now.getTime() - STALE_EDIT_MS;
+  if (claim !== 'ours' && !abandoned) return null;
+  return writeClaimed(doc, changes, now);
 }
