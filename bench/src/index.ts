@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms) runs one of them.
+import { alarmsBench } from './alarms.bench.ts';
 import { apiBench } from './api.bench.ts';
+import { budgetBench } from './budget.bench.ts';
 import { chatBench } from './chat.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
 import { markdownBench } from './markdown.bench.ts';
@@ -24,6 +26,8 @@ const benches: Record<string, () => Promise<void>> = {
   lighthouse: lighthouseBench,
   workspace: workspaceBench,
   people: peopleBench,
+  alarms: alarmsBench,
+  budget: budgetBench,
 };
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {

@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { ONE_BATCH } from '../../lib/filters.ts';
 
 /**
  * Sums per group, one aggregation per sum: FerretDB v1.24 computes only the first accumulator
@@ -15,8 +16,11 @@ export async function groupSums<Id extends Record<string, unknown>, Sum extends 
 ): Promise<(Record<Sum, number> & { _id: Id })[]> {
   const entries = Object.entries(sums) as [Sum, string | 1][];
   const results = await Promise.all(
-    entries.map(([, expression]) =>
-      model.aggregate<{ _id: Id; sum: number }>([{ $match: match }, { $group: { _id: id, sum: { $sum: expression } } }]),
+    entries.map(
+      ([, expression]) =>
+        model
+          .aggregate<{ _id: Id; sum: number }>([{ $match: match }, { $group: { _id: id, sum: { $sum: expression } } }])
+          .option({ batchSize: ONE_BATCH }), // one batch: on FerretDB each getMore runs the pipeline again
     ),
   );
   const groups = new Map<string, Record<Sum, number> & { _id: Id }>();

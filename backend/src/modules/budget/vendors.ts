@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { notFound } from '../../http/problem.ts';
 import { ownedBase } from '../../lib/dto.ts';
+import { ONE_BATCH } from '../../lib/filters.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { dedupeKey, normalizeVendor } from './dedup.ts';
 import type { IgnoreRules } from './dedup.ts';
@@ -35,7 +36,9 @@ export async function vendorDefaults(userId: string, vendorKeys: readonly string
   const lines = await BudgetLineModel.find(
     { userId, vendorKey: { $in: [...new Set(vendorKeys)] } },
     { vendorKey: 1, department: 1, team: 1, updatedAt: 1 },
-  ).lean<{ vendorKey: string; department: BudgetDepartment | null; team: string | null; updatedAt: Date }[]>();
+  )
+    .batchSize(ONE_BATCH)
+    .lean<{ vendorKey: string; department: BudgetDepartment | null; team: string | null; updatedAt: Date }[]>();
   const rules = new Map<string, VendorRule & { at: number }>();
   for (const line of lines) {
     if (line.department === null && line.team === null) continue;
@@ -57,7 +60,7 @@ export const toIgnoreDto = (doc: BudgetIgnoreDoc): BudgetIgnore => ({
 
 /** The ignore list as dedup reads it. */
 export async function ignoreRules(userId: string): Promise<IgnoreRules> {
-  const docs = await BudgetIgnoreModel.find({ userId }).lean<BudgetIgnoreDoc[]>();
+  const docs = await BudgetIgnoreModel.find({ userId }).batchSize(ONE_BATCH).lean<BudgetIgnoreDoc[]>();
   const of = (type: string, pick: (d: BudgetIgnoreDoc) => string) =>
     new Set(
       docs
@@ -126,7 +129,9 @@ export function createVendorService(deps: { events: EventBus }) {
     const lines = await BudgetLineModel.find(
       { userId: actor.id, vendorKey: normalizeVendor(body.from) },
       { date: 1, amountCents: 1 },
-    ).lean<{ _id: Types.ObjectId; date: string; amountCents: number }[]>();
+    )
+      .batchSize(ONE_BATCH)
+      .lean<{ _id: Types.ObjectId; date: string; amountCents: number }[]>();
     if (lines.length === 0) return { count: 0 };
     const vendorKey = normalizeVendor(body.to);
     await BudgetLineModel.bulkWrite(

@@ -47,6 +47,7 @@ export function createBudgetImportService(deps: { events: EventBus; jobs: JobQue
     const rows = await BudgetImportModel.find({ userId: actor.id, ...after(byNewest, query.cursor) })
       .sort(sortOf(byNewest))
       .limit(query.limit + 1)
+      .batchSize(query.limit + 1)
       .lean<BudgetImportDoc[]>();
     return toPage(rows, query.limit, byNewest, toImportDto);
   }
@@ -126,13 +127,13 @@ export function createBudgetImportService(deps: { events: EventBus; jobs: JobQue
           amountSign: body.amountSign ?? doc.amountSign,
         }
       : {};
-    // The status decides: of two applies at once, one changes it and the other gets the 409.
-    const queued = await BudgetImportModel.findOneAndUpdate(
+    // A conditional write decides (FerretDB's findOneAndUpdate is not atomic): of two applies, one changes the status, the other gets 409.
+    const { modifiedCount } = await BudgetImportModel.updateOne(
       { ...mine(actor, id), status: doc.status },
       { $set: { ...options, status: 'queued', error: null, progress: { done: 0, total: doc.rowCount } } },
-      { returnDocument: 'after' },
-    ).lean<BudgetImportDoc>();
-    if (!queued || queued.status !== 'queued') throw conflict('This import was applied meanwhile');
+    );
+    if (modifiedCount !== 1) throw conflict('This import was applied meanwhile');
+    const queued = await read(actor, id);
     if (table && doc.headerKey) {
       await BudgetMappingModel.updateOne(
         { userId: actor.id, headerKey: doc.headerKey },
@@ -148,12 +149,12 @@ export function createBudgetImportService(deps: { events: EventBus; jobs: JobQue
   async function undo(actor: AuthUser, id: string) {
     const doc = await read(actor, id);
     if (doc.status !== 'done') throw conflict(`This import is ${doc.status}: only a finished import can be undone`);
-    const undone = await BudgetImportModel.findOneAndUpdate(
+    const { modifiedCount } = await BudgetImportModel.updateOne(
       { ...mine(actor, id), status: 'done' },
       { $set: { status: 'undone' } },
-      { returnDocument: 'after' },
-    ).lean<BudgetImportDoc>();
-    if (!undone || undone.status !== 'undone') throw conflict('This import was undone meanwhile');
+    );
+    if (modifiedCount !== 1) throw conflict('This import was undone meanwhile');
+    const undone = await read(actor, id);
     const count = await revertImport(actor.id, doc._id);
     await deps.events.emit({ type: 'budgetLines.changed', userId: actor.id, data: { reason: 'undo', count } });
     await announce(undone);
@@ -170,14 +171,22 @@ export function createBudgetImportService(deps: { events: EventBus; jobs: JobQue
     });
   }
 
+  /** Takes a queued import by a conditional write; a retry after a crash first removes what the first attempt wrote. */
+  async function claim(doc: BudgetImportDoc) {
+    if (doc.status === 'running') {
+      await revertImport(String(doc.userId), doc._id);
+      return true;
+    }
+    const owner = { _id: doc._id, userId: doc.userId, status: 'queued' };
+    return (await BudgetImportModel.updateOne(owner, { $set: { status: 'running' } })).modifiedCount === 1;
+  }
+
   async function run(data: unknown) {
     const { importId } = data as { importId: string };
     const doc = await BudgetImportModel.findOne({ _id: importId }).setOptions({ tenancy: 'system' }).lean<BudgetImportDoc>();
     if (!doc || (doc.status !== 'queued' && doc.status !== 'running')) return;
     const owner = { _id: doc._id, userId: doc.userId };
-    // A retry after a crash starts over: what the first attempt wrote goes first.
-    if (doc.status === 'running') await revertImport(String(doc.userId), doc._id);
-    else await BudgetImportModel.updateOne({ ...owner, status: 'queued' }, { $set: { status: 'running' } });
+    if (!(await claim(doc))) return;
     let parsed: { lines: ParsedLine[]; unparseable: { row: number; text: string; reason: string }[] };
     try {
       parsed = await linesOf(doc);

@@ -4,6 +4,7 @@ import { isDuplicateKey } from '../../../db/duplicate-key.ts';
 import type { AuthUser } from '../../../http/auth-guard.ts';
 import { notFound } from '../../../http/problem.ts';
 import type { JobDefinition } from '../../../jobs/runner.ts';
+import { ONE_BATCH } from '../../../lib/filters.ts';
 import type { EventBus } from '../../../realtime/event-bus.ts';
 import { findMemberProject } from '../../../sharing/access.ts';
 import { checkDuplicate, normalizeVendor } from '../dedup.ts';
@@ -48,6 +49,7 @@ export function createBudgetLineService(deps: { events: EventBus }) {
     const rows = await BudgetLineModel.find(listFilter(actor.id, query))
       .sort(sortOfList(query.sort))
       .limit(query.limit + 1)
+      .batchSize(query.limit + 1)
       .lean<BudgetLineDoc[]>();
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
@@ -155,9 +157,9 @@ export function createBudgetLineService(deps: { events: EventBus }) {
   }
 
   const loadForDedup = (actor: AuthUser) =>
-    BudgetLineModel.find({ userId: actor.id }, dedupFields).lean<
-      (Pick<BudgetLineDoc, keyof typeof dedupFields> & { _id: Types.ObjectId })[]
-    >();
+    BudgetLineModel.find({ userId: actor.id }, dedupFields)
+      .batchSize(ONE_BATCH)
+      .lean<(Pick<BudgetLineDoc, keyof typeof dedupFields> & { _id: Types.ObjectId })[]>();
 
   /** Candidates that share something with the line: its key's vendor or amount, or its invoice number. */
   function neighbours(all: ExistingLine[]) {
@@ -181,7 +183,11 @@ export function createBudgetLineService(deps: { events: EventBus }) {
     const all = (await loadForDedup(actor)).map(toExistingLine);
     const { matchKind, ids } = checkDuplicate(line, neighbours(all)(line));
     const candidates =
-      ids.length > 0 ? await BudgetLineModel.find({ userId: actor.id, _id: { $in: ids } }).lean<BudgetLineDoc[]>() : [];
+      ids.length > 0
+        ? await BudgetLineModel.find({ userId: actor.id, _id: { $in: ids } })
+            .batchSize(ONE_BATCH)
+            .lean<BudgetLineDoc[]>()
+        : [];
     return { matchKind, candidates: candidates.map(toBudgetLineDto) };
   }
 
@@ -201,10 +207,11 @@ export function createBudgetLineService(deps: { events: EventBus }) {
     }
     const wanted = [...new Set(found.flatMap((f) => [f.id, ...f.ids]))];
     const docs = new Map(
-      (await BudgetLineModel.find({ userId: actor.id, _id: { $in: wanted } }).lean<BudgetLineDoc[]>()).map((d) => [
-        String(d._id),
-        toBudgetLineDto(d),
-      ]),
+      (
+        await BudgetLineModel.find({ userId: actor.id, _id: { $in: wanted } })
+          .batchSize(ONE_BATCH)
+          .lean<BudgetLineDoc[]>()
+      ).map((d) => [String(d._id), toBudgetLineDto(d)]),
     );
     return {
       items: found.map((f) => ({
