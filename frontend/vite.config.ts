@@ -1,19 +1,41 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 import { contractsPlugin } from './vite/contracts-plugin.ts';
+import { preloadPlugin } from './vite/preload-plugin.ts';
 
 const api = 'http://localhost:3002';
+
+/**
+ * What a signed-in start loads before its first screen: the data layer, every feature's live cache
+ * (its event appliers and replica) and Accueil, the default start tab. One chunk, prefetched by
+ * index.html (vite/preload-plugin.ts): split as rolldown left it, some forty files came five
+ * import levels deep, a round trip each (bench/src/lighthouse.bench.ts).
+ */
+const signedInStart = (id: string) =>
+  /[\\/]src[\\/]api[\\/](data-provider\.tsx|live\.ts|replica[\\/]replica\.ts)$/.test(id) ||
+  /[\\/]src[\\/]features[\\/][\w-]+[\\/][\w-]+-(replica|cache|events)\.ts$/.test(id) ||
+  /[\\/]src[\\/]features[\\/]dashboard[\\/]dashboard-page\.tsx$/.test(id);
 
 export default defineConfig({
   plugins: [
     react(),
     contractsPlugin(),
+    preloadPlugin(signedInStart),
     // A brotli (.br) and a gzip (.gz) copy of each text asset, at the highest levels once per build:
     // the API (backend/src/http/web.ts) and nginx (gzip_static) send them instead of compressing
     // on every request. The build's manifest is read by scripts only and stays plain.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, exclude: [/\.vite\//] }),
   ],
+  resolve: {
+    alias: [
+      {
+        find: /^use-sync-external-store\/shim$/,
+        replacement: fileURLToPath(new URL('./src/lib/use-sync-external-store-shim.ts', import.meta.url)),
+      },
+    ],
+  },
   server: {
     port: 5173,
     strictPort: true,
@@ -37,10 +59,16 @@ export default defineConfig({
           // What every screen needs, in one long-cached chunk: left alone, rolldown scatters
           // these libraries into several small chunks that compress worse.
           groups: [
-            { name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next)[\\/]/ },
+            {
+              name: 'vendor',
+              priority: 3,
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next)[\\/]/,
+            },
             // The rest of what the first paint imports (login, shell, client, stores, icons), in one
             // chunk instead of some twenty: gzip shares one dictionary across them, 2–3 KB less.
-            { name: 'shell', tags: ['$initial'], test: (id) => !/index\.html|main\.tsx/.test(id) },
+            { name: 'shell', priority: 2, tags: ['$initial'], test: (id) => !/index\.html|main\.tsx/.test(id) },
+            // With what those import and the first two leave (TanStack Query, the socket, the design system).
+            { name: 'signed-in', priority: 1, test: signedInStart },
           ],
         },
       },

@@ -206,10 +206,11 @@ async function tasksRender(browser: Browser, base: string, credentials: { userna
     worst,
     await step(
       'all statuses',
-      `const before = ${rows}; window.__rows = before;
+      `window.__listChanged = false;
+       new MutationObserver(() => (window.__listChanged = true)).observe(document.querySelector('.task-list'), { subtree: true, childList: true, characterData: true });
        const select = [...document.querySelectorAll('.task-filters select')][1];
        select.value = 'all'; select.dispatchEvent(new Event('change', { bubbles: true }))`,
-      `${rows} !== window.__rows || document.querySelector('.task-list li') === null`,
+      'window.__listChanged',
     ),
   );
   let pages = 0;

@@ -12,10 +12,11 @@ import './ui/theme.css';
 import './ui/base.css';
 import './ui/components.css';
 
+// The session's refresh leaves first: on a phone's network its round trip is the longest wait of a start.
+void boot();
 // Theme and language from the last visit apply before the first paint; the server's copy follows.
 await initI18n(preferencesStore.get().language);
 applyPreferencesLive();
-void boot();
 projectSections.set([...features.flatMap((f) => f.projectSections ?? [])].sort((a, b) => a.order - b.order));
 dashboardSections.set([...features.flatMap((f) => f.dashboardSections ?? [])].sort((a, b) => a.order - b.order));
 

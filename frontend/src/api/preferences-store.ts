@@ -21,6 +21,9 @@ function remembered(): Preferences {
 
 export const preferencesStore = createStore<Preferences>(remembered());
 
+/** Whether this browser kept a signed-in user's preferences from an earlier visit. */
+export const hasRememberedPreferences = () => localStorage.getItem(STORAGE_KEY) !== null;
+
 preferencesStore.subscribe(() => {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(preferencesStore.get()));
 });

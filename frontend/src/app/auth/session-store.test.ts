@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshSession } from '../../api/session-token.ts';
-import { sessionStore, signIn, signOut } from './session-store.ts';
+import { boot, sessionStore, signIn, signOut } from './session-store.ts';
 
 const user = {
   id: 'a'.repeat(24),
@@ -68,5 +68,42 @@ describe('session store', () => {
     await expect
       .poll(() => sessionStore.get())
       .toEqual({ phase: 'signed-out', needsSetup: false, registrationOpen: true, reason: 'signed-out' });
+  });
+
+  describe('at load', () => {
+    const requested = () => vi.mocked(fetch).mock.calls.map(([url]) => String(url));
+    /** The fake API, with `url` answered only when the returned function is called. */
+    function holding(url: string, answer: [number, unknown] = answers[url]!) {
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      vi.mocked(fetch).mockImplementation(async (input) => {
+        const [status, body] = String(input) === url ? (await held, answer) : (answers[String(input)] ?? [404, {}]);
+        return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+      });
+      return release;
+    }
+    afterEach(() => localStorage.clear());
+
+    it('asks the sign-in screen’s status beside the refresh, not once it is refused', async () => {
+      const answerRefresh = holding('/api/auth/refresh');
+      const booting = boot();
+      await vi.waitFor(() => expect(requested()).toContain('/api/auth/status'));
+      answerRefresh();
+      await booting;
+      expect(sessionStore.get()).toEqual({ phase: 'signed-out', needsSetup: false, registrationOpen: true, reason: 'visit' });
+    });
+
+    it('opens the shell of a returning browser without waiting for the server’s preferences', async () => {
+      localStorage.setItem('pnx.preferences', JSON.stringify(preferences));
+      const answerPreferences = holding('/api/preferences');
+      answers['/api/auth/refresh'] = [200, { accessToken: 't2', expiresIn: 900, user }];
+      try {
+        await boot();
+        expect(sessionStore.get()).toEqual({ phase: 'signed-in', user });
+      } finally {
+        answers['/api/auth/refresh'] = [401, { title: 'Unauthorized', status: 401 }];
+        answerPreferences();
+      }
+    });
   });
 });

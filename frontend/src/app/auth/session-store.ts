@@ -3,7 +3,7 @@ import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { onSessionChange, refreshSession, setSession } from '../../api/session-token.ts';
 import { createStore, useStore } from '../../lib/store.ts';
-import { loadPreferences } from '../../api/preferences-store.ts';
+import { hasRememberedPreferences, loadPreferences } from '../../api/preferences-store.ts';
 
 export type SignedOutReason = 'visit' | 'expired' | 'signed-out';
 
@@ -19,24 +19,35 @@ export const useSession = () => useStore(sessionStore);
 /** Tells the other tabs of this browser when this one signs in or out. */
 const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('pnx-session');
 
-async function enter(user: User): Promise<void> {
-  // Preferences first, so the shell paints in the user's theme and language.
-  await loadPreferences().catch(() => undefined);
+/**
+ * Preferences first, so the shell paints in the user's theme and language; unless this browser
+ * remembers them from the last visit (already applied by main.tsx), when the server's copy follows.
+ */
+async function enter(user: User, { rememberedPreferences = false } = {}): Promise<void> {
+  const loading = loadPreferences().catch(() => undefined);
+  if (!rememberedPreferences) await loading;
   sessionStore.set({ phase: 'signed-in', user });
 }
 
 const closed = { needsSetup: false, registrationOpen: false };
 
-async function signedOut(reason: SignedOutReason): Promise<void> {
-  const status = await call(routes.auth.status).catch(() => closed);
+async function signedOut(reason: SignedOutReason, asked = call(routes.auth.status)): Promise<void> {
+  const status = await asked.catch(() => closed);
   sessionStore.set({ phase: 'signed-out', ...status, reason });
 }
 
-/** On load: the refresh cookie, if still valid, restores the session without a password. */
+/**
+ * On load: the refresh cookie, if still valid, restores the session without a password. Each
+ * round trip a start waits for is about 600 ms on a phone's slow 4G (bench/src/lighthouse.bench.ts):
+ * the status the sign-in screen needs is asked beside the refresh, not after it, and a returning
+ * browser's remembered preferences let the shell paint without waiting for the server's.
+ */
 export async function boot(): Promise<void> {
+  const status = call(routes.auth.status);
+  status.catch(() => undefined); // read by signedOut only when there is no session
   const session = await refreshSession().catch(() => null);
-  if (session) await enter(session.user);
-  else await signedOut('visit');
+  if (session) await enter(session.user, { rememberedPreferences: hasRememberedPreferences() });
+  else await signedOut('visit', status);
 }
 
 export async function signIn(body: RouteBodyInput<typeof contractRoutes.auth.login>): Promise<void> {
