@@ -9,8 +9,20 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A `yyyy-mm-dd` calendar day. */
 export type Day = string;
 
+/**
+ * Intl formatters by what they format: making one costs far more than using it, and a list of
+ * tasks formats a deadline per row on every render.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+
 const dayParts = (timeZone: string | undefined) =>
-  new Intl.DateTimeFormat('en-US', {
+  formatter('en-US', {
     timeZone,
     year: 'numeric',
     month: 'numeric',
@@ -83,11 +95,12 @@ export function fromDateTimeInput(value: string, timeZone?: string): string | nu
 }
 
 const locales = { fr: 'fr-FR', en: 'en-GB' } as const;
+const digits: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' };
 export type DayLanguage = keyof typeof locales;
 
 /** The order of day, month and year in the language (fr and en-GB: day first), read from Intl. */
 function fieldOrder(language: DayLanguage) {
-  return new Intl.DateTimeFormat(locales[language], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' })
+  return formatter(locales[language], digits)
     .formatToParts(new Date(Date.UTC(2000, 0, 2)))
     .flatMap((part) => (part.type === 'day' || part.type === 'month' || part.type === 'year' ? [part.type] : []));
 }
@@ -96,12 +109,9 @@ function fieldOrder(language: DayLanguage) {
 export function formatDay(day: Day, language: DayLanguage): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return '';
-  return new Intl.DateTimeFormat(locales[language], {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  return formatter(locales[language], digits).format(
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))),
+  );
 }
 
 /**

@@ -22,7 +22,8 @@ export function DateField({ value, onChange, className, onBlur, onKeyDown, ...in
   const shown = formatDay(toDateInput(value, zone), language);
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? shown;
-  const parsed = text.trim() === '' ? '' : parseDay(text, language);
+  // Parsed only while the user types: the row of every task shows one of these.
+  const parsed = draft === null ? toDateInput(value, zone) : draft.trim() === '' ? '' : parseDay(draft, language);
 
   function commit() {
     if (draft === null || parsed === null) return;
