@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget) runs one of them.
 import { alarmsBench } from './alarms.bench.ts';
 import { apiBench } from './api.bench.ts';
 import { budgetBench } from './budget.bench.ts';
