@@ -30,7 +30,8 @@ test('a project and its tasks typed from the keyboard, completed and reordered, 
   await dialog.getByLabel('Nom').fill('Lancement');
   await dialog.getByLabel('Santé').selectOption('green');
   await dialog.getByRole('button', { name: 'Créer le projet' }).click();
-  await a.page.getByRole('button', { name: 'Modifier Lancement' }).waitFor();
+  // Created: its page opens.
+  await a.page.getByRole('heading', { level: 1 }).getByRole('button', { name: 'Lancement' }).waitFor();
   await b.page.getByRole('link', { name: 'Lancement' }).first().waitFor();
   await screenshot(a.page, 'projects-light');
 
