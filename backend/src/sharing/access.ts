@@ -8,7 +8,7 @@ import { ProjectModel } from '../modules/projects/model.ts';
 import type { ProjectDoc } from '../modules/projects/model.ts';
 
 /**
- * The one place that decides who reaches project content (tasks, notes, sessions, lines, files):
+ * The one place that decides who reaches project content (tasks, notes, sessions, lines, links, files):
  * its creator when it has no project, every member of its project otherwise.
  */
 export const visibleProjects = (actor: AuthUser) => ({ memberIds: actor.id, deletingAt: null });

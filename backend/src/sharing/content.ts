@@ -31,7 +31,7 @@ export interface Reached<Doc> {
 }
 
 /**
- * What every kind of project content (tasks, notes, sessions, lines) does the same way: find an
+ * What every kind of project content (tasks, notes, sessions, lines, links) does the same way: find an
  * item the caller may reach (or 404), write it, and announce changes to exactly its audience.
  * A write costs one project round trip: the one that checks access, touches the project and
  * returns its members (see `projectAudience`).
