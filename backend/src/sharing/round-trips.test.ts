@@ -57,7 +57,7 @@ async function measure(name: string, request: () => Promise<ApiResponse>) {
  * one update when the item is still queued from its last write (here always: the worker is stopped).
  */
 describe('round trips per write in a shared project', () => {
-  it('one project round trip per create, update and delete of tasks, notes, sessions, lines and files', async () => {
+  it('one project round trip per create, update and delete of tasks, notes, sessions, lines, files and links', async () => {
     // Scheduled jobs and the search worker run on their own clocks; the queue entry each write stores still counts.
     await Promise.all([t.app.server.jobs.stop(), t.app.server.services.indexer.stop()]);
     const api = t.alice.api;
@@ -85,6 +85,12 @@ describe('round trips per write in a shared project', () => {
     await measure('file update', () => api.patch(`/api/files/${file.id}`, { name: 'b.txt' }));
     await measure('file delete', () => api.delete(`/api/files/${file.id}`));
 
+    const link = (await measure('link create', () => api.post('/api/links', { name: 'x', url: 'https://x.test', projectId })))
+      .body;
+    await measure('link update', () => api.patch(`/api/links/${link.id}`, { name: 'y' }));
+    await measure('link click', () => api.post(`/api/links/${link.id}/click`));
+    await measure('link delete', () => api.delete(`/api/links/${link.id}`));
+
     const write = (total: number) => ({ total, project: 1 });
     expect(figures).toEqual({
       // The first task of a project reads the first task's order key and starts the project's bound
@@ -106,6 +112,10 @@ describe('round trips per write in a shared project', () => {
       'file upload': write(4),
       'file update': write(6),
       'file delete': write(6),
+      'link create': write(4),
+      'link update': write(6),
+      'link click': write(6),
+      'link delete': write(7),
     });
   });
 });
