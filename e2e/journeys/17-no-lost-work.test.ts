@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { newUser } from '../support/api.ts';
+import { api, newUser, routes } from '../support/api.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { openTab, signIn } from '../support/journey.ts';
+import { openTab, signIn, waitForLive } from '../support/journey.ts';
 
 let browser: Browser;
 before(async () => {
@@ -64,4 +64,33 @@ test('the account screen fits a phone, its confirmations included', async () => 
   assert.equal(await overflows(phone.page), false);
   await phone.context.close();
   await laptop.context.close();
+});
+
+test('deleting a chat message asks first; cancelling keeps it, confirming removes it for both', async () => {
+  const [alice, bruno] = [await newUser(), await newUser()];
+  const brunoId = (await api(routes.auth.me, { token: bruno.token })).id;
+  const room = await api(routes.rooms.create, { token: alice.token, body: { type: 'direct', memberIds: [brunoId] } });
+  const body = { clientId: 'journey-17-delete', text: 'À effacer' };
+  await api(routes.messages.send, { token: alice.token, params: { id: room.id }, body });
+  const a = await newPage(browser);
+  const b = await newPage(browser);
+  await signIn(a.page, alice, `/chat/${room.id}`);
+  await signIn(b.page, bruno, `/chat/${room.id}`);
+  await Promise.all([waitForLive(a.page), waitForLive(b.page)]);
+  const message = a.page.getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'À effacer' });
+
+  await message.hover();
+  await message.getByRole('button', { name: 'Supprimer' }).click();
+  await a.page.getByRole('dialog', { name: 'Supprimer ce message ?' }).waitFor();
+  await a.page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+  await a.page.getByRole('dialog').waitFor({ state: 'detached' });
+  assert.equal(await message.count(), 1);
+
+  await message.hover();
+  await message.getByRole('button', { name: 'Supprimer' }).click();
+  await a.page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await b.page.getByRole('list', { name: 'Messages' }).getByText('message supprimé').waitFor();
+  assert.equal(await b.page.getByText('À effacer').count(), 0);
+  await a.context.close();
+  await b.context.close();
 });
