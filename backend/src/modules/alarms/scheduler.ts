@@ -154,14 +154,21 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     interval = setInterval(() => void scanOnce(), options.scanEveryMs);
   }
 
-  /** Stops arming and waits for the firings in flight and their writes. */
+  /**
+   * Stops arming and waits for the firings in flight and the writes started. Writes still queued
+   * are left to the repair (their claims say they rang): a backlog on a slow database must not
+   * hold a shutdown.
+   */
   async function stop() {
     running = false;
     clearInterval(interval);
     for (const id of [...armed.keys()]) forget(id);
     queue.length = 0;
     await scanning;
-    while (inFlight.size > 0 || inWrites.size > 0) await Promise.all([...inFlight, ...inWrites]);
+    await Promise.all([...inFlight]);
+    writes.length = 0;
+    await Promise.all([...inWrites]);
+    writing.clear();
   }
 
   return { plan, forget, start, stop, scan: scanOnce };
