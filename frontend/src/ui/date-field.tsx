@@ -19,11 +19,12 @@ interface DateFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'value' | 
 export function DateField({ value, onChange, className, onBlur, onKeyDown, ...input }: DateFieldProps) {
   const { language, timeZone } = usePreferences();
   const zone = timeZone ?? undefined;
-  const shown = formatDay(toDateInput(value, zone), language);
+  const day = toDateInput(value, zone);
+  const shown = formatDay(day, language);
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? shown;
   // Parsed only while the user types: the row of every task shows one of these.
-  const parsed = draft === null ? toDateInput(value, zone) : draft.trim() === '' ? '' : parseDay(draft, language);
+  const parsed = draft === null ? day : draft.trim() === '' ? '' : parseDay(draft, language);
 
   function commit() {
     if (draft === null || parsed === null) return;
