@@ -10,11 +10,18 @@ export const colorLabel = z
   .regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #3366ff')
   .nullable();
 
+export const projectMember = person
+  .extend({
+    // Optional: a replica restored from an earlier version holds members without it until its next sync.
+    avatarFileId: objectId.nullable().optional().meta({ description: 'Their avatar (`GET /api/users/:id/avatar`), or none' }),
+  })
+  .meta({ id: 'ProjectMember' });
+
 export const project = ownedFields
   .extend({
     userId: objectId.meta({ description: 'Owner' }),
     memberIds: z.array(objectId).meta({ description: 'Owner included' }),
-    members: z.array(person).meta({ description: 'The members as people are shown, in memberIds order' }),
+    members: z.array(projectMember).meta({ description: 'The members as people are shown, in memberIds order' }),
     name: z.string(),
     description: z.string(),
     status: z.string().meta({ description: 'Free text, e.g. "discovery"' }),
@@ -27,6 +34,7 @@ export const project = ownedFields
   })
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof project>;
+export type ProjectMember = z.infer<typeof projectMember>;
 
 const projectFields = {
   name: label(200),

@@ -80,6 +80,12 @@ describe('members', () => {
     const res = await addMember(owner, project.id, member.username);
     expect(res.body.memberIds).toEqual([owner.id, member.id]);
     expect(res.body.members.map((m) => m.username)).toEqual([owner.username, member.username]);
+    expect(res.body.members[1]).toEqual({
+      id: member.id,
+      username: member.username,
+      displayName: expect.any(String),
+      avatarFileId: null,
+    });
     expect((await added).id).toBe(project.id);
 
     expect((await member.call(routes.projects.get, byId(project.id))).status).toBe(200);

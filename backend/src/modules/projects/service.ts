@@ -1,4 +1,4 @@
-import type { Person, Project } from '@panoramix/contracts';
+import type { Project, ProjectMember } from '@panoramix/contracts';
 import { Types } from 'mongoose';
 import type { UpdateQuery } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
@@ -8,7 +8,7 @@ import { after, sortOf, toPage } from '../../lib/pagination.ts';
 import type { SortKey } from '../../lib/pagination.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { UserModel } from '../users/model.ts';
-import { isoOrNull, ownedBase } from '../../lib/dto.ts';
+import { idOrNull, isoOrNull, ownedBase } from '../../lib/dto.ts';
 import { keyAfter } from '../../lib/order-keys.ts';
 import { findMemberProject, visibleProjects } from '../../sharing/access.ts';
 import { ProjectModel } from './model.ts';
@@ -18,7 +18,7 @@ export const CASCADE_DELETE_JOB = 'projects.cascade-delete';
 
 const byRank: SortKey = { field: 'rank', direction: 'asc' };
 
-type People = ReadonlyMap<string, Person>;
+type People = ReadonlyMap<string, ProjectMember>;
 
 export const toProjectDto = (p: ProjectDoc, people: People): Project => ({
   ...ownedBase(p),
@@ -45,9 +45,12 @@ const toFields = ({ targetDate, ...rest }: ProjectInput) => ({
 /** The projects as clients see them, with their members' names (one read for all of them). */
 export async function toProjectDtos(projects: ProjectDoc[]): Promise<Project[]> {
   const ids = [...new Set(projects.flatMap((p) => p.memberIds.map(String)))];
-  const users = await UserModel.find({ _id: { $in: ids } }, { username: 1, displayName: 1 }).lean();
+  const users = await UserModel.find({ _id: { $in: ids } }, { username: 1, displayName: 1, avatarFileId: 1 }).lean();
   const people: People = new Map(
-    users.map((u) => [String(u._id), { id: String(u._id), username: u.username, displayName: u.displayName }]),
+    users.map((u) => [
+      String(u._id),
+      { id: String(u._id), username: u.username, displayName: u.displayName, avatarFileId: idOrNull(u.avatarFileId) },
+    ]),
   );
   return projects.map((p) => toProjectDto(p, people));
 }
