@@ -31,23 +31,32 @@ export function ruleUpdate(rule: { department?: BudgetDepartment | null | undefi
   };
 }
 
-/** The department and team new lines of these vendors inherit: those of the vendor's latest line that has one. */
-export async function vendorDefaults(userId: string, vendorKeys: readonly string[]): Promise<Map<string, VendorRule>> {
-  const lines = await BudgetLineModel.find(
-    { userId, vendorKey: { $in: [...new Set(vendorKeys)] } },
-    { vendorKey: 1, department: 1, team: 1, updatedAt: 1 },
-  )
-    .batchSize(ONE_BATCH)
-    .lean<{ vendorKey: string; department: BudgetDepartment | null; team: string | null; updatedAt: Date }[]>();
+interface RuledLine {
+  vendorKey: string;
+  department?: string | null;
+  team?: string | null;
+  updatedAt: Date;
+}
+
+/** The department and team each vendor's new lines inherit: those of its latest line that has one. */
+export function rulesOf(lines: readonly RuledLine[]): Map<string, VendorRule> {
   const rules = new Map<string, VendorRule & { at: number }>();
   for (const line of lines) {
-    if (line.department === null && line.team === null) continue;
+    const [department, team] = [(line.department ?? null) as BudgetDepartment | null, line.team ?? null];
+    if (department === null && team === null) continue;
     const known = rules.get(line.vendorKey);
-    if (!known || known.at < line.updatedAt.getTime()) {
-      rules.set(line.vendorKey, { department: line.department, team: line.team, at: line.updatedAt.getTime() });
-    }
+    if (!known || known.at < line.updatedAt.getTime())
+      rules.set(line.vendorKey, { department, team, at: line.updatedAt.getTime() });
   }
   return new Map([...rules].map(([key, { department, team }]) => [key, { department, team }]));
+}
+
+/** `rulesOf` for one vendor, read from its lines. */
+export async function vendorRule(userId: string, vendorKey: string): Promise<VendorRule | undefined> {
+  const lines = await BudgetLineModel.find({ userId, vendorKey }, { vendorKey: 1, department: 1, team: 1, updatedAt: 1 })
+    .batchSize(ONE_BATCH)
+    .lean<RuledLine[]>();
+  return rulesOf(lines).get(vendorKey);
 }
 
 export const toIgnoreDto = (doc: BudgetIgnoreDoc): BudgetIgnore => ({

@@ -6,7 +6,7 @@ import type { Decision } from '../dedup.ts';
 import { dedupFields, derivedFields, toExistingLine } from '../lines/dto.ts';
 import { BudgetLineModel } from '../lines/model.ts';
 import type { BudgetLineDoc } from '../lines/model.ts';
-import { ignoreRules, vendorDefaults } from '../vendors.ts';
+import { ignoreRules, rulesOf } from '../vendors.ts';
 import type { BudgetImportDoc } from './model.ts';
 import type { ParsedLine, Unparseable } from './statement.ts';
 
@@ -37,10 +37,7 @@ export async function applyImport(
   const existing = await BudgetLineModel.find({ userId }, dedupFields).batchSize(ONE_BATCH).lean<BudgetLineDoc[]>();
   const decisions = planImport(parsed.lines, existing.map(toExistingLine), await ignoreRules(userId));
   const fresh = parsed.lines.filter((_, i) => decisions[i]!.kind === 'new');
-  const rules = await vendorDefaults(
-    userId,
-    fresh.map((l) => derivedFields(l).vendorKey),
-  );
+  const rules = rulesOf(existing);
   const now = new Date();
   const docs = fresh.map((line) => {
     const derived = derivedFields(line);

@@ -50,7 +50,12 @@ export const toExistingLine = (l: Pick<BudgetLineDoc, DedupField> & { _id: unkno
 });
 
 type DedupField = 'date' | 'amountCents' | 'vendor' | 'sourceRef' | 'source' | 'reconciledAt' | 'invoiceNumber';
+/** Dedup's fields, and the vendor rule's: an import reads the user's lines once for both. */
 export const dedupFields = {
+  vendorKey: 1,
+  department: 1,
+  team: 1,
+  updatedAt: 1,
   date: 1,
   amountCents: 1,
   vendor: 1,

@@ -10,7 +10,7 @@ import { findMemberProject } from '../../../sharing/access.ts';
 import { checkDuplicate, normalizeVendor } from '../dedup.ts';
 import type { ExistingLine } from '../dedup.ts';
 import { BudgetIgnoreModel } from '../ignores.model.ts';
-import { vendorDefaults } from '../vendors.ts';
+import { vendorRule } from '../vendors.ts';
 import { dedupFields, derivedFields, toBudgetLineDto, toExistingLine } from './dto.ts';
 import { BudgetLineModel, BudgetTrashModel } from './model.ts';
 import type { BudgetLineDoc } from './model.ts';
@@ -71,7 +71,7 @@ export function createBudgetLineService(deps: { events: EventBus }) {
     await checkProject(actor, body.projectId);
     const inherited =
       body.department === undefined && body.team === undefined
-        ? (await vendorDefaults(actor.id, [normalizeVendor(body.vendor)])).get(normalizeVendor(body.vendor))
+        ? await vendorRule(actor.id, normalizeVendor(body.vendor))
         : undefined;
     const created = await BudgetLineModel.create({
       ...body,
