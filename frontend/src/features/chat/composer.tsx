@@ -1,5 +1,5 @@
 import type { Message } from '@panoramix/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ClipboardEvent, DragEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
@@ -43,6 +43,14 @@ export function Composer({ roomId, mode, onModeChange, onSend, onEdit, lastOwn }
     // Best effort: should it fail, the file stays listed in Fichiers, where it can be deleted.
     if (fileId) call(routes.files.remove, { params: { id: fileId } }).catch(() => undefined);
   };
+
+  // Grows with its text up to the stylesheet's max-height (then scrolls), and back to one line once sent.
+  useLayoutEffect(() => {
+    const box = area.current;
+    if (!box) return;
+    box.style.height = 'auto';
+    box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
+  }, [text]);
 
   useEffect(() => {
     if (mode.kind === 'edit') setText(mode.message.text);

@@ -57,4 +57,23 @@ describe('Accueil', () => {
     await expect.poll(() => itemsOf('En retard')).toEqual([]);
     expect(call).not.toHaveBeenCalled();
   });
+
+  it('tells about Ctrl K and G sequences only where there is a keyboard', () => {
+    renderDashboard();
+    expect(screen.getByText(/Appuyez sur Ctrl K pour la palette de commandes/)).toBeTruthy();
+  });
+
+  it('leaves the key tip out on a touch screen without a mouse', () => {
+    vi.spyOn(window, 'matchMedia').mockImplementation(
+      (query) =>
+        ({
+          matches: query === '(hover: none)',
+          media: query,
+          addEventListener: () => {},
+          removeEventListener: () => {},
+        }) as unknown as MediaQueryList,
+    );
+    renderDashboard();
+    expect(screen.getByText(/^Nous sommes le /).textContent).not.toMatch(/Appuyez|Ctrl|⌘/);
+  });
 });

@@ -14,6 +14,8 @@ import './messages.ts';
 import './dashboard.css';
 
 const paletteKeys = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ K' : 'Ctrl K';
+/** A touch screen without a mouse has no keys to press: the tip about them is left out there. */
+const touchOnly = () => window.matchMedia('(hover: none)').matches;
 
 /** Accueil: the overview of tasks, notes, projects and activity, computed from the live local replica. */
 export default function DashboardPage() {
@@ -28,7 +30,9 @@ export default function DashboardPage() {
     <Page
       titleId="home-title"
       title={t('greeting', { name })}
-      intro={`${t('today', { date: format.longDate(new Date()) })} ${t('paletteTip', { keys: paletteKeys })}`}
+      intro={[t('today', { date: format.longDate(new Date()) }), touchOnly() ? '' : t('paletteTip', { keys: paletteKeys })]
+        .join(' ')
+        .trim()}
       className="home-page"
     >
       <LoadState data={dashboard.data} {...queryState(dashboard)} isEmpty={() => false}>
