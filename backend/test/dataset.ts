@@ -37,6 +37,14 @@ export async function seedEveryModule(app: TestApp) {
     const team = await user.api.post('/api/teams', { name: `Platform ${i}` });
     const boss = await user.api.post('/api/people', { name: `Élodie ${i}`, lastName: 'Dupont', teamId: team.body.id });
     await user.api.post('/api/people', { name: `Jean ${i}`, email: `jean${i}@acme.test`, managerId: boss.body.id });
+    const weekly = { type: 'weekly', daysOfWeek: [1, 3] }; // far ahead: nothing rings during the tests
+    const alarm = await user.api.post('/api/alarms', {
+      title: `Stand-up ${i}`,
+      nextTriggerAt: '2030-01-07T08:30:00.000Z',
+      recurrence: weekly,
+      timeZone: 'Europe/Paris',
+    });
+    await user.api.post(`/api/alarms/${alarm.body.id}/snooze`, { minutes: 15 });
   }
   await seedChat(users);
   return users;
