@@ -103,6 +103,7 @@ function sample(input: Schema, name: string, route: RouteContract): unknown {
       if (/\{24\}/.test(schema.pattern ?? '')) return idFor(name, route);
       if (schema.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
       if (schema.format === 'uri' || name === 'url') return 'https://example.org/';
+      if (name === 'timeZone') return 'Europe/Paris'; // an IANA zone, a rule the JSON schema cannot say
       if (name === 'username') return route.path.match(/register|users$/) ? unique('conf') : other.username;
       if (/password/i.test(name)) return admin.password;
       const pattern = new RegExp(schema.pattern ?? '', 'u');
