@@ -77,7 +77,8 @@ export async function budgetBench() {
         step: `seed: ${EXISTING} new lines`,
         'preview ms': Math.round(seeded.previewMs),
         'total ms': Math.round(seeded.totalMs),
-        ...seeded.report,
+        imported: seeded.report.imported,
+        duplicates: seeded.report.duplicates,
       },
       {
         step: `${IMPORTED} lines (${overlap} repeats) against ${EXISTING}`,
