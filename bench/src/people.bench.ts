@@ -53,11 +53,14 @@ export async function peopleBench() {
     ]);
 
     const indexing = performance.now();
-    for (;;) {
+    // A failed status read (a 500 while the database is too busy) is tried again, up to ten in a row.
+    for (let failures = 0; ;) {
       const res = await fetch(`${api.base}/api/search/ai-status`, { headers });
       const status = (await res.json()) as { queue?: { pending: number } };
-      if (!res.ok || !status.queue) throw new Error(`ai-status: ${res.status} ${JSON.stringify(status)}`);
-      if (status.queue.pending === 0) break;
+      if (!res.ok || !status.queue) {
+        if (++failures === 10) throw new Error(`ai-status: ${res.status} ${JSON.stringify(status)}`);
+      } else if (status.queue.pending === 0) break;
+      else failures = 0;
       await new Promise((r) => setTimeout(r, 1000));
     }
     console.log(`search index caught up ${((performance.now() - indexing) / 1000).toFixed(0)} s after the import`);
