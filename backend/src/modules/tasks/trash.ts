@@ -27,9 +27,12 @@ const TaskTrashModel = model('TaskTrash', trashSchema, 'task_trash');
 export async function keepDeleted(actor: AuthUser, tasks: readonly TaskDoc[]) {
   const deletedAt = new Date();
   const rows = tasks.map((task) => ({ _id: task._id, userId: actor.id, deletedAt, task }));
-  // A task deleted, restored and deleted again within the day: the newer copy replaces the older.
-  await TaskTrashModel.deleteMany({ userId: actor.id, _id: { $in: rows.map((row) => row._id) } });
-  await TaskTrashModel.insertMany(rows, { ordered: false }).catch((error: unknown) => {
+  // A task deleted, restored and deleted again within the day: the newer copy replaces the older,
+  // in one command. A copy another member still holds keeps its id (a duplicate key, ignored).
+  await TaskTrashModel.bulkWrite(
+    rows.map((row) => ({ replaceOne: { filter: { _id: row._id, userId: actor.id }, replacement: row, upsert: true } })),
+    { ordered: false },
+  ).catch((error: unknown) => {
     if (!onlyDuplicateKeys(error)) throw error;
   });
 }
