@@ -40,6 +40,11 @@ describe('TaskRow in a shared project', () => {
     expect(screen.getByText('par Bob Durand')).toBeTruthy();
   });
 
+  it("links the project's name to its page", () => {
+    renderRow(aTask({ userId: me.id, projectId: shared.id, title: 'Poser les gaines' }));
+    expect(screen.getByRole('link', { name: 'Chantier' }).getAttribute('href')).toBe(`/projects/${shared.id}`);
+  });
+
   it('says nothing of my own tasks', () => {
     renderRow(aTask({ userId: me.id, projectId: shared.id, title: 'Relire le devis' }));
     expect(screen.queryByText(/^par /)).toBeNull();

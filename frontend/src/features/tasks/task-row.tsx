@@ -8,7 +8,7 @@ import { Button } from '../../ui/button.tsx';
 import { DateField } from '../../ui/date-field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
-import { ColorDot } from '../../ui/project-chips.tsx';
+import { ProjectChip } from '../../ui/project-chips.tsx';
 import { TaskFlags } from './task-flags.tsx';
 import { isOpen } from '@panoramix/contracts/dashboard-rules';
 import { TaskRowMenu } from './task-row-menu.tsx';
@@ -81,12 +81,7 @@ export const TaskRow = memo(function TaskRow({ task, project, selected, active, 
       <div className="task-main">
         <InlineEdit value={title} inputLabel={t('titleLabel')} hint={t('editHint')} onSave={(next) => patch({ title: next })} />
         <span className="task-chips">
-          {project && (
-            <span className="chip">
-              <ColorDot color={project.colorLabel} />
-              {project.name}
-            </span>
-          )}
+          {project && <ProjectChip project={project} />}
           {creator && <span className="chip">{t('createdBy', { name: creator.displayName })}</span>}
           {task.assigneeId && (
             <span className="chip">
