@@ -39,7 +39,9 @@ test('the command palette reaches tabs and commands with the keyboard only', asy
   await page.keyboard.type('nouveau lien');
   await page.keyboard.press('Enter');
   await page.waitForURL('**/links?new');
-  await page.waitForFunction(() => document.activeElement?.getAttribute('id') === document.querySelector('label')?.htmlFor);
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('id') === document.querySelector('form.link-form label')?.htmlFor,
+  );
 
   // Esc closes without running anything.
   await page.keyboard.press('Control+K');
