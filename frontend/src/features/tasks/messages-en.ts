@@ -2,6 +2,7 @@ import type { TasksMessages } from './messages-fr.ts';
 
 export const en: TasksMessages = {
   title: 'Tasks',
+  linkedTaskGone: 'This task no longer exists, or you no longer have access to it.',
   views: { list: 'List', matrix: 'Eisenhower' },
   view: 'View',
   filters: 'Filters',

@@ -1,6 +1,7 @@
 /** Strings of the Tâches tab (and task labels other tabs show), loaded with its page. */
 export const fr = {
   title: 'Tâches',
+  linkedTaskGone: 'Cette tâche n’existe plus, ou vous n’y avez plus accès.',
   views: { list: 'Liste', matrix: 'Eisenhower' },
   view: 'Affichage',
   filters: 'Filtres',

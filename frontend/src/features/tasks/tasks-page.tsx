@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProjectIndex } from '../../api/projects.ts';
 import { navigate, useLocation } from '../../lib/location.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { LoadMore } from '../../ui/load-more.tsx';
@@ -12,8 +13,9 @@ import { QuickAdd } from './quick-add.tsx';
 import { TaskFilterBar } from './task-filter-bar.tsx';
 import { defaultFilter } from './task-filters.ts';
 import type { TaskFilter } from './task-filters.ts';
+import { TaskDetail } from './task-detail.tsx';
 import { TaskList } from './task-list.tsx';
-import { useTasks } from './use-tasks.ts';
+import { useTask, useTaskOperations, useTasks } from './use-tasks.ts';
 import './messages.ts';
 import './tasks.css';
 
@@ -50,6 +52,24 @@ function writeState(filter: TaskFilter, view: View) {
   navigate(query ? `/tasks?${query}` : '/tasks', { replace: true });
 }
 
+/** `?open=<id>` (an alarm's "Ouvrir la tâche", a link from elsewhere) opens that task's detail, whatever the filters. */
+function LinkedTask({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation('tasks');
+  const task = useTask(id);
+  const projects = useProjectIndex();
+  const operations = useTaskOperations();
+  if (task.data === null) return <p role="status">{t('linkedTaskGone')}</p>;
+  if (!task.data) return null;
+  return (
+    <TaskDetail
+      task={task.data}
+      project={task.data.projectId ? projects.get(task.data.projectId) : undefined}
+      onSave={(patch) => task.data && operations.update.mutate({ task: task.data, patch })}
+      onClose={onClose}
+    />
+  );
+}
+
 /** `?new` (the palette's "Nouvelle tâche") focuses the quick add field. */
 export default function TasksPage() {
   const { t } = useTranslation('tasks');
@@ -60,6 +80,7 @@ export default function TasksPage() {
   const { shown, more } = useLocalPages(tasks.data, shownView, LIST_PAGE);
   const quickAdd = useRef<HTMLInputElement>(null);
   const wantsNew = new URLSearchParams(search).has('new');
+  const linkedId = new URLSearchParams(search).get('open');
 
   useEffect(() => {
     if (wantsNew) quickAdd.current?.focus();
@@ -97,6 +118,7 @@ export default function TasksPage() {
         {(items) => (view === 'matrix' ? <EisenhowerView tasks={items} view={shownView} /> : <TaskList tasks={items} keys />)}
       </LoadState>
       {view === 'list' && <LoadMore more={more} />}
+      {linkedId && <LinkedTask id={linkedId} onClose={() => writeState(filter, view)} />}
     </Page>
   );
 }

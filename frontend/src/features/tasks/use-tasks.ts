@@ -29,6 +29,12 @@ export function useTasks({ projectId, status, due, assignee }: TaskFilter) {
   return useReplica('tasks', select);
 }
 
+/** One task by id from the replica (`null` once loaded when there is none I can see), whatever the filters. */
+export function useTask(id: string | null) {
+  const select = useCallback((tasks: Task[]) => tasks.find((task) => task.id === id) ?? null, [id]);
+  return useReplica('tasks', select);
+}
+
 /**
  * The bulk changes that undo `patch` on `tasks` (as they were before it): their previous values,
  * grouped by equal values, each group one request. A move cleared assignees outside the new
