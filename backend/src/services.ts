@@ -134,7 +134,11 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     alarms: createAlarmService({
       events,
       scheduler: alarmScheduler,
-      taskVisible: (actor, taskId) => tasks.get(actor, taskId).then(() => true, () => false),
+      taskVisible: (actor, taskId) =>
+        tasks.get(actor, taskId).then(
+          () => true,
+          () => false,
+        ),
     }),
     alarmScheduler,
     projects: createProjectService({ events, jobs }),

@@ -1,5 +1,4 @@
-import { Schema, model } from 'mongoose';
-import type { Types } from 'mongoose';
+import { Schema, Types, model } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { onlyDuplicateKeys } from '../../db/duplicate-key.ts';
 import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
@@ -26,11 +25,12 @@ const TaskTrashModel = model('TaskTrash', trashSchema, 'task_trash');
 /** Keeps the tasks about to be deleted by `actor` (written before the deletion: a crash between loses nothing). */
 export async function keepDeleted(actor: AuthUser, tasks: readonly TaskDoc[]) {
   const deletedAt = new Date();
-  const rows = tasks.map((task) => ({ _id: task._id, userId: actor.id, deletedAt, task }));
+  const userId = new Types.ObjectId(actor.id);
+  const rows = tasks.map((task) => ({ _id: task._id, userId, deletedAt, task }));
   // A task deleted, restored and deleted again within the day: the newer copy replaces the older,
   // in one command. A copy another member still holds keeps its id (a duplicate key, ignored).
   await TaskTrashModel.bulkWrite(
-    rows.map((row) => ({ replaceOne: { filter: { _id: row._id, userId: actor.id }, replacement: row, upsert: true } })),
+    rows.map((row) => ({ replaceOne: { filter: { _id: row._id, userId }, replacement: row, upsert: true } })),
     { ordered: false },
   ).catch((error: unknown) => {
     if (!onlyDuplicateKeys(error)) throw error;

@@ -42,7 +42,8 @@ export const en: NotesMessages = {
   summarizing: 'Summarising…',
   summary: 'AI summary of {{date}}',
   summaryUnavailable: 'Summary unavailable: {{reason}}',
-  noSummaryModel: 'The AI summary needs a language model, and this server has none: an administrator can configure one (Preferences → Search and AI).',
+  noSummaryModel:
+    'The AI summary needs a language model, and this server has none: an administrator can configure one (Preferences → Search and AI).',
   deleteSession: 'Delete session',
   deleteSessionTitle: 'Delete this session?',
   deleteSessionBody_one: 'The session and its line will be deleted.',

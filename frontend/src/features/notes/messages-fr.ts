@@ -41,7 +41,8 @@ export const fr = {
   summarizing: 'Résumé en cours…',
   summary: 'Résumé IA du {{date}}',
   summaryUnavailable: 'Résumé indisponible : {{reason}}',
-  noSummaryModel: 'Le résumé IA demande un modèle de langage, et ce serveur n’en a pas : un administrateur peut en configurer un (Préférences → Recherche et IA).',
+  noSummaryModel:
+    'Le résumé IA demande un modèle de langage, et ce serveur n’en a pas : un administrateur peut en configurer un (Préférences → Recherche et IA).',
   deleteSession: 'Supprimer la session',
   deleteSessionTitle: 'Supprimer cette session ?',
   deleteSessionBody_one: 'La session et sa ligne seront supprimées.',
