@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../../backend/src/db/local-server.ts';
 import { startBenchApi } from './api-process.ts';
@@ -249,19 +249,11 @@ export async function lighthouseBench() {
   }
   const api = await startBenchApi();
   const port = await freePort();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--remote-debugging-port=${port}`,
-      // Only the app may be reached. Not by routing requests in Playwright: that turns the HTTP cache off.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const browser = await launchChromium([
+    `--remote-debugging-port=${port}`,
+    // Only the app may be reached. Not by routing requests in Playwright: that turns the HTTP cache off.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ]);
   try {
     const { user } = await seedWorkspaceIntoRunningApi(api.database, size);
     console.log(

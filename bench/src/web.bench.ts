@@ -5,7 +5,7 @@
 // Needs frontend/dist (`npm run build -w @panoramix/frontend`); skipped without it.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import type { CDPSession, Page, Request, Response } from 'playwright-core';
 import { startBenchApi } from './api-process.ts';
 import { seedWorkspaceIntoRunningApi, workspaceSize } from './workspace.ts';
@@ -103,10 +103,7 @@ export async function webBench() {
   }
   const web = process.env.BENCH_WEB_DIST;
   const api = await startBenchApi(web ? { env: { WEB_DIST: web } } : {});
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const { user } = await seedWorkspaceIntoRunningApi(api.database);
     console.log(`workspace: ${workspaceSize.tasks} tasks, ${workspaceSize.notes} notes, ${workspaceSize.sessions} sessions`);
