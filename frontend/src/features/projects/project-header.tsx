@@ -1,12 +1,11 @@
 import type { Project } from '@panoramix/contracts';
 import { healthFlags } from 'virtual:panoramix/contracts';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/button.tsx';
 import { DateField } from '../../ui/date-field.tsx';
-import { Icon } from '../../ui/icon.tsx';
 import { InlineEdit } from '../../ui/inline-edit.tsx';
 import { ColorDot } from '../../ui/project-chips.tsx';
 import { ColorChoice } from './color-choice.tsx';
+import { FavoriteButton } from './favorite-button.tsx';
 import { MemberAvatars } from './member-avatars.tsx';
 import { useProjectOperations } from './use-projects.ts';
 
@@ -53,16 +52,7 @@ export function ProjectHeader({ project }: { project: Project }) {
             </option>
           ))}
         </select>
-        <Button
-          variant="ghost"
-          icon
-          aria-pressed={project.isFavorite}
-          aria-label={t(project.isFavorite ? 'removeFavorite' : 'addFavorite', { name })}
-          className="star-button"
-          onClick={() => save({ isFavorite: !project.isFavorite, favoriteRank: project.isFavorite ? null : Date.now() })}
-        >
-          <Icon name="star" />
-        </Button>
+        <FavoriteButton project={project} />
         <MemberAvatars project={project} />
       </div>
       <ColorChoice value={project.colorLabel} onChange={(colorLabel) => save({ colorLabel })} />

@@ -6,7 +6,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { Link } from '../../ui/link.tsx';
 import { ColorDot, HealthChip, projectPath } from '../../ui/project-chips.tsx';
-import { useProjectOperations } from './use-projects.ts';
+import { FavoriteButton } from './favorite-button.tsx';
 
 interface ProjectRowProps {
   project: Project;
@@ -17,9 +17,6 @@ export function ProjectRow({ project, onDelete }: ProjectRowProps) {
   const { t } = useTranslation('projects');
   const format = useFormat();
   const me = useCurrentUserId();
-  const { update } = useProjectOperations();
-  const toggleFavorite = () =>
-    update.mutate({ id: project.id, isFavorite: !project.isFavorite, favoriteRank: project.isFavorite ? null : Date.now() });
   const name = project.name;
   return (
     <div className="project-row">
@@ -35,16 +32,7 @@ export function ProjectRow({ project, onDelete }: ProjectRowProps) {
         </span>
       </div>
       <HealthChip flag={project.healthFlag} />
-      <Button
-        variant="ghost"
-        icon
-        aria-pressed={project.isFavorite}
-        aria-label={t(project.isFavorite ? 'removeFavorite' : 'addFavorite', { name })}
-        className="star-button"
-        onClick={toggleFavorite}
-      >
-        <Icon name="star" />
-      </Button>
+      <FavoriteButton project={project} />
       {project.userId === me && (
         <Button variant="ghost" icon aria-label={t('delete', { name })} onClick={onDelete}>
           <Icon name="trash" />
