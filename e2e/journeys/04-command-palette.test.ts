@@ -40,7 +40,8 @@ test('the command palette reaches tabs and commands with the keyboard only', asy
   await page.keyboard.press('Enter');
   await page.waitForURL('**/links?new');
   await page.waitForFunction(
-    () => document.activeElement?.getAttribute('id') === document.querySelector('form.link-form label')?.htmlFor,
+    () =>
+      document.activeElement?.getAttribute('id') === document.querySelector<HTMLLabelElement>('form.link-form label')?.htmlFor,
   );
 
   // Esc closes without running anything.

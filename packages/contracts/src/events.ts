@@ -3,7 +3,7 @@ import { alarm, alarmDeleted, alarmFired } from './alarms.ts';
 import { chatServerEvents } from './chat-events.ts';
 import type { Ack, ChatClientToServerEvents } from './chat-events.ts';
 import { budgetImport, budgetLine, budgetLineDeleted, budgetLinesChanged } from './budget.ts';
-import { isoDateTime, objectId } from './common.ts';
+import { isoDateTime } from './common.ts';
 import { fileDeleted, storedFile } from './files.ts';
 import { link, linkDeleted } from './links.ts';
 import { note, noteDeleted } from './notes.ts';
@@ -12,8 +12,6 @@ import { noteLine, noteLineDeleted, noteSession, noteSessionDeleted } from './no
 import { project, projectDeleted } from './projects.ts';
 import { task, taskDeleted } from './tasks.ts';
 import { preferences } from './preferences.ts';
-
-const deleted = z.object({ id: objectId });
 
 /**
  * Every domain event a client may receive on its socket, named `<entity>.<verb>`,
