@@ -35,7 +35,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
   const queue: AlarmDoc[] = [];
   const inFlight = new Set<Promise<void>>();
   /** Firings rung and not yet written, with the ids they hold: those are not armed again meanwhile. */
-  const writes: { doc: AlarmDoc; changes: Partial<AlarmDoc>; at: Date }[] = [];
+  const writes: { doc: AlarmDoc; changes: Partial<AlarmDoc>; at: Date; takeover: boolean }[] = [];
   const writing = new Set<string>();
   const inWrites = new Set<Promise<void>>();
   let interval: NodeJS.Timeout | undefined;
@@ -79,17 +79,17 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     }
   }
 
-  function write(doc: AlarmDoc, changes: Partial<AlarmDoc>, at: Date) {
+  function write(doc: AlarmDoc, changes: Partial<AlarmDoc>, at: Date, takeover = false) {
     writing.add(String(doc._id));
-    writes.push({ doc, changes, at });
+    writes.push({ doc, changes, at, takeover });
     pumpWrites();
   }
 
   function pumpWrites() {
     while (inWrites.size < WRITERS && writes.length > 0) {
-      const { doc, changes, at } = writes.shift()!;
+      const { doc, changes, at, takeover } = writes.shift()!;
       const id = String(doc._id);
-      const work = writeClaimed(doc, changes, at)
+      const work = writeClaimed(doc, changes, at, takeover)
         .then((written) => {
           writing.delete(id);
           if (written) plan(written);
@@ -119,7 +119,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     if (claim !== 'ours') {
       // Rung by another instance, or changed by its owner first (whose writer planned the new state).
       if (claim.kind === 'fire' && claim.claimedAt.getTime() < at.getTime() - REPAIR_AFTER_MS) {
-        write(doc, fieldsOf(fire(stateOf(doc), claim.claimedAt, due)), claim.claimedAt);
+        write(doc, fieldsOf(fire(stateOf(doc), claim.claimedAt, due)), claim.claimedAt, true);
       }
       return;
     }

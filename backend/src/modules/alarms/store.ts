@@ -69,10 +69,23 @@ export async function claimRevision(doc: AlarmDoc, at: Date, kind: ClaimKind) {
   }
 }
 
-/** Writes the step `doc` → `changes` that this writer claimed; null when the alarm is gone or moved on. */
-export async function writeClaimed(doc: AlarmDoc, changes: Partial<AlarmDoc>, now: Date): Promise<AlarmDoc | null> {
+/**
+ * Writes the step `doc` → `changes` that this writer claimed; null when the alarm is gone or moved
+ * on. Every write claims its revision first, so whoever holds `<id>:<revision>` is the only one who
+ * may move the alarm off that revision: its write goes by lone `_id`, which FerretDB pushes down (a
+ * revision filter costs a scan of the collection per write there, and 10,000 firings queued behind
+ * those scans). A `takeover` of a claim its holder abandoned (a request or instance that died) keeps
+ * the revision filter: that holder's write may have landed after all, and a later one on top of it.
+ */
+export async function writeClaimed(
+  doc: AlarmDoc,
+  changes: Partial<AlarmDoc>,
+  now: Date,
+  takeover = false,
+): Promise<AlarmDoc | null> {
   const $set = { ...changes, revision: doc.revision + 1, updatedAt: now };
-  const { matchedCount } = await AlarmModel.updateOne({ _id: doc._id, revision: doc.revision }, { $set }).setOptions({
+  const filter = takeover ? { _id: doc._id, revision: doc.revision } : { _id: doc._id };
+  const { matchedCount } = await AlarmModel.updateOne(filter, { $set }).setOptions({
     tenancy: 'system', // the doc was read from the owner's alarms or the due list
     timestamps: false,
   });
@@ -87,5 +100,5 @@ export async function writeIfUnchanged(doc: AlarmDoc, changes: Partial<AlarmDoc>
   const claim = await claimRevision(doc, now, 'edit');
   const abandoned = claim !== 'ours' && claim.kind === 'edit' && claim.claimedAt.getTime() < now.getTime() - STALE_EDIT_MS;
   if (claim !== 'ours' && !abandoned) return null;
-  return writeClaimed(doc, changes, now);
+  return writeClaimed(doc, changes, now, abandoned);
 }
