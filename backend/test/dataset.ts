@@ -45,9 +45,32 @@ export async function seedEveryModule(app: TestApp) {
       timeZone: 'Europe/Paris',
     });
     await user.api.post(`/api/alarms/${alarm.body.id}/snooze`, { minutes: 15 });
+    await seedBudget(user, projectId);
   }
   await seedChat(users);
   return users;
+}
+
+const budgetFixture = path.resolve(import.meta.dirname, '../src/modules/budget/fixtures/bnp-export-semicolon-cp1252.csv');
+
+/** A bank file imported to the end (its mapping remembered), a line by hand, one in the trash and an ignored vendor. */
+async function seedBudget(user: TestUser, projectId: string) {
+  const file = { name: 'releve.csv', bytes: readFileSync(budgetFixture) };
+  const upload = await uploadFile(user, file, {}, '/api/budget/imports');
+  const apply = await user.api.post(`/api/budget/imports/${upload.body.id}/apply`, {});
+  const line = { date: '2026-03-02', vendor: 'Imprimerie Durand', amountCents: -12_345, projectId };
+  const typed = await user.api.post('/api/budget/lines', line);
+  const binned = await user.api.post('/api/budget/lines', { ...line, vendor: 'Erreur de saisie' });
+  await user.api.delete(`/api/budget/lines/${binned.body.id}`);
+  const ignored = await user.api.post('/api/budget/ignores', { vendorName: 'Frais bancaires' });
+  const failed = [upload, apply, typed, binned, ignored].find((res) => res.status >= 300 && res.status !== 202);
+  if (failed) throw new Error(`seeding budget failed: ${failed.status} ${JSON.stringify(failed.body)}`);
+  // The import is a job: the data set is complete once it is done (an export taken earlier would differ from a later one).
+  for (const deadline = Date.now() + 30_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const { status } = (await user.api.get(`/api/budget/imports/${upload.body.id}`)).body;
+    if (status === 'done') return;
+    if (status === 'failed' || Date.now() > deadline) throw new Error(`seeding budget: the import is ${status}`);
+  }
 }
 
 /** A direct room between the two users, with a photo, a reply, a reaction, a read position, a mute and a contact. */

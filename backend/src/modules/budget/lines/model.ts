@@ -37,7 +37,9 @@ const budgetLineSchema = new Schema(
     reconciledBy: { type: Schema.Types.ObjectId, default: null },
     dateBeforeReconcile: { type: String, default: null },
   },
-  { timestamps: true },
+  // No version key: imports write lines through the driver in batches (imports/apply.ts), and a
+  // line must look the same whichever way it came, in exports and backups too.
+  { timestamps: true, versionKey: false },
 );
 budgetLineSchema.plugin(ownedPlugin);
 budgetLineSchema.index({ userId: 1, date: -1, _id: -1 });
