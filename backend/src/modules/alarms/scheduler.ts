@@ -13,6 +13,8 @@ const CONCURRENCY = 16;
 const WRITERS = 4;
 /** A firing claimed this long ago whose write never landed (its instance died) is written by whoever finds it. */
 const REPAIR_AFTER_MS = 10 * 60_000;
+/** A scan may take at most a quarter of the time between scans. */
+const SCAN_SHARE = 4;
 
 /** What the alarm service tells the scheduler after a write. */
 export interface AlarmPlanner {
@@ -21,16 +23,20 @@ export interface AlarmPlanner {
 }
 
 /**
- * The server rings alarms. Each instance scans every `scanEveryMs` for alarms due within two scans
- * and arms a timer for each, so a firing waits for its due time, not for the next poll (Agenda's
- * 5 s poll alone would put p95 lag past the 2 s goal; see bench/src/alarms.bench.ts). Writes on this
- * instance plan their alarm at once. Every instance may arm the same alarm: the unique claim of
- * `<id>:<revision>` (store.ts) decides which one fires it, so it fires exactly once. An alarm that came due
- * while no server ran is in the first scan, fired at start and announced as late.
+ * The server rings alarms. Each instance scans every `scanEveryMs` (longer when scans are slow)
+ * for alarms due within two scans and arms a timer for each, so a firing waits for its due time,
+ * not for the next poll (Agenda's 5 s poll alone would put p95 lag past the 2 s goal; see
+ * bench/src/alarms.bench.ts). Writes on this instance plan their alarm at once. Every instance may
+ * arm the same alarm: the unique claim of `<id>:<revision>` (store.ts) decides which one fires it,
+ * so it fires exactly once. An alarm that came due while no server ran is in the first scan, fired
+ * at start and announced as late.
  */
 export function createAlarmScheduler(options: { events: EventBus; log: Logger; scanEveryMs: number; now?: () => Date }) {
   const now = options.now ?? (() => new Date());
-  const lookaheadMs = 2 * options.scanEveryMs;
+  /** Time until the next scan: `scanEveryMs`, or longer when scans are slow (below). */
+  let scanGapMs = options.scanEveryMs;
+  /** Alarms due within two gaps are armed, so each is armed by the scan before its due time. */
+  const lookaheadMs = () => 2 * scanGapMs;
   const armed = new Map<string, { fireAt: number; revision: number; timer: NodeJS.Timeout }>();
   const queue: AlarmDoc[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -38,7 +44,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
   const writes: { doc: AlarmDoc; changes: Partial<AlarmDoc>; at: Date; takeover: boolean }[] = [];
   const writing = new Set<string>();
   const inWrites = new Set<Promise<void>>();
-  let interval: NodeJS.Timeout | undefined;
+  let nextScan: NodeJS.Timeout | undefined;
   let scanning: Promise<void> | undefined;
   let running = false;
 
@@ -54,7 +60,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     const current = armed.get(id);
     if (writing.has(id) || (current && current.fireAt === fireAt && current.revision === doc.revision)) return;
     forget(id);
-    if (!running || fireAt === undefined || fireAt > now().getTime() + lookaheadMs) return;
+    if (!running || fireAt === undefined || fireAt > now().getTime() + lookaheadMs()) return;
     const timer = setTimeout(
       () => {
         armed.delete(id);
@@ -134,7 +140,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
   }
 
   async function scan() {
-    const horizon = new Date(now().getTime() + lookaheadMs);
+    const horizon = new Date(now().getTime() + lookaheadMs());
     const due = await AlarmModel.find({ fireAt: { $lte: horizon } })
       .setOptions({ tenancy: 'system' }) // every user's alarms: the server rings them all
       .lean<AlarmDoc[]>();
@@ -148,10 +154,21 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     return scanning;
   }
 
+  /**
+   * Scans again after `scanEveryMs`, or after SCAN_SHARE times the last scan's duration when that
+   * is longer: on FerretDB the scan reads every alarm (4 s at 10,000), and scanning back to back
+   * left the database no time for the firings' claims.
+   */
+  async function scanAndPlanNext() {
+    const started = Date.now();
+    await scanOnce();
+    scanGapMs = Math.max(options.scanEveryMs, SCAN_SHARE * (Date.now() - started));
+    if (running) nextScan = setTimeout(() => void scanAndPlanNext(), scanGapMs);
+  }
+
   async function start() {
     running = true;
-    await scanOnce();
-    interval = setInterval(() => void scanOnce(), options.scanEveryMs);
+    await scanAndPlanNext();
   }
 
   /**
@@ -161,7 +178,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
    */
   async function stop() {
     running = false;
-    clearInterval(interval);
+    clearTimeout(nextScan);
     for (const id of [...armed.keys()]) forget(id);
     queue.length = 0;
     await scanning;
