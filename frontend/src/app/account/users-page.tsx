@@ -14,7 +14,7 @@ import { Page } from '../../ui/page.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
-import { authErrorMessage, fieldErrorMessage } from '../auth/auth-errors.ts';
+import { authErrorMessage, fieldErrorMessage, fieldErrorsOf } from '../auth/auth-errors.ts';
 import { useCurrentUserId } from '../auth/current-user.ts';
 
 const usersKey = ['users'] as const;
@@ -200,12 +200,8 @@ function CreateUserForm() {
   });
   const edit = (field: 'username' | 'displayName' | 'password') => (e: { target: { value: string } }) =>
     setForm({ ...form, [field]: e.target.value });
-  const errors = {
-    username: fieldErrorMessage(create.error, 'username', tRoot),
-    displayName: fieldErrorMessage(create.error, 'displayName', tRoot),
-    password: fieldErrorMessage(create.error, 'password', tRoot),
-  };
-  const formLevel = create.error && !Object.values(errors).some(Boolean);
+  const { byField: errors, any: fieldLevel } = fieldErrorsOf(create.error, ['username', 'displayName', 'password'], tRoot);
+  const formLevel = create.error && !fieldLevel;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();

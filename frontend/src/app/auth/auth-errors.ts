@@ -45,3 +45,15 @@ export function fieldErrorMessage(error: unknown, field: string, t: TFunction): 
   const key = codeMessages[issue.code as keyof typeof codeMessages];
   return key ? t(key) : issue.message;
 }
+
+/**
+ * Each field's error (see fieldErrorMessage), and whether any field has one: a form shows those
+ * beside their fields and the rest of the failure under the form.
+ */
+export function fieldErrorsOf<F extends string>(error: unknown, fields: readonly F[], t: TFunction) {
+  const byField = Object.fromEntries(fields.map((field) => [field, fieldErrorMessage(error, field, t)])) as Record<
+    F,
+    string | undefined
+  >;
+  return { byField, any: Object.values(byField).some(Boolean) };
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../ui/link.tsx';
 import { TextField } from '../../ui/text-field.tsx';
-import { authErrorMessage, fieldErrorMessage } from './auth-errors.ts';
+import { authErrorMessage, fieldErrorsOf } from './auth-errors.ts';
 import { AuthLayout } from './auth-layout.tsx';
 import { register } from './session-store.ts';
 
@@ -30,12 +30,7 @@ export default function SetupPage({ firstRun }: { firstRun: boolean }) {
   };
 
   // Field problems are shown beside their field; anything else below the form.
-  const fieldErrors = {
-    username: fieldErrorMessage(error, 'username', t),
-    displayName: fieldErrorMessage(error, 'displayName', t),
-    password: fieldErrorMessage(error, 'password', t),
-  };
-  const fieldLevel = Object.values(fieldErrors).some(Boolean);
+  const { byField: fieldErrors, any: fieldLevel } = fieldErrorsOf(error, ['username', 'displayName', 'password'], t);
   return (
     <AuthLayout
       title={firstRun ? t('auth.setupTitle') : t('auth.registerTitle')}
