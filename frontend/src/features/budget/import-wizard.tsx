@@ -1,0 +1,3 @@
+export default function ImportWizard() {
+  return <section aria-label="Import" />;
+}

@@ -1,0 +1,3 @@
+export default function ReviewView() {
+  return <section aria-label="Vérifier" />;
+}
