@@ -1,5 +1,6 @@
 import type { FeatureDefinition } from '../app/registry.ts';
 import { alarmsFeature } from './alarms/feature.ts';
+import { budgetFeature } from './budget/feature.ts';
 import { chatFeature } from './chat/feature.ts';
 import { filesFeature } from './files/feature.ts';
 import { dashboardFeature } from './dashboard/feature.ts';
@@ -19,6 +20,7 @@ export const features: readonly FeatureDefinition[] = [
   linksFeature,
   alarmsFeature,
   peopleFeature,
+  budgetFeature,
   filesFeature,
   chatFeature,
   searchFeature,

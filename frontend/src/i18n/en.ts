@@ -141,6 +141,13 @@ export const en: Messages = {
     import: 'Import people (Google Workspace CSV)',
     orgChart: 'Org chart',
   },
+  budget: {
+    title: 'Budget',
+    new: 'New expense',
+    import: 'Import a statement',
+    review: 'Check duplicates',
+    keys: { next: 'Next line', previous: 'Previous line', select: 'Select the line', edit: 'Edit the line' },
+  },
   links: {
     title: 'Links',
     newLink: 'New link',

@@ -143,6 +143,13 @@ export const fr = {
     import: 'Importer des personnes (CSV Google Workspace)',
     orgChart: 'Organigramme',
   },
+  budget: {
+    title: 'Budget',
+    new: 'Nouvelle dépense',
+    import: 'Importer un relevé',
+    review: 'Vérifier les doublons',
+    keys: { next: 'Ligne suivante', previous: 'Ligne précédente', select: 'Sélectionner la ligne', edit: 'Modifier la ligne' },
+  },
   links: {
     title: 'Liens',
     newLink: 'Nouveau lien',

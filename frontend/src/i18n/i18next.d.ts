@@ -1,5 +1,6 @@
 import 'i18next';
 import type { AlarmsMessages } from '../features/alarms/messages-fr.ts';
+import type { BudgetMessages } from '../features/budget/messages-fr.ts';
 import type { ChatMessages } from '../features/chat/messages-fr.ts';
 import type { FilesMessages } from '../features/files/messages-fr.ts';
 import type { DashboardMessages } from '../features/dashboard/messages-fr.ts';
@@ -28,6 +29,7 @@ declare module 'i18next' {
       files: FilesMessages;
       people: PeopleMessages;
       alarms: AlarmsMessages;
+      budget: BudgetMessages;
       problems: ProblemMessages;
       account: AccountMessages;
       shell: ShellMessages;
