@@ -146,6 +146,25 @@ export const budgetDuplicates = z
 export const budgetReviewItem = z.object({ line: budgetLine, duplicates: budgetDuplicates });
 export const budgetReview = z.object({ items: z.array(budgetReviewItem) });
 
+/** *Garder les deux*: two lines of mine that are not duplicates, never offered together again. */
+export const keepBudgetPairBody = z
+  .strictObject({ lineId: objectId, otherId: objectId })
+  .refine((b) => b.lineId !== b.otherId, { message: 'must differ from lineId', path: ['otherId'] });
+export const budgetPairKept = z.object({ lineId: objectId, otherId: objectId });
+
+/** *Fusionner*: `keepId` takes the fields it lacks from `removeId`, which goes to the trash. */
+export const mergeBudgetLinesBody = z
+  .strictObject({ keepId: objectId, removeId: objectId })
+  .refine((b) => b.keepId !== b.removeId, { message: 'must differ from keepId', path: ['removeId'] });
+export const budgetMerge = z
+  .object({
+    id: objectId.meta({ description: 'Undo it with `POST /api/budget/review/merges/:id/undo`' }),
+    line: budgetLine.meta({ description: 'The kept line, with the fields it took' }),
+    removedId: objectId,
+    filled: z.array(z.string()).meta({ description: 'The fields the kept line took from the other' }),
+  })
+  .meta({ id: 'BudgetMerge' });
+
 // ── Imports ──────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -379,6 +398,36 @@ export const budgetLineRoutes = {
     tags,
     access: 'user',
     response: budgetReview,
+  }),
+  keepPair: defineRoute({
+    method: 'post',
+    path: '/api/budget/review/keep',
+    summary: 'Garder les deux: the two lines are not duplicates, the Vérifier list never shows them together again',
+    tags,
+    access: 'user',
+    body: keepBudgetPairBody,
+    status: 204,
+    errors: [404],
+  }),
+  merge: defineRoute({
+    method: 'post',
+    path: '/api/budget/review/merge',
+    summary: 'Fusionner: keep one line, give it the fields it lacks from the other, move the other to the trash (undoable)',
+    tags,
+    access: 'user',
+    body: mergeBudgetLinesBody,
+    status: 201,
+    response: budgetMerge,
+    errors: [404],
+  }),
+  undoMerge: defineRoute({
+    method: 'post',
+    path: '/api/budget/review/merges/:id/undo',
+    summary: 'Undo a merge: the removed line comes back from the trash and the kept line loses the fields it took',
+    tags,
+    access: 'user',
+    params: idParams,
+    response: budgetLine,
   }),
 };
 

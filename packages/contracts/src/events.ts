@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { alarm, alarmDeleted, alarmFired } from './alarms.ts';
 import { chatServerEvents } from './chat-events.ts';
 import type { Ack, ChatClientToServerEvents } from './chat-events.ts';
-import { budgetImport, budgetLine, budgetLineDeleted, budgetLinesChanged } from './budget.ts';
+import { budgetImport, budgetLine, budgetLineDeleted, budgetLinesChanged, budgetPairKept } from './budget.ts';
 import { isoDateTime } from './common.ts';
 import { fileDeleted, storedFile } from './files.ts';
 import { link, linkDeleted } from './links.ts';
@@ -51,6 +51,8 @@ export const domainEvents = {
   /** Many lines changed at once (bulk edit, import, undo, vendor rule): read the list again. */
   'budgetLines.changed': budgetLinesChanged,
   'budgetImport.updated': budgetImport,
+  /** The user kept two lines of the Vérifier list apart (*Garder les deux*): drop the pair. */
+  'budgetPair.kept': budgetPairKept,
   /**
    * The user's sessions all ended (their password changed, an admin disabled the account): every
    * socket of theirs is disconnected right after this event, on every instance. Reconnect with a

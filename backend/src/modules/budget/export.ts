@@ -2,6 +2,7 @@ import type { ExportedCollection } from '../export/registry.ts';
 import { BudgetIgnoreModel } from './ignores.model.ts';
 import { BudgetImportModel, BudgetMappingModel } from './imports/model.ts';
 import { BudgetLineModel, BudgetTrashModel } from './lines/model.ts';
+import { BudgetKeptPairModel, BudgetMergeModel } from './review.model.ts';
 
 export const budgetExports: ExportedCollection[] = [
   { name: 'budgetImports', model: BudgetImportModel, scope: 'owner' },
@@ -9,4 +10,6 @@ export const budgetExports: ExportedCollection[] = [
   { name: 'budgetTrash', model: BudgetTrashModel, scope: 'owner' },
   { name: 'budgetIgnores', model: BudgetIgnoreModel, scope: 'owner' },
   { name: 'budgetMappings', model: BudgetMappingModel, scope: 'owner' },
+  { name: 'budgetKeptPairs', model: BudgetKeptPairModel, scope: 'owner' },
+  { name: 'budgetMerges', model: BudgetMergeModel, scope: 'owner' },
 ];

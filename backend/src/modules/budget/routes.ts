@@ -5,7 +5,7 @@ import type { BudgetServices } from './services.ts';
 import { summarize } from './summary.ts';
 
 export function budgetRouter(bind: Bind, budget: BudgetServices) {
-  const { lines, imports, vendors } = budget;
+  const { lines, imports, vendors, review } = budget;
   const router = Router();
   bind(router, budgetLineRoutes.list, ({ user, query }) => lines.list(user, query));
   bind(router, budgetLineRoutes.create, ({ user, body }) => lines.create(user, body));
@@ -15,7 +15,10 @@ export function budgetRouter(bind: Bind, budget: BudgetServices) {
   bind(router, budgetLineRoutes.remove, async ({ user, params, query }) => void (await lines.remove(user, params.id, query)));
   bind(router, budgetLineRoutes.restore, ({ user, params }) => lines.restore(user, params.id));
   bind(router, budgetLineRoutes.duplicates, ({ user, params }) => lines.duplicates(user, params.id));
-  bind(router, budgetLineRoutes.review, ({ user }) => lines.review(user));
+  bind(router, budgetLineRoutes.review, ({ user }) => review.list(user));
+  bind(router, budgetLineRoutes.keepPair, async ({ user, body }) => void (await review.keepPair(user, body)));
+  bind(router, budgetLineRoutes.merge, ({ user, body }) => review.merge(user, body));
+  bind(router, budgetLineRoutes.undoMerge, ({ user, params }) => review.undoMerge(user, params.id));
   bind(router, budgetImportRoutes.list, ({ user, query }) => imports.list(user, query));
   bind(router, budgetImportRoutes.upload, ({ user, file }) => imports.upload(user, file));
   bind(router, budgetImportRoutes.get, ({ user, params }) => imports.get(user, params.id));
