@@ -36,6 +36,8 @@ export const en: AlarmsMessages = {
   edit: 'Edit {{title}}',
   remove: 'Delete {{title}}',
   dialogLabel: 'Alarm: {{title}}',
+  dialogLabelMany_one: '{{count}} alarm ringing',
+  dialogLabelMany_other: '{{count}} alarms ringing',
   late: 'Late: due at {{date}}',
   dueAt: 'Due at {{date}}',
   snooze: 'Snooze {{minutes}} min',

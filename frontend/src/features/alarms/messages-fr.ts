@@ -34,6 +34,8 @@ export const fr = {
   edit: 'Modifier {{title}}',
   remove: 'Supprimer {{title}}',
   dialogLabel: 'Alarme : {{title}}',
+  dialogLabelMany_one: '{{count}} alarme sonne',
+  dialogLabelMany_other: '{{count}} alarmes sonnent',
   late: 'En retard : prévue à {{date}}',
   dueAt: 'Prévue à {{date}}',
   snooze: 'Reporter {{minutes}} min',

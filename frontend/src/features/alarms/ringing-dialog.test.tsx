@@ -30,9 +30,10 @@ function anAlarm(overrides: Partial<Alarm> = {}): Alarm {
   };
 }
 
-function setup(alarm: Alarm) {
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(alarmsKey, [alarm]);
+/** The dialog over a list as this browser read it (by default the alarm before it rang); the list is not read again. */
+function setup(alarm: Alarm, listed: Alarm[] = [{ ...alarm, ringing: false, lastFiredAt: null }]) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+  queryClient.setQueryData(alarmsKey, listed);
   render(
     <QueryClientProvider client={queryClient}>
       <RingingDialog />
@@ -80,5 +81,41 @@ describe('the ringing alarm', () => {
     );
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(queryClient.getQueryData<Alarm[]>(alarmsKey)?.[0]?.ringing).toBe(false);
+  });
+});
+
+describe('alarms already ringing when the browser opens', () => {
+  it('shows them all in one dialog, each with its own snooze and dismiss', async () => {
+    const tea = anAlarm({ title: 'Tea' });
+    const paul = anAlarm({ title: 'Call Paul', lastFiredAt: '2026-12-01T08:05:00.000Z' });
+    setup(tea, [tea, paul, anAlarm({ title: 'Quiet', ringing: false })]);
+    const dialog = await screen.findByRole('dialog', { name: '2 alarmes sonnent' });
+    const items = within(dialog).getAllByRole('listitem');
+    expect(items.map((item) => item.getAttribute('aria-label'))).toEqual(['Tea', 'Call Paul']);
+    for (const item of items) expect(within(item).getAllByRole('button')).toHaveLength(4);
+  });
+
+  it('leaves the others ringing when one is dismissed, and closes when another browser answers the last', async () => {
+    const tea = anAlarm({ title: 'Tea' });
+    const paul = anAlarm({ title: 'Call Paul', lastFiredAt: '2026-12-01T08:05:00.000Z' });
+    vi.mocked(call).mockResolvedValueOnce(edited(tea, { ringing: false, acknowledgedAt: new Date().toISOString() }));
+    const { queryClient } = setup(tea, [tea, paul]);
+    const dialog = await screen.findByRole('dialog', { name: '2 alarmes sonnent' });
+    await userEvent.click(within(within(dialog).getByRole('listitem', { name: 'Tea' })).getByRole('button', { name: 'Ignorer' }));
+    await screen.findByRole('dialog', { name: 'Alarme : Call Paul' });
+    act(() =>
+      alarmEvents['alarm.updated']!(queryClient, edited(paul, { ringing: false, acknowledgedAt: new Date().toISOString() })),
+    );
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('does not bring back a ring hidden with Esc when the list is read again', async () => {
+    const tea = anAlarm({ title: 'Tea' });
+    const { queryClient } = setup(tea, [tea]);
+    await screen.findByRole('dialog', { name: 'Alarme : Tea' });
+    await userEvent.keyboard('{Escape}');
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    act(() => queryClient.setQueryData(alarmsKey, [{ ...tea }]));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
