@@ -57,6 +57,48 @@ export function noteArrivals(queryClient: QueryClient, collection: SyncCollectio
   return { ids, stop: () => watchers.delete(ids) };
 }
 
+/**
+ * Local writes under way, per item (`collection:id`): how many, and the newest server copy that
+ * arrived meanwhile. An optimistic copy carries the `updatedAt` of the version it was made from,
+ * so the echo of an earlier write of the same item (its answer or its event: two quick moves)
+ * is newer and would take the row back to that earlier state; it waits here until the last
+ * write of the item settles, and then settles as any server copy does.
+ */
+const holds = new WeakMap<QueryClient, Map<string, { count: number; latest?: Item }>>();
+
+const holdOf = (queryClient: QueryClient, collection: SyncCollection, id: string) =>
+  holds.get(queryClient)?.get(graveKey(collection, id));
+
+/** Keeps a server copy aside when a local write of its item is under way; whether it did. */
+function setAside(queryClient: QueryClient, collection: SyncCollection, item: Item): boolean {
+  const hold = holdOf(queryClient, collection, item.id);
+  if (hold) hold.latest = reconcile(hold.latest, item);
+  return hold !== undefined;
+}
+
+/**
+ * Marks a local write of an item as under way, from its optimistic copy until its request settles:
+ * the server's copies of that item are held back meanwhile (see `holds`). The returned release
+ * (once per hold; later calls do nothing) puts the newest of them once no write is left.
+ */
+export function holdReplicaItem(queryClient: QueryClient, collection: SyncCollection, id: string): () => void {
+  const byKey = holds.get(queryClient) ?? new Map<string, { count: number; latest?: Item }>();
+  holds.set(queryClient, byKey);
+  const key = graveKey(collection, id);
+  const hold = byKey.get(key) ?? { count: 0 };
+  byKey.set(key, hold);
+  hold.count += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    hold.count -= 1;
+    if (hold.count > 0) return;
+    byKey.delete(key);
+    if (hold.latest) putReplicaItem(queryClient, collection, hold.latest as SyncedItem<typeof collection>);
+  };
+}
+
 /** What a put did: a new item, a newer version, or nothing (an older version, a deleted or out-of-sight item). */
 export type PutResult = 'added' | 'replaced' | 'ignored';
 
@@ -75,6 +117,7 @@ export function putReplicaItem<C extends SyncCollection>(
   // Before the first snapshot there is nothing to edit: the snapshot brings the item (see replica-sync.ts).
   if (!data || graves.isBuried(queryClient, graveKey(collection, item.id), item)) return 'ignored';
   if (!sightOf(queryClient, collection)(item)) return 'ignored';
+  if (ties === 'settle' && setAside(queryClient, collection, item)) return 'ignored';
   const at = data.items.findIndex((known) => known.id === item.id);
   if (at >= 0 && reconcile(data.items[at], item, ties) !== item) return 'ignored';
   const items = at >= 0 ? data.items.map((known, i) => (i === at ? item : known)) : [...data.items, item];
@@ -142,7 +185,8 @@ export interface SyncAnswer<T> {
 /**
  * The collection after a sync answer: a snapshot replaces it (but for the items that `arrived`
  * while it was read), changes since a version are upserted and their removed ids dropped. Either
- * way a version held that is newer than the answer's stays, and deleted or out-of-sight items stay out.
+ * way a version held that is newer than the answer's stays, an item with a local write under way
+ * keeps its local copy, and deleted or out-of-sight items stay out.
  */
 export function mergeAnswer<T extends Item>(
   queryClient: QueryClient,
@@ -155,6 +199,11 @@ export function mergeAnswer<T extends Item>(
   for (const id of answer.removed) byId.delete(id);
   for (const item of answer.items) {
     if (graves.isBuried(queryClient, graveKey(collection, item.id), item)) continue;
+    if (setAside(queryClient, collection, item)) {
+      const local = held.get(item.id);
+      if (local) byId.set(item.id, local);
+      continue;
+    }
     byId.set(item.id, reconcile(held.get(item.id), item));
   }
   const inSight = sightOf(queryClient, collection);

@@ -8,7 +8,7 @@ import { createDispatcher } from '../event-appliers.ts';
 import { setSession } from '../session-token.ts';
 import { defineReplica } from './declaration.ts';
 import type { ReplicaDeclaration } from './declaration.ts';
-import { replicaKey } from './replica-cache.ts';
+import { holdReplicaItem, putReplicaItem, replicaKey } from './replica-cache.ts';
 import type { ReplicaData, SyncAnswer } from './replica-cache.ts';
 import { eraseReplica, store } from './replica-persist.ts';
 import { restore, startReplica } from './replica.ts';
@@ -179,6 +179,26 @@ describe('the live local replica', () => {
     release(snapshot('t1', [unfiled]));
     await expect.poll(() => queryClient.getQueryData<ReplicaData<Task>>(replicaKey('tasks'))?.version).toBe('t1');
     expect(titles(queryClient)).toEqual(['created meanwhile', 'unfiled']);
+  });
+
+  it("keeps a local write's copy through a catch-up under way, then settles on the server's newest", async () => {
+    let round = 0;
+    fakeServer((collection) => {
+      if (collection === 'projects') return snapshot('p1', [project]);
+      return round === 0
+        ? snapshot('t1', [unfiled])
+        : { version: 't2', items: [edited(unfiled, { title: 'earlier write' })], removed: [] };
+    });
+    const { queryClient, replica } = await start();
+    await expect.poll(() => titles(queryClient)).toEqual(['unfiled']);
+    const release = holdReplicaItem(queryClient, 'tasks', unfiled.id);
+    putReplicaItem(queryClient, 'tasks', { ...unfiled, title: 'typed now' }, 'incoming');
+    round = 1;
+    replica.resync();
+    await expect.poll(() => queryClient.getQueryData<ReplicaData<Task>>(replicaKey('tasks'))?.version).toBe('t2');
+    expect(titles(queryClient)).toEqual(['typed now']);
+    release();
+    expect(titles(queryClient)).toEqual(['earlier write']);
   });
 });
 

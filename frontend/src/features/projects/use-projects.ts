@@ -2,6 +2,7 @@ import type { Project, routes as contractRoutes, RouteBodyInput } from '@panoram
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
+import { holdReplicaItem } from '../../api/replica/replica-cache.ts';
 import { useMove } from '../../api/use-move.ts';
 import { useCurrentUserId } from '../../app/auth/current-user.ts';
 import { dropProject, putProject } from './project-replica.ts';
@@ -23,6 +24,7 @@ export function useProjectOperations() {
   const move = useMove(
     (project: Project, rank) => call(routes.projects.update, { params: { id: project.id }, body: { rank } }),
     putProject,
+    (queryClient, id) => holdReplicaItem(queryClient, 'projects', id),
   );
   const remove = useMutation({
     mutationFn: (id: string) => call(routes.projects.remove, { params: { id } }),

@@ -11,7 +11,7 @@ import { useMove } from '../../api/use-move.ts';
 import { showToast } from '../../ui/toast.tsx';
 import { matchesFilter } from './task-filters.ts';
 import type { TaskFilter } from './task-filters.ts';
-import { dropTask, putTask } from './task-replica.ts';
+import { dropTask, holdTask, putTask } from './task-replica.ts';
 
 export type TaskPatch = RouteBodyInput<typeof contractRoutes.tasks.update>;
 export type BulkPatch = RouteBodyInput<typeof contractRoutes.tasks.bulkUpdate>['patch'];
@@ -77,19 +77,29 @@ export function useTaskOperations() {
   });
   /**
    * Edits show at once; the answer, then the event, bring the server's version (last write wins
-   * per field: only the changed fields are sent). On failure the previous version comes back.
+   * per field: only the changed fields are sent), once no later edit of the task is still out
+   * (holdTask). On failure the previous version comes back.
    */
   const update = useMutation({
     mutationFn: ({ task, patch }: { task: Task; patch: TaskPatch }) =>
       call(routes.tasks.update, { params: { id: task.id }, body: patch }),
-    onMutate: ({ task, patch }) => putTask(queryClient, { ...task, ...patch } as Task, 'incoming'),
+    onMutate: ({ task, patch }) => {
+      const release = holdTask(queryClient, task.id);
+      putTask(queryClient, { ...task, ...patch } as Task, 'incoming');
+      return { release };
+    },
     onSuccess: onSaved,
     onError: (error, { task }) => {
       putTask(queryClient, task, 'incoming');
       failed(error);
     },
+    onSettled: (_task, _error, _variables, context) => context?.release(),
   });
-  const move = useMove((task: Task, rank) => call(routes.tasks.update, { params: { id: task.id }, body: { rank } }), putTask);
+  const move = useMove(
+    (task: Task, rank) => call(routes.tasks.update, { params: { id: task.id }, body: { rank } }),
+    putTask,
+    holdTask,
+  );
   /** "Annuler" of a deletion: the server keeps deleted tasks a day and puts the same ones back, ids and all. */
   const restore = useMutation({
     mutationFn: (ids: string[]) => call(routes.tasks.restore, { body: { ids } }),
