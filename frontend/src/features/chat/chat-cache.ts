@@ -54,7 +54,15 @@ export type MessagePages = PagedData<Message>;
  * the ack of our send and its `message:new` may arrive in either order.
  */
 export function putMessage(queryClient: QueryClient, message: Message): void {
-  queryClient.setQueryData<MessagePages>(chatKeys.messages(message.roomId), (data) => {
+  const key = chatKeys.messages(message.roomId);
+  if (!queryClient.getQueryData(key)) {
+    // The history is still loading, and its answer may have been read before this message was stored
+    // (one sent right after opening a new room vanished with its pending copy): added once it lands.
+    void queryClient.refetchQueries({ queryKey: key, exact: true }, { cancelRefetch: false }).then(() => {
+      if (queryClient.getQueryData(key)) putMessage(queryClient, message);
+    });
+  }
+  queryClient.setQueryData<MessagePages>(key, (data) => {
     if (!data) return data;
     const known = data.pages.some((page) => page.items.some((m) => m.id === message.id));
     const pages = known

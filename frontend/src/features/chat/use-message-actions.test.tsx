@@ -1,17 +1,20 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { call } from '../../api/client.ts';
 import { emitLive } from '../../api/live.ts';
 import { aMessage, me } from './chat-builders.ts';
 import { chatKeys } from './chat-cache.ts';
 import type { MessagePages } from './chat-cache.ts';
 import { pendingStore } from './chat-state.ts';
 import { useMessageActions } from './use-message-actions.ts';
+import { useMessages } from './use-messages.ts';
 
 vi.mock('../../api/live.ts', () => ({ emitLive: vi.fn() }));
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 const mockedEmit = vi.mocked(emitLive);
+const mockedCall = vi.mocked(call);
 const roomId = 'r'.repeat(24);
 
 function setup() {
@@ -30,6 +33,7 @@ const flush = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 beforeEach(() => {
   pendingStore.set({});
   mockedEmit.mockReset();
+  mockedCall.mockReset();
 });
 
 describe('sending', () => {
@@ -64,5 +68,27 @@ describe('sending', () => {
     expect(clientIds).toEqual([failed?.clientId, failed?.clientId]);
     expect(listed()).toHaveLength(1);
     expect(pendingStore.get()).toEqual({});
+  });
+
+  it('a message sent while the new room’s history is loading is in the history once it loads', async () => {
+    let stored = aMessage({ roomId, userId: me, text: 'Bonjour Bruno' });
+    let readBeforeTheSend: (page: unknown) => void = () => undefined;
+    mockedCall
+      .mockReturnValueOnce(new Promise((resolve) => (readBeforeTheSend = resolve)) as never)
+      .mockImplementation(() => Promise.resolve({ items: [stored], nextCursor: null }) as never);
+    mockedEmit.mockImplementation((_event, payload) => {
+      stored = { ...stored, clientId: (payload as { clientId: string }).clientId };
+      return Promise.resolve({ ok: true, data: stored }) as never;
+    });
+    const client = new QueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    );
+    const { result } = renderHook(() => ({ room: useMessages(roomId), actions: useMessageActions() }), { wrapper });
+    act(() => result.current.actions.send(roomId, 'Bonjour Bruno'));
+    await flush();
+    expect(pendingStore.get()).toEqual({});
+    readBeforeTheSend({ items: [], nextCursor: null });
+    await waitFor(() => expect(result.current.room.messages.map((m) => m.text)).toEqual(['Bonjour Bruno']));
   });
 });
