@@ -5,6 +5,9 @@ export const budgetKeys = {
   all: ['budget'] as const,
   lines: (filter: object) => ['budget', 'lines', filter] as const,
   summary: (query: object) => ['budget', 'summary', query] as const,
+  imports: ['budget', 'imports'] as const,
+  import: (id: string) => ['budget', 'imports', id] as const,
+  review: ['budget', 'review'] as const,
 };
 
 /**
@@ -27,4 +30,10 @@ export const budgetEvents: EventAppliers = {
   'budgetLine.updated': refetchSoon,
   'budgetLine.deleted': refetchSoon,
   'budgetLines.changed': refetchSoon,
+  // An import's progress and report, live in the wizard; the history reads itself again.
+  'budgetImport.updated': (queryClient, doc) => {
+    queryClient.setQueryData(budgetKeys.import(doc.id), doc);
+    void queryClient.invalidateQueries({ queryKey: budgetKeys.imports, exact: true });
+  },
+  'budgetPair.kept': (queryClient) => void queryClient.invalidateQueries({ queryKey: budgetKeys.review }),
 };
