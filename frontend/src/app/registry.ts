@@ -55,6 +55,11 @@ export interface FeatureDefinition {
    */
   paletteSection?: LazyExoticComponent<ComponentType<PaletteSectionProps>>;
   /**
+   * Commands made from the query itself ("alarme demain 9h réunion" offers to create that alarm),
+   * listed before every other entry: loaded with the first letter typed, so it weighs nothing until then.
+   */
+  queryCommands?: LazyExoticComponent<ComponentType<PaletteSectionProps>>;
+  /**
    * The single keys its screen answers (bound there with ui/use-key-shortcuts.ts), listed by the
    * `?` cheat sheet under the tab's name.
    */

@@ -13,6 +13,7 @@ import './command-palette.css';
 // Content sections load (and search) from the first query long enough to send.
 const CONTENT_MIN_LENGTH = 2;
 const noHits: PaletteItem[] = [];
+const noSections: PaletteSection[] = [];
 
 /** A feature's content section (search hits), as the registry holds it. */
 export interface PaletteSection {
@@ -24,36 +25,43 @@ interface CommandPaletteProps {
   items: readonly PaletteItem[];
   /** What features add under "Contenu"; none in a palette of commands only. */
   sections?: readonly PaletteSection[];
+  /** What features make of the query itself, listed first (the registry's `queryCommands`). */
+  queryCommands?: readonly PaletteSection[];
   onClose: () => void;
+}
+
+/** One stable receiver per section: a section hands its entries over in an effect on this callback. */
+function useReceivers(sections: readonly PaletteSection[]) {
+  const [found, setFound] = useState<Readonly<Record<string, PaletteItem[]>>>({});
+  const receiving = useMemo(
+    () =>
+      sections.map((section) => ({
+        ...section,
+        onItems: (items: PaletteItem[]) => setFound((all) => ({ ...all, [section.id]: items })),
+      })),
+    [sections],
+  );
+  const items = useMemo(() => sections.flatMap(({ id }) => found[id] ?? []), [sections, found]);
+  return { receiving, items };
 }
 
 /**
  * Ctrl/Cmd+K: type to filter, ↑/↓ to choose, Enter to run, Esc to close. A combobox over a listbox:
  * matching tabs and commands first, then a "Contenu" group of search hits.
  */
-export function CommandPalette({ items, sections = [], onClose }: CommandPaletteProps) {
+export function CommandPalette({ items, sections = noSections, queryCommands = noSections, onClose }: CommandPaletteProps) {
   const { t } = useTranslation();
   const listId = useId();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Readonly<Record<string, PaletteItem[]>>>({});
   const searchesContent = query.trim().length >= CONTENT_MIN_LENGTH;
-  const commands = useMemo(() => fuzzyFilter(items, query, matchText), [items, query]);
-  // One stable receiver per section: a section hands its entries over in an effect on this callback.
-  const receiving = useMemo(
-    () =>
-      sections.map((section) => ({
-        ...section,
-        onItems: (found: PaletteItem[]) => setHits((all) => ({ ...all, [section.id]: found })),
-      })),
-    [sections],
-  );
-  const allHits = useMemo(() => sections.flatMap(({ id }) => hits[id] ?? []), [sections, hits]);
-  const content = searchesContent ? allHits : noHits;
-  const hitsFirst = contentFirst(commands, content, query);
-  const results = useMemo(
-    () => (hitsFirst ? [...content, ...commands] : [...commands, ...content]),
-    [hitsFirst, commands, content],
-  );
+  const content = useReceivers(sections);
+  const made = useReceivers(queryCommands);
+  const fromQuery = query.trim() ? made.items : noHits;
+  const matching = useMemo(() => fuzzyFilter(items, query, matchText), [items, query]);
+  const commands = useMemo(() => [...fromQuery, ...matching], [fromQuery, matching]);
+  const hits = searchesContent ? content.items : noHits;
+  const hitsFirst = fromQuery.length === 0 && contentFirst(commands, hits, query);
+  const results = useMemo(() => (hitsFirst ? [...hits, ...commands] : [...commands, ...hits]), [hitsFirst, commands, hits]);
 
   // What was typed since Ctrl+K, while this chunk loaded or before the field had focus (the Dialog focused it just now).
   useEffect(() => {
@@ -109,21 +117,27 @@ export function CommandPalette({ items, sections = [], onClose }: CommandPalette
       </div>
       <ul id={listId} role="listbox" className="palette-list" aria-label={t('palette.label')}>
         {!hitsFirst && commands.map(option)}
-        {content.length > 0 && (
+        {hits.length > 0 && (
           <li role="group" aria-labelledby={`${listId}-content`}>
             <span id={`${listId}-content`} className="palette-section">
               {t('palette.content')}
             </span>
             <ul role="none" className="palette-group">
-              {content.map(option)}
+              {hits.map(option)}
             </ul>
           </li>
         )}
         {hitsFirst && commands.map(option)}
       </ul>
       {results.length === 0 && <p className="palette-empty">{t('palette.noResults')}</p>}
+      {query.trim() &&
+        made.receiving.map(({ id, Section, onItems }) => (
+          <Suspense key={id} fallback={null}>
+            <Section query={query} onItems={onItems} />
+          </Suspense>
+        ))}
       {searchesContent &&
-        receiving.map(({ id, Section, onItems }) => (
+        content.receiving.map(({ id, Section, onItems }) => (
           <Suspense key={id} fallback={null}>
             <Section query={query} onItems={onItems} />
           </Suspense>

@@ -83,6 +83,10 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
     () => features.flatMap((f): PaletteSection[] => (f.paletteSection ? [{ id: f.id, Section: f.paletteSection }] : [])),
     [features],
   );
+  const queryCommands = useMemo(
+    () => features.flatMap((f): PaletteSection[] => (f.queryCommands ? [{ id: f.id, Section: f.queryCommands }] : [])),
+    [features],
+  );
 
   useEffect(() => void loadPalette().catch(() => undefined), []); // a failure shows when it is opened
 
@@ -184,7 +188,12 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
       {paletteOpen && (
         <RouteBoundary fallback={null}>
           <Suspense fallback={null}>
-            <CommandPalette items={paletteItems} sections={paletteSections} onClose={() => setPaletteOpen(false)} />
+            <CommandPalette
+              items={paletteItems}
+              sections={paletteSections}
+              queryCommands={queryCommands}
+              onClose={() => setPaletteOpen(false)}
+            />
           </Suspense>
         </RouteBoundary>
       )}

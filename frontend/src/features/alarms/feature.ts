@@ -25,4 +25,5 @@ export const alarmsFeature: FeatureDefinition = {
   events: () => import('./alarm-cache.ts').then((m) => m.alarmEvents),
   dashboardSections: [{ id: 'alarms', order: 15, component: lazy(() => import('./dashboard-section.tsx')) }],
   overlay: lazy(() => import('./ringing-dialog.tsx')),
+  queryCommands: lazy(() => import('./palette-quick-entry.tsx')),
 };

@@ -22,6 +22,8 @@ export const en: AlarmsMessages = {
   save: 'Save',
   cancel: 'Cancel',
   created: 'Alarm created.',
+  createdAt: 'Alarm “{{title}}” set for {{date}}.',
+  quickCommand: 'New alarm: {{title}} — {{date}}',
   saved: 'Alarm saved.',
   deleted: 'Alarm deleted.',
   linkedTask: 'Linked to a task',

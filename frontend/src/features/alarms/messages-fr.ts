@@ -20,6 +20,8 @@ export const fr = {
   save: 'Enregistrer',
   cancel: 'Annuler',
   created: 'Alarme créée.',
+  createdAt: 'Alarme « {{title}} » créée pour {{date}}.',
+  quickCommand: 'Nouvelle alarme : {{title}} — {{date}}',
   saved: 'Alarme enregistrée.',
   deleted: 'Alarme supprimée.',
   linkedTask: 'Liée à une tâche',
