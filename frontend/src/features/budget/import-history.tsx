@@ -21,7 +21,7 @@ export function ImportHistory({ currentId, onOpen }: { currentId: string | null;
             <span className="muted">{when.format(new Date(doc.createdAt))}</span>
             <span className={`import-state import-state-${doc.status}`}>{t(`import.status.${doc.status}`)}</span>
             {doc.report && <span className="muted">{t('import.counts.imported', { count: doc.report.imported })}</span>}
-            {doc.status === 'done' && <UndoImport doc={doc} />}
+            {doc.status === 'done' && doc.id !== currentId && <UndoImport doc={doc} />}
           </li>
         ))}
       </ul>

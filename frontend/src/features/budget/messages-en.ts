@@ -179,6 +179,8 @@ export const en: BudgetMessages = {
       notes: 'Notes',
       source: 'Source',
     },
+    importedFrom: 'imported from {{file}}',
+    typed: 'typed by hand',
     keepBoth: 'Keep both',
     merge: 'Merge',
     ignore: 'Ignore',

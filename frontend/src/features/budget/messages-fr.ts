@@ -177,6 +177,8 @@ export const fr = {
       notes: 'Notes',
       source: 'Origine',
     },
+    importedFrom: 'importée de {{file}}',
+    typed: 'saisie à la main',
     keepBoth: 'Garder les deux',
     merge: 'Fusionner',
     ignore: 'Ignorer',

@@ -5,7 +5,7 @@ import { formatMoney } from './money.ts';
 import type { ReviewPair } from './review-queries.ts';
 
 type Language = 'fr' | 'en';
-type Field = 'date' | 'vendor' | 'label' | 'amount' | 'category' | 'invoiceNumber' | 'team' | 'notes' | 'source';
+type Field = 'date' | 'vendor' | 'label' | 'amount' | 'category' | 'invoiceNumber' | 'team' | 'notes';
 const fields: readonly { key: Field; show: (line: BudgetLine, language: Language) => string }[] = [
   { key: 'date', show: (l) => l.date },
   { key: 'vendor', show: (l) => l.vendor },
@@ -15,7 +15,6 @@ const fields: readonly { key: Field; show: (line: BudgetLine, language: Language
   { key: 'invoiceNumber', show: (l) => l.invoiceNumber },
   { key: 'team', show: (l) => l.team ?? '' },
   { key: 'notes', show: (l) => l.notes },
-  { key: 'source', show: (l) => l.importFile || l.source },
 ];
 
 /** One possible duplicate: both lines field by field, which one stays, and the three actions. */
@@ -71,6 +70,12 @@ export function ReviewPairCard({
               ))}
             </tr>
           ))}
+          <tr>
+            <th scope="row">{t('review.fields.source')}</th>
+            {lines.map((line) => (
+              <td key={line.id}>{line.importFile ? t('review.importedFrom', { file: line.importFile }) : t('review.typed')}</td>
+            ))}
+          </tr>
         </tbody>
       </table>
       <div className="review-actions">
