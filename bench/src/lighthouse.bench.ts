@@ -4,7 +4,7 @@
 // applied through CDP (Lighthouse's "devtools" method), the API requests Accueil sent, then the
 // real Lighthouse performance score (its simulated throttling, offline against the same Chromium),
 // then Tâches with 1,000 tasks: the longest main-thread task of each step (goal: none over 200 ms).
-// BENCH_ONLY=lighthouse. Needs frontend/dist (`npm run build -w @panoramix/frontend`); skipped without it.
+// BENCH_ONLY=lighthouse (BENCH_LIGHTHOUSE_RUNS=3, BENCH_LIGHTHOUSE_TASKS=0 leaves Tâches out). Needs frontend/dist (`npm run build -w @panoramix/frontend`); skipped without it.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,8 @@ import { waitForPersisted } from './web.bench.ts';
 import { seedWorkspaceIntoRunningApi } from './workspace.ts';
 import type { WorkspaceSize } from './workspace.ts';
 
-const dist = path.resolve(import.meta.dirname, '../../frontend/dist/index.html');
+// WEB_DIST (the API's own setting) serves another build, e.g. an unminified one to read the profile's names.
+const dist = path.resolve(process.env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../frontend/dist'), 'index.html');
 const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 
 /** A signed-in user with the issue's 1,000 tasks and a modest rest. */
@@ -65,16 +66,70 @@ interface PageLoad {
   api: string[];
   /** Each request's start and end (ms after navigation): the chunk waterfall. */
   timeline: string;
+  /** The long tasks after FCP, `start+duration` in ms: what TBT is made of. */
+  longTasks: string;
+  /** With `profile`: where the main thread spent its time (self time by script and by function). */
+  cpu?: string;
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time of a CPU profile by script file and by function: the top `limit` of each. */
+function summarizeProfile({ nodes, samples, timeDeltas }: CpuProfile, limit = 12): string {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const self = new Map<number, number>();
+  samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (timeDeltas[i + 1] ?? 0) / 1000));
+  const byFile = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    const file = url.split('/').pop()?.split('?')[0] || `(${functionName || 'native'})`;
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+    const name = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+  }
+  const top = (map: Map<string, number>) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+      .join(', ');
+  return `by file (ms): ${top(byFile)}\n  by function (ms): ${top(byFunction)}`;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** One throttled navigation to `url`, measured until 5 s after its load event. */
-async function throttledLoad(context: BrowserContext, url: string, ready: string, cold: boolean): Promise<PageLoad> {
+async function throttledLoad(
+  context: BrowserContext,
+  url: string,
+  ready: string,
+  {
+    cold = false,
+    clearStorageOf,
+    profile = false,
+  }: {
+    cold?: boolean;
+    /** An origin whose storage (IndexedDB, localStorage) goes first, as Lighthouse does. */ clearStorageOf?: string;
+    profile?: boolean;
+  },
+): Promise<PageLoad> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await cdp.send('Network.enable');
   if (cold) await cdp.send('Network.clearBrowserCache');
+  if (clearStorageOf) {
+    await cdp.send('Storage.clearDataForOrigin', { origin: clearStorageOf, storageTypes: 'indexeddb,local_storage' });
+  }
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   const kinds = new Map<string, string>();
@@ -100,6 +155,7 @@ async function throttledLoad(context: BrowserContext, url: string, ready: string
       e.name.split('/').pop().split('?')[0].replace(/-[\\w-]{8}\\.js$/, '.js') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd)).join(', ');
     return { ...window.__perf, timeline };
   })()`)) as { lcp: number; fcp: number; longTasks: [number, number][]; timeline: string };
+  const cpu = profile ? summarizeProfile((await cdp.send('Profiler.stop')).profile as CpuProfile) : undefined;
   await page.close();
   const counted = perf.longTasks.filter(([start]) => start >= perf.fcp);
   return {
@@ -111,11 +167,13 @@ async function throttledLoad(context: BrowserContext, url: string, ready: string
     scriptKb: script / 1024,
     api,
     timeline: perf.timeline,
+    longTasks: counted.map(([start, duration]) => `${start.toFixed(0)}+${duration.toFixed(0)}`).join(', '),
+    ...(cpu ? { cpu } : {}),
   };
 }
 
 function printLoads(label: string, loads: PageLoad[]) {
-  const of = (key: keyof Omit<PageLoad, 'api' | 'timeline'>) => median(loads.map((load) => load[key]));
+  const of = (key: keyof Omit<PageLoad, 'api' | 'timeline' | 'longTasks' | 'cpu'>) => median(loads.map((load) => load[key]));
   console.log(
     `${label.padEnd(44)} FCP ${of('fcp').toFixed(0).padStart(5)} ms  LCP ${of('lcp').toFixed(0).padStart(5)} ms` +
       ` (target < 2500${of('lcp') < 2500 ? '' : ', MISSED'})  TBT ${of('tbt').toFixed(0).padStart(4)} ms (target < 200${of('tbt') < 200 ? '' : ', MISSED'})` +
@@ -140,12 +198,32 @@ async function lighthouseScore(port: number, url: string, cookie?: string) {
   const kb = (bytes: unknown) => `${((typeof bytes === 'number' ? bytes : Number.NaN) / 1024).toFixed(0)} KB`;
   const blocking = audit('render-blocking-resources')?.details;
   const unused = audit('unused-javascript')?.details;
+  // Where its blocking time comes from: the long tasks of its trace, and each script's main-thread time.
+  const rows = (id: string) => {
+    const details = audit(id)?.details;
+    return (details && 'items' in details ? details.items : []) as Record<string, unknown>[];
+  };
+  const file = (url: unknown) =>
+    String(url)
+      .split('/')
+      .pop()!
+      .replace(/-[\w-]{8}\.js$/, '.js') || String(url);
+  const num = (value: unknown) => (typeof value === 'number' ? value : Number.NaN).toFixed(0);
+  const diagnosis =
+    `\n  long tasks (start+ms, script): ${rows('long-tasks')
+      .map((task) => `${num(task.startTime)}+${num(task.duration)} ${file(task.url)}`)
+      .join(', ')}` +
+    `\n  main thread by script (total/scripting ms): ${rows('bootup-time')
+      .slice(0, 8)
+      .map((script) => `${file(script.url)} ${num(script.total)}/${num(script.scripting)}`)
+      .join(', ')}`;
   return (
     `score ${Math.round((lhr.categories.performance?.score ?? 0) * 100)}: FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, ` +
     `TBT ${ms('total-blocking-time')}, SI ${ms('speed-index')}, CLS ${(audit('cumulative-layout-shift')?.numericValue ?? 0).toFixed(3)}, ` +
     `bytes ${kb(audit('total-byte-weight')?.numericValue)}, unused JS ${kb(unused && 'overallSavingsBytes' in unused ? unused.overallSavingsBytes : 0)}, ` +
     `render-blocking ${blocking && 'items' in blocking ? blocking.items.length : 0}` +
-    (lhr.runWarnings.length > 0 ? ` (warnings: ${lhr.runWarnings.join('; ')})` : '')
+    (lhr.runWarnings.length > 0 ? ` (warnings: ${lhr.runWarnings.join('; ')})` : '') +
+    diagnosis
   );
 }
 
@@ -272,7 +350,7 @@ export async function lighthouseBench() {
     await context.addInitScript(observers);
 
     const login: PageLoad[] = [];
-    for (let i = 0; i < runs; i++) login.push(await throttledLoad(context, '/login', 'button[type=submit]', true));
+    for (let i = 0; i < runs; i++) login.push(await throttledLoad(context, '/login', 'button[type=submit]', { cold: true }));
     printLoads('sign-in page, nothing cached', login);
     console.log(`  requests (ms after navigation): ${login.at(-1)!.timeline}`);
 
@@ -286,13 +364,33 @@ export async function lighthouseBench() {
     await waitForPersisted(page, 5);
     await page.close();
     const cold: PageLoad[] = [];
-    for (let i = 0; i < runs; i++) cold.push(await throttledLoad(context, '/home', '.dashboard', true));
+    for (let i = 0; i < runs; i++) cold.push(await throttledLoad(context, '/home', '.dashboard', { cold: true }));
     printLoads('Accueil signed in, HTTP cache empty', cold);
     console.log(`  API requests: ${cold.at(-1)!.api.join(' ')}`);
     console.log(`  requests (ms after navigation): ${cold.at(-1)!.timeline}`);
+    console.log(`  long tasks after FCP (start+ms): ${cold.at(-1)!.longTasks}`);
+    // What Lighthouse measures: only the sign-in cookie is left, the first snapshot comes over the network.
+    // The last run records a CPU profile: where the main thread's time goes.
+    const bare: PageLoad[] = [];
+    for (let i = 0; i < runs; i++) {
+      const profile = i === runs - 1;
+      bare.push(await throttledLoad(context, '/home', '.dashboard', { cold: true, clearStorageOf: api.base, profile }));
+    }
+    printLoads('Accueil signed in, storage cleared too', bare);
+    console.log(`  API requests: ${bare.at(-1)!.api.join(' ')}`);
+    console.log(`  requests (ms after navigation): ${bare.at(-1)!.timeline}`);
+    console.log(`  long tasks after FCP (start+ms): ${bare.at(-1)!.longTasks}`);
+    console.log(`  CPU ${bare.at(-1)!.cpu}`);
+    // A repeat visit again: the replica of the previous visit back in IndexedDB first.
+    const again = await context.newPage();
+    await again.goto('/home');
+    await again.locator('.dashboard').waitFor({ timeout: 60_000 });
+    await waitForPersisted(again, 5);
+    await again.close();
     const warm: PageLoad[] = [];
-    for (let i = 0; i < runs; i++) warm.push(await throttledLoad(context, '/home', '.dashboard', false));
+    for (let i = 0; i < runs; i++) warm.push(await throttledLoad(context, '/home', '.dashboard', {}));
     printLoads('Accueil signed in, repeat visit', warm);
+    console.log(`  long tasks after FCP (start+ms): ${warm.at(-1)!.longTasks}`);
     await context.close();
 
     // Lighthouse itself, in its own tab of the same Chromium; it clears storage and cache first,
@@ -301,8 +399,10 @@ export async function lighthouseBench() {
     const cookie = await refreshCookie(api.base, user.username, user.password);
     console.log(`Lighthouse Accueil signed in: ${await lighthouseScore(port, `${api.base}/home`, cookie)}`);
 
-    await tasksRender(browser, api.base, user, 1);
-    await tasksRender(browser, api.base, user, CPU_SLOWDOWN);
+    if (process.env.BENCH_LIGHTHOUSE_TASKS !== '0') {
+      await tasksRender(browser, api.base, user, 1);
+      await tasksRender(browser, api.base, user, CPU_SLOWDOWN);
+    }
   } finally {
     await browser.close();
     await api.stop();

@@ -1,6 +1,7 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import { connectionStore } from './connection-status.ts';
 import { createDispatcher } from './event-appliers.ts';
 import type { EventAppliers } from './event-appliers.ts';
 import { queryClient } from './query-client.ts';
@@ -19,6 +20,37 @@ interface DataProviderProps {
 }
 
 /**
+ * Holds every query of the cache (the replica's first pulls, the chat rooms…) until the live socket
+ * first connects: read after the server joined the socket to its rooms, no event falls between a
+ * first load and the socket, so the first connection has nothing to fetch again (one catch-up per
+ * start). TanStack's online state is that gate, ANDed with the browser's. Returns the opening.
+ */
+function holdQueriesUntilConnected(): () => void {
+  let connected = false;
+  let browserOnline = true; // TanStack's own start: navigator.onLine is wrong in some browsers
+  let setOnline: (online: boolean) => void = () => undefined;
+  const update = () => setOnline(connected && browserOnline);
+  const onBrowser = (event: Event) => {
+    browserOnline = event.type === 'online';
+    update();
+  };
+  onlineManager.setEventListener((set) => {
+    setOnline = set;
+    update();
+    window.addEventListener('online', onBrowser);
+    window.addEventListener('offline', onBrowser);
+    return () => {
+      window.removeEventListener('online', onBrowser);
+      window.removeEventListener('offline', onBrowser);
+    };
+  });
+  return () => {
+    connected = true;
+    update();
+  };
+}
+
+/**
  * The query cache and the live socket feeding it, for one signed-in session. Loaded lazily by
  * the shell: TanStack Query, socket.io and the features' cache code stay out of the login screen's bundle.
  */
@@ -27,6 +59,7 @@ export default function DataProvider({ userId, appliers, replicas, onResync, chi
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
+    const openQueries = holdQueriesUntilConnected();
     // The replica IndexedDB holds goes into the cache before any screen reads it: a reload paints
     // from it at once, and each collection then asks only for what changed since its version.
     const restoring = import('./replica/replica.ts').then(async (replica) => {
@@ -43,6 +76,14 @@ export default function DataProvider({ userId, appliers, replicas, onResync, chi
     ]).then(([{ connectLive }, { startReplica }, declarations, ...sources]) => {
       if (cancelled) return;
       const replica = startReplica(queryClient, userId, declarations.flat());
+      // The first connection opens the queries held for it; a first attempt that fails opens them too
+      // (the data still shows, without live updates), and the connection that follows catches up.
+      const stopWaiting = connectionStore.subscribe(() => {
+        if (connectionStore.get() === 'connecting') return;
+        stopWaiting();
+        openQueries();
+        if (connectionStore.get() === 'offline') onResync();
+      });
       const stopLive = connectLive({
         dispatcher: createDispatcher([...sources, ...replica.appliers], queryClient),
         resync: () => {
@@ -53,6 +94,7 @@ export default function DataProvider({ userId, appliers, replicas, onResync, chi
         },
       });
       stop = () => {
+        stopWaiting();
         stopLive();
         replica.stop();
       };
@@ -60,6 +102,7 @@ export default function DataProvider({ userId, appliers, replicas, onResync, chi
     return () => {
       cancelled = true;
       stop?.();
+      openQueries();
       queryClient.clear(); // the next user of this tab must not see this one's data
     };
   }, [userId, appliers, replicas, onResync]);

@@ -68,8 +68,9 @@ export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
     (socket.on as (event: string, listener: (data: never) => void) => void)(type, (data) => dispatcher.dispatch(type, data));
   }
 
-  // Events sent while this tab was not connected are lost, including in the moment between the
-  // first data load and the first connection: every connection therefore refetches what is shown.
+  // Events sent while this tab was not connected are lost: every connection refetches what is shown.
+  // At a start the data layer holds its first loads for this first connection (data-provider.tsx),
+  // so they are that refetch, sent once.
   socket.on('connect', () => {
     connectionStore.set('online');
     refusals = 0;

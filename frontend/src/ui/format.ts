@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { usePreferences } from '../api/preferences-store.ts';
 
 const locales = { fr: 'fr-FR', en: 'en-GB' } as const;
@@ -26,8 +25,18 @@ export function createFormatters(language: keyof typeof locales, timeZone?: stri
   };
 }
 
-/** Dates and numbers in the user's language and time zone (preferences), cached per change. */
+/**
+ * One set of formatters per language and zone for the whole page: an Intl constructor costs about a
+ * millisecond on a phone, and Accueil's first render made four per component calling useFormat
+ * (about 200 ms of its start under 4× CPU throttling, bench/src/lighthouse.bench.ts's profile).
+ */
+const shared = new Map<string, Formatters>();
+
+/** Dates and numbers in the user's language and time zone (preferences). */
 export function useFormat(): Formatters {
   const { language, timeZone } = usePreferences();
-  return useMemo(() => createFormatters(language, timeZone ?? undefined), [language, timeZone]);
+  const key = `${language} ${timeZone ?? ''}`;
+  let formatters = shared.get(key);
+  if (!formatters) shared.set(key, (formatters = createFormatters(language, timeZone ?? undefined)));
+  return formatters;
 }

@@ -93,13 +93,14 @@ describe('session store', () => {
       expect(sessionStore.get()).toEqual({ phase: 'signed-out', needsSetup: false, registrationOpen: true, reason: 'visit' });
     });
 
-    it('opens the shell of a returning browser without waiting for the server’s preferences', async () => {
+    it('opens the shell of a returning browser without asking the server’s preferences (its first connection does)', async () => {
       localStorage.setItem('pnx.preferences', JSON.stringify(preferences));
       const answerPreferences = holding('/api/preferences');
       answers['/api/auth/refresh'] = [200, { accessToken: 't2', expiresIn: 900, user }];
       try {
         await boot();
         expect(sessionStore.get()).toEqual({ phase: 'signed-in', user });
+        expect(requested()).not.toContain('/api/preferences');
       } finally {
         answers['/api/auth/refresh'] = [401, { title: 'Unauthorized', status: 401 }];
         answerPreferences();

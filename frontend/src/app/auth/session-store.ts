@@ -21,11 +21,11 @@ const channel = typeof BroadcastChannel === 'undefined' ? undefined : new Broadc
 
 /**
  * Preferences first, so the shell paints in the user's theme and language; unless this browser
- * remembers them from the last visit (already applied by main.tsx), when the server's copy follows.
+ * remembers them from the last visit (already applied by main.tsx): the server's copy then comes
+ * with the shell's first live connection (shell.tsx), read once, after the socket listens for changes.
  */
 async function enter(user: User, { rememberedPreferences = false } = {}): Promise<void> {
-  const loading = loadPreferences().catch(() => undefined);
-  if (!rememberedPreferences) await loading;
+  if (!rememberedPreferences) await loadPreferences().catch(() => undefined);
   sessionStore.set({ phase: 'signed-in', user });
 }
 
