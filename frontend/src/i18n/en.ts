@@ -146,7 +146,16 @@ export const en: Messages = {
     new: 'New expense',
     import: 'Import a statement',
     review: 'Check duplicates',
-    keys: { next: 'Next line', previous: 'Previous line', select: 'Select the line', edit: 'Edit the line' },
+    keys: {
+      next: 'Next line',
+      previous: 'Previous line',
+      select: 'Select the line',
+      edit: 'Edit the line',
+      keepBoth: 'Review: keep both',
+      merge: 'Review: merge',
+      ignore: 'Review: ignore',
+      swap: 'Review: switch the line kept',
+    },
   },
   links: {
     title: 'Links',

@@ -148,7 +148,16 @@ export const fr = {
     new: 'Nouvelle dépense',
     import: 'Importer un relevé',
     review: 'Vérifier les doublons',
-    keys: { next: 'Ligne suivante', previous: 'Ligne précédente', select: 'Sélectionner la ligne', edit: 'Modifier la ligne' },
+    keys: {
+      next: 'Ligne suivante',
+      previous: 'Ligne précédente',
+      select: 'Sélectionner la ligne',
+      edit: 'Modifier la ligne',
+      keepBoth: 'Vérifier : garder les deux',
+      merge: 'Vérifier : fusionner',
+      ignore: 'Vérifier : ignorer',
+      swap: 'Vérifier : changer la ligne gardée',
+    },
   },
   links: {
     title: 'Liens',

@@ -37,6 +37,10 @@ export const budgetFeature: FeatureDefinition = {
     { keys: 'k', title: 'budget.keys.previous' },
     { keys: 'x', title: 'budget.keys.select' },
     { keys: 'e', title: 'budget.keys.edit' },
+    { keys: 'd', title: 'budget.keys.keepBoth' },
+    { keys: 'f', title: 'budget.keys.merge' },
+    { keys: 'i', title: 'budget.keys.ignore' },
+    { keys: 's', title: 'budget.keys.swap' },
   ],
   events: () => import('./budget-cache.ts').then((m) => m.budgetEvents),
 };
