@@ -13,6 +13,8 @@ import { percentile } from './load.ts';
 import { post, sleep } from './requests.ts';
 
 const ALARMS = Number(process.env.BENCH_ALARMS ?? 10_000);
+/** Which setups run: `1`, `2` (instances), or both by default. */
+const SETUPS = (process.env.BENCH_ALARMS_INSTANCES ?? '1,2').split(',');
 const WINDOW_MS = 60_000;
 /** Time for the inserts and a first scan before the first alarm is due. */
 const LEAD_MS = 20_000;
@@ -105,7 +107,8 @@ async function scenario(setup: string, instances: number, env: Record<string, st
 
 export async function alarmsBench() {
   console.log(`\nalarms: ${ALARMS} due within one minute, lag from due time to alarm.fired received`);
-  console.table([await scenario('1 instance', 1)]);
+  if (SETUPS.includes('1')) console.table([await scenario('1 instance', 1)]);
+  if (!SETUPS.includes('2')) return;
   const redis = await startRedis();
   try {
     console.table([await scenario('2 instances + Redis', 2, { REDIS_URL: redis.url })]);

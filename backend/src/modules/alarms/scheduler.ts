@@ -4,17 +4,28 @@ import type { EventBus } from '../../realtime/event-bus.ts';
 import { AlarmClaimModel, AlarmModel } from './model.ts';
 import type { AlarmDoc } from './model.ts';
 import { LATE_AFTER_MS, fire } from './schedule.ts';
-import { claimRevision, fieldsOf, stateOf, toAlarmDto, writeClaimed } from './store.ts';
+import { claimFirings, claimKey, claimOf, fieldsOf, stateOf, toAlarmDto, writeClaimed } from './store.ts';
 
 const CLAIM_TTL_MS = 24 * 3600_000;
-/** Alarms fired at once; more wait their turn (10,000 due in one minute share the database). */
-const CONCURRENCY = 16;
-/** Firings written at once, after they rang. */
-const WRITERS = 4;
+/** Alarms claimed in one insert at most; the ones due meanwhile make the next batch. */
+const CLAIM_BATCH = 500;
+/**
+ * Firings written at once, after they rang. One: on FerretDB each write holds the database for a
+ * scan of the collection (0.5 s at 10,000 alarms), and the claims that ring the next alarms wait
+ * behind every write in progress.
+ */
+const WRITERS = 1;
 /** A firing claimed this long ago whose write never landed (its instance died) is written by whoever finds it. */
 const REPAIR_AFTER_MS = 10 * 60_000;
 /** A scan may take at most a quarter of the time between scans. */
 const SCAN_SHARE = 4;
+/**
+ * Alarms due within this much are armed at least. A scan must arm everything due before the next
+ * scan has ended, and the first scan after many alarms were added is the one that finds it slow
+ * (10 s under load at 10,000 alarms on FerretDB, then 40 s to the next): armed from the gap before
+ * it, alarms came due unarmed and rang up to a scan late.
+ */
+const MIN_LOOKAHEAD_MS = 120_000;
 
 /** What the alarm service tells the scheduler after a write. */
 export interface AlarmPlanner {
@@ -28,20 +39,33 @@ export interface AlarmPlanner {
  * not for the next poll (Agenda's 5 s poll alone would put p95 lag past the 2 s goal; see
  * bench/src/alarms.bench.ts). Writes on this instance plan their alarm at once. Every instance may
  * arm the same alarm: the unique claim of `<id>:<revision>` (store.ts) decides which one fires it,
- * so it fires exactly once. An alarm that came due while no server ran is in the first scan, fired
- * at start and announced as late.
+ * so it fires exactly once. The alarms whose time came are claimed together in one insert (10,000
+ * due in a minute were one insert each), and a firing another instance claimed is not claimed
+ * again at every scan while its write is pending. An alarm that came due while no server ran is in
+ * the first scan, fired at start and announced as late.
  */
 export function createAlarmScheduler(options: { events: EventBus; log: Logger; scanEveryMs: number; now?: () => Date }) {
   const now = options.now ?? (() => new Date());
   /** Time until the next scan: `scanEveryMs`, or longer when scans are slow (below). */
   let scanGapMs = options.scanEveryMs;
-  /** Alarms due within two gaps are armed, so each is armed by the scan before its due time. */
-  const lookaheadMs = () => 2 * scanGapMs;
+  /** How long the last scan's read took. */
+  let scanMs = 0;
+  /** Alarms due before the end of the scan after next are armed, so each is armed by a scan before its due time. */
+  const lookaheadMs = () => Math.max(MIN_LOOKAHEAD_MS, 2 * (scanGapMs + scanMs));
   const armed = new Map<string, { fireAt: number; revision: number; timer: NodeJS.Timeout }>();
-  const queue: AlarmDoc[] = [];
-  const inFlight = new Set<Promise<void>>();
+  /** Alarms whose time came, waiting for the claim in flight to end: they make the next batch. */
+  const ready: AlarmDoc[] = [];
+  /** The ids in `ready` or in the claim in flight: not armed again meanwhile. */
+  const ringing = new Set<string>();
+  let claiming: Promise<void> | undefined;
+  /**
+   * Firings another writer claimed first, by claim key, with when this instance last met them: not
+   * claimed again until REPAIR_AFTER_MS has passed, when the claim is read to see whether its
+   * writer died. Forgotten once a scan no longer finds that revision due (its write landed).
+   */
+  const taken = new Map<string, number>();
   /** Firings rung and not yet written, with the ids they hold: those are not armed again meanwhile. */
-  const writes: { doc: AlarmDoc; changes: Partial<AlarmDoc>; at: Date; takeover: boolean }[] = [];
+  const writes: { doc: AlarmDoc; changes: Partial<AlarmDoc>; at: Date }[] = [];
   const writing = new Set<string>();
   const inWrites = new Set<Promise<void>>();
   let nextScan: NodeJS.Timeout | undefined;
@@ -58,44 +82,49 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     const id = String(doc._id);
     const fireAt = doc.fireAt?.getTime();
     const current = armed.get(id);
-    if (writing.has(id) || (current && current.fireAt === fireAt && current.revision === doc.revision)) return;
+    if (writing.has(id) || ringing.has(id)) return;
+    if (current && current.fireAt === fireAt && current.revision === doc.revision) return;
     forget(id);
     if (!running || fireAt === undefined || fireAt > now().getTime() + lookaheadMs()) return;
+    const metTaken = taken.get(claimKey(doc));
+    if (metTaken !== undefined && metTaken > now().getTime() - REPAIR_AFTER_MS) return;
     const timer = setTimeout(
       () => {
         armed.delete(id);
-        queue.push(doc);
-        drain();
+        ringing.add(id);
+        ready.push(doc);
+        claimReady();
       },
       Math.max(0, fireAt - now().getTime()),
     );
     armed.set(id, { fireAt, revision: doc.revision, timer });
   }
 
-  function drain() {
-    while (inFlight.size < CONCURRENCY && queue.length > 0) {
-      const doc = queue.shift() as AlarmDoc;
-      const work = ring(doc)
-        .catch((error: unknown) => options.log.error({ err: error, alarmId: String(doc._id) }, 'alarm fire failed')) // the next scan retries
-        .finally(() => {
-          inFlight.delete(work);
-          drain();
-        });
-      inFlight.add(work);
-    }
+  function claimReady() {
+    if (claiming || ready.length === 0) return;
+    const batch = ready.splice(0, CLAIM_BATCH);
+    claiming = ringAll(batch)
+      .catch((error: unknown) => options.log.error({ err: error, alarms: batch.length }, 'alarm fire failed')) // the next scan retries
+      .finally(() => {
+        for (const doc of batch) ringing.delete(String(doc._id));
+        claiming = undefined;
+        claimReady();
+        pumpWrites();
+      });
   }
 
-  function write(doc: AlarmDoc, changes: Partial<AlarmDoc>, at: Date, takeover = false) {
+  function write(doc: AlarmDoc, changes: Partial<AlarmDoc>, at: Date) {
     writing.add(String(doc._id));
-    writes.push({ doc, changes, at, takeover });
+    writes.push({ doc, changes, at });
     pumpWrites();
   }
 
+  /** Writes wait while a claim is in flight: on FerretDB that claim would wait for the write. */
   function pumpWrites() {
-    while (inWrites.size < WRITERS && writes.length > 0) {
-      const { doc, changes, at, takeover } = writes.shift()!;
+    while (!claiming && inWrites.size < WRITERS && writes.length > 0) {
+      const { doc, changes, at } = writes.shift()!;
       const id = String(doc._id);
-      const work = writeClaimed(doc, changes, at, takeover)
+      const work = writeClaimed(doc, changes, at)
         .then((written) => {
           writing.delete(id);
           if (written) plan(written);
@@ -113,37 +142,56 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
   }
 
   /**
-   * Rings `doc` if this instance claims its firing, then writes the firing: the event leaves as
-   * soon as the claim is won, so the lag does not include the write (FerretDB takes a scan of the
-   * collection per update). A change of the owner meanwhile waits for that write (its claim retries).
+   * Rings the alarms of `batch` whose firing this instance claims, then writes those firings: the
+   * events leave as soon as the claims are won, so the lag does not include the writes (FerretDB
+   * takes a scan of the collection per update). A change of the owner meanwhile waits for that
+   * write (its claim retries).
    */
-  async function ring(doc: AlarmDoc) {
+  async function ringAll(batch: AlarmDoc[]) {
     const at = now();
-    const due = doc.fireAt;
-    if (!running || !due) return;
-    const claim = await claimRevision(doc, at, 'fire');
-    if (claim !== 'ours') {
-      // Rung by another instance, or changed by its owner first (whose writer planned the new state).
-      if (claim.kind === 'fire' && claim.claimedAt.getTime() < at.getTime() - REPAIR_AFTER_MS) {
-        write(doc, fieldsOf(fire(stateOf(doc), claim.claimedAt, due)), claim.claimedAt, true);
-      }
-      return;
-    }
-    const changes = fieldsOf(fire(stateOf(doc), at, due));
-    const fired = { ...doc, ...changes, revision: doc.revision + 1, updatedAt: at };
-    write(doc, changes, at);
-    await options.events.emit({
-      type: 'alarm.fired',
-      userId: String(doc.userId),
-      data: { alarm: toAlarmDto(fired), dueAt: due.toISOString(), late: at.getTime() - due.getTime() > LATE_AFTER_MS },
+    if (!running) return;
+    const { won, taken: lost } = await claimFirings(batch, at);
+    const announced = won.map((doc) => {
+      const due = doc.fireAt as Date;
+      const changes = fieldsOf(fire(stateOf(doc), at, due));
+      write(doc, changes, at);
+      const fired = { ...doc, ...changes, revision: doc.revision + 1, updatedAt: at };
+      return options.events.emit({
+        type: 'alarm.fired',
+        userId: String(doc.userId),
+        data: { alarm: toAlarmDto(fired), dueAt: due.toISOString(), late: at.getTime() - due.getTime() > LATE_AFTER_MS },
+      });
     });
+    await Promise.all(announced);
+    for (const doc of lost) await metTaken(doc, at);
+  }
+
+  /**
+   * Rung by another instance, or changed by its owner first (whose writer plans the new state).
+   * Met again after REPAIR_AFTER_MS, the claim is read: a firing claimed that long ago whose write
+   * never landed lost its instance, and is written from the claim's time by whoever finds it.
+   */
+  async function metTaken(doc: AlarmDoc, at: Date) {
+    const key = claimKey(doc);
+    const firstMet = !taken.has(key);
+    taken.set(key, at.getTime());
+    if (firstMet) return;
+    const claim = await claimOf(doc);
+    if (claim?.kind === 'fire' && claim.claimedAt.getTime() < at.getTime() - REPAIR_AFTER_MS) {
+      write(doc, fieldsOf(fire(stateOf(doc), claim.claimedAt, doc.fireAt as Date)), claim.claimedAt);
+    }
   }
 
   async function scan() {
+    const started = Date.now();
     const horizon = new Date(now().getTime() + lookaheadMs());
     const due = await AlarmModel.find({ fireAt: { $lte: horizon } })
       .setOptions({ tenancy: 'system' }) // every user's alarms: the server rings them all
       .lean<AlarmDoc[]>();
+    scanMs = Date.now() - started;
+    scanGapMs = Math.max(options.scanEveryMs, SCAN_SHARE * scanMs);
+    const dueKeys = new Set(due.map(claimKey));
+    for (const key of taken.keys()) if (!dueKeys.has(key)) taken.delete(key);
     for (const doc of due) plan(doc);
   }
 
@@ -160,9 +208,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
    * left the database no time for the firings' claims.
    */
   async function scanAndPlanNext() {
-    const started = Date.now();
     await scanOnce();
-    scanGapMs = Math.max(options.scanEveryMs, SCAN_SHARE * (Date.now() - started));
     if (running) nextScan = setTimeout(() => void scanAndPlanNext(), scanGapMs);
   }
 
@@ -180,12 +226,14 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     running = false;
     clearTimeout(nextScan);
     for (const id of [...armed.keys()]) forget(id);
-    queue.length = 0;
+    ready.length = 0;
     await scanning;
-    await Promise.all([...inFlight]);
+    await claiming;
     writes.length = 0;
     await Promise.all([...inWrites]);
     writing.clear();
+    ringing.clear();
+    taken.clear();
   }
 
   return { plan, forget, start, stop, scan: scanOnce };

@@ -8,7 +8,7 @@ import type { AlarmDoc } from './model.ts';
 import type { AlarmPlanner } from './scheduler.ts';
 import { dismiss, reschedule, snooze } from './schedule.ts';
 import type { AlarmState } from './schedule.ts';
-import { fieldsOf, stateOf, toAlarmDto, writeIfUnchanged } from './store.ts';
+import { claimRevision, fieldsOf, stateOf, toAlarmDto, writeIfUnchanged } from './store.ts';
 
 interface AlarmPatch {
   title?: string | undefined;
@@ -123,7 +123,14 @@ export function createAlarmService(deps: {
 
   const dismissNow = (actor: AuthUser, id: string) => change(actor, id, (doc, at) => fieldsOf(dismiss(stateOf(doc), at)));
 
+  /**
+   * Claims the alarm's revision before deleting it: an instance that armed it (up to two minutes
+   * ahead) then loses its firing's claim instead of ringing an alarm its owner just deleted.
+   */
   async function remove(actor: AuthUser, id: string) {
+    const doc = await AlarmModel.findOne(mine(actor, id)).lean<AlarmDoc>();
+    if (!doc) throw notFound('Alarm');
+    await claimRevision(doc, now(), 'edit');
     const { deletedCount } = await AlarmModel.deleteOne(mine(actor, id));
     if (deletedCount === 0) throw notFound('Alarm');
     deps.scheduler.forget(id);
