@@ -28,7 +28,7 @@ function QuadrantTasks(props: { id: QuadrantId; tasks: Task[]; view: string; onP
           <li key={task.id} draggable onDragStart={(event) => event.dataTransfer.setData(DRAG_TYPE, task.id)}>
             <span className="quadrant-task">{task.title}</span>
             {task.deadline && <span className="muted quadrant-deadline">{format.date(task.deadline)}</span>}
-            <TaskFlags task={task} onToggle={(patch) => props.onPatch(task, patch)} />
+            <TaskFlags task={task} onToggle={(patch) => props.onPatch(task, patch)} t={t} />
           </li>
         ))}
       </ul>

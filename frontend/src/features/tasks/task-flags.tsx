@@ -1,10 +1,12 @@
 import type { Task } from '@panoramix/contracts';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { TaskPatch } from './use-tasks.ts';
 
-/** The urgent (U) and important (I) toggles that place a task in the Eisenhower matrix; the list saves them. */
-export function TaskFlags({ task, onToggle }: { task: Task; onToggle: (patch: TaskPatch) => void }) {
-  const { t } = useTranslation('tasks');
+/**
+ * The urgent (U) and important (I) toggles that place a task in the Eisenhower matrix; the list saves
+ * them. `t`: the tasks namespace, from the list (one translation hook per list, not per row).
+ */
+export function TaskFlags({ task, onToggle, t }: { task: Task; onToggle: (patch: TaskPatch) => void; t: TFunction<'tasks'> }) {
   const flags = [
     { key: 'isUrgent', letter: 'U', label: t('urgentOf', { title: task.title }), hint: t('urgent') },
     { key: 'isImportant', letter: 'I', label: t('importantOf', { title: task.title }), hint: t('important') },

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../app/auth/session-store.ts';
 import { aProject } from '../../test-builders.ts';
 import { aTask } from '../../test-builders.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { TaskRow } from './task-row.tsx';
 import './messages.ts';
 
@@ -29,7 +30,13 @@ const renderRow = (task: ReturnType<typeof aTask>) =>
         selected={false}
         active={false}
         actions={actions}
-        context={{ now: Date.now(), statusOptions: [], moveTargets: [{ value: 'none', label: 'Sans projet' }] }}
+        context={{
+          t: i18n.getFixedT(null, 'tasks'),
+          me: me.id,
+          now: Date.now(),
+          statusOptions: [],
+          moveTargets: [{ value: 'none', label: 'Sans projet' }],
+        }}
       />
     </QueryClientProvider>,
   );

@@ -1,9 +1,7 @@
 import type { Project, Task } from '@panoramix/contracts';
 import type { TFunction } from 'i18next';
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { taskStatuses } from 'virtual:panoramix/contracts';
-import { useCurrentUserId } from '../../app/auth/current-user.ts';
 import { Button } from '../../ui/button.tsx';
 import { DateField } from '../../ui/date-field.tsx';
 import { Icon } from '../../ui/icon.tsx';
@@ -29,8 +27,14 @@ interface Option {
   label: string;
 }
 
-/** What every row shows the same way, labelled once per list. */
+/**
+ * What every row shows the same way, labelled once per list: a hook per row (the translation's
+ * wrapper above all) cost more than the row's own elements when hundreds mount.
+ */
 export interface RowContext {
+  t: TFunction<'tasks'>;
+  /** The signed-in user's id. */
+  me: string;
   now: number;
   statusOptions: readonly Option[];
   /** Where a task can be moved: "Sans projet" and every project. */
@@ -52,13 +56,12 @@ export const statusOptions = (t: TFunction): Option[] =>
 
 /** One task: select, complete, inline title, status, deadline, urgent/important flags, its menu, delete. */
 export const TaskRow = memo(function TaskRow({ task, project, selected, active, actions, context }: TaskRowProps) {
-  const { t } = useTranslation('tasks');
+  const { t, me } = context;
   const [menu, setMenu] = useState(false);
   const title = task.title;
   const patch = (change: TaskPatch) => actions.patch(task, change);
   const late = isOpen(task) && task.deadline !== null && new Date(task.deadline).getTime() < context.now;
   // In a shared project, who created a task matters when it was not me.
-  const me = useCurrentUserId();
   const creator = task.userId !== me ? project?.members.find((member) => member.id === task.userId) : undefined;
   const assignee = task.assigneeId ? project?.members.find((member) => member.id === task.assigneeId) : undefined;
   return (
@@ -117,7 +120,7 @@ export const TaskRow = memo(function TaskRow({ task, project, selected, active, 
           aria-label={t('deadlineOf', { title })}
           data-late={late || undefined}
         />
-        <TaskFlags task={task} onToggle={patch} />
+        <TaskFlags task={task} onToggle={patch} t={t} />
         <Button
           variant="ghost"
           icon
