@@ -47,7 +47,8 @@ const CPU_SLOWDOWN = 4;
 // Recorded from the document's first script on: what Lighthouse reads from the trace.
 const observers = `
   window.__perf = { lcp: 0, fcp: 0, longTasks: [] };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__perf.lcp = e.startTime; })
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__perf.lcp = e.startTime;
+    window.__perf.lcpElement = e.element ? e.element.tagName.toLowerCase() + (e.element.className ? '.' + String(e.element.className).split(' ').join('.') : '') + ' “' + (e.element.textContent || '').slice(0, 40) + '”' : e.url; } })
     .observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__perf.fcp = e.startTime; })
     .observe({ type: 'paint', buffered: true });
@@ -66,6 +67,8 @@ interface PageLoad {
   api: string[];
   /** Each request's start and end (ms after navigation): the chunk waterfall. */
   timeline: string;
+  /** The element of the last LCP candidate. */
+  lcpElement: string;
   /** The long tasks after FCP, `start+duration` in ms: what TBT is made of. */
   longTasks: string;
   /** With `profile`: where the main thread spent its time (self time by script and by function). */
@@ -154,7 +157,7 @@ async function throttledLoad(
     const timeline = performance.getEntriesByType('resource').map((e) =>
       e.name.split('/').pop().split('?')[0].replace(/-[\\w-]{8}\\.js$/, '.js') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd)).join(', ');
     return { ...window.__perf, timeline };
-  })()`)) as { lcp: number; fcp: number; longTasks: [number, number][]; timeline: string };
+  })()`)) as { lcp: number; lcpElement: string; fcp: number; longTasks: [number, number][]; timeline: string };
   const cpu = profile ? summarizeProfile((await cdp.send('Profiler.stop')).profile as CpuProfile) : undefined;
   await page.close();
   const counted = perf.longTasks.filter(([start]) => start >= perf.fcp);
@@ -167,13 +170,15 @@ async function throttledLoad(
     scriptKb: script / 1024,
     api,
     timeline: perf.timeline,
+    lcpElement: perf.lcpElement,
     longTasks: counted.map(([start, duration]) => `${start.toFixed(0)}+${duration.toFixed(0)}`).join(', '),
     ...(cpu ? { cpu } : {}),
   };
 }
 
 function printLoads(label: string, loads: PageLoad[]) {
-  const of = (key: keyof Omit<PageLoad, 'api' | 'timeline' | 'longTasks' | 'cpu'>) => median(loads.map((load) => load[key]));
+  const of = (key: keyof Omit<PageLoad, 'api' | 'timeline' | 'longTasks' | 'cpu' | 'lcpElement'>) =>
+    median(loads.map((load) => load[key]));
   console.log(
     `${label.padEnd(44)} FCP ${of('fcp').toFixed(0).padStart(5)} ms  LCP ${of('lcp').toFixed(0).padStart(5)} ms` +
       ` (target < 2500${of('lcp') < 2500 ? '' : ', MISSED'})  TBT ${of('tbt').toFixed(0).padStart(4)} ms (target < 200${of('tbt') < 200 ? '' : ', MISSED'})` +
@@ -209,7 +214,11 @@ async function lighthouseScore(port: number, url: string, cookie?: string) {
       .pop()!
       .replace(/-[\w-]{8}\.js$/, '.js') || String(url);
   const num = (value: unknown) => (typeof value === 'number' ? value : Number.NaN).toFixed(0);
+  const lcpElement = JSON.stringify(audit('largest-contentful-paint-element')?.details ?? {}).match(
+    /"(?:snippet|nodeLabel)":"((?:[^"\\]|\\.)*)"/,
+  )?.[1];
   const diagnosis =
+    `\n  LCP element: ${lcpElement ?? 'unknown'}` +
     `\n  long tasks (start+ms, script): ${rows('long-tasks')
       .map((task) => `${num(task.startTime)}+${num(task.duration)} ${file(task.url)}`)
       .join(', ')}` +
@@ -380,6 +389,7 @@ export async function lighthouseBench() {
     console.log(`  API requests: ${bare.at(-1)!.api.join(' ')}`);
     console.log(`  requests (ms after navigation): ${bare.at(-1)!.timeline}`);
     console.log(`  long tasks after FCP (start+ms): ${bare.at(-1)!.longTasks}`);
+    console.log(`  LCP element: ${bare.at(-1)!.lcpElement}`);
     console.log(`  CPU ${bare.at(-1)!.cpu}`);
     // A repeat visit again: the replica of the previous visit back in IndexedDB first.
     const again = await context.newPage();

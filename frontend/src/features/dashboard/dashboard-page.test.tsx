@@ -2,10 +2,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { putReplicaItem, replicaKey } from '../../api/replica/replica-cache.ts';
 import { aNoteSummary, aProject, aTask, edited } from '../../test-builders.ts';
 import DashboardPage from './dashboard-page.tsx';
+import { localDashboard } from './local-dashboard.ts';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
@@ -56,6 +58,38 @@ describe('Accueil', () => {
     });
     await expect.poll(() => itemsOf('En retard')).toEqual([]);
     expect(call).not.toHaveBeenCalled();
+  });
+
+  it('paints a first start from the server’s answer, then from the replica once it holds every collection', async () => {
+    const project = aProject({ name: 'Launch' });
+    const late = aTask({ title: 'Late on the server', projectId: project.id, deadline: hoursAgo(2) });
+    const source = { projects: [project], tasks: [late], notes: [], noteSessions: [] };
+    // The server answers its dashboard; the replica's snapshots are still on their way.
+    const answer = localDashboard(source, '7d', new Date());
+    vi.mocked(call).mockImplementation((route) =>
+      route === routes.dashboard.get ? Promise.resolve(answer) : new Promise<never>(() => undefined),
+    );
+    const dashboardCalls = () => vi.mocked(call).mock.calls.filter(([route]) => route === routes.dashboard.get);
+    const queryClient = new QueryClient();
+    render(
+      <QueryClientProvider client={queryClient}>
+        <DashboardPage />
+      </QueryClientProvider>,
+    );
+    const overdue = () =>
+      within(screen.getByRole('region', { name: /En retard/ }))
+        .queryAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(await screen.findByText('Late on the server')).toBeTruthy();
+    expect(dashboardCalls()).toHaveLength(1);
+
+    act(() => {
+      for (const [collection, items] of Object.entries({ ...source, tasks: [edited(late, { title: 'Late, live' })] })) {
+        queryClient.setQueryData(replicaKey(collection as 'tasks'), { version: 'v1', items });
+      }
+    });
+    await expect.poll(overdue).toEqual([expect.stringContaining('Late, live')]);
+    expect(dashboardCalls()).toHaveLength(1);
   });
 
   it('tells about Ctrl K and G sequences only where there is a keyboard', () => {

@@ -1,5 +1,8 @@
 import type { Dashboard } from '@panoramix/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { routes } from 'virtual:panoramix/contracts';
+import { call } from '../../api/client.ts';
 import { useReplica } from '../../api/replica/use-replica.ts';
 import { localDashboard } from './local-dashboard.ts';
 
@@ -40,10 +43,24 @@ export function useDashboard(window: ActivityWindow) {
         : undefined,
     [projects.data, tasks.data, notes.data, noteSessions.data, window, now],
   );
+  // A first start (nothing in IndexedDB) paints from the server's answer, one small round trip,
+  // instead of waiting for the live connection and the four snapshots (1,000 tasks: seconds on a
+  // phone). It is not kept current: the replica's computation replaces it as soon as it is whole.
+  const first = useQuery({
+    queryKey: ['dashboard', 'first-paint', window],
+    queryFn: ({ signal }) => call(routes.dashboard.get, { query: { window }, signal }),
+    enabled: data === undefined,
+    // Read before the socket connects (data-provider.tsx holds the rest): nothing relies on it staying current.
+    networkMode: 'always',
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+  const shown = data ?? first.data;
   return {
-    data,
-    isPending: collections.some((c) => c.isPending),
-    error: collections.find((c) => c.error)?.error ?? null,
+    data: shown,
+    isPending: shown === undefined && collections.some((c) => c.isPending),
+    error: shown === undefined ? (collections.find((c) => c.error)?.error ?? null) : null,
     refetch: () => {
       for (const collection of collections) if (collection.error) void collection.refetch();
     },
