@@ -26,7 +26,7 @@ const textColumns = (line: BudgetLine, project: string) => [
  */
 export function linesCsv(lines: readonly BudgetLine[], language: Language, columns: CsvColumns): string {
   const delimiter = language === 'fr' ? ';' : ',';
-  const quote = (cell: string) => (/[";,\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  const quote = (cell: string) => (cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
   const text = (cell: string) => quote(/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
   const rows = lines.map((line) => {
     const amount = editableAmount(line.amountCents, language);
