@@ -53,7 +53,7 @@ export async function seedEveryModule(app: TestApp) {
 
 const budgetFixture = path.resolve(import.meta.dirname, '../src/modules/budget/fixtures/bnp-export-semicolon-cp1252.csv');
 
-/** A bank file imported to the end (its mapping remembered), a line by hand, one in the trash and an ignored vendor. */
+/** A bank file imported to the end (its mapping remembered), a line by hand, one in the trash, an ignored vendor, a kept pair and a merge. */
 async function seedBudget(user: TestUser, projectId: string) {
   const file = { name: 'releve.csv', bytes: readFileSync(budgetFixture) };
   const upload = await uploadFile(user, file, {}, '/api/budget/imports');
@@ -63,7 +63,18 @@ async function seedBudget(user: TestUser, projectId: string) {
   const binned = await user.api.post('/api/budget/lines', { ...line, vendor: 'Erreur de saisie' });
   await user.api.delete(`/api/budget/lines/${binned.body.id}`);
   const ignored = await user.api.post('/api/budget/ignores', { vendorName: 'Frais bancaires' });
-  const failed = [upload, apply, typed, binned, ignored].find((res) => res.status >= 300 && res.status !== 202);
+  // Vérifier: the typed line's twin kept apart from it, and a pair merged (undoable).
+  const twin = await user.api.post('/api/budget/lines', line);
+  const kept = await user.api.post('/api/budget/review/keep', { lineId: typed.body.id, otherId: twin.body.id });
+  const pair = { ...line, vendor: 'Papeterie Lenoir', date: '2026-03-09' };
+  const [keep, other] = [
+    await user.api.post('/api/budget/lines', pair),
+    await user.api.post('/api/budget/lines', { ...pair, notes: 'bon 12' }),
+  ];
+  const merged = await user.api.post('/api/budget/review/merge', { keepId: keep.body.id, removeId: other.body.id });
+  const failed = [upload, apply, typed, binned, ignored, twin, kept, keep, other, merged].find(
+    (res) => res.status >= 300 && res.status !== 202,
+  );
   if (failed) throw new Error(`seeding budget failed: ${failed.status} ${JSON.stringify(failed.body)}`);
   // The import is a job: the data set is complete once it is done (an export taken earlier would differ from a later one).
   for (const deadline = Date.now() + 30_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {

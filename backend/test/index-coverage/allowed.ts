@@ -27,6 +27,8 @@ const exported = [
   'budget_trash',
   'budget_ignores',
   'budget_mappings',
+  'budget_kept_pairs',
+  'budget_merges',
 ];
 
 const groups: { reason: string; shapes: string[] }[] = [
@@ -49,6 +51,7 @@ const groups: { reason: string; shapes: string[] }[] = [
       ...['projects', 'tasks', 'note_lines'].map((c) => `${c}.find {rank: range} sort {rank: 1} limited`),
       'tasks.update {status: in, open: filter}',
       'tasks.update {status: filter, open: filter}',
+      'budget_lines.distinct {}', // the budget's books built once per database, and rebuilt nightly
     ],
   },
   {
