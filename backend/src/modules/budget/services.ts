@@ -1,6 +1,7 @@
 import type { JobQueue } from '../../jobs/runner.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
+import { booksJobs } from './books/rebuild.ts';
 import { createBudgetImportService } from './imports/service.ts';
 import { createBudgetLineService } from './lines/service.ts';
 import { createBudgetReviewService } from './review.ts';
@@ -16,7 +17,7 @@ export function createBudgetServices(deps: { events: EventBus; jobs: JobQueue; l
     imports,
     review,
     vendors: createVendorService({ events: deps.events }),
-    jobs: [...lines.jobs, ...imports.jobs],
+    jobs: [...lines.jobs, ...imports.jobs, ...booksJobs],
   };
 }
 

@@ -1,6 +1,9 @@
 import type { RouteQuery, RouteResponse, routes } from '@panoramix/contracts';
 import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
+import { decodeField, readSums } from './books/sums.ts';
+import type { MonthSums, SumDimension, Tally } from './books/sums.ts';
+import { normalizeVendor } from './dedup.ts';
 import { groupSums } from './group-sums.ts';
 import { BudgetLineModel } from './lines/model.ts';
 
@@ -24,13 +27,71 @@ interface Group {
   count: number;
 }
 
+const dimensionOf: Record<SummaryQuery['by'], SumDimension | null> = {
+  'month-vendor': 'vendor',
+  month: null,
+  vendor: 'vendor',
+  team: 'team',
+  category: 'category',
+  project: 'project',
+};
+
+const lastDay = (month: string) => {
+  const [year, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(year!, m!, 0)).toISOString().slice(0, 10);
+};
+
+/**
+ * The summary. Over whole months (no range, or one from a 1st to a last day), from the monthly
+ * totals the writes keep (books/sums.ts): a few small documents, where the aggregation reads every
+ * line (69 s over 58,000 lines on FerretDB). A range cutting a month is summed over the lines.
+ */
+export async function summarize(actor: AuthUser, query: SummaryQuery): Promise<Summary> {
+  const from = query.from?.endsWith('-01') ? query.from.slice(0, 7) : query.from ? null : '';
+  const to = query.to && lastDay(query.to.slice(0, 7)) === query.to ? query.to.slice(0, 7) : query.to ? null : '';
+  if (from === null || to === null) return summarizeLines(actor, query);
+  const ranged = Boolean(query.from || query.to);
+  const months = [...(await readSums(actor.id))].filter(
+    ([month]) => !ranged || (month !== '' && (!from || month >= from) && (!to || month <= to)),
+  );
+  return summaryOf(query.by, monthlyGroups(months, query.by));
+}
+
+/** The month documents as the aggregation's groups would come. */
+function monthlyGroups(months: [string, MonthSums][], by: SummaryQuery['by']): Group[] {
+  const dimension = dimensionOf[by];
+  const withMonth = groupFields[by].month;
+  const groups = new Map<string, Group>();
+  for (const [month, sums] of months) {
+    const tallies = dimension ? Object.entries(sums[dimension] ?? {}) : [['', sums.total] as const];
+    for (const [field, tally] of tallies) {
+      // A field whose every increment was 0 was never written (sums.ts drops them).
+      const { c = 0, v = 0, n = 0 } = tally as Partial<Tally>;
+      if (n === 0) continue;
+      const name = dimension ? decodeField(field) : '';
+      const id: Group['_id'] = {
+        ...(withMonth ? { month } : {}),
+        ...(dimension ? { key: dimension === 'vendor' ? normalizeVendor(name) : name } : {}),
+        ...(dimension === 'vendor' ? { vendor: name } : {}),
+      };
+      const key = JSON.stringify(id);
+      const group = groups.get(key) ?? { _id: id, totalCents: 0, vatCents: 0, count: 0 };
+      group.totalCents += c;
+      group.vatCents += v;
+      group.count += n;
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()];
+}
+
 /**
  * Totals over a range by $match and $group with one $sum (see group-sums.ts): the aggregation
  * shape that standalone MongoDB and FerretDB v1 both answer alike (no $dateToString, no $last,
  * no $sort after $group). Rows are ordered here. Vendors group on their normalised key and show
  * the spelling most of their lines use.
  */
-export async function summarize(actor: AuthUser, query: SummaryQuery): Promise<Summary> {
+export async function summarizeLines(actor: AuthUser, query: SummaryQuery): Promise<Summary> {
   const fields = groupFields[query.by];
   const match: Record<string, unknown> = { userId: new Types.ObjectId(actor.id) };
   if (query.from || query.to) {
@@ -45,6 +106,12 @@ export async function summarize(actor: AuthUser, query: SummaryQuery): Promise<S
     vatCents: '$vatCents',
     count: 1,
   });
+  return summaryOf(query.by, groups);
+}
+
+/** Rows from groups, whichever way they were summed. */
+function summaryOf(by: SummaryQuery['by'], groups: Group[]): Summary {
+  const fields = groupFields[by];
   const rows = new Map<string, Summary['rows'][number] & { spellings: Map<string, number> }>();
   for (const group of groups) {
     const month = fields.month ? (group._id.month ?? '') : null;
@@ -69,7 +136,7 @@ export async function summarize(actor: AuthUser, query: SummaryQuery): Promise<S
         (a.month ?? '').localeCompare(b.month ?? '') || b.totalCents - a.totalCents || (a.key ?? '').localeCompare(b.key ?? ''),
     );
   return {
-    by: query.by,
+    by,
     rows: ordered,
     totalCents: ordered.reduce((sum, row) => sum + row.totalCents, 0),
     count: ordered.reduce((sum, row) => sum + row.count, 0),

@@ -9,14 +9,13 @@ import { dedupeKey, normalizeVendor } from './dedup.ts';
 import type { IgnoreRules } from './dedup.ts';
 import { BudgetIgnoreModel } from './ignores.model.ts';
 import type { BudgetIgnoreDoc } from './ignores.model.ts';
+import { book, bookedFields } from './books/books.ts';
+import type { BookedLine } from './books/books.ts';
+import { readRules } from './books/rules.ts';
+import type { VendorRule } from './books/rules.ts';
 import { groupSums } from './group-sums.ts';
 import { BudgetLineModel } from './lines/model.ts';
 import { mostUsed } from './summary.ts';
-
-export interface VendorRule {
-  department: BudgetDepartment | null;
-  team: string | null;
-}
 
 /**
  * What a vendor's lines share (Panorama's setDepartment / setTeam): the rule applies to its
@@ -31,32 +30,9 @@ export function ruleUpdate(rule: { department?: BudgetDepartment | null | undefi
   };
 }
 
-interface RuledLine {
-  vendorKey: string;
-  department?: string | null;
-  team?: string | null;
-  updatedAt: Date;
-}
-
-/** The department and team each vendor's new lines inherit: those of its latest line that has one. */
-export function rulesOf(lines: readonly RuledLine[]): Map<string, VendorRule> {
-  const rules = new Map<string, VendorRule & { at: number }>();
-  for (const line of lines) {
-    const [department, team] = [(line.department ?? null) as BudgetDepartment | null, line.team ?? null];
-    if (department === null && team === null) continue;
-    const known = rules.get(line.vendorKey);
-    if (!known || known.at < line.updatedAt.getTime())
-      rules.set(line.vendorKey, { department, team, at: line.updatedAt.getTime() });
-  }
-  return new Map([...rules].map(([key, { department, team }]) => [key, { department, team }]));
-}
-
-/** `rulesOf` for one vendor, read from its lines. */
+/** The department and team a new line of this vendor inherits, read by `_id` (books/rules.ts). */
 export async function vendorRule(userId: string, vendorKey: string): Promise<VendorRule | undefined> {
-  const lines = await BudgetLineModel.find({ userId, vendorKey }, { vendorKey: 1, department: 1, team: 1, updatedAt: 1 })
-    .batchSize(ONE_BATCH)
-    .lean<RuledLine[]>();
-  return rulesOf(lines).get(vendorKey);
+  return (await readRules(userId, [vendorKey])).get(vendorKey);
 }
 
 export const toIgnoreDto = (doc: BudgetIgnoreDoc): BudgetIgnore => ({
@@ -124,10 +100,21 @@ export function createVendorService(deps: { events: EventBus }) {
     return { items: items.sort((a, b) => b.totalCents - a.totalCents || a.vendor.localeCompare(b.vendor)) };
   }
 
+  /** The vendor's lines as the books read them: a rule or a rename changes them all. */
+  const linesOf = (actor: AuthUser, filter: Record<string, unknown>) =>
+    BudgetLineModel.find({ userId: actor.id, ...filter }, bookedFields)
+      .batchSize(ONE_BATCH)
+      .lean<(BookedLine & { _id: Types.ObjectId })[]>();
+
   async function setRule(actor: AuthUser, body: RouteBody<typeof routes.budgetVendors.setRule>) {
-    const { modifiedCount } = await BudgetLineModel.updateMany(
-      { userId: actor.id, vendorKey: normalizeVendor(body.vendor), department: { $ne: 'parked' } },
-      { $set: ruleUpdate(body) },
+    const filter = { vendorKey: normalizeVendor(body.vendor), department: { $ne: 'parked' } };
+    const before = await linesOf(actor, filter);
+    const set = { ...ruleUpdate(body), updatedAt: new Date() };
+    const { modifiedCount } = await BudgetLineModel.updateMany({ userId: actor.id, ...filter }, { $set: set });
+    await book(
+      actor.id,
+      before,
+      before.map((line) => ({ ...line, ...set })),
     );
     await changed(actor, modifiedCount);
     return { count: modifiedCount };
@@ -135,22 +122,25 @@ export function createVendorService(deps: { events: EventBus }) {
 
   /** Renames a vendor on every line, which merges it into another spelling already there; keys follow the name. */
   async function rename(actor: AuthUser, body: RouteBody<typeof routes.budgetVendors.rename>) {
-    const lines = await BudgetLineModel.find(
-      { userId: actor.id, vendorKey: normalizeVendor(body.from) },
-      { date: 1, amountCents: 1 },
-    )
-      .batchSize(ONE_BATCH)
-      .lean<{ _id: Types.ObjectId; date: string; amountCents: number }[]>();
+    const lines = await linesOf(actor, { vendorKey: normalizeVendor(body.from) });
     if (lines.length === 0) return { count: 0 };
     const vendorKey = normalizeVendor(body.to);
+    const now = new Date();
     await BudgetLineModel.bulkWrite(
       lines.map((line) => ({
         updateOne: {
           filter: { _id: line._id, userId: new Types.ObjectId(actor.id) },
-          update: { $set: { vendor: body.to, vendorKey, dedupeKey: dedupeKey({ ...line, vendor: body.to }) } },
+          update: {
+            $set: { vendor: body.to, vendorKey, dedupeKey: dedupeKey({ ...line, vendor: body.to }), updatedAt: now },
+          },
         },
       })),
       { ordered: false },
+    );
+    await book(
+      actor.id,
+      lines,
+      lines.map((line) => ({ ...line, vendor: body.to, vendorKey, updatedAt: now })),
     );
     await changed(actor, lines.length);
     return { count: lines.length };

@@ -1,12 +1,17 @@
 import type { BudgetImport } from '@panoramix/contracts';
 import { Types } from 'mongoose';
 import { ONE_BATCH } from '../../../lib/filters.ts';
+import { enqueue } from '../../../ml/index/queue.ts';
+import { book } from '../books/books.ts';
+import { existingOf, readKeys } from '../books/keys.ts';
+import { readRules } from '../books/rules.ts';
 import { planImport } from '../dedup.ts';
 import type { Decision } from '../dedup.ts';
-import { dedupFields, derivedFields, toExistingLine } from '../lines/dto.ts';
+import { derivedFields } from '../lines/dto.ts';
 import { BudgetLineModel } from '../lines/model.ts';
 import type { BudgetLineDoc } from '../lines/model.ts';
-import { ignoreRules, rulesOf } from '../vendors.ts';
+import { budgetSearch } from '../search.ts';
+import { ignoreRules } from '../vendors.ts';
 import type { BudgetImportDoc } from './model.ts';
 import type { ParsedLine, Unparseable } from './statement.ts';
 
@@ -22,11 +27,28 @@ const sampleOf = (line: ParsedLine, reason: string): Sample => ({
   reason,
 });
 
+const DAY_MS = 86_400_000;
+
+/** The months a line may match in: its own, and those a reconciliation two days away reaches. */
+function monthsNear(lines: readonly ParsedLine[]) {
+  const months = new Set<string>();
+  for (const line of lines) {
+    months.add(line.date.slice(0, 7));
+    const day = Date.parse(line.date);
+    if (Number.isNaN(day)) continue;
+    for (const shift of [-2, 2]) months.add(new Date(day + shift * DAY_MS).toISOString().slice(0, 7));
+  }
+  return months;
+}
+
+/** Queues the lines for search in one write: not an event per line through the bus (10,000 of them). */
+const queueForSearch = (ids: readonly unknown[]) => enqueue(ids.map((id) => ({ kind: budgetSearch.kind, id: String(id) })));
+
 /**
  * Writes an import: new lines in chunks of 1000 (progress after each), hand-entered lines the
- * bank confirmed take the bank's date and id. The user's live lines are read once, as dedup needs
- * them all (FerretDB would scan the collection for any narrower query anyway), in one batch:
- * on FerretDB each further batch (getMore) runs the scan again, which made 50,000 lines take 80 s.
+ * bank confirmed take the bank's date and id. Dedup reads the user's keys of the months the file
+ * covers, a document a month by `_id` (books/keys.ts), not the lines: on FerretDB reading 50,000
+ * lines took 80 s. A bank id is thus matched within those months, where its line is dated.
  */
 export async function applyImport(
   doc: BudgetImportDoc,
@@ -34,10 +56,13 @@ export async function applyImport(
   progress: (done: number, total: number) => Promise<void>,
 ): Promise<Report> {
   const userId = String(doc.userId);
-  const existing = await BudgetLineModel.find({ userId }, dedupFields).batchSize(ONE_BATCH).lean<BudgetLineDoc[]>();
-  const decisions = planImport(parsed.lines, existing.map(toExistingLine), await ignoreRules(userId));
+  const existing = existingOf(await readKeys(userId, monthsNear(parsed.lines)));
+  const decisions = planImport(parsed.lines, existing, await ignoreRules(userId));
   const fresh = parsed.lines.filter((_, i) => decisions[i]!.kind === 'new');
-  const rules = rulesOf(existing);
+  const rules = await readRules(
+    userId,
+    fresh.map((line) => derivedFields(line).vendorKey),
+  );
   const now = new Date();
   const docs = fresh.map((line) => {
     const derived = derivedFields(line);
@@ -78,11 +103,15 @@ export async function applyImport(
   const total = docs.length;
   for (let start = 0; start < total; start += CHUNK) {
     // Raw inserts: the documents are complete, and Mongoose's casting of 10,000 of them costs seconds.
-    await BudgetLineModel.collection.insertMany(docs.slice(start, start + CHUNK), { ordered: false });
+    const chunk = docs.slice(start, start + CHUNK);
+    await BudgetLineModel.collection.insertMany(chunk, { ordered: false });
+    await book(userId, [], chunk);
     await progress(Math.min(total, start + CHUNK), total);
   }
   if (total === 0) await progress(0, 0);
-  const reconciled = await reconcile(doc, parsed.lines, decisions, existing);
+  const reconciled = await reconcile(doc, parsed.lines, decisions);
+  // After the writes, so the indexer does not compete with them; a crash before this is repaired by the search reconciliation.
+  await queueForSearch([...docs.map((d) => d._id), ...reconciled]);
   const pick = (kind: Decision['kind'], reason: (d: Decision) => string) =>
     parsed.lines.flatMap((line, i) => (decisions[i]!.kind === kind ? [sampleOf(line, reason(decisions[i]!))] : []));
   const duplicates = pick('duplicate', (d) =>
@@ -91,7 +120,7 @@ export async function applyImport(
   const ignored = pick('ignored', () => 'on the ignore list');
   return {
     imported: total,
-    reconciled,
+    reconciled: reconciled.length,
     duplicates: duplicates.length,
     ignored: ignored.length,
     unparseable: parsed.unparseable.length,
@@ -104,51 +133,55 @@ export async function applyImport(
 }
 
 /** The bank's date wins on a reconciled line; the line keeps what the person typed otherwise. */
-async function reconcile(doc: BudgetImportDoc, lines: ParsedLine[], decisions: Decision[], existing: BudgetLineDoc[]) {
-  const byId = new Map(existing.map((l) => [String(l._id), l]));
-  let count = 0;
+async function reconcile(doc: BudgetImportDoc, lines: ParsedLine[], decisions: Decision[]) {
+  const userId = String(doc.userId);
+  const done: Types.ObjectId[] = [];
   for (const [i, decision] of decisions.entries()) {
     if (decision.kind !== 'reconcile') continue;
     const line = lines[i]!;
-    const manual = byId.get(decision.lineId)!;
+    // By lone `_id`, the read FerretDB does not scan for; the key came from this user's books.
+    const manual = (await BudgetLineModel.collection.findOne({
+      _id: new Types.ObjectId(decision.lineId),
+    })) as BudgetLineDoc | null;
+    if (!manual || String(manual.userId) !== userId) continue; // deleted meanwhile
+    const set = {
+      date: line.date,
+      ...derivedFields({ ...manual, date: line.date }),
+      sourceRef: line.sourceRef,
+      reconciledAt: new Date(),
+      reconciledBy: doc._id,
+      dateBeforeReconcile: manual.date,
+      updatedAt: new Date(),
+    };
     // Conditional on not yet reconciled: a concurrent import of the same line reconciles it once.
-    const { modifiedCount } = await BudgetLineModel.updateOne(
-      { _id: manual._id, userId: doc.userId, reconciledAt: null },
-      {
-        $set: {
-          date: line.date,
-          ...derivedFields({ ...manual, date: line.date }),
-          sourceRef: line.sourceRef,
-          reconciledAt: new Date(),
-          reconciledBy: doc._id,
-          dateBeforeReconcile: manual.date,
-        },
-      },
-    );
-    count += modifiedCount;
+    const { modifiedCount } = await BudgetLineModel.updateOne({ _id: manual._id, userId, reconciledAt: null }, { $set: set });
+    if (modifiedCount === 0) continue;
+    await book(userId, [manual], [{ ...manual, ...set }]);
+    done.push(manual._id);
   }
-  return count;
+  return done;
 }
 
 /** Undoes an import: its lines go, the hand-entered lines it reconciled get their own date back. */
 export async function revertImport(userId: string, importId: Types.ObjectId) {
+  const imported = await BudgetLineModel.find({ userId, importId }).batchSize(ONE_BATCH).lean<BudgetLineDoc[]>();
+  await book(userId, imported, []); // before the delete: a crash between leaves no key of a line that is gone
   const { deletedCount } = await BudgetLineModel.deleteMany({ userId, importId });
   const reconciled = await BudgetLineModel.find({ userId, reconciledBy: importId }).batchSize(ONE_BATCH).lean<BudgetLineDoc[]>();
   for (const line of reconciled) {
     const date = line.dateBeforeReconcile ?? line.date;
-    await BudgetLineModel.updateOne(
-      { _id: line._id, userId },
-      {
-        $set: {
-          date,
-          ...derivedFields({ ...line, date }),
-          sourceRef: '',
-          reconciledAt: null,
-          reconciledBy: null,
-          dateBeforeReconcile: null,
-        },
-      },
-    );
+    const set = {
+      date,
+      ...derivedFields({ ...line, date }),
+      sourceRef: '',
+      reconciledAt: null,
+      reconciledBy: null,
+      dateBeforeReconcile: null,
+      updatedAt: new Date(),
+    };
+    await BudgetLineModel.updateOne({ _id: line._id, userId }, { $set: set });
+    await book(userId, [line], [{ ...line, ...set }]);
   }
+  await queueForSearch([...imported, ...reconciled].map((line) => line._id));
   return deletedCount + reconciled.length;
 }

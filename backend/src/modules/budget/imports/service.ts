@@ -10,6 +10,7 @@ import type { JobDefinition, JobQueue } from '../../../jobs/runner.ts';
 import { byNewest, after, sortOf, toPage } from '../../../lib/pagination.ts';
 import type { Logger } from '../../../lib/logger.ts';
 import type { EventBus } from '../../../realtime/event-bus.ts';
+import { rebuildBooks } from '../books/rebuild.ts';
 import { applyImport, revertImport } from './apply.ts';
 import { toImportDto } from './dto.ts';
 import { BudgetImportModel, BudgetMappingModel } from './model.ts';
@@ -171,10 +172,14 @@ export function createBudgetImportService(deps: { events: EventBus; jobs: JobQue
     });
   }
 
-  /** Takes a queued import by a conditional write; a retry after a crash first removes what the first attempt wrote. */
+  /**
+   * Takes a queued import by a conditional write. A retry after a crash first removes what the
+   * first attempt wrote, then rebuilds the books, which may have missed its last chunk.
+   */
   async function claim(doc: BudgetImportDoc) {
     if (doc.status === 'running') {
       await revertImport(String(doc.userId), doc._id);
+      await rebuildBooks(String(doc.userId));
       return true;
     }
     const owner = { _id: doc._id, userId: doc.userId, status: 'queued' };

@@ -9,6 +9,7 @@ import type { EventBus } from '../../../realtime/event-bus.ts';
 import { findMemberProject } from '../../../sharing/access.ts';
 import { checkDuplicate, normalizeVendor } from '../dedup.ts';
 import type { ExistingLine } from '../dedup.ts';
+import { book } from '../books/books.ts';
 import { BudgetIgnoreModel } from '../ignores.model.ts';
 import { vendorRule } from '../vendors.ts';
 import { dedupFields, derivedFields, toBudgetLineDto, toExistingLine } from './dto.ts';
@@ -81,7 +82,9 @@ export function createBudgetLineService(deps: { events: EventBus }) {
       userId: actor.id,
       source: 'manual',
     });
-    const line = toBudgetLineDto(created.toObject() as BudgetLineDoc);
+    const doc = created.toObject() as BudgetLineDoc;
+    await book(actor.id, [], [doc]);
+    const line = toBudgetLineDto(doc);
     await announce('budgetLine.created', line);
     return line;
   }
@@ -100,15 +103,27 @@ export function createBudgetLineService(deps: { events: EventBus }) {
       { returnDocument: 'after' },
     ).lean<BudgetLineDoc>();
     if (!updated) throw notFound('Budget line');
+    await book(actor.id, [before], [updated]);
     const line = toBudgetLineDto(updated);
     await announce('budgetLine.updated', line);
     return line;
   }
 
   async function bulkEdit(actor: AuthUser, body: BulkBody) {
+    const set = body.set.team ? { ...body.set, department: 'tech' } : body.set;
+    // Each by its `_id` (FerretDB scans for an `$in`): the books need them as they were.
+    const before = (
+      await Promise.all(body.ids.map((id) => BudgetLineModel.findOne(mine(actor, id)).lean<BudgetLineDoc>()))
+    ).filter((line) => line !== null);
     const { modifiedCount } = await BudgetLineModel.updateMany(
-      { userId: actor.id, _id: { $in: body.ids } },
-      { $set: body.set.team ? { ...body.set, department: 'tech' } : body.set },
+      { userId: actor.id, _id: { $in: before.map((line) => line._id) } },
+      { $set: { ...set, updatedAt: new Date() } },
+    );
+    const now = new Date();
+    await book(
+      actor.id,
+      before,
+      before.map((line) => ({ ...line, ...set, updatedAt: now })),
     );
     if (modifiedCount > 0) {
       await deps.events.emit({ type: 'budgetLines.changed', userId: actor.id, data: { reason: 'bulk', count: modifiedCount } });
@@ -137,6 +152,7 @@ export function createBudgetLineService(deps: { events: EventBus }) {
         lineId: line._id,
       });
     }
+    await book(actor.id, [line], []);
     await BudgetLineModel.deleteOne(mine(actor, id));
     await deps.events.emit({ type: 'budgetLine.deleted', userId: actor.id, data: { id } });
   }
@@ -144,8 +160,10 @@ export function createBudgetLineService(deps: { events: EventBus }) {
   async function restore(actor: AuthUser, id: string) {
     const trashed = await BudgetTrashModel.findOne(mine(actor, id)).lean<{ line: BudgetLineDoc }>();
     if (!trashed) throw notFound('Deleted budget line');
+    const restored = { ...trashed.line, _id: new Types.ObjectId(id), updatedAt: new Date() };
     try {
-      await BudgetLineModel.collection.insertOne({ ...trashed.line, _id: new Types.ObjectId(id), updatedAt: new Date() });
+      await BudgetLineModel.collection.insertOne(restored);
+      await book(actor.id, [], [restored]);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // restored already, by a retry of this request
     }
@@ -234,8 +252,21 @@ export function createBudgetLineService(deps: { events: EventBus }) {
   ];
 
   /** A deleted project's lines stay (money was spent), charged to no project. */
-  const detachProject = (projectId: string) =>
-    BudgetLineModel.updateMany({ projectId }, { $set: { projectId: null } }).setOptions({ tenancy: 'system' });
+  async function detachProject(projectId: string) {
+    const charged = await BudgetLineModel.find({ projectId })
+      .setOptions({ tenancy: 'system' })
+      .batchSize(ONE_BATCH)
+      .lean<BudgetLineDoc[]>();
+    if (charged.length === 0) return;
+    await BudgetLineModel.updateMany({ projectId }, { $set: { projectId: null } }).setOptions({ tenancy: 'system' });
+    for (const [userId, lines] of groupBy(charged, (line) => String(line.userId))) {
+      await book(
+        userId,
+        lines,
+        lines.map((line) => ({ ...line, projectId: null })),
+      );
+    }
+  }
 
   return { list, get, create, update, bulkEdit, remove, restore, duplicates, review, detachProject, jobs };
 }
