@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { authorizedFetch } from '../../api/files.ts';
+import { navigate } from '../../lib/location.ts';
 import { entityBase } from '../../test-builders.ts';
 import { budgetEvents, budgetKeys } from './budget-cache.ts';
 import ImportWizard from './import-wizard.tsx';
@@ -69,6 +70,7 @@ const drop = (name: string) =>
   fireEvent.change(screen.getByTestId('budget-import-file'), { target: { files: [new File(['x'], name)] } });
 
 beforeEach(() => {
+  navigate('/budget/import');
   callMock.mockReset();
   fetchMock.mockReset();
   callMock.mockImplementation(async (route) => {
@@ -164,5 +166,6 @@ describe('budget import wizard', () => {
     expect(await screen.findByText('Import annulé : ses lignes ont été retirées.')).toBeTruthy();
     expect(callsTo('/api/budget/imports/:id/undo')).toHaveLength(1);
     expect(queryClient.getQueryData<BudgetImport>(budgetKeys.import(preview.id))?.status).toBe('undone');
+    expect(window.location.search).toBe(`?import=${preview.id}`); // a reload finds the import again
   });
 });

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { navigate, useLocation } from '../../lib/location.ts';
 import { ImportDrop } from './import-drop.tsx';
 import { ImportHistory } from './import-history.tsx';
 import { useImport, useImportOperations } from './import-queries.ts';
@@ -9,7 +9,9 @@ import './import-wizard.css';
 /** Import: drop a file → preview and mapping → apply → live progress → report → undo; past imports below. */
 export default function ImportWizard() {
   const { t } = useTranslation('budget');
-  const [currentId, setCurrentId] = useState<string | null>(null);
+  // The open import is in the address (`?import=<id>`): a reload during a long import finds it again.
+  const currentId = new URLSearchParams(useLocation().search).get('import');
+  const setCurrentId = (id: string | null) => navigate(id ? `/budget/import?import=${id}` : '/budget/import');
   const { upload } = useImportOperations();
   const current = useImport(currentId).data;
   return (
