@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session-store.ts';
 import { useFormat } from '../../ui/format.ts';
@@ -24,6 +24,9 @@ export default function DashboardPage() {
   const format = useFormat();
   const [window, setWindow] = useState<ActivityWindow>('7d');
   const dashboard = useDashboard(window);
+  // The sections render in a background pass React splits into short tasks (their first render, a
+  // snapshot of 1,000 tasks come in, was one long task on a phone); the page keeps what it shows meanwhile.
+  const data = useDeferredValue(dashboard.data);
   const sections = useDashboardSections();
   const name = session.phase === 'signed-in' ? session.user.displayName : '';
   return (
@@ -35,7 +38,12 @@ export default function DashboardPage() {
         .trim()}
       className="home-page"
     >
-      <LoadState data={dashboard.data} {...queryState(dashboard)} isEmpty={() => false}>
+      <LoadState
+        data={data}
+        {...queryState(dashboard)}
+        loading={dashboard.isPending || (data === undefined && dashboard.data !== undefined)}
+        isEmpty={() => false}
+      >
         {(data) => (
           <div className="dashboard">
             <TaskCounts counts={data.taskCounts} />
