@@ -1,6 +1,7 @@
 import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
+// Keywords only where the title alone would not be found (English words, file formats): this file is in the initial load.
 export const budgetFeature: FeatureDefinition = {
   id: 'budget',
   path: '/budget',
@@ -13,21 +14,21 @@ export const budgetFeature: FeatureDefinition = {
       id: 'budget.new',
       title: 'budget.new',
       icon: 'plus',
-      keywords: ['expense', 'dépense', 'budget', 'ligne'],
+      keywords: ['expense'],
       perform: ({ navigate }) => navigate('/budget?new'),
     },
     {
       id: 'budget.import',
       title: 'budget.import',
       icon: 'upload',
-      keywords: ['bank', 'banque', 'relevé', 'csv', 'ofx', 'qif', 'camt', 'xlsx'],
+      keywords: ['bank', 'csv', 'ofx'],
       perform: ({ navigate }) => navigate('/budget/import'),
     },
     {
       id: 'budget.review',
       title: 'budget.review',
       icon: 'tasks',
-      keywords: ['duplicate', 'doublon', 'vérifier', 'review'],
+      keywords: ['duplicate'],
       perform: ({ navigate }) => navigate('/budget/review'),
     },
   ],
