@@ -44,6 +44,25 @@ test('the command palette reaches tabs and commands with the keyboard only', asy
       document.activeElement?.getAttribute('id') === document.querySelector<HTMLLabelElement>('form.link-form label')?.htmlFor,
   );
 
+  // The link added from there is edited in place from the keyboard: e on its row, Ctrl+Enter saves, Esc cancels.
+  await page.keyboard.type('Docs');
+  await page.getByRole('textbox', { name: 'Adresse' }).fill('https://docs.example.test');
+  await page.keyboard.press('Enter');
+  const links = page.getByRole('list', { name: 'Liens' });
+  await links.getByRole('link', { name: 'Docs' }).focus();
+  await page.keyboard.press('e');
+  const edit = page.getByRole('form', { name: 'Modifier Docs' });
+  await edit.getByRole('textbox', { name: 'Nom' }).fill('Guide');
+  await page.keyboard.press('Control+Enter');
+  await links.getByRole('link', { name: 'Guide' }).waitFor();
+  await page.reload();
+  await links.getByRole('link', { name: 'Guide' }).focus();
+  await page.keyboard.press('e');
+  await page.getByRole('form', { name: 'Modifier Guide' }).getByRole('textbox', { name: 'Nom' }).fill('Never saved');
+  await page.keyboard.press('Escape');
+  await page.getByRole('form', { name: 'Modifier Guide' }).waitFor({ state: 'detached' });
+  assert.equal(await links.getByRole('link').first().innerText(), 'Guide');
+
   // Esc closes without running anything.
   await page.keyboard.press('Control+K');
   await palette.waitFor();

@@ -174,5 +174,12 @@ export const en: Messages = {
     allProjects: 'All',
     noProject: 'No project',
     emptyFiltered: 'No link for this filter.',
+    edit: 'Edit',
+    editLabel: 'Edit {{name}}',
+    save: 'Save',
+    saved: 'Link saved.',
+    editHint: 'Ctrl+Enter to save, Esc to cancel.',
+    editKey: 'Edit the selected link',
+    saveKey: 'Save the edited link',
   },
 };

@@ -176,6 +176,13 @@ export const fr = {
     allProjects: 'Tous',
     noProject: 'Sans projet',
     emptyFiltered: 'Aucun lien pour ce filtre.',
+    edit: 'Modifier',
+    editLabel: 'Modifier {{name}}',
+    save: 'Enregistrer',
+    saved: 'Lien enregistré.',
+    editHint: 'Ctrl+Entrée pour enregistrer, Échap pour annuler.',
+    editKey: 'Modifier le lien sélectionné',
+    saveKey: 'Enregistrer le lien modifié',
   },
 };
 

@@ -18,7 +18,11 @@ export const linksFeature: FeatureDefinition = {
       perform: ({ navigate }) => navigate('/links?new'),
     },
   ],
-  shortcuts: [{ keys: 'c', title: 'links.newLink' }],
+  shortcuts: [
+    { keys: 'c', title: 'links.newLink' },
+    { keys: 'e', title: 'links.editKey' },
+    { keys: 'Mod+Enter', title: 'links.saveKey' },
+  ],
   projectSections: [{ id: 'links', order: 30, component: lazy(() => import('./project-section.tsx')) }],
   replica: () => import('./link-replica.ts').then((m) => [m.linkReplica]),
 };

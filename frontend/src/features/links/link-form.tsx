@@ -1,5 +1,6 @@
+import type { Link } from '@panoramix/contracts';
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
 import { useLocation } from '../../lib/location.ts';
@@ -8,37 +9,72 @@ import { TextField } from '../../ui/text-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { useLinkOperations } from './use-links.ts';
 
-/** The "new link" form, filing links into `projectId` when given; `?new` in the address (the palette's "New link") focuses it. */
-export function LinkForm({ projectId = null }: { projectId?: string | null }) {
+interface LinkFormProps {
+  /** New links are filed there. */
+  projectId?: string | null;
+  /** The link being edited: the form opens filled in, saves its changes, and `onDone` closes it. */
+  link?: Link;
+  onDone?: () => void;
+}
+
+/**
+ * The "new link" form, filing links into `projectId` when given; `?new` in the address (the palette's
+ * "New link") focuses it. With `link`, the same form edits that link in place: Ctrl/⌘+Enter (or
+ * Enter) saves, Escape cancels. The form handles these keys itself: a page may show two of them.
+ */
+export function LinkForm({ projectId = null, link, onDone }: LinkFormProps) {
   const { t } = useTranslation();
   const { search } = useLocation();
-  const { create } = useLinkOperations();
-  const [name, setName] = useState('');
-  const [url, setUrl] = useState('');
+  const { create, update } = useLinkOperations();
+  const [name, setName] = useState(link?.name ?? '');
+  const [url, setUrl] = useState(link?.url ?? '');
   const nameInput = useRef<HTMLInputElement>(null);
+  const mutation = link ? update : create;
 
   useEffect(() => {
-    if (new URLSearchParams(search).has('new')) nameInput.current?.focus();
-  }, [search]);
+    if (link || new URLSearchParams(search).has('new')) nameInput.current?.focus();
+  }, [search, link]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(
-      { name, url, projectId },
-      {
-        onSuccess: () => {
-          setName('');
-          setUrl('');
-          showToast(t('links.created'));
-          nameInput.current?.focus();
+    if (!link) {
+      create.mutate(
+        { name, url, projectId },
+        {
+          onSuccess: () => {
+            setName('');
+            setUrl('');
+            showToast(t('links.created'));
+            nameInput.current?.focus();
+          },
         },
-      },
-    );
+      );
+      return;
+    }
+    // Only what changed is sent; nothing changed is nothing to save.
+    const changes = { ...(name !== link.name && { name }), ...(url !== link.url && { url }) };
+    if (Object.keys(changes).length === 0) return onDone?.();
+    update.mutate({ id: link.id, ...changes }, { onSuccess: () => (showToast(t('links.saved')), onDone?.()) });
   };
 
-  const error = create.error instanceof ApiError ? create.error : undefined;
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.requestSubmit();
+    } else if (event.key === 'Escape' && link) {
+      event.stopPropagation();
+      onDone?.();
+    }
+  };
+
+  const error = mutation.error instanceof ApiError ? mutation.error : undefined;
   return (
-    <form className="card link-form" onSubmit={submit} aria-label={t('links.newLink')}>
+    <form
+      className={link ? 'card link-form link-edit' : 'card link-form'}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label={link ? t('links.editLabel', { name: link.name }) : t('links.newLink')}
+    >
       <TextField
         ref={nameInput}
         label={t('links.name')}
@@ -57,12 +93,16 @@ export function LinkForm({ projectId = null }: { projectId?: string | null }) {
         inputMode="url"
         placeholder="https://"
       />
-      <Button type="submit" variant="primary" disabled={create.isPending}>
-        {t('links.add')}
-      </Button>
-      {create.error && !error?.problem?.errors && (
+      <div className="link-form-actions">
+        <Button type="submit" variant="primary" disabled={mutation.isPending}>
+          {link ? t('links.save') : t('links.add')}
+        </Button>
+        {link && <Button onClick={onDone}>{t('ui.cancel')}</Button>}
+      </div>
+      {link && <p className="muted link-form-hint">{t('links.editHint')}</p>}
+      {mutation.error && !error?.problem?.errors && (
         <p className="form-error" role="alert">
-          {create.error.message}
+          {mutation.error.message}
         </p>
       )}
     </form>

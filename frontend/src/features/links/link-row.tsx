@@ -8,8 +8,16 @@ import { ProjectChip } from '../../ui/project-chips.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { useLinkOperations } from './use-links.ts';
 
+interface LinkRowProps {
+  link: Link;
+  showProject?: boolean;
+  /** The row the `e` key edits (link-list.tsx). */
+  active?: boolean;
+  onEdit: () => void;
+}
+
 /** A link: opening it counts a click; its project's chip opens the project (`showProject`). */
-export function LinkRow({ link, showProject = true }: { link: Link; showProject?: boolean }) {
+export function LinkRow({ link, showProject = true, active = false, onEdit }: LinkRowProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const projects = useProjectIndex();
@@ -17,7 +25,7 @@ export function LinkRow({ link, showProject = true }: { link: Link; showProject?
   const project = showProject && link.projectId ? projects.get(link.projectId) : undefined;
   const onDelete = () => remove.mutate(link.id, { onSuccess: () => showToast(t('links.deleted')) });
   return (
-    <div className="link-row">
+    <div className="link-row" data-active={active || undefined}>
       <div className="link-main">
         <a href={link.url} target="_blank" rel="noopener noreferrer" onClick={() => click.mutate(link.id)}>
           {link.name}
@@ -28,6 +36,9 @@ export function LinkRow({ link, showProject = true }: { link: Link; showProject?
       <span className="link-meta muted">
         {t('links.clicks', { count: link.clicksCount })} · {t('links.addedOn', { date: format.date(link.createdAt) })}
       </span>
+      <Button variant="ghost" aria-label={t('links.editLabel', { name: link.name })} onClick={onEdit}>
+        {t('links.edit')}
+      </Button>
       <Button variant="ghost" icon aria-label={t('links.deleteLabel', { name: link.name })} onClick={onDelete}>
         <Icon name="trash" />
       </Button>

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { replicaKey } from '../../api/replica/replica-cache.ts';
 import { navigate } from '../../lib/location.ts';
-import { aProject, entityBase } from '../../test-builders.ts';
+import { aProject, edited, entityBase } from '../../test-builders.ts';
 import { putLink } from './link-replica.ts';
 import LinksPage from './links-page.tsx';
 
@@ -71,6 +71,41 @@ describe('Liens', () => {
     act(() => navigate('/links?project=none'));
     await expect.poll(names).toEqual(['Unfiled']);
     navigate('/links');
+  });
+
+  it('edits a link in place from its Modifier button: Ctrl+Enter sends only what changed and shows the answer', async () => {
+    const link = aLink({ name: 'Docs', url: 'https://docs.example.test' });
+    vi.mocked(call).mockResolvedValueOnce(edited(link, { name: 'Guide' }));
+    const { names } = renderWith([link]);
+    fireEvent.click(screen.getByRole('button', { name: 'Modifier Docs' }));
+    const form = screen.getByRole('form', { name: 'Modifier Docs' });
+    const name = within(form).getByRole('textbox', { name: 'Nom' });
+    expect(document.activeElement).toBe(name);
+    expect(within(form).getByRole('textbox', { name: 'Adresse' })).toHaveProperty('value', 'https://docs.example.test');
+    fireEvent.change(name, { target: { value: 'Guide' } });
+    fireEvent.keyDown(name, { key: 'Enter', ctrlKey: true });
+    await expect.poll(names).toEqual(['Guide']);
+    expect(call).toHaveBeenCalledWith(expect.anything(), { params: { id: link.id }, body: { name: 'Guide' } });
+    expect(screen.queryByRole('form', { name: 'Modifier Docs' })).toBeNull();
+  });
+
+  it('e edits the focused row; Escape closes the form unsaved and gives the focus back to the link', async () => {
+    vi.mocked(call).mockClear(); // the previous test's update
+    const link = aLink({ name: 'Docs' });
+    renderWith([link, aLink({ name: 'Other', createdAt: '2020-01-01T00:00:00.000Z' })]);
+    const anchor = screen.getByRole('link', { name: 'Docs' });
+    act(() => anchor.focus());
+    fireEvent.keyDown(anchor, { key: 'e' });
+    const name = within(screen.getByRole('form', { name: 'Modifier Docs' })).getByRole('textbox', { name: 'Nom' });
+    fireEvent.change(name, { target: { value: 'Never saved' } });
+    fireEvent.keyDown(name, { key: 'Escape' });
+    expect(screen.queryByRole('form', { name: 'Modifier Docs' })).toBeNull();
+    await expect.poll(() => document.activeElement).toBe(screen.getByRole('link', { name: 'Docs' }));
+    expect(call).not.toHaveBeenCalled();
+    // Nothing focused in a row: e edits nothing.
+    act(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+    fireEvent.keyDown(window, { key: 'e' });
+    expect(screen.queryByRole('form', { name: /^Modifier/ })).toBeNull();
   });
 
   it('c puts the cursor in the new link’s name, as the cheat sheet says', () => {

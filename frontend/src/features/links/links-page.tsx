@@ -4,12 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useProjects } from '../../api/projects.ts';
 import { navigate, useLocation } from '../../lib/location.ts';
 import { Page } from '../../ui/page.tsx';
-import { DataList } from '../../ui/data-list.tsx';
-import { queryState } from '../../ui/load-state.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { useKeyShortcuts } from '../../ui/use-key-shortcuts.ts';
 import { LinkForm } from './link-form.tsx';
-import { LinkRow } from './link-row.tsx';
+import { LinkList } from './link-list.tsx';
 import { useLinks } from './use-links.ts';
 import './links.css';
 
@@ -23,7 +21,7 @@ export default function LinksPage() {
   const links = useLinks(inFilter);
   const choose = (value: string) => navigate(value ? `/links?project=${value}` : '/links', { replace: true });
   // c: the new link's name (the form's first field); bound here, as the project page holds a LinkForm too.
-  useKeyShortcuts({ c: () => document.querySelector<HTMLInputElement>('.link-form input')?.focus() });
+  useKeyShortcuts({ c: () => document.querySelector<HTMLInputElement>('.link-form:not(.link-edit) input')?.focus() });
   return (
     <Page
       titleId="links-title"
@@ -42,14 +40,7 @@ export default function LinksPage() {
       }
     >
       <LinkForm projectId={filter && filter !== 'none' ? filter : null} />
-      <DataList
-        items={links.data}
-        {...queryState(links)}
-        getKey={(link) => link.id}
-        label={t('links.title')}
-        empty={filter ? t('links.emptyFiltered') : t('links.empty')}
-        renderItem={(link) => <LinkRow link={link} />}
-      />
+      <LinkList links={links} label={t('links.title')} empty={filter ? t('links.emptyFiltered') : t('links.empty')} />
     </Page>
   );
 }

@@ -1,11 +1,9 @@
 import type { Link } from '@panoramix/contracts';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataList } from '../../ui/data-list.tsx';
-import { queryState } from '../../ui/load-state.tsx';
 import type { ProjectSectionProps } from '../../ui/project-sections.ts';
 import { LinkForm } from './link-form.tsx';
-import { LinkRow } from './link-row.tsx';
+import { LinkList } from './link-list.tsx';
 import { useLinks } from './use-links.ts';
 import './links.css';
 
@@ -20,14 +18,7 @@ export default function ProjectLinks({ projectId }: ProjectSectionProps) {
         {t('linksTitle')}
       </h2>
       <LinkForm projectId={projectId} />
-      <DataList
-        label={t('linksTitle')}
-        items={links.data}
-        {...queryState(links)}
-        empty={t('noLinks')}
-        getKey={(link) => link.id}
-        renderItem={(link) => <LinkRow link={link} showProject={false} />}
-      />
+      <LinkList links={links} label={t('linksTitle')} empty={t('noLinks')} showProject={false} />
     </section>
   );
 }

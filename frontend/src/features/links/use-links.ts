@@ -22,6 +22,11 @@ export function useLinkOperations() {
     mutationFn: (body: RouteBodyInput<typeof contractRoutes.links.create>) => call(routes.links.create, { body }),
     onSuccess: (link) => putLink(queryClient, link),
   });
+  const update = useMutation({
+    mutationFn: ({ id, ...body }: RouteBodyInput<typeof contractRoutes.links.update> & { id: string }) =>
+      call(routes.links.update, { params: { id }, body }),
+    onSuccess: (link) => putLink(queryClient, link),
+  });
   const remove = useMutation({
     mutationFn: (id: string) => call(routes.links.remove, { params: { id } }),
     onSuccess: (_, id) => removeLink(queryClient, id),
@@ -30,5 +35,5 @@ export function useLinkOperations() {
     mutationFn: (id: string) => call(routes.links.click, { params: { id } }),
     onSuccess: (link) => putLink(queryClient, link),
   });
-  return { create, remove, click };
+  return { create, update, remove, click };
 }
