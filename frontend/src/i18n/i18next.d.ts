@@ -12,6 +12,7 @@ import type { TasksMessages } from '../features/tasks/messages-fr.ts';
 import type { ProblemMessages } from '../api/problem-messages-fr.ts';
 import type { AccountMessages } from '../app/account/messages-fr.ts';
 import type { ShellMessages } from '../app/shell/messages-fr.ts';
+import type { MentionMessages } from '../ui/mention-messages-fr.ts';
 import type { Messages } from './fr.ts';
 
 declare module 'i18next' {
@@ -33,6 +34,7 @@ declare module 'i18next' {
       problems: ProblemMessages;
       account: AccountMessages;
       shell: ShellMessages;
+      mentions: MentionMessages;
     };
   }
 }

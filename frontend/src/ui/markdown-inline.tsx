@@ -1,4 +1,12 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { navigate } from '../lib/location.ts';
+
+/** A plain click follows the path in the app; Ctrl/⌘-click or a middle click still opens a tab. */
+const openInApp = (to: string) => (event: MouseEvent) => {
+  if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(to);
+};
 
 /**
  * Only these targets become links: web, mail, same-app paths and anchors. Anything else —
@@ -9,9 +17,19 @@ export function safeHref(url: string): string | undefined {
   return /^(https?:\/\/|mailto:)[^\s]+$/i.test(trimmed) || /^\/(?!\/)|^#/.test(trimmed) ? trimmed : undefined;
 }
 
+/** `[@Élodie Dupont](/people?open=<id>)`, as the notes and tasks editors insert a mention. */
+const MENTION = /^\/people\?open=[0-9a-f]{24}$/;
+
 function link(href: string, label: ReactNode, key: string): ReactNode {
   const safe = safeHref(href);
   if (!safe) return <span key={key}>{label}</span>;
+  // A mention opens the person here, in the app: a chip, not a new tab.
+  if (MENTION.test(safe))
+    return (
+      <a key={key} href={safe} className="mention-chip" onClick={openInApp(safe)}>
+        {label}
+      </a>
+    );
   return (
     <a key={key} href={safe} target="_blank" rel="noopener noreferrer nofollow">
       {label}

@@ -11,7 +11,7 @@ import { useFormat } from '../../ui/format.ts';
 import { LoadState } from '../../ui/load-state.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { Markdown } from '../../ui/markdown.tsx';
-import { TextArea } from '../../ui/text-area.tsx';
+import { MentionTextArea } from '../../ui/mention-text-area.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useAutosave } from '../../ui/use-autosave.ts';
 import { useProjects } from '../../api/projects.ts';
@@ -117,7 +117,12 @@ function Editor({ note }: { note: Note | undefined }) {
         onChange={setMode}
       />
       {mode === 'write' ? (
-        <TextArea label={t('content')} value={value('content')} onChange={(e) => edit('content', e.target.value)} rows={14} />
+        <MentionTextArea
+          label={t('content')}
+          value={value('content')}
+          onValueChange={(text) => edit('content', text)}
+          rows={14}
+        />
       ) : (
         <div className="note-preview card">
           {value('content').trim() ? <Markdown source={value('content')} /> : t('emptyPreview')}

@@ -7,7 +7,7 @@ import { DateField } from '../../ui/date-field.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Markdown } from '../../ui/markdown.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
-import { TextArea } from '../../ui/text-area.tsx';
+import { MentionTextArea } from '../../ui/mention-text-area.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useKeyShortcuts } from '../../ui/use-key-shortcuts.ts';
 import type { TaskPatch } from './use-tasks.ts';
@@ -98,13 +98,13 @@ export function TaskDetail({ task, project, onSave, onClose }: TaskDetailProps) 
               {draft.notes.trim() ? <Markdown source={draft.notes} /> : <p className="muted">{t('noNotes')}</p>}
             </div>
           ) : (
-            <TextArea
+            <MentionTextArea
               label={t('notesMarkdown')}
               data-autofocus
               rows={8}
               maxLength={20_000}
               value={draft.notes}
-              onChange={(e) => set('notes', e.target.value)}
+              onValueChange={(notes) => set('notes', notes)}
             />
           )}
         </div>
