@@ -48,7 +48,7 @@ export function ImportMapping({
     ...doc.headers.map((header, index) => ({ value: String(index), label: header || t('import.column', { n: index + 1 }) })),
   ];
   const setRole = (role: MappedRole, value: string) => setMapping({ ...mapping, [role]: value === '' ? null : Number(value) });
-  const roleOf = (index: number) => mappedRoles.find((role) => mapping[role] === index);
+  const rolesOf = (index: number) => mappedRoles.filter((role) => mapping[role] === index);
 
   return (
     <form
@@ -121,7 +121,7 @@ export function ImportMapping({
           </fieldset>
         </>
       )}
-      <ImportPreview doc={doc} roleOf={table ? roleOf : undefined} />
+      <ImportPreview doc={doc} rolesOf={table ? rolesOf : undefined} />
       {error && (
         <p className="form-error" role="alert">
           {error.message}

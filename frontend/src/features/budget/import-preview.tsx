@@ -6,34 +6,29 @@ import { formatMoney } from './money.ts';
 const SHOWN = 8;
 
 /**
- * The file's first rows as read, each column headed by the role it is mapped to, then those rows
+ * The file's first rows as read, each column headed by the roles it is mapped to, then those rows
  * as the server parsed them with the mapping it guessed (or remembered).
  */
-export function ImportPreview({
-  doc,
-  roleOf,
-}: {
-  doc: BudgetImport;
-  roleOf: ((index: number) => MappedRole | undefined) | undefined;
-}) {
+export function ImportPreview({ doc, rolesOf }: { doc: BudgetImport; rolesOf: ((index: number) => MappedRole[]) | undefined }) {
   const { t, i18n } = useTranslation('budget');
   const language = i18n.language === 'en' ? 'en' : 'fr';
   return (
     <>
-      {roleOf && (
+      {rolesOf && (
         <div className="import-table-wrap">
           <table className="import-table" aria-label={t('import.sample')}>
             <thead>
               <tr>
-                {doc.headers.map((header, index) => {
-                  const role = roleOf(index);
-                  return (
-                    <th key={index} scope="col">
-                      {header}
-                      {role && <span className="import-role">{t(`import.roles.${role}`)}</span>}
-                    </th>
-                  );
-                })}
+                {doc.headers.map((header, index) => (
+                  <th key={index} scope="col">
+                    {header}
+                    {rolesOf(index).map((role) => (
+                      <span key={role} className="import-role">
+                        {t(`import.roles.${role}`)}
+                      </span>
+                    ))}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
