@@ -25,6 +25,7 @@ function serve(lines: BudgetLine[]) {
       return { ...lines.find((l) => l.id === input!.params!.id), ...(input!.body as object) };
     if (key === 'post /api/budget/lines/bulk') return { count: (input!.body as { ids: string[] }).ids.length };
     if (key === 'delete /api/budget/lines/:id') return undefined;
+    if (key === 'post /api/budget/lines') return { ...aLine(), ...(input!.body as object) };
     if (key === 'post /api/budget/lines/:id/restore') return lines.find((l) => l.id === input!.params!.id);
     throw new Error(`unexpected ${key}`);
   }) as never);
@@ -150,6 +151,25 @@ describe('Budget · Lignes', () => {
     expect(await screen.findByText('Ligne « Free » supprimée.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
     await expect.poll(() => sent('post', '/api/budget/lines/:id/restore')).toEqual([{ params: { id: line.id } }]);
+  });
+
+  it('adds a line typed by hand, the amount with a decimal comma, refusing one that does not read', async () => {
+    serve([]);
+    renderView('/budget?new');
+    const form = await screen.findByRole('dialog', { name: 'Nouvelle dépense' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Date' }), { target: { value: '25/11/2026' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Fournisseur' }), { target: { value: 'OVH' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), { target: { value: 'douze' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Ajouter' }));
+    expect(within(form).getByText('« douze » n’est pas un montant (par exemple 12,50).')).toBeTruthy();
+    expect(sent('post', '/api/budget/lines')).toEqual([]);
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), { target: { value: '1 234,5' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Ajouter' }));
+    expect(await screen.findByText('Dépense « OVH » ajoutée.')).toBeTruthy();
+    expect(sent('post', '/api/budget/lines').map((input) => input.body)).toEqual([
+      { date: '2026-11-25', vendor: 'OVH', label: '', category: '', amountCents: 123450 },
+    ]);
+    expect(currentLocation().search).toBe('');
   });
 
   it('tells an empty budget how to start, and a filter that matches nothing apart', async () => {
