@@ -8,6 +8,7 @@ import { EventBus } from '../../realtime/event-bus.ts';
 import { AlarmClaimModel, AlarmModel } from './model.ts';
 import type { AlarmDoc } from './model.ts';
 import { createAlarmScheduler } from './scheduler.ts';
+import { firingOf, writeClaimed } from './store.ts';
 import type { AlarmScheduler } from './scheduler.ts';
 
 // A scheduler of this test's own on the app's database (the app's is stopped), with a clock the
@@ -76,14 +77,29 @@ describe('the alarm scheduler', () => {
 
   it('does not ring an alarm its owner deleted on another instance after this one armed it', async () => {
     const inAnHour = new Date(Date.now() + 3600_000).toISOString();
-    const id = (await alice.call(routes.alarms.create, { body: { title: 'Gone', nextTriggerAt: inAnHour, timeZone: 'UTC' } }))
-      .body.id;
+    const create = (title: string) =>
+      alice.call(routes.alarms.create, { body: { title, nextTriggerAt: inAnHour, timeZone: 'UTC' } });
+    const [gone, kept] = [(await create('Gone')).body.id, (await create('Kept')).body.id];
+    const armedCopy = await stored(gone); // as this instance read it before the delete
     const { scheduler, fired, advance } = startScheduler();
     await scheduler.start();
-    advance(3600_000 - 300);
-    await scheduler.scan(); // armed: due in 300 ms
-    expect((await alice.call(routes.alarms.remove, byId(id))).status).toBe(204); // through the app, the other instance
-    await settle(600); // past its due time
-    expect(fired).toEqual([]);
+    expect((await alice.call(routes.alarms.remove, byId(gone))).status).toBe(204); // through the app, the other instance
+    advance(3600_000); // both due now: rung in the order armed, the deleted one first
+    scheduler.plan(armedCopy);
+    scheduler.plan(await stored(kept));
+    await expect.poll(() => fired.map((event) => event.alarm.id)).toEqual([kept]);
+  });
+
+  it('a snooze while the firing’s write still waits in its instance’s queue goes on top of that firing', async () => {
+    const id = await dueAlarm('Queued');
+    const rungAt = new Date(Date.now() - 200);
+    await claimFiredElsewhere(id, rungAt); // rung there; its write is behind many others
+    const before = await stored(id);
+
+    const snoozed = await alice.call(routes.alarms.snooze, { ...byId(id), body: { minutes: 5 } });
+    expect(snoozed.status).toBe(200);
+    expect(snoozed.body).toMatchObject({ lastFiredAt: rungAt.toISOString(), ringing: false, enabled: true, done: false });
+    expect(await writeClaimed(before, firingOf(before, rungAt), rungAt)).toBeNull(); // the queued write, at last
+    expect(await stored(id)).toMatchObject({ revision: 2, snoozedUntilAt: new Date(snoozed.body.snoozedUntilAt!) });
   });
 });

@@ -3,18 +3,14 @@ import type { Logger } from '../../lib/logger.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { AlarmClaimModel, AlarmModel } from './model.ts';
 import type { AlarmDoc } from './model.ts';
-import { LATE_AFTER_MS, fire } from './schedule.ts';
-import { claimFirings, claimKey, claimOf, fieldsOf, stateOf, toAlarmDto, writeClaimed } from './store.ts';
+import { LATE_AFTER_MS } from './schedule.ts';
+import { claimFirings, claimKey, claimOf, firingOf, toAlarmDto, writeClaimed } from './store.ts';
 
 const CLAIM_TTL_MS = 24 * 3600_000;
 /** Alarms claimed in one insert at most; the ones due meanwhile make the next batch. */
 const CLAIM_BATCH = 500;
-/**
- * Firings written at once, after they rang. One: on FerretDB each write holds the database for a
- * scan of the collection (0.5 s at 10,000 alarms), and the claims that ring the next alarms wait
- * behind every write in progress.
- */
-const WRITERS = 1;
+/** A firing write slower than this (FerretDB) waits for a gap in the firings; see `writeWouldDelayRinging`. */
+const SLOW_WRITE_MS = 20;
 /** A firing claimed this long ago whose write never landed (its instance died) is written by whoever finds it. */
 const REPAIR_AFTER_MS = 10 * 60_000;
 /** A scan may take at most a quarter of the time between scans. */
@@ -67,7 +63,15 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
   /** Firings rung and not yet written, with the ids they hold: those are not armed again meanwhile. */
   const writes: { doc: AlarmDoc; changes: Partial<AlarmDoc>; at: Date }[] = [];
   const writing = new Set<string>();
-  const inWrites = new Set<Promise<void>>();
+  /**
+   * The firing write in progress: one at a time, as on FerretDB each holds the database for a scan
+   * of the collection (0.5 s at 10,000 alarms) and the claims that ring the next alarms wait behind it.
+   */
+  let inWrite: Promise<void> | undefined;
+  /** How long the last firing write took. */
+  let writeMs = 0;
+  /** The retry of writes held back for firings about to ring. */
+  let writesWaiting: NodeJS.Timeout | undefined;
   let nextScan: NodeJS.Timeout | undefined;
   let scanning: Promise<void> | undefined;
   let running = false;
@@ -119,33 +123,57 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     pumpWrites();
   }
 
-  /** Writes wait while a claim is in flight: on FerretDB that claim would wait for the write. */
+  /**
+   * Whether a firing write now would hold up the claims of alarms about to ring. On FerretDB a
+   * write holds the database for a scan of the collection, and with two instances writing back to
+   * back the claims found it free for seconds; so a slow write waits until no claim is in flight
+   * and nothing armed comes due within two of its durations. Fast writes (MongoDB) go at once,
+   * which also spares walking the armed alarms before each.
+   */
+  function writeWouldDelayRinging() {
+    if (claiming || ready.length > 0) return true;
+    if (writeMs < SLOW_WRITE_MS) return false;
+    const clear = now().getTime() + 2 * writeMs;
+    for (const { fireAt } of armed.values()) if (fireAt <= clear) return true;
+    return false;
+  }
+
   function pumpWrites() {
-    while (!claiming && inWrites.size < WRITERS && writes.length > 0) {
-      const { doc, changes, at } = writes.shift()!;
-      const id = String(doc._id);
-      const work = writeClaimed(doc, changes, at)
-        .then((written) => {
-          writing.delete(id);
-          if (written) plan(written);
-        })
-        .catch((error: unknown) => {
-          writing.delete(id);
-          options.log.error({ err: error, alarmId: id }, 'alarm write failed'); // repaired by a later scan
-        })
-        .finally(() => {
-          inWrites.delete(work);
+    if (writes.length === 0 || inWrite || writesWaiting) return;
+    if (writeWouldDelayRinging()) {
+      writesWaiting = setTimeout(
+        () => {
+          writesWaiting = undefined;
           pumpWrites();
-        });
-      inWrites.add(work);
+        },
+        Math.max(writeMs, SLOW_WRITE_MS),
+      );
+      return;
     }
+    const { doc, changes, at } = writes.shift()!;
+    const id = String(doc._id);
+    const started = Date.now();
+    inWrite = writeClaimed(doc, changes, at)
+      .then((written) => {
+        writeMs = Date.now() - started;
+        writing.delete(id);
+        if (written) plan(written);
+      })
+      .catch((error: unknown) => {
+        writing.delete(id);
+        options.log.error({ err: error, alarmId: id }, 'alarm write failed'); // repaired by a later scan
+      })
+      .finally(() => {
+        inWrite = undefined;
+        pumpWrites();
+      });
   }
 
   /**
    * Rings the alarms of `batch` whose firing this instance claims, then writes those firings: the
    * events leave as soon as the claims are won, so the lag does not include the writes (FerretDB
-   * takes a scan of the collection per update). A change of the owner meanwhile waits for that
-   * write (its claim retries).
+   * takes a scan of the collection per update). A change of the owner meanwhile goes on top of
+   * the firing (store.ts `writeIfUnchanged`), and the firing's write then finds the alarm moved on.
    */
   async function ringAll(batch: AlarmDoc[]) {
     const at = now();
@@ -153,7 +181,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     const { won, taken: lost } = await claimFirings(batch, at);
     const announced = won.map((doc) => {
       const due = doc.fireAt as Date;
-      const changes = fieldsOf(fire(stateOf(doc), at, due));
+      const changes = firingOf(doc, at);
       write(doc, changes, at);
       const fired = { ...doc, ...changes, revision: doc.revision + 1, updatedAt: at };
       return options.events.emit({
@@ -178,7 +206,7 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
     if (firstMet) return;
     const claim = await claimOf(doc);
     if (claim?.kind === 'fire' && claim.claimedAt.getTime() < at.getTime() - REPAIR_AFTER_MS) {
-      write(doc, fieldsOf(fire(stateOf(doc), claim.claimedAt, doc.fireAt as Date)), claim.claimedAt);
+      write(doc, firingOf(doc, claim.claimedAt), claim.claimedAt);
     }
   }
 
@@ -225,12 +253,14 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
   async function stop() {
     running = false;
     clearTimeout(nextScan);
+    clearTimeout(writesWaiting);
+    writesWaiting = undefined;
     for (const id of [...armed.keys()]) forget(id);
     ready.length = 0;
     await scanning;
     await claiming;
     writes.length = 0;
-    await Promise.all([...inWrites]);
+    await inWrite;
     writing.clear();
     ringing.clear();
     taken.clear();

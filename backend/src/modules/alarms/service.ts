@@ -19,7 +19,7 @@ interface AlarmPatch {
   enabled?: boolean | undefined;
 }
 
-/** A change racing with the server's firing retries this often (after 0.1, 0.2, 0.4… s), then answers 409. */
+/** A change racing with another write (a firing landing, another tab) retries this often (after 0.1, 0.2, 0.4… s), then answers 409. */
 const WRITE_ATTEMPTS = 6;
 const RETRY_MS = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -93,9 +93,9 @@ export function createAlarmService(deps: {
       const doc = await AlarmModel.findOne(mine(actor, id)).lean<AlarmDoc>();
       if (!doc) throw notFound('Alarm');
       const at = now();
-      const written = await writeIfUnchanged(doc, next(doc, at), at);
+      const written = await writeIfUnchanged(doc, (base) => next(base, at), at);
       if (written) return announce('alarm.updated', written);
-      await sleep(RETRY_MS * 2 ** attempt); // a firing's write lands within moments
+      await sleep(RETRY_MS * 2 ** attempt); // another write landed between the read and the claim
     }
     throw conflict('The alarm kept changing while it was written; try again');
   }

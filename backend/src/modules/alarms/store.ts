@@ -3,7 +3,7 @@ import { insertNew } from '../../db/duplicate-key.ts';
 import { idOrNull, isoOrNull, ownedBase } from '../../lib/dto.ts';
 import { AlarmClaimModel, AlarmModel } from './model.ts';
 import type { AlarmDoc } from './model.ts';
-import { effectiveAt, fireAtOf, isRinging } from './schedule.ts';
+import { effectiveAt, fire, fireAtOf, isRinging } from './schedule.ts';
 import type { AlarmState } from './schedule.ts';
 
 /** The rules' view of a stored alarm. */
@@ -103,30 +103,56 @@ export async function claimOf(doc: AlarmDoc) {
   return claim ? { claimedAt: claim.claimedAt, kind: claim.kind as ClaimKind } : null;
 }
 
+/** The firing of `doc` at `at`: the same step whoever computes it from its claim's time. */
+export const firingOf = (doc: AlarmDoc, at: Date) => fieldsOf(fire(stateOf(doc), at, doc.fireAt ?? at));
+
 /**
  * Writes the step `doc` → `changes` that this writer claimed; null when the alarm is gone or moved
  * on. Every write claims its revision first, so whoever holds `<id>:<revision>` is the only one who
  * may move the alarm off that revision; the write still names the revision, so a writer that took
  * over an abandoned claim (its request or instance died) cannot land on top of the holder's write
  * that landed after all. The revision costs nothing more: FerretDB scans the whole collection for
- * any update, even by lone `_id` (about 0.5 s per write at 10,000 alarms).
+ * any update, even by lone `_id` (about 0.5 s per write at 10,000 alarms). `orFrom` is a revision
+ * the stored alarm may still be at instead, one deterministic step (a firing) before `doc`.
  */
-export async function writeClaimed(doc: AlarmDoc, changes: Partial<AlarmDoc>, now: Date): Promise<AlarmDoc | null> {
+export async function writeClaimed(
+  doc: AlarmDoc,
+  changes: Partial<AlarmDoc>,
+  now: Date,
+  orFrom?: number,
+): Promise<AlarmDoc | null> {
   const $set = { ...changes, revision: doc.revision + 1, updatedAt: now };
-  const { matchedCount } = await AlarmModel.updateOne({ _id: doc._id, revision: doc.revision }, { $set }).setOptions({
+  const revision = orFrom === undefined ? doc.revision : { $in: [orFrom, doc.revision] };
+  const { matchedCount } = await AlarmModel.updateOne({ _id: doc._id, revision }, { $set }).setOptions({
     tenancy: 'system', // the doc was read from the owner's alarms or the due list
     timestamps: false,
   });
   return matchedCount === 1 ? { ...doc, ...$set } : null;
 }
 
-/**
- * The owner's change of `doc`, if nobody wrote it since it was read: null when another write (a
- * firing) claimed its revision first, to re-read and decide again.
- */
-export async function writeIfUnchanged(doc: AlarmDoc, changes: Partial<AlarmDoc>, now: Date): Promise<AlarmDoc | null> {
+/** Claims the owner's step from `doc` (taking over an edit whose request died) and writes it; null when another writer has it. */
+async function claimAndWrite(doc: AlarmDoc, next: (doc: AlarmDoc) => Partial<AlarmDoc>, now: Date, orFrom?: number) {
   const claim = await claimRevision(doc, now, 'edit');
   const abandoned = claim !== 'ours' && claim.kind === 'edit' && claim.claimedAt.getTime() < now.getTime() - STALE_EDIT_MS;
-  if (claim !== 'ours' && !abandoned) return null;
-  return writeClaimed(doc, changes, now);
+  return claim === 'ours' || abandoned ? { written: await writeClaimed(doc, next(doc), now, orFrom) } : { claim };
+}
+
+/**
+ * The owner's change `next` of `doc`, if nobody wrote it since it was read: null when another write
+ * claimed its revision first, to re-read and decide again. A firing that claimed it rang, and its
+ * write may still wait in its instance's queue (an hour behind 10,000 firings on FerretDB, one
+ * collection scan each): the change goes on top of that firing, which is the same step whoever
+ * computes it, so it lands whether that write did or not, and that write then finds the alarm moved on.
+ */
+export async function writeIfUnchanged(
+  doc: AlarmDoc,
+  next: (doc: AlarmDoc) => Partial<AlarmDoc>,
+  now: Date,
+): Promise<AlarmDoc | null> {
+  const attempt = await claimAndWrite(doc, next, now);
+  if (!attempt.claim) return attempt.written;
+  if (attempt.claim.kind !== 'fire') return null;
+  const { claimedAt } = attempt.claim;
+  const fired = { ...doc, ...firingOf(doc, claimedAt), revision: doc.revision + 1, updatedAt: claimedAt };
+  return (await claimAndWrite(fired, next, now, doc.revision)).written ?? null;
 }
