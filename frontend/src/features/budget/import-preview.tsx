@@ -1,6 +1,7 @@
 import type { BudgetImport } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
 import type { MappedRole } from './import-queries.ts';
+import { formatDay } from '../../lib/date-input.ts';
 import { formatMoney } from './money.ts';
 
 const SHOWN = 8;
@@ -58,7 +59,7 @@ export function ImportPreview({ doc, rolesOf }: { doc: BudgetImport; rolesOf: ((
             <tbody>
               {doc.preview.slice(0, SHOWN).map((line, row) => (
                 <tr key={row}>
-                  <td>{line.date || t('import.noDate')}</td>
+                  <td>{formatDay(line.date, language) || t('import.noDate')}</td>
                   <td>{line.vendor}</td>
                   <td>{line.label}</td>
                   <td className="amount">

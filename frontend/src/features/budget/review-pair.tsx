@@ -1,5 +1,6 @@
 import type { BudgetLine } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../lib/date-input.ts';
 import { Button } from '../../ui/button.tsx';
 import { formatMoney } from './money.ts';
 import type { ReviewPair } from './review-queries.ts';
@@ -7,7 +8,7 @@ import type { ReviewPair } from './review-queries.ts';
 type Language = 'fr' | 'en';
 type Field = 'date' | 'vendor' | 'label' | 'amount' | 'category' | 'invoiceNumber' | 'team' | 'notes';
 const fields: readonly { key: Field; show: (line: BudgetLine, language: Language) => string }[] = [
-  { key: 'date', show: (l) => l.date },
+  { key: 'date', show: (l, language) => formatDay(l.date, language) },
   { key: 'vendor', show: (l) => l.vendor },
   { key: 'label', show: (l) => l.label },
   { key: 'amount', show: (l, language) => formatMoney(l.amountCents, l.currency, language) },
