@@ -105,6 +105,27 @@ describe('DataProvider', () => {
     view.unmount();
   });
 
+  it('asks a stand-in marked catchUp: false at once and never again (Accueil’s first paint from the server)', async () => {
+    const { socket, view } = await start();
+    const standIn = new QueryObserver(queryClient, {
+      queryKey: ['stand-in'],
+      queryFn: () => fetch('/api/dashboard').then((response) => response.json()),
+      networkMode: 'always',
+      meta: { catchUp: false },
+    }).subscribe(() => undefined);
+    await expect.poll(() => requests).toEqual(['/api/dashboard']);
+    socket.fire('connect');
+    await expect.poll(() => requests).toContain('/api/sync/tasks');
+    await settled();
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect');
+    await expect.poll(() => requests.filter((r) => r.startsWith('/api/sync/tasks'))).toHaveLength(2);
+    await settled();
+    expect(requests.filter((r) => r === '/api/dashboard')).toHaveLength(1);
+    standIn();
+    view.unmount();
+  });
+
   it('shows the data without live updates when the first connection fails, and catches up once connected', async () => {
     const { socket, onResync, view } = await start();
     socket.fire('connect_error', new Error('xhr poll error'));

@@ -87,8 +87,11 @@ export default function DataProvider({ userId, appliers, replicas, onResync, chi
       const stopLive = connectLive({
         dispatcher: createDispatcher([...sources, ...replica.appliers], queryClient),
         resync: () => {
-          // The replica catches up by version; refetching it whole would undo the point of it.
-          void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== replicaRoot[0] });
+          // The replica catches up by version; refetching it whole would undo the point of it. A query
+          // marked `meta: { catchUp: false }` stands in until the replica arrives and is not asked again.
+          void queryClient.invalidateQueries({
+            predicate: (query) => query.queryKey[0] !== replicaRoot[0] && query.meta?.catchUp !== false,
+          });
           replica.resync();
           onResync();
         },

@@ -50,8 +50,10 @@ export function useDashboard(window: ActivityWindow) {
     queryKey: ['dashboard', 'first-paint', window],
     queryFn: ({ signal }) => call(routes.dashboard.get, { query: { window }, signal }),
     enabled: data === undefined,
-    // Read before the socket connects (data-provider.tsx holds the rest): nothing relies on it staying current.
+    // Read before the socket connects (data-provider.tsx holds the rest), and not again when it does:
+    // nothing relies on it staying current.
     networkMode: 'always',
+    meta: { catchUp: false },
     staleTime: 0,
     gcTime: 0,
     retry: false,
