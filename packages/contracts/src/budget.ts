@@ -147,15 +147,17 @@ export const budgetReviewItem = z.object({ line: budgetLine, duplicates: budgetD
 export const budgetReview = z.object({ items: z.array(budgetReviewItem) });
 
 /** *Garder les deux*: two lines of mine that are not duplicates, never offered together again. */
-export const keepBudgetPairBody = z
-  .strictObject({ lineId: objectId, otherId: objectId })
-  .refine((b) => b.lineId !== b.otherId, { message: 'must differ from lineId', path: ['otherId'] });
+export const keepBudgetPairBody = z.strictObject({
+  lineId: objectId,
+  otherId: objectId.meta({ description: 'Another line than `lineId` (the same twice answers 400)' }),
+});
 export const budgetPairKept = z.object({ lineId: objectId, otherId: objectId });
 
 /** *Fusionner*: `keepId` takes the fields it lacks from `removeId`, which goes to the trash. */
-export const mergeBudgetLinesBody = z
-  .strictObject({ keepId: objectId, removeId: objectId })
-  .refine((b) => b.keepId !== b.removeId, { message: 'must differ from keepId', path: ['removeId'] });
+export const mergeBudgetLinesBody = z.strictObject({
+  keepId: objectId,
+  removeId: objectId.meta({ description: 'Another line than `keepId` (the same twice answers 400)' }),
+});
 export const budgetMerge = z
   .object({
     id: objectId.meta({ description: 'Undo it with `POST /api/budget/review/merges/:id/undo`' }),

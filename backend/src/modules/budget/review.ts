@@ -1,7 +1,7 @@
 import type { RouteBody, routes } from '@panoramix/contracts';
 import { isDuplicateKey } from '../../db/duplicate-key.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { notFound } from '../../http/problem.ts';
+import { badRequest, notFound } from '../../http/problem.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
 import { BudgetLineModel } from './lines/model.ts';
 import type { BudgetLineDoc } from './lines/model.ts';
@@ -52,6 +52,12 @@ const sameValue = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? ''
  * The *Vérifier* actions over `lines.review`'s pairs. Every action names lines of the caller's
  * only; anyone else's answer 404, as if they did not exist, and emit nothing.
  */
+/** A pair is two lines: the same one twice is refused (a schema cannot say it, so the service does). */
+function twoLines(field: 'otherId' | 'removeId', first: string, a: string, b: string) {
+  const message = `must differ from ${first}`;
+  if (a === b) throw badRequest(`body.${field}: ${message}`, [{ path: `body.${field}`, message }]);
+}
+
 export function createBudgetReviewService(deps: { events: EventBus; lines: BudgetLineService }) {
   async function readBoth(actor: AuthUser, a: string, b: string) {
     const docs = await BudgetLineModel.find({ userId: actor.id, _id: { $in: [a, b] } }).lean<BudgetLineDoc[]>();
@@ -81,6 +87,7 @@ export function createBudgetReviewService(deps: { events: EventBus; lines: Budge
   }
 
   async function keepPair(actor: AuthUser, body: KeepBody) {
+    twoLines('otherId', 'lineId', body.lineId, body.otherId);
     await readBoth(actor, body.lineId, body.otherId);
     try {
       await BudgetKeptPairModel.create({ userId: actor.id, pairKey: pairKey(body.lineId, body.otherId) });
@@ -95,6 +102,7 @@ export function createBudgetReviewService(deps: { events: EventBus; lines: Budge
    * the trash: a crash in between leaves both lines, or a merge the user can still undo.
    */
   async function merge(actor: AuthUser, body: MergeBody) {
+    twoLines('removeId', 'keepId', body.keepId, body.removeId);
     const [keep, other] = await readBoth(actor, body.keepId, body.removeId);
     const { before, after } = fieldsToFill(keep, other);
     const record = await BudgetMergeModel.create({
