@@ -213,14 +213,20 @@ export function createAlarmScheduler(options: { events: EventBus; log: Logger; s
   async function scan() {
     const started = Date.now();
     const horizon = new Date(now().getTime() + lookaheadMs());
-    const due = await AlarmModel.find({ fireAt: { $lte: horizon } })
+    const due = AlarmModel.find({ fireAt: { $lte: horizon } })
       .setOptions({ tenancy: 'system' }) // every user's alarms: the server rings them all
-      .lean<AlarmDoc[]>();
+      .lean<AlarmDoc>()
+      .cursor();
+    // Armed as they come: on FerretDB the whole read takes seconds (it reads every alarm), and
+    // the alarms due first would come due before its end.
+    const dueKeys = new Set<string>();
+    for await (const doc of due) {
+      dueKeys.add(claimKey(doc));
+      plan(doc);
+    }
     scanMs = Date.now() - started;
     scanGapMs = Math.max(options.scanEveryMs, SCAN_SHARE * scanMs);
-    const dueKeys = new Set(due.map(claimKey));
     for (const key of taken.keys()) if (!dueKeys.has(key)) taken.delete(key);
-    for (const doc of due) plan(doc);
   }
 
   function scanOnce() {
