@@ -105,6 +105,28 @@ describe('DataProvider', () => {
     view.unmount();
   });
 
+  it('does not hold the data longer than 5 s for a socket that neither connects nor fails', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let started: Awaited<ReturnType<typeof start>>;
+    try {
+      started = await start();
+      vi.advanceTimersByTime(4999);
+      expect(requests).toEqual([]);
+      vi.advanceTimersByTime(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    const { socket, onResync, view } = started;
+    await expect.poll(() => sorted(requests)).toEqual(['/api/rooms', '/api/sync/projects', '/api/sync/tasks']);
+    expect(onResync).toHaveBeenCalledOnce();
+    await settled();
+    requests = [];
+    socket.fire('connect'); // late: what was read before it is caught up
+    await expect.poll(() => sorted(requests)).toEqual(['/api/rooms', '/api/sync/projects?since=v1', '/api/sync/tasks?since=v1']);
+    await settled();
+    view.unmount();
+  });
+
   it('asks a stand-in marked catchUp: false at once and never again (Accueil’s first paint from the server)', async () => {
     const { socket, view } = await start();
     const standIn = new QueryObserver(queryClient, {

@@ -19,6 +19,9 @@ interface DataProviderProps {
   children: ReactNode;
 }
 
+/** How long a start's queries wait for the first connection at most (socket.io gives up after 20 s). */
+const FIRST_CONNECTION_WAIT_MS = 5000;
+
 /**
  * Holds every query of the cache (the replica's first pulls, the chat rooms…) until the live socket
  * first connects: read after the server joined the socket to its rooms, no event falls between a
@@ -76,14 +79,17 @@ export default function DataProvider({ userId, appliers, replicas, onResync, chi
     ]).then(([{ connectLive }, { startReplica }, declarations, ...sources]) => {
       if (cancelled) return;
       const replica = startReplica(queryClient, userId, declarations.flat());
-      // The first connection opens the queries held for it; a first attempt that fails opens them too
-      // (the data still shows, without live updates), and the connection that follows catches up.
-      const stopWaiting = connectionStore.subscribe(() => {
-        if (connectionStore.get() === 'connecting') return;
+      // The first connection opens the queries held for it. A first attempt that fails, or none that
+      // ends in time, opens them too (the data shows, without live updates yet; the preferences are
+      // read), and the connection that follows catches up.
+      const settle = () => {
         stopWaiting();
+        clearTimeout(giveUp);
         openQueries();
-        if (connectionStore.get() === 'offline') onResync();
-      });
+        if (connectionStore.get() !== 'online') onResync();
+      };
+      const stopWaiting = connectionStore.subscribe(() => connectionStore.get() !== 'connecting' && settle());
+      const giveUp = setTimeout(settle, FIRST_CONNECTION_WAIT_MS);
       const stopLive = connectLive({
         dispatcher: createDispatcher([...sources, ...replica.appliers], queryClient),
         resync: () => {
@@ -98,6 +104,7 @@ export default function DataProvider({ userId, appliers, replicas, onResync, chi
       });
       stop = () => {
         stopWaiting();
+        clearTimeout(giveUp);
         stopLive();
         replica.stop();
       };
