@@ -95,31 +95,43 @@ export function LineFilters({
       onChange={(event) => setDraft((current) => ({ ...current, [name]: event.target.value }))}
     />
   );
+  // The search, vendor and sort stay in view; the other filters fold away (open when one is set), so a phone shows lines.
+  const more =
+    Boolean(filter.from || filter.to || filter.category || filter.team || filter.projectId) ||
+    filter.minCents !== undefined ||
+    filter.maxCents !== undefined;
   return (
     <form className="card budget-filters" role="search" aria-label={t('filter.label')} onSubmit={(e) => e.preventDefault()}>
-      {field('q')}
-      {field('from', t('filter.dayHint'))}
-      {field('to', t('filter.dayHint'))}
-      {field('vendor')}
-      {field('category')}
-      {field('team')}
-      {field('min')}
-      {field('max')}
-      <SelectField
-        label={t('filter.project')}
-        value={filter.projectId ?? ''}
-        options={[{ value: '', label: t('filter.anyProject') }, ...projects.map((p) => ({ value: p.id, label: p.name }))]}
-        onChange={(projectId) => apply({ ...filter, projectId: projectId || undefined })}
-      />
-      <SelectField
-        label={t('filter.sort')}
-        value={filter.sort}
-        options={(['date-desc', 'date-asc', 'amount-desc', 'amount-asc'] as const).map((sort) => ({
-          value: sort,
-          label: t(`sorts.${sort}`),
-        }))}
-        onChange={(sort) => apply({ ...filter, sort: sort as LineSort })}
-      />
+      <div className="budget-filter-row">
+        {field('q')}
+        {field('vendor')}
+        <SelectField
+          label={t('filter.sort')}
+          value={filter.sort}
+          options={(['date-desc', 'date-asc', 'amount-desc', 'amount-asc'] as const).map((sort) => ({
+            value: sort,
+            label: t(`sorts.${sort}`),
+          }))}
+          onChange={(sort) => apply({ ...filter, sort: sort as LineSort })}
+        />
+      </div>
+      <details open={more || undefined}>
+        <summary>{t('filter.more')}</summary>
+        <div className="budget-filter-row">
+          {field('from', t('filter.dayHint'))}
+          {field('to', t('filter.dayHint'))}
+          {field('min')}
+          {field('max')}
+          {field('category')}
+          {field('team')}
+          <SelectField
+            label={t('filter.project')}
+            value={filter.projectId ?? ''}
+            options={[{ value: '', label: t('filter.anyProject') }, ...projects.map((p) => ({ value: p.id, label: p.name }))]}
+            onChange={(projectId) => apply({ ...filter, projectId: projectId || undefined })}
+          />
+        </div>
+      </details>
     </form>
   );
 }

@@ -68,6 +68,7 @@ export const en: BudgetMessages = {
     anyProject: 'All',
     sort: 'Sort',
     invalid: 'Unreadable: this filter is not applied.',
+    more: 'More filters',
   },
   sorts: {
     'date-desc': 'Newest first',

@@ -66,6 +66,7 @@ export const fr = {
     anyProject: 'Tous',
     sort: 'Tri',
     invalid: 'Illisible : ce filtre n’est pas appliqué.',
+    more: 'Plus de filtres',
   },
   sorts: {
     'date-desc': 'Plus récentes d’abord',
