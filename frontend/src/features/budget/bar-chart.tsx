@@ -10,6 +10,8 @@ const BAR = 28;
 const GAP = 12;
 const HEIGHT = 160;
 const LABEL = 20;
+/** The chart is laid out for at least a year of bars, so a few months do not stretch into giant bars. */
+const MIN_BARS = 12;
 
 /**
  * A bar chart drawn as SVG of our own: a chart library would weigh more than this tab's code, for
@@ -22,7 +24,7 @@ export function BarChart({ label, bars }: { label: string; bars: readonly Bar[] 
   const bottom = Math.min(0, ...bars.map((bar) => bar.value));
   const span = top - bottom || 1;
   const y = (value: number) => ((top - value) / span) * HEIGHT;
-  const width = bars.length * (BAR + GAP) + GAP;
+  const width = Math.max(MIN_BARS, bars.length) * (BAR + GAP) + GAP;
   return (
     <svg
       className="bar-chart"
