@@ -50,3 +50,36 @@ test('an alarm set by quick entry shows in both browsers; the server rings a due
   await a.context.close();
   await b.context.close();
 });
+
+test('a browser opened while two alarms ring shows both in one dialog, answered across browsers; the palette sets one by quick entry', async () => {
+  const user = await newUser();
+  const b = await newPage(browser);
+  await signIn(b.page, user, '/alarms');
+  await waitForLive(b.page);
+  const dueAt = new Date(Date.now() + 2000).toISOString();
+  for (const title of ['Thé', 'Appel'])
+    await api(routes.alarms.create, { token: user.token, body: { title, nextTriggerAt: dueAt, timeZone: 'Europe/Paris' } });
+  const both = (page: Page) => page.getByRole('dialog', { name: '2 alarmes sonnent' });
+  await both(b.page).waitFor();
+
+  // C opens after both rang: no alarm.fired reaches it, the list says they ring.
+  const c = await newPage(browser);
+  await signIn(c.page, user, '/');
+  await waitForLive(c.page);
+  await both(c.page).getByRole('listitem', { name: 'Thé' }).getByRole('button', { name: 'Ignorer' }).click();
+  await ringing(c.page, 'Appel').waitFor();
+  await ringing(b.page, 'Appel').waitFor();
+  await ringing(b.page, 'Appel').getByRole('button', { name: 'Ignorer' }).click();
+  await ringing(c.page, 'Appel').waitFor({ state: 'detached' });
+
+  // Quick entry in the palette: Enter creates it at once, Annuler takes it back.
+  await c.page.keyboard.press('Control+K');
+  await c.page.keyboard.type('alarme demain 9h réunion');
+  await c.page.getByRole('option', { name: /^Nouvelle alarme : réunion — .+ 09:00$/, selected: true }).waitFor();
+  await c.page.keyboard.press('Enter');
+  await b.page.getByRole('list', { name: 'Mes alarmes' }).getByText('réunion').waitFor();
+  await c.page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Annuler' }).click();
+  await b.page.getByRole('list', { name: 'Mes alarmes' }).getByText('réunion').waitFor({ state: 'detached' });
+  await b.context.close();
+  await c.context.close();
+});

@@ -13,20 +13,24 @@ import './command-palette.css';
 // Content sections load (and search) from the first query long enough to send.
 const CONTENT_MIN_LENGTH = 2;
 const noHits: PaletteItem[] = [];
-const noSections: PaletteSection[] = [];
+const noFeatures: FeatureDefinition[] = [];
 
-/** A feature's content section (search hits), as the registry holds it. */
-export interface PaletteSection {
+/** A feature's part of the palette (its content section, its commands made from the query), as the registry holds it. */
+interface PaletteSection {
   id: FeatureDefinition['id'];
   Section: NonNullable<FeatureDefinition['paletteSection']>;
 }
 
+const slot = (features: readonly FeatureDefinition[], name: 'paletteSection' | 'queryCommands') =>
+  features.flatMap((f): PaletteSection[] => {
+    const Section = f[name];
+    return Section ? [{ id: f.id, Section }] : [];
+  });
+
 interface CommandPaletteProps {
   items: readonly PaletteItem[];
-  /** What features add under "Contenu"; none in a palette of commands only. */
-  sections?: readonly PaletteSection[];
-  /** What features make of the query itself, listed first (the registry's `queryCommands`). */
-  queryCommands?: readonly PaletteSection[];
+  /** The features whose `paletteSection` (under "Contenu") and `queryCommands` (listed first) it shows; none in a palette of commands only. */
+  features?: readonly FeatureDefinition[];
   onClose: () => void;
 }
 
@@ -49,13 +53,13 @@ function useReceivers(sections: readonly PaletteSection[]) {
  * Ctrl/Cmd+K: type to filter, ↑/↓ to choose, Enter to run, Esc to close. A combobox over a listbox:
  * matching tabs and commands first, then a "Contenu" group of search hits.
  */
-export function CommandPalette({ items, sections = noSections, queryCommands = noSections, onClose }: CommandPaletteProps) {
+export function CommandPalette({ items, features = noFeatures, onClose }: CommandPaletteProps) {
   const { t } = useTranslation();
   const listId = useId();
   const [query, setQuery] = useState('');
   const searchesContent = query.trim().length >= CONTENT_MIN_LENGTH;
-  const content = useReceivers(sections);
-  const made = useReceivers(queryCommands);
+  const content = useReceivers(useMemo(() => slot(features, 'paletteSection'), [features]));
+  const made = useReceivers(useMemo(() => slot(features, 'queryCommands'), [features]));
   const fromQuery = query.trim() ? made.items : noHits;
   const matching = useMemo(() => fuzzyFilter(items, query, matchText), [items, query]);
   const commands = useMemo(() => [...fromQuery, ...matching], [fromQuery, matching]);

@@ -4,7 +4,6 @@ import { useConnectionStatus } from '../../api/connection-status.ts';
 import type { EventAppliers } from '../../api/event-appliers.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
-import type { PaletteSection } from '../palette/command-palette.tsx';
 import { holdKeys, releaseKeys } from '../palette/held-keys.ts';
 import { usePaletteItems } from '../palette/use-palette-items.ts';
 import { loadPreferences, preferencesStore } from '../../api/preferences-store.ts';
@@ -79,14 +78,6 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
   );
   const replicas = useMemo(() => features.flatMap((f) => (f.replica ? [f.replica] : [])), [features]);
   const userId = useCurrentUserId();
-  const paletteSections = useMemo(
-    () => features.flatMap((f): PaletteSection[] => (f.paletteSection ? [{ id: f.id, Section: f.paletteSection }] : [])),
-    [features],
-  );
-  const queryCommands = useMemo(
-    () => features.flatMap((f): PaletteSection[] => (f.queryCommands ? [{ id: f.id, Section: f.queryCommands }] : [])),
-    [features],
-  );
 
   useEffect(() => void loadPalette().catch(() => undefined), []); // a failure shows when it is opened
 
@@ -188,12 +179,7 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
       {paletteOpen && (
         <RouteBoundary fallback={null}>
           <Suspense fallback={null}>
-            <CommandPalette
-              items={paletteItems}
-              sections={paletteSections}
-              queryCommands={queryCommands}
-              onClose={() => setPaletteOpen(false)}
-            />
+            <CommandPalette items={paletteItems} features={features} onClose={() => setPaletteOpen(false)} />
           </Suspense>
         </RouteBoundary>
       )}

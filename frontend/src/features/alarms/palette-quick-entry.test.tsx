@@ -2,7 +2,6 @@ import type { Alarm } from '@panoramix/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { lazy } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { preferencesStore } from '../../api/preferences-store.ts';
@@ -11,10 +10,10 @@ import { CommandPalette } from '../../app/palette/command-palette.tsx';
 import { entityBase } from '../../test-builders.ts';
 import { Toaster } from '../../ui/toast.tsx';
 import { alarmsKey } from './alarm-cache.ts';
+import { alarmsFeature } from './feature.ts';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
-const queryCommands = [{ id: 'alarms', Section: lazy(() => import('./palette-quick-entry.tsx')) }];
 const newLink = { id: 'links.new', label: 'Nouveau lien', section: 'actions' as const, keywords: '', perform: vi.fn() };
 
 function created(title: string, at: string): Alarm {
@@ -42,7 +41,7 @@ function openPalette() {
   const onClose = vi.fn();
   render(
     <QueryClientProvider client={queryClient}>
-      <CommandPalette items={[newLink]} queryCommands={queryCommands} onClose={onClose} />
+      <CommandPalette items={[newLink]} features={[alarmsFeature]} onClose={onClose} />
       <Toaster />
     </QueryClientProvider>,
   );

@@ -11,8 +11,8 @@ import { buildHit } from './search-builders.ts';
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
 const note = buildHit({ kind: 'note', title: 'Compte rendu', snippet: 'Notes du comité', highlights: [{ start: 9, end: 15 }] });
-// The section as the shell gets it: from the search feature's registry entry.
-const sections = [{ id: searchFeature.id, Section: searchFeature.paletteSection! }];
+// The section as the shell gives it: the search feature's registry entry.
+const features = [searchFeature];
 const command: PaletteItem = { id: 'go.notes', label: 'Aller à : Notes', section: 'navigation', keywords: '', perform: vi.fn() };
 
 describe('the palette’s content section', () => {
@@ -27,7 +27,7 @@ describe('the palette’s content section', () => {
   it('lists hits below the commands once the query has 2 characters; ↓ then Enter opens one', async () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
-    render(<CommandPalette items={[command]} sections={sections} onClose={onClose} />);
+    render(<CommandPalette items={[command]} features={features} onClose={onClose} />);
     await user.keyboard('n');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(call).not.toHaveBeenCalled();
@@ -57,7 +57,7 @@ describe('the palette’s content section', () => {
     });
     vi.mocked(call).mockResolvedValue({ items: [report], semantic: true } as never);
     const toggleTheme: PaletteItem = { ...command, id: 'theme', label: 'Basculer entre thème clair et sombre' };
-    render(<CommandPalette items={[toggleTheme]} sections={sections} onClose={vi.fn()} />);
+    render(<CommandPalette items={[toggleTheme]} features={features} onClose={vi.fn()} />);
     await user.keyboard('clarte');
     const group = await screen.findByRole('group', { name: 'Contenu' });
     expect(group.textContent).toContain('Relire la clarté du rapport');
