@@ -27,7 +27,7 @@ describe('search indexing drains', () => {
           user.call(routes.notes.create, { body: { title: `Okapi ${i}`, content: 'forest' } }),
         ),
       );
-      await Promise.all([periodic(), periodic(), created.then(() => indexer.flush())]);
+      await Promise.all([periodic(undefined), periodic(undefined), created.then(() => indexer.flush())]);
     } finally {
       indexer.worker.runBatch = runBatch;
     }
