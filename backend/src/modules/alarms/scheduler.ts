@@ -13,7 +13,11 @@ const CLAIM_BATCH = 500;
 const SLOW_WRITE_MS = 20;
 /** A firing claimed this long ago whose write never landed (its instance died) is written by whoever finds it. */
 const REPAIR_AFTER_MS = 10 * 60_000;
-/** A scan may take at most a quarter of the time between scans. */
+/**
+ * A scan may take at most a quarter of the time between scans. Not less: alarms written straight
+ * into the database (an import, a restore) wait for a scan, and with an eighth, 10,000 of them on
+ * two instances rang at p50 8.5 s instead of 87 ms.
+ */
 const SCAN_SHARE = 4;
 /**
  * Alarms due within this much are armed at least. A scan must arm everything due before the next
