@@ -44,7 +44,7 @@ function comparable(months: Map<string, MonthSums>) {
 async function expectBooksInStep(user: TestUser, step: string) {
   const actor = { id: user.id, username: user.username, role: 'user' as const };
   expect(comparable(await readSums(user.id)), `${step}: totals`).toEqual(comparable(await sumsByAggregation(user.id)));
-  expect(await allKeys(user.id), `${step}: keys`).toEqual((await keysOfLines(user.id)).byMonth);
+  expect(await allKeys(user.id), `${step}: keys`).toEqual((await keysOfLines(user.id)).byYear);
   for (const by of budgetSummaryGroups) {
     expect(await summarize(actor, { by }), `${step}: summary by ${by}`).toEqual(await summarizeLines(actor, { by }));
   }
@@ -113,7 +113,7 @@ describe('budget books', () => {
     await BudgetSumsModel.collection.deleteMany({ userId: owner });
     await changeKeys(
       user.id,
-      new Map([['2026-11', new Map([[String(new Types.ObjectId()), [0, 'FIT-0009', 'gone'] as KeyEntry]])]]),
+      new Map([['2026', new Map([[String(new Types.ObjectId()), [0, 'FIT-0009', 'gone'] as KeyEntry]])]]),
     );
     await rebuildBooks(user.id);
     await expectBooksInStep(user, 'rebuilt');

@@ -1,6 +1,6 @@
 import { dedupeKey } from '../dedup.ts';
 import type { KeyEntry } from './keys.ts';
-import { changeKeys } from './keys.ts';
+import { changeKeys, keyBucket } from './keys.ts';
 import { recordRules } from './rules.ts';
 import type { RuledLine } from './rules.ts';
 import { addSums, incrementsOf } from './sums.ts';
@@ -48,13 +48,13 @@ export const keyEntryOf = (line: BookedLine): KeyEntry => [
 export async function book(userId: string, removed: readonly BookedLine[], added: readonly BookedLine[]) {
   if (removed.length === 0 && added.length === 0) return;
   const keyChanges = new Map<string, Map<string, KeyEntry | null>>();
-  const change = (month: string, id: string, entry: KeyEntry | null) => {
-    const months = keyChanges.get(month) ?? new Map<string, KeyEntry | null>();
-    months.set(id, entry);
-    keyChanges.set(month, months);
+  const change = (date: string, id: string, entry: KeyEntry | null) => {
+    const bucket = keyChanges.get(keyBucket(date)) ?? new Map<string, KeyEntry | null>();
+    bucket.set(id, entry);
+    keyChanges.set(keyBucket(date), bucket);
   };
-  for (const line of removed) change(line.date.slice(0, 7), String(line._id), null);
-  for (const line of added) change(line.date.slice(0, 7), String(line._id), keyEntryOf(line));
+  for (const line of removed) change(line.date, String(line._id), null);
+  for (const line of added) change(line.date, String(line._id), keyEntryOf(line));
   await Promise.all([
     changeKeys(userId, keyChanges),
     addSums(

@@ -2,30 +2,31 @@ import { Schema, model } from 'mongoose';
 
 /**
  * The budget's books: what imports and summaries need of a user's lines, kept beside them in a
- * few documents addressed by `_id` (`<userId>|<YYYY-MM>`, `<userId>|<vendorKey>`), the one lookup
+ * few documents addressed by `_id` (`<userId>|<YYYY-MM>`, `<userId>|<YYYY>`, `<userId>|<vendorKey>`), the one lookup
  * FerretDB pushes down; any other query scans budget_lines (~0.1 ms a line). books.ts keeps them
  * in step with every write; rebuild.ts recomputes them from the lines.
  *
  * Not exported: they are derived from the lines (rebuild.ts).
  */
 const month = { type: String, required: true };
+const year = month;
 
 /**
- * A month's dedup keys as one JSON string, `{ <lineId>: [manual, bankId, dedupeKey] }`: FerretDB v1
+ * A year's dedup keys as one JSON string, `{ <lineId>: [manual, bankId, dedupeKey] }`: FerretDB v1
  * reads and writes one long string in a few ms, where a document of 1,400 fields or array items
- * took 50 to 600 ms (bench probe, 72 months of 1,400 lines). Written by read-modify-write on `v`.
+ * took 50 to 600 ms (bench probe, 72 documents of 1,400 lines). Written by read-modify-write on `v`.
  */
 const budgetKeysSchema = new Schema(
   {
     _id: { type: String, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
-    month,
+    year,
     v: { type: Number, required: true },
     entries: { type: String, required: true },
   },
   { versionKey: false, timestamps: false },
 );
-budgetKeysSchema.index({ userId: 1, month: 1 });
+budgetKeysSchema.index({ userId: 1, year: 1 });
 export const BudgetKeysModel = model('BudgetKeys', budgetKeysSchema, 'budget_keys');
 
 /**

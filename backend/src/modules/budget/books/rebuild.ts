@@ -5,7 +5,7 @@ import { groupSums } from '../group-sums.ts';
 import { BudgetLineModel } from '../lines/model.ts';
 import { bookedFields, keyEntryOf } from './books.ts';
 import type { BookedLine } from './books.ts';
-import { replaceKeys } from './keys.ts';
+import { keyBucket, replaceKeys } from './keys.ts';
 import { BudgetSumsModel } from './model.ts';
 import type { KeyEntries } from './keys.ts';
 import { replaceRules } from './rules.ts';
@@ -51,17 +51,16 @@ export async function sumsByAggregation(userId: string): Promise<Map<string, Mon
   return byMonth;
 }
 
-/** The user's dedup keys as their lines give them, by month. */
+/** The user's dedup keys as their lines give them, by year (`keyBucket`). */
 export async function keysOfLines(userId: string) {
   const lines = await BudgetLineModel.find({ userId }, bookedFields).batchSize(ONE_BATCH).lean<BookedLine[]>();
-  const byMonth = new Map<string, KeyEntries>();
+  const byYear = new Map<string, KeyEntries>();
   for (const line of lines) {
-    const month = line.date.slice(0, 7);
-    const entries = byMonth.get(month) ?? {};
+    const entries = byYear.get(keyBucket(line.date)) ?? {};
     entries[String(line._id)] = keyEntryOf(line);
-    byMonth.set(month, entries);
+    byYear.set(keyBucket(line.date), entries);
   }
-  return { lines, byMonth };
+  return { lines, byYear };
 }
 
 /**
@@ -70,8 +69,8 @@ export async function keysOfLines(userId: string) {
  * the rebuild may be missed until the next one.
  */
 export async function rebuildBooks(userId: string) {
-  const [{ lines, byMonth }, sums] = await Promise.all([keysOfLines(userId), sumsByAggregation(userId)]);
-  await Promise.all([replaceKeys(userId, byMonth), replaceSums(userId, sums), replaceRules(userId, lines)]);
+  const [{ lines, byYear }, sums] = await Promise.all([keysOfLines(userId), sumsByAggregation(userId)]);
+  await Promise.all([replaceKeys(userId, byYear), replaceSums(userId, sums), replaceRules(userId, lines)]);
 }
 
 /** Every user's books, one user at a time. */

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { ONE_BATCH } from '../../../lib/filters.ts';
 import { enqueue } from '../../../ml/index/queue.ts';
 import { book } from '../books/books.ts';
-import { existingOf, readKeys } from '../books/keys.ts';
+import { existingOf, keyBucket, readKeys } from '../books/keys.ts';
 import { readRules } from '../books/rules.ts';
 import { planImport } from '../dedup.ts';
 import type { Decision } from '../dedup.ts';
@@ -29,16 +29,16 @@ const sampleOf = (line: ParsedLine, reason: string): Sample => ({
 
 const DAY_MS = 86_400_000;
 
-/** The months a line may match in: its own, and those a reconciliation two days away reaches. */
-function monthsNear(lines: readonly ParsedLine[]) {
-  const months = new Set<string>();
+/** The key documents a line may match in: its year's, and those a reconciliation two days away reaches. */
+function bucketsNear(lines: readonly ParsedLine[]) {
+  const buckets = new Set<string>();
   for (const line of lines) {
-    months.add(line.date.slice(0, 7));
+    buckets.add(keyBucket(line.date));
     const day = Date.parse(line.date);
     if (Number.isNaN(day)) continue;
-    for (const shift of [-2, 2]) months.add(new Date(day + shift * DAY_MS).toISOString().slice(0, 7));
+    for (const shift of [-2, 2]) buckets.add(keyBucket(new Date(day + shift * DAY_MS).toISOString()));
   }
-  return months;
+  return buckets;
 }
 
 /** Queues the lines for search in one write: not an event per line through the bus (10,000 of them). */
@@ -46,9 +46,9 @@ const queueForSearch = (ids: readonly unknown[]) => enqueue(ids.map((id) => ({ k
 
 /**
  * Writes an import: new lines in chunks of 1000 (progress after each), hand-entered lines the
- * bank confirmed take the bank's date and id. Dedup reads the user's keys of the months the file
- * covers, a document a month by `_id` (books/keys.ts), not the lines: on FerretDB reading 50,000
- * lines took 80 s. A bank id is thus matched within those months, where its line is dated.
+ * bank confirmed take the bank's date and id. Dedup reads the user's keys of the years the file
+ * covers, a document a year by `_id` (books/keys.ts), not the lines: on FerretDB reading 50,000
+ * lines took 80 s. A bank id is thus matched within those years, where its line is dated.
  */
 export async function applyImport(
   doc: BudgetImportDoc,
@@ -56,7 +56,7 @@ export async function applyImport(
   progress: (done: number, total: number) => Promise<void>,
 ): Promise<Report> {
   const userId = String(doc.userId);
-  const existing = existingOf(await readKeys(userId, monthsNear(parsed.lines)));
+  const existing = existingOf(await readKeys(userId, bucketsNear(parsed.lines)));
   const decisions = planImport(parsed.lines, existing, await ignoreRules(userId));
   const fresh = parsed.lines.filter((_, i) => decisions[i]!.kind === 'new');
   const rules = await readRules(
@@ -103,12 +103,12 @@ export async function applyImport(
   const total = docs.length;
   for (let start = 0; start < total; start += CHUNK) {
     // Raw inserts: the documents are complete, and Mongoose's casting of 10,000 of them costs seconds.
-    const chunk = docs.slice(start, start + CHUNK);
-    await BudgetLineModel.collection.insertMany(chunk, { ordered: false });
-    await book(userId, [], chunk);
+    await BudgetLineModel.collection.insertMany(docs.slice(start, start + CHUNK), { ordered: false });
     await progress(Math.min(total, start + CHUNK), total);
   }
   if (total === 0) await progress(0, 0);
+  // Once for the whole file, a write per key year and total month: per chunk, each would be written again and again.
+  await book(userId, [], docs);
   const reconciled = await reconcile(doc, parsed.lines, decisions);
   // After the writes, so the indexer does not compete with them; a crash before this is repaired by the search reconciliation.
   await queueForSearch([...docs.map((d) => d._id), ...reconciled]);
