@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from 'virtual:panoramix/contracts';
@@ -7,7 +6,6 @@ import { usePreferences } from '../../api/preferences-store.ts';
 import type { PaletteItem } from '../../app/palette/commands.ts';
 import type { PaletteSectionProps } from '../../app/registry.ts';
 import { showToast } from '../../ui/toast.tsx';
-import { dropAlarm, putAlarm } from './alarm-cache.ts';
 import type { parseQuickEntry } from './quick-entry.ts';
 import { useAlarmZone } from './use-alarms.ts';
 import './messages.ts';
@@ -26,7 +24,6 @@ const shortDateTime = { weekday: 'short', day: 'numeric', month: 'short', hour: 
  */
 export default function PaletteQuickEntry({ query, onItems }: PaletteSectionProps) {
   const { t, i18n } = useTranslation('alarms');
-  const queryClient = useQueryClient();
   const { language } = usePreferences();
   const timeZone = useAlarmZone();
   const [parse, setParse] = useState<typeof parseQuickEntry>();
@@ -42,13 +39,10 @@ export default function PaletteQuickEntry({ query, onItems }: PaletteSectionProp
     const title = found.title || t('defaultTitle');
     const when = new Intl.DateTimeFormat(locales[language], { ...shortDateTime, timeZone }).format(new Date(found.at));
     const create = async () => {
+      // The palette sits outside the data layer (no query cache here): the alarm's events update the lists.
       const alarm = await call(routes.alarms.create, { body: { title, nextTriggerAt: found.at, timeZone } });
-      putAlarm(queryClient, alarm);
       const undo = () =>
-        call(routes.alarms.remove, { params: { id: alarm.id } }).then(
-          () => dropAlarm(queryClient, alarm.id),
-          (error: Error) => showToast(error.message, 'error'),
-        );
+        call(routes.alarms.remove, { params: { id: alarm.id } }).catch((error: Error) => showToast(error.message, 'error'));
       showToast(t('createdAt', { title, date: when }), 'info', { label: i18n.t('ui.undo'), run: () => void undo() });
     };
     return [
@@ -61,7 +55,7 @@ export default function PaletteQuickEntry({ query, onItems }: PaletteSectionProp
         perform: () => void create().catch((error: Error) => showToast(error.message, 'error')),
       },
     ];
-  }, [entry, parse, timeZone, language, t, i18n, query, queryClient]);
+  }, [entry, parse, timeZone, language, t, i18n, query]);
 
   useEffect(() => onItems(items), [items, onItems]);
   return null;
