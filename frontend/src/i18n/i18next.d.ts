@@ -3,6 +3,7 @@ import type { AlarmsMessages } from '../features/alarms/messages-fr.ts';
 import type { BudgetMessages } from '../features/budget/messages-fr.ts';
 import type { ChatMessages } from '../features/chat/messages-fr.ts';
 import type { FilesMessages } from '../features/files/messages-fr.ts';
+import type { LinksMessages } from '../features/links/messages-fr.ts';
 import type { DashboardMessages } from '../features/dashboard/messages-fr.ts';
 import type { NotesMessages } from '../features/notes/messages-fr.ts';
 import type { PeopleMessages } from '../features/people/messages-fr.ts';
@@ -28,6 +29,7 @@ declare module 'i18next' {
       search: SearchMessages;
       chat: ChatMessages;
       files: FilesMessages;
+      links: LinksMessages;
       people: PeopleMessages;
       alarms: AlarmsMessages;
       budget: BudgetMessages;

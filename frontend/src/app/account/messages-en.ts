@@ -1,6 +1,15 @@
 import type { AccountMessages } from './messages-fr.ts';
 
 export const en: AccountMessages = {
+  // The sign-up and first-run screen (app/auth/setup-page.tsx).
+  setup: {
+    setupTitle: 'Welcome to Panoramix',
+    setupSubtitle: 'Create the first account: it will administer this instance.',
+    createAccount: 'Create account',
+    creating: 'Creating…',
+    registerSubtitle: 'Choose a username and a password.',
+    haveAccount: 'Already have an account?',
+  },
   title: 'Account',
   intro: 'Your profile, your password and the devices signed in to your account.',
   profile: {

@@ -1,5 +1,14 @@
 /** Strings of the account screens (Compte, Utilisateurs), loaded with them. */
 export const fr = {
+  // The sign-up and first-run screen (app/auth/setup-page.tsx).
+  setup: {
+    setupTitle: 'Bienvenue dans Panoramix',
+    setupSubtitle: 'Créez le premier compte : il sera administrateur de cette instance.',
+    createAccount: 'Créer le compte',
+    creating: 'Création…',
+    registerSubtitle: 'Choisissez un nom d’utilisateur et un mot de passe.',
+    haveAccount: 'Déjà un compte ?',
+  },
   title: 'Compte',
   intro: 'Votre profil, votre mot de passe et les appareils connectés à votre compte.',
   profile: {

@@ -5,6 +5,7 @@ import { TextField } from '../../ui/text-field.tsx';
 import { authErrorMessage, fieldErrorsOf } from './auth-errors.ts';
 import { AuthLayout } from './auth-layout.tsx';
 import { register } from './session-store.ts';
+import '../account/messages.ts';
 
 /**
  * Creating an account: on first run the first one (it becomes admin), later `/register` while
@@ -12,6 +13,7 @@ import { register } from './session-store.ts';
  */
 export default function SetupPage({ firstRun }: { firstRun: boolean }) {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('account');
   const [form, setForm] = useState({ username: '', displayName: '', password: '' });
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -33,16 +35,16 @@ export default function SetupPage({ firstRun }: { firstRun: boolean }) {
   const { byField: fieldErrors, any: fieldLevel } = fieldErrorsOf(error, ['username', 'displayName', 'password'], t);
   return (
     <AuthLayout
-      title={firstRun ? t('auth.setupTitle') : t('auth.registerTitle')}
-      subtitle={firstRun ? t('auth.setupSubtitle') : t('auth.registerSubtitle')}
-      submitLabel={pending ? t('auth.creating') : t('auth.createAccount')}
+      title={firstRun ? ta('setup.setupTitle') : t('auth.registerTitle')}
+      subtitle={firstRun ? ta('setup.setupSubtitle') : ta('setup.registerSubtitle')}
+      submitLabel={pending ? ta('setup.creating') : ta('setup.createAccount')}
       pending={pending}
       error={error && !fieldLevel ? authErrorMessage(error, t) : undefined}
       onSubmit={submit}
       footer={
         !firstRun && (
           <>
-            {t('auth.haveAccount')} <Link to={`/login${window.location.search}`}>{t('auth.signIn')}</Link>
+            {ta('setup.haveAccount')} <Link to={`/login${window.location.search}`}>{t('auth.signIn')}</Link>
           </>
         )
       }

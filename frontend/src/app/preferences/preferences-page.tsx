@@ -9,6 +9,7 @@ import type { FeatureDefinition } from '../registry.ts';
 import { updatePreferences, usePreferences } from '../../api/preferences-store.ts';
 import type { PreferencesPatch } from '../../api/preferences-store.ts';
 import { TimeZonePicker } from './time-zone-picker.tsx';
+import '../shell/messages.ts';
 
 /** Each language is named in itself, so a user lost in the wrong one still finds theirs. */
 const languageNames: Record<Preferences['language'], string> = { fr: 'Français', en: 'English' };
@@ -19,11 +20,12 @@ const languageNames: Record<Preferences['language'], string> = { fr: 'Français'
  */
 export default function PreferencesPage({ features }: { features: readonly FeatureDefinition[] }) {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('shell');
   const preferences = usePreferences();
   const save = (patch: PreferencesPatch) => {
     updatePreferences(patch).then(
-      () => showToast(t('preferences.saved')),
-      () => showToast(t('preferences.saveFailed'), 'error'),
+      () => showToast(ts('preferences.saved')),
+      () => showToast(ts('preferences.saveFailed'), 'error'),
     );
   };
   return (
@@ -32,29 +34,29 @@ export default function PreferencesPage({ features }: { features: readonly Featu
         <h1 id="preferences-title" className="page-title">
           {t('preferences.title')}
         </h1>
-        <p className="muted">{t('preferences.intro')}</p>
+        <p className="muted">{ts('preferences.intro')}</p>
       </div>
       <div className="card" style={{ display: 'grid', gap: 'var(--space-5)' }}>
         <ChoiceGroup
-          legend={t('preferences.theme')}
+          legend={ts('preferences.theme')}
           value={preferences.theme}
-          options={themes.map((value) => ({ value, label: t(`preferences.themes.${value}`) }))}
+          options={themes.map((value) => ({ value, label: ts(`preferences.themes.${value}`) }))}
           onChange={(theme) => save({ theme })}
         />
         <ChoiceGroup
-          legend={t('preferences.language')}
+          legend={ts('preferences.language')}
           value={preferences.language}
           options={languages.map((value) => ({ value, label: languageNames[value] }))}
           onChange={(language) => save({ language })}
         />
         <ChoiceGroup
-          legend={t('preferences.density')}
+          legend={ts('preferences.density')}
           value={preferences.density}
-          options={densities.map((value) => ({ value, label: t(`preferences.densities.${value}`) }))}
+          options={densities.map((value) => ({ value, label: ts(`preferences.densities.${value}`) }))}
           onChange={(density) => save({ density })}
         />
         <SelectField
-          label={t('preferences.startTab')}
+          label={ts('preferences.startTab')}
           value={preferences.startTab}
           options={features.map((f) => ({ value: f.id, label: t(f.title) }))}
           onChange={(startTab) => save({ startTab })}

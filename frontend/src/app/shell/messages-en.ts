@@ -8,6 +8,17 @@ export const en: ShellMessages = {
     palette: 'Open or close the command palette',
     cheatSheet: 'Show these shortcuts',
   },
+  preferences: {
+    intro: 'Stored on the server: they follow you on every device.',
+    theme: 'Theme',
+    themes: { system: 'System', light: 'Light', dark: 'Dark' },
+    language: 'Language',
+    density: 'Density',
+    densities: { comfortable: 'Comfortable', compact: 'Compact' },
+    startTab: 'Start tab',
+    saved: 'Preferences saved.',
+    saveFailed: 'Could not save the preferences.',
+  },
   timeZones: {
     search: 'Find a zone: city, region…',
     none: 'No zone matches “{{query}}”.',

@@ -1,4 +1,4 @@
-/** Strings of the shell's on-demand screens (the `?` cheat sheet, the time zone picker), loaded with them. */
+/** Strings of the shell's on-demand screens (the `?` cheat sheet, Préférences, the time zone picker), loaded with them. */
 export const fr = {
   shortcuts: {
     title: 'Raccourcis clavier',
@@ -6,6 +6,17 @@ export const fr = {
     general: 'Partout',
     palette: 'Ouvrir ou fermer la palette de commandes',
     cheatSheet: 'Afficher ces raccourcis',
+  },
+  preferences: {
+    intro: 'Enregistrées sur le serveur : elles vous suivent sur tous vos appareils.',
+    theme: 'Thème',
+    themes: { system: 'Système', light: 'Clair', dark: 'Sombre' },
+    language: 'Langue',
+    density: 'Densité',
+    densities: { comfortable: 'Confortable', compact: 'Compacte' },
+    startTab: 'Onglet de démarrage',
+    saved: 'Préférences enregistrées.',
+    saveFailed: 'Impossible d’enregistrer les préférences.',
   },
   timeZones: {
     search: 'Chercher un fuseau : ville, région…',

@@ -8,6 +8,7 @@ import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { useLinkOperations } from './use-links.ts';
+import './messages.ts';
 
 interface LinkFormProps {
   /** New links are filed there. */
@@ -23,7 +24,7 @@ interface LinkFormProps {
  * Enter) saves, Escape cancels. The form handles these keys itself: a page may show two of them.
  */
 export function LinkForm({ projectId = null, link, onDone }: LinkFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['links', 'translation']);
   const { search } = useLocation();
   const { create, update } = useLinkOperations();
   const [name, setName] = useState(link?.name ?? '');
@@ -44,7 +45,7 @@ export function LinkForm({ projectId = null, link, onDone }: LinkFormProps) {
           onSuccess: () => {
             setName('');
             setUrl('');
-            showToast(t('links.created'));
+            showToast(t('created'));
             nameInput.current?.focus();
           },
         },
@@ -54,7 +55,7 @@ export function LinkForm({ projectId = null, link, onDone }: LinkFormProps) {
     // Only what changed is sent; nothing changed is nothing to save.
     const changes = { ...(name !== link.name && { name }), ...(url !== link.url && { url }) };
     if (Object.keys(changes).length === 0) return onDone?.();
-    update.mutate({ id: link.id, ...changes }, { onSuccess: () => (showToast(t('links.saved')), onDone?.()) });
+    update.mutate({ id: link.id, ...changes }, { onSuccess: () => (showToast(t('saved')), onDone?.()) });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -73,11 +74,11 @@ export function LinkForm({ projectId = null, link, onDone }: LinkFormProps) {
       className={link ? 'card link-form link-edit' : 'card link-form'}
       onSubmit={submit}
       onKeyDown={onKeyDown}
-      aria-label={link ? t('links.editLabel', { name: link.name }) : t('links.newLink')}
+      aria-label={link ? t('editLabel', { name: link.name }) : t('translation:links.newLink')}
     >
       <TextField
         ref={nameInput}
-        label={t('links.name')}
+        label={t('name')}
         value={name}
         onChange={(e) => setName(e.target.value)}
         error={error?.fieldError('name')}
@@ -85,7 +86,7 @@ export function LinkForm({ projectId = null, link, onDone }: LinkFormProps) {
         maxLength={200}
       />
       <TextField
-        label={t('links.url')}
+        label={t('url')}
         value={url}
         onChange={(e) => setUrl(e.target.value)}
         error={error?.fieldError('url')}
@@ -95,11 +96,11 @@ export function LinkForm({ projectId = null, link, onDone }: LinkFormProps) {
       />
       <div className="link-form-actions">
         <Button type="submit" variant="primary" disabled={mutation.isPending}>
-          {link ? t('links.save') : t('links.add')}
+          {link ? t('save') : t('add')}
         </Button>
-        {link && <Button onClick={onDone}>{t('ui.cancel')}</Button>}
+        {link && <Button onClick={onDone}>{t('translation:ui.cancel')}</Button>}
       </div>
-      {link && <p className="muted link-form-hint">{t('links.editHint')}</p>}
+      {link && <p className="muted link-form-hint">{t('editHint')}</p>}
       {mutation.error && !error?.problem?.errors && (
         <p className="form-error" role="alert">
           {mutation.error.message}

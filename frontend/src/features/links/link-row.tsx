@@ -7,6 +7,7 @@ import { Icon } from '../../ui/icon.tsx';
 import { ProjectChip } from '../../ui/project-chips.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { useLinkOperations } from './use-links.ts';
+import './messages.ts';
 
 interface LinkRowProps {
   link: Link;
@@ -18,12 +19,12 @@ interface LinkRowProps {
 
 /** A link: opening it counts a click; its project's chip opens the project (`showProject`). */
 export function LinkRow({ link, showProject = true, active = false, onEdit }: LinkRowProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['links', 'translation']);
   const format = useFormat();
   const projects = useProjectIndex();
   const { remove, click } = useLinkOperations();
   const project = showProject && link.projectId ? projects.get(link.projectId) : undefined;
-  const onDelete = () => remove.mutate(link.id, { onSuccess: () => showToast(t('links.deleted')) });
+  const onDelete = () => remove.mutate(link.id, { onSuccess: () => showToast(t('deleted')) });
   return (
     <div className="link-row" data-active={active || undefined}>
       <div className="link-main">
@@ -34,12 +35,12 @@ export function LinkRow({ link, showProject = true, active = false, onEdit }: Li
       </div>
       {project && <ProjectChip project={project} />}
       <span className="link-meta muted">
-        {t('links.clicks', { count: link.clicksCount })} · {t('links.addedOn', { date: format.date(link.createdAt) })}
+        {t('clicks', { count: link.clicksCount })} · {t('addedOn', { date: format.date(link.createdAt) })}
       </span>
-      <Button variant="ghost" aria-label={t('links.editLabel', { name: link.name })} onClick={onEdit}>
-        {t('links.edit')}
+      <Button variant="ghost" aria-label={t('editLabel', { name: link.name })} onClick={onEdit}>
+        {t('edit')}
       </Button>
-      <Button variant="ghost" icon aria-label={t('links.deleteLabel', { name: link.name })} onClick={onDelete}>
+      <Button variant="ghost" icon aria-label={t('deleteLabel', { name: link.name })} onClick={onDelete}>
         <Icon name="trash" />
       </Button>
     </div>

@@ -10,10 +10,11 @@ import { LinkForm } from './link-form.tsx';
 import { LinkList } from './link-list.tsx';
 import { useLinks } from './use-links.ts';
 import './links.css';
+import './messages.ts';
 
 /** `?project=<id>` shows one project's links (and files new ones there), `?project=none` the unfiled ones. */
 export default function LinksPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['links', 'translation']);
   const { search } = useLocation();
   const filter = new URLSearchParams(search).get('project') ?? '';
   const projects = useProjects();
@@ -25,14 +26,14 @@ export default function LinksPage() {
   return (
     <Page
       titleId="links-title"
-      title={t('links.title')}
+      title={t('translation:links.title')}
       actions={
         <SelectField
-          label={t('links.projectFilter')}
+          label={t('projectFilter')}
           value={filter}
           options={[
-            { value: '', label: t('links.allProjects') },
-            { value: 'none', label: t('links.noProject') },
+            { value: '', label: t('allProjects') },
+            { value: 'none', label: t('noProject') },
             ...(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
           ]}
           onChange={choose}
@@ -40,7 +41,7 @@ export default function LinksPage() {
       }
     >
       <LinkForm projectId={filter && filter !== 'none' ? filter : null} />
-      <LinkList links={links} label={t('links.title')} empty={filter ? t('links.emptyFiltered') : t('links.empty')} />
+      <LinkList links={links} label={t('translation:links.title')} empty={filter ? t('emptyFiltered') : t('empty')} />
     </Page>
   );
 }
