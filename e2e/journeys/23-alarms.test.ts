@@ -74,12 +74,12 @@ test('a browser opened while two alarms ring shows both in one dialog, answered 
 
   // Quick entry in the palette: Enter creates it at once, Annuler takes it back.
   await c.page.keyboard.press('Control+K');
-  await c.page.keyboard.type('alarme demain 9h réunion');
-  await c.page.getByRole('option', { name: /^Nouvelle alarme : réunion — .+ 09:00$/, selected: true }).waitFor();
+  await c.page.keyboard.type('alarme demain 9h point budget');
+  await c.page.getByRole('option', { name: /^Nouvelle alarme : point budget — .+ 09:00$/, selected: true }).waitFor();
   await c.page.keyboard.press('Enter');
-  await b.page.getByRole('list', { name: 'Mes alarmes' }).getByText('réunion').waitFor();
+  await b.page.getByRole('list', { name: 'Mes alarmes' }).getByText('point budget').waitFor();
   await c.page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Annuler' }).click();
-  await b.page.getByRole('list', { name: 'Mes alarmes' }).getByText('réunion').waitFor({ state: 'detached' });
+  await b.page.getByRole('list', { name: 'Mes alarmes' }).getByText('point budget').waitFor({ state: 'detached' });
   await b.context.close();
   await c.context.close();
 });
