@@ -3,6 +3,7 @@ import { isDuplicateKey } from '../../db/duplicate-key.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
 import { badRequest, notFound } from '../../http/problem.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
+import { book } from './books/books.ts';
 import { BudgetLineModel } from './lines/model.ts';
 import type { BudgetLineDoc } from './lines/model.ts';
 import type { BudgetLineService } from './lines/service.ts';
@@ -113,7 +114,10 @@ export function createBudgetReviewService(deps: { events: EventBus; lines: Budge
       after,
     });
     const filled = Object.keys(after);
-    if (filled.length > 0) await BudgetLineModel.updateOne({ _id: keep._id, userId: actor.id }, { $set: after });
+    if (filled.length > 0) {
+      await BudgetLineModel.updateOne({ _id: keep._id, userId: actor.id }, { $set: after });
+      await book(actor.id, [keep], [{ ...keep, ...after } as BudgetLineDoc]); // a category or team it took counts in the totals
+    }
     await deps.lines.remove(actor, body.removeId, {});
     const line = await deps.lines.get(actor, body.keepId);
     if (filled.length > 0) await deps.events.emit({ type: 'budgetLine.updated', userId: actor.id, data: line });
@@ -130,10 +134,9 @@ export function createBudgetReviewService(deps: { events: EventBus; lines: Budge
     const before = record.before as Partial<Record<Fillable, unknown>>;
     const untouched = kept ? (Object.keys(after) as Fillable[]).filter((f) => sameValue(kept[f], after[f])) : [];
     if (kept && untouched.length > 0) {
-      await BudgetLineModel.updateOne(
-        { _id: kept._id, userId: actor.id },
-        { $set: Object.fromEntries(untouched.map((f) => [f, before[f] ?? null])) },
-      );
+      const given = Object.fromEntries(untouched.map((f) => [f, before[f] ?? null]));
+      await BudgetLineModel.updateOne({ _id: kept._id, userId: actor.id }, { $set: given });
+      await book(actor.id, [kept], [{ ...kept, ...given } as BudgetLineDoc]);
     }
     await BudgetMergeModel.deleteOne({ _id: record._id, userId: actor.id });
     if (!kept) throw notFound('Budget line'); // deleted since: the other line is back, nothing to give back

@@ -100,6 +100,15 @@ describe('budget books', () => {
     await user.call(routes.budgetVendors.rename, { body: { from: 'CAFE DU PORT', to: 'Café du Port' } });
     await expectBooksInStep(user, 'vendor rule and rename');
 
+    // Vérifier: the kept line takes the other's category and team, and gives them back when undone.
+    const bare = await create({ date: '2026-09-02', vendor: 'Notion', amountCents: 800 });
+    const filed = await create({ date: '2026-09-03', vendor: 'Notion', amountCents: 800, team: 'ops', category: 'Outils' });
+    const merged = await user.call(routes.budgetLines.merge, { body: { keepId: bare.id, removeId: filed.id } });
+    expect(merged.body.filled).toEqual(expect.arrayContaining(['team', 'category']));
+    await expectBooksInStep(user, 'merged');
+    await user.call(routes.budgetLines.undoMerge, byId(merged.body.id));
+    await expectBooksInStep(user, 'merge undone');
+
     await user.call(routes.budgetImports.undo, byId(importId));
     await expectBooksInStep(user, 'import undone');
     expect(await importOfx(user)).toBeTruthy(); // its keys went with it: the file imports again
