@@ -67,12 +67,10 @@ test('budget lines: typed, filtered, edited in place, edited in bulk, deleted an
   const input = a.page.getByRole('textbox', { name: 'Montant de la ligne OVH' });
   await input.fill('13,75');
   await input.press('Enter');
-  await a.page.waitForFunction(() =>
-    [...document.querySelectorAll('.budget-amount')].some((cell) => cell.textContent?.replace(/\s/g, '') === '13,75€'),
-  );
-  await b.page.waitForFunction(() =>
-    [...document.querySelectorAll('.budget-amount')].some((cell) => cell.textContent?.replace(/\s/g, '') === '13,75€'),
-  );
+  const showsNewAmount = () =>
+    Array.from(document.querySelectorAll('.budget-amount')).some((cell) => cell.textContent?.replace(/\s/g, '') === '13,75€');
+  await a.page.waitForFunction(showsNewAmount);
+  await b.page.waitForFunction(showsNewAmount);
 
   // Bulk edit of two lines' category.
   await a.page.getByRole('checkbox', { name: 'Sélectionner la ligne OVH' }).check();
