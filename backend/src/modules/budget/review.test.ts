@@ -1,19 +1,12 @@
 import { routes } from '@panoramix/contracts';
-import type { RouteBodyInput } from '@panoramix/contracts';
 import { describe, expect, it } from 'vitest';
 import { byId, expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
+import { createLine } from './lines/test-lines.ts';
+import type { LineInput } from './lines/test-lines.ts';
 
 const t = useTeam();
 
-type LineInput = RouteBodyInput<typeof routes.budgetLines.create>;
-const createLine = async (user: TestUser, body: Partial<LineInput> = {}) => {
-  const res = await user.call(routes.budgetLines.create, {
-    body: { date: '2026-11-10', vendor: 'OVH', amountCents: 1200, ...body },
-  });
-  expect(res.status).toBe(201);
-  return res.body;
-};
 /** Two lines of the same key: the Vérifier list pairs them. */
 const pairOf = async (user: TestUser, vendor: string, extra: [Partial<LineInput>, Partial<LineInput>] = [{}, {}]) => [
   await createLine(user, { vendor, amountCents: 4990, ...extra[0] }),

@@ -4,32 +4,11 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { navigate } from '../../lib/location.ts';
-import { entityBase } from '../../test-builders.ts';
+import { anAlarm } from './alarm-test-data.ts';
 import { alarmsKey } from './alarm-cache.ts';
 import AlarmsPage from './alarms-page.tsx';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
-
-function anAlarm(overrides: Partial<Alarm> = {}): Alarm {
-  const { n, ...base } = entityBase();
-  const at = new Date(Date.now() + n * 3600_000).toISOString();
-  return {
-    ...base,
-    title: `alarm ${n}`,
-    enabled: true,
-    nextTriggerAt: at,
-    recurrence: { type: 'none' },
-    timeZone: 'Europe/Paris',
-    snoozedUntilAt: null,
-    done: false,
-    acknowledgedAt: null,
-    lastFiredAt: null,
-    effectiveAt: at,
-    ringing: false,
-    taskId: null,
-    ...overrides,
-  };
-}
 
 function renderWith(alarms: Alarm[]) {
   const queryClient = new QueryClient();

@@ -1,4 +1,3 @@
-import type { Alarm } from '@panoramix/contracts';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,32 +5,13 @@ import { call } from '../../api/client.ts';
 import { preferencesStore } from '../../api/preferences-store.ts';
 import { setLanguage } from '../../i18n/i18n.ts';
 import { CommandPalette } from '../../app/palette/command-palette.tsx';
-import { entityBase } from '../../test-builders.ts';
+import { anAlarm } from './alarm-test-data.ts';
 import { Toaster } from '../../ui/toast.tsx';
 import { alarmsFeature } from './feature.ts';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
 const newLink = { id: 'links.new', label: 'Nouveau lien', section: 'actions' as const, keywords: '', perform: vi.fn() };
-
-function created(title: string, at: string): Alarm {
-  const { n: _n, ...base } = entityBase();
-  return {
-    ...base,
-    title,
-    enabled: true,
-    nextTriggerAt: at,
-    recurrence: { type: 'none' },
-    timeZone: 'Europe/Paris',
-    snoozedUntilAt: null,
-    done: false,
-    acknowledgedAt: null,
-    lastFiredAt: null,
-    effectiveAt: at,
-    ringing: false,
-    taskId: null,
-  };
-}
 
 /** As the shell shows it: outside the data layer, with no query cache. */
 function openPalette() {
@@ -56,7 +36,11 @@ afterEach(async () => {
 describe('the palette quick entry of an alarm', () => {
   it('offers "alarme demain 9h réunion" as a command, first, whose Enter creates it, with Annuler in the toast', async () => {
     preferencesStore.set({ ...before, language: 'fr', timeZone: 'Europe/Paris' });
-    const alarm = created('réunion', '2026-12-02T08:00:00.000Z');
+    const alarm = anAlarm({
+      title: 'réunion',
+      nextTriggerAt: '2026-12-02T08:00:00.000Z',
+      effectiveAt: '2026-12-02T08:00:00.000Z',
+    });
     vi.mocked(call).mockResolvedValueOnce(alarm).mockResolvedValueOnce(undefined);
     const { onClose } = openPalette();
     await userEvent.keyboard('alarme demain 9h réunion');

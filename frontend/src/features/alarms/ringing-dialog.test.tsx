@@ -4,31 +4,24 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
-import { edited, entityBase } from '../../test-builders.ts';
+import { edited } from '../../test-builders.ts';
+import { anAlarm } from './alarm-test-data.ts';
 import { alarmEvents, alarmsKey, ringingStore } from './alarm-cache.ts';
 import RingingDialog from './ringing-dialog.tsx';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
-function anAlarm(overrides: Partial<Alarm> = {}): Alarm {
-  const { n, ...base } = entityBase();
-  return {
-    ...base,
-    title: `alarm ${n}`,
+/** An alarm that rang at 09:00 Paris and is not answered yet. */
+const aRinging = (overrides: Partial<Alarm> = {}) =>
+  anAlarm({
     enabled: false,
     nextTriggerAt: '2026-12-01T08:00:00.000Z',
-    recurrence: { type: 'none' },
-    timeZone: 'Europe/Paris',
-    snoozedUntilAt: null,
     done: true,
-    acknowledgedAt: null,
     lastFiredAt: '2026-12-01T08:00:00.100Z',
     effectiveAt: null,
     ringing: true,
-    taskId: null,
     ...overrides,
-  };
-}
+  });
 
 /** The dialog over a list as this browser read it (by default the alarm before it rang); the list is not read again. */
 function setup(alarm: Alarm, listed: Alarm[] = [{ ...alarm, ringing: false, lastFiredAt: null }]) {
@@ -47,7 +40,7 @@ afterEach(() => ringingStore.set([]));
 
 describe('the ringing alarm', () => {
   it('opens a dialog with its title and the snooze and dismiss choices when the server fires it', async () => {
-    const alarm = anAlarm({ title: 'Stand-up' });
+    const alarm = aRinging({ title: 'Stand-up' });
     const { fire } = setup(alarm);
     expect(screen.queryByRole('dialog')).toBeNull();
     fire();
@@ -58,7 +51,7 @@ describe('the ringing alarm', () => {
   });
 
   it('snoozes through the API and closes', async () => {
-    const alarm = anAlarm({ title: 'Tea' });
+    const alarm = aRinging({ title: 'Tea' });
     const snoozed = edited(alarm, { ringing: false, enabled: true, done: false });
     vi.mocked(call).mockResolvedValueOnce(snoozed);
     const { fire } = setup(alarm);
@@ -72,7 +65,7 @@ describe('the ringing alarm', () => {
   });
 
   it('closes when another browser answered it (its update no longer rings)', async () => {
-    const alarm = anAlarm({ title: 'Elsewhere' });
+    const alarm = aRinging({ title: 'Elsewhere' });
     const { queryClient, fire } = setup(alarm);
     fire();
     await screen.findByRole('dialog');
@@ -86,9 +79,9 @@ describe('the ringing alarm', () => {
 
 describe('alarms already ringing when the browser opens', () => {
   it('shows them all in one dialog, each with its own snooze and dismiss', async () => {
-    const tea = anAlarm({ title: 'Tea' });
-    const paul = anAlarm({ title: 'Call Paul', lastFiredAt: '2026-12-01T08:05:00.000Z' });
-    setup(tea, [tea, paul, anAlarm({ title: 'Quiet', ringing: false })]);
+    const tea = aRinging({ title: 'Tea' });
+    const paul = aRinging({ title: 'Call Paul', lastFiredAt: '2026-12-01T08:05:00.000Z' });
+    setup(tea, [tea, paul, aRinging({ title: 'Quiet', ringing: false })]);
     const dialog = await screen.findByRole('dialog', { name: '2 alarmes sonnent' });
     const items = within(dialog).getAllByRole('listitem');
     expect(items.map((item) => item.getAttribute('aria-label'))).toEqual(['Tea', 'Call Paul']);
@@ -96,8 +89,8 @@ describe('alarms already ringing when the browser opens', () => {
   });
 
   it('leaves the others ringing when one is dismissed, and closes when another browser answers the last', async () => {
-    const tea = anAlarm({ title: 'Tea' });
-    const paul = anAlarm({ title: 'Call Paul', lastFiredAt: '2026-12-01T08:05:00.000Z' });
+    const tea = aRinging({ title: 'Tea' });
+    const paul = aRinging({ title: 'Call Paul', lastFiredAt: '2026-12-01T08:05:00.000Z' });
     vi.mocked(call).mockResolvedValueOnce(edited(tea, { ringing: false, acknowledgedAt: new Date().toISOString() }));
     const { queryClient } = setup(tea, [tea, paul]);
     const dialog = await screen.findByRole('dialog', { name: '2 alarmes sonnent' });
@@ -110,7 +103,7 @@ describe('alarms already ringing when the browser opens', () => {
   });
 
   it('does not bring back a ring hidden with Esc when the list is read again', async () => {
-    const tea = anAlarm({ title: 'Tea' });
+    const tea = aRinging({ title: 'Tea' });
     const { queryClient } = setup(tea, [tea]);
     await screen.findByRole('dialog', { name: 'Alarme : Tea' });
     await userEvent.keyboard('{Escape}');

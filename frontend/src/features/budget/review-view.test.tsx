@@ -3,42 +3,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
-import { entityBase } from '../../test-builders.ts';
 import { Toaster } from '../../ui/toast.tsx';
+import { aLine as aBudgetLine } from './budget-test-data.ts';
 import './messages.ts';
 import ReviewView from './review-view.tsx';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
-function aLine(overrides: Partial<BudgetLine> = {}): BudgetLine {
-  const { n: _n, ...base } = entityBase();
-  return {
-    ...base,
-    date: '2026-11-03',
-    vendor: 'Free Mobile',
-    label: '',
-    amountCents: 1999,
-    vatCents: null,
-    currency: 'EUR',
-    category: '',
-    autoCategory: '',
-    analyticsCategory: '',
-    analyticsWeight: null,
-    department: null,
-    team: null,
-    projectId: null,
-    invoiceId: '',
-    invoiceNumber: '',
-    publicFileUrl: '',
-    sourceRef: '',
-    notes: '',
-    source: 'manual',
-    importId: null,
-    importFile: '',
-    reconciledAt: null,
-    ...overrides,
-  };
-}
+/** A Free Mobile bill, unless told otherwise: the pairs below differ from it in a field or two. */
+const aLine = (overrides: Partial<BudgetLine> = {}) =>
+  aBudgetLine({ date: '2026-11-03', vendor: 'Free Mobile', amountCents: 1999, ...overrides });
 
 const callMock = vi.mocked(call);
 const sent = (path: string) =>

@@ -1,19 +1,13 @@
 import { routes } from '@panoramix/contracts';
-import type { BudgetLine, RouteBodyInput, RouteQueryInput } from '@panoramix/contracts';
+import type { BudgetLine, RouteQueryInput } from '@panoramix/contracts';
 import { describe, expect, it } from 'vitest';
 import { byId, expectProblem, nextEvent, recordEvents, settle, useTeam } from '../../../../test/harness.ts';
 import type { TestUser } from '../../../../test/harness.ts';
+import { createLine } from './test-lines.ts';
+import type { LineInput } from './test-lines.ts';
 
 const t = useTeam();
 
-type LineInput = RouteBodyInput<typeof routes.budgetLines.create>;
-const createLine = async (user: TestUser, body: Partial<LineInput> = {}) => {
-  const res = await user.call(routes.budgetLines.create, {
-    body: { date: '2026-11-10', vendor: 'OVH', amountCents: 1200, ...body },
-  });
-  expect(res.status).toBe(201);
-  return res.body;
-};
 const list = async (user: TestUser, query: NonNullable<RouteQueryInput<typeof routes.budgetLines.list>> = {}) => {
   const res = await user.call(routes.budgetLines.list, { query });
   expect(res.status).toBe(200);
