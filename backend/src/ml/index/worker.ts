@@ -9,7 +9,16 @@ import type { QueueEntry } from './queue.ts';
 import type { IndexedItem, SearchSource } from './sources.ts';
 import { onlyDuplicateKeys } from '../../db/duplicate-key.ts';
 
+/** A batch after writes: a few live edits, indexed at once. */
 const BATCH = 32;
+/**
+ * The largest batch, taken when a backlog fills batch after batch (an import, a reindex). On FerretDB
+ * a batch costs some ten whole-collection scans (the claim, the items, the entries, the settle),
+ * whatever its size: 10,000 people imported at 32 a batch took the index over 50 minutes.
+ */
+const MAX_BATCH = 512;
+/** Chunks embedded per call: a large batch is not one request that outlasts the model's timeout. */
+const EMBED_CALL = 64;
 /** The longest rest after a full batch (see runBatch). */
 const MAX_REST_MS = 1000;
 const MAX_TOKENS = 4000;
@@ -91,7 +100,10 @@ export function createIndexWorker(deps: {
     }
     await remove(gone);
     if (chunks.length === 0) return;
-    const vectors = await deps.embedder.embed(chunks.map((c) => c.embedText));
+    const vectors: number[][] = [];
+    for (let i = 0; i < chunks.length; i += EMBED_CALL) {
+      vectors.push(...(await deps.embedder.embed(chunks.slice(i, i + EMBED_CALL).map((c) => c.embedText))));
+    }
     await deps.store.ensure(vectors[0]!.length);
     const points: VectorPoint[] = chunks.map(({ entry }, i) => ({
       id: entry._id,
@@ -116,6 +128,8 @@ export function createIndexWorker(deps: {
   }
 
   let restUntil = 0;
+  /** Doubles while batches come back full, back to BATCH once one does not. */
+  let size = BATCH;
 
   /**
    * One batch; resolves with how many entries it took (0 when the backlog is empty). After a full
@@ -128,13 +142,17 @@ export function createIndexWorker(deps: {
     const rest = restUntil - Date.now();
     if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     const startedAt = Date.now();
-    const taken = await indexBatch();
-    restUntil = taken === BATCH ? Date.now() + Math.min(Date.now() - startedAt, MAX_REST_MS) : 0;
+    const asked = size;
+    const taken = await indexBatch(asked);
+    const full = taken === asked;
+    size = full ? Math.min(asked * 2, MAX_BATCH) : BATCH;
+    restUntil = full ? Date.now() + Math.min(Date.now() - startedAt, MAX_REST_MS) : 0;
     return taken;
   }
 
-  async function indexBatch(): Promise<number> {
-    const { token, entries } = await claim(BATCH, deps.leaseMs);
+  async function indexBatch(limit: number): Promise<number> {
+    // The lease covers one model call's worst case per EMBED_CALL / 2 entries (notes make several chunks).
+    const { token, entries } = await claim(limit, deps.leaseMs * Math.ceil(limit / (EMBED_CALL / 2)));
     if (entries.length === 0) return 0;
     try {
       const purges = entries.filter((e) => e.kind === PURGE);
