@@ -8,7 +8,7 @@ import { Page } from '../../ui/page.tsx';
 import { ActivityFeed, RecentNotes } from './activity-sections.tsx';
 import { Portfolio } from './portfolio.tsx';
 import { DeadlineList, TaskCounts } from './task-sections.tsx';
-import { useDashboard } from './use-dashboard.ts';
+import { DEFAULT_WINDOW, useDashboard } from './use-dashboard.ts';
 import type { ActivityWindow } from './use-dashboard.ts';
 import './messages.ts';
 import './dashboard.css';
@@ -22,7 +22,7 @@ export default function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const session = useSession();
   const format = useFormat();
-  const [window, setWindow] = useState<ActivityWindow>('7d');
+  const [window, setWindow] = useState<ActivityWindow>(DEFAULT_WINDOW);
   const dashboard = useDashboard(window);
   // The sections render in a background pass React splits into short tasks (their first render, a
   // snapshot of 1,000 tasks come in, was one long task on a phone); the page keeps what it shows meanwhile.
