@@ -104,10 +104,28 @@ export async function enqueue(items: readonly { kind: string; id: string }[]) {
   if (matchedCount < taken.length) await insertNew(queueEntries(), taken);
 }
 
+/**
+ * The claims this process released lately. FerretDB rewrites a whole entry on each update, so a new
+ * event's version bump racing a batch's release could write the released claim back: the entry then
+ * looked leased by nobody's batch until its lease ran out (a test's flush gave up after 10 s). A
+ * claim this process released is free, whatever the entry says.
+ */
+const released: string[] = [];
+const RELEASED_KEPT = 64;
+function release(token: string) {
+  released.push(token);
+  if (released.length > RELEASED_KEPT) released.shift();
+}
+
 /** Takes up to `limit` due entries for `leaseMs`; entries leased by a live worker are skipped. */
 export async function claim(limit: number, leaseMs: number): Promise<{ token: string; entries: QueueEntry[] }> {
   const now = new Date();
-  const due = { state: 'pending' as const, runAt: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] };
+  const free = [
+    { leaseUntil: null },
+    { leaseUntil: { $lt: now } },
+    ...(released.length ? [{ claim: { $in: [...released] } }] : []),
+  ];
+  const due = { state: 'pending' as const, runAt: { $lte: now }, $or: free };
   const candidates = await IndexQueueModel.find(due, { _id: 1 }).limit(limit).lean();
   const token = randomUUID();
   if (candidates.length === 0) return { token, entries: [] };
@@ -123,6 +141,7 @@ export async function claim(limit: number, leaseMs: number): Promise<{ token: st
 async function settle(token: string, entries: QueueEntry[]) {
   await IndexQueueModel.deleteMany({ claim: token, $or: entries.map((e) => ({ _id: e._id, version: e.version })) });
   await IndexQueueModel.updateMany({ claim: token }, { $set: { claim: null, leaseUntil: null } });
+  release(token);
 }
 
 /** Done: the items are indexed, so any dead letter of theirs is obsolete. */
@@ -170,6 +189,7 @@ export async function fail(token: string, entries: QueueEntry[], reason: string)
     );
     await settle(token, dead);
   }
+  release(token);
   const last = entries[0]!;
   await queueStatusRecords().updateOne(
     { _id: LAST_ERROR },
