@@ -15,7 +15,8 @@ const readBody = async (req: IncomingMessage) => {
 /**
  * One loopback server speaking the Ollama (`/api/embed`, `/api/chat`) and OpenAI
  * (`/v1/embeddings`, `/v1/chat/completions`) wire formats, streaming included. Embeddings come
- * from the hashing embedder so results are meaningful; chat answers echo the last message word by word.
+ * from the hashing embedder so results are meaningful; chat answers are the scripted ones, else echo the last
+ * message word by word.
  */
 export async function startFakeModelServer() {
   const embedder = createHashingEmbedder();
@@ -26,6 +27,8 @@ export async function startFakeModelServer() {
     aborted: 0,
     /** Pause between streamed parts. */
     delayMs: 5,
+    /** Scripted chat answers (JSON or malformed text), given in order; once used up, answers echo again. */
+    answers: [] as string[],
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -44,7 +47,7 @@ export async function startFakeModelServer() {
       const data = vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })).reverse();
       return json(res, { object: 'list', data, model: body.model, usage: { prompt_tokens: 3, total_tokens: 3 } });
     }
-    const words = String(body.messages?.at(-1)?.content ?? '').split(' ');
+    const words = (state.answers.shift() ?? String(body.messages?.at(-1)?.content ?? '')).split(' ');
     if (req.url === '/api/chat') return streamOllama(res, words);
     if (req.url === '/v1/chat/completions') return streamOpenAi(res, words);
     res.writeHead(404).end();
