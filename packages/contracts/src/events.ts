@@ -3,6 +3,7 @@ import { alarm, alarmDeleted, alarmFired } from './alarms.ts';
 import { chatServerEvents } from './chat-events.ts';
 import type { Ack, ChatClientToServerEvents } from './chat-events.ts';
 import { budgetImport, budgetLine, budgetLineDeleted, budgetLinesChanged, budgetPairKept } from './budget.ts';
+import { calendarEvent, calendarEventDeleted, calendarEventsChanged } from './calendar.ts';
 import { isoDateTime } from './common.ts';
 import { fileDeleted, storedFile } from './files.ts';
 import { link, linkDeleted } from './links.ts';
@@ -53,6 +54,11 @@ export const domainEvents = {
   'budgetImport.updated': budgetImport,
   /** The user kept two lines of the Vérifier list apart (*Garder les deux*): drop the pair. */
   'budgetPair.kept': budgetPairKept,
+  'calendar.event.created': calendarEvent,
+  'calendar.event.updated': calendarEvent,
+  'calendar.event.deleted': calendarEventDeleted,
+  /** Many events changed at once (an import, a subscription refresh): read the visible range again. */
+  'calendar.events.changed': calendarEventsChanged,
   /**
    * The user's sessions all ended (their password changed, an admin disabled the account): every
    * socket of theirs is disconnected right after this event, on every instance. Reconnect with a

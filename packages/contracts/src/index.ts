@@ -1,6 +1,7 @@
 import { aiRoutes } from './ai.ts';
 import { alarmRoutes } from './alarms.ts';
 import { authRoutes } from './auth.ts';
+import { calendarEventRoutes, calendarImportRoutes } from './calendar.ts';
 import { budgetImportRoutes, budgetLineRoutes, budgetSummaryRoutes, budgetVendorRoutes } from './budget.ts';
 import { messageRoutes, roomRoutes } from './chat-routes.ts';
 import { contactRoutes } from './contacts.ts';
@@ -23,6 +24,7 @@ export * from './ai.ts';
 export * from './alarms.ts';
 export * from './auth.ts';
 export * from './budget.ts';
+export * from './calendar.ts';
 export * from './chat.ts';
 export * from './chat-events.ts';
 export * from './chat-routes.ts';
@@ -72,6 +74,8 @@ export const routes = {
   budgetImports: budgetImportRoutes,
   budgetVendors: budgetVendorRoutes,
   budgetSummary: budgetSummaryRoutes,
+  calendarEvents: calendarEventRoutes,
+  calendarImports: calendarImportRoutes,
 } as const;
 
 export const allRoutes: RouteContract[] = Object.values(routes).flatMap((group) => Object.values(group));

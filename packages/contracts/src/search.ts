@@ -6,7 +6,19 @@ import { defineRoute } from './http.ts';
  * What the search index holds; a module adds its kind here, and clients list kinds from this
  * array (the web client only adds the kind's label strings).
  */
-export const searchKinds = ['project', 'task', 'note', 'session', 'line', 'link', 'message', 'file', 'person', 'budget'] as const;
+export const searchKinds = [
+  'project',
+  'task',
+  'note',
+  'session',
+  'line',
+  'link',
+  'message',
+  'file',
+  'person',
+  'budget',
+  'event',
+] as const;
 export const searchKind = z.enum(searchKinds);
 export type SearchKind = z.infer<typeof searchKind>;
 
