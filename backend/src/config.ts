@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -75,10 +76,28 @@ const schema = z
     AI_SUMMARY_PROVIDER: llmProvider.optional(),
     AI_SUMMARY_MODEL: z.string().optional(),
     AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    // The outbound fetch guard's test allowance (lib/safe-fetch.ts): addresses it lets through although private.
+    OUTBOUND_ALLOW_ADDRESSES: csv.default([]),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (32+ random characters)' });
+    }
+    if (env.NODE_ENV === 'production' && env.OUTBOUND_ALLOW_ADDRESSES.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OUTBOUND_ALLOW_ADDRESSES'],
+        message: 'is for tests: production never fetches private addresses',
+      });
+    }
+    for (const entry of env.OUTBOUND_ALLOW_ADDRESSES) {
+      if (!ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OUTBOUND_ALLOW_ADDRESSES'],
+          message: `${entry} is not an IP address or CIDR range`,
+        });
+      }
     }
   });
 

@@ -20,6 +20,20 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps the outbound guard whole in production: its test allowance is refused there', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) };
+    expect(loadConfig(production).OUTBOUND_ALLOW_ADDRESSES).toEqual([]);
+    expect(() => loadConfig({ ...production, OUTBOUND_ALLOW_ADDRESSES: '127.0.0.1' })).toThrow(
+      /OUTBOUND_ALLOW_ADDRESSES: is for tests/,
+    );
+    const test = { NODE_ENV: 'test', DATA_DIR: '/tmp/pnx-config-test' };
+    expect(loadConfig({ ...test, OUTBOUND_ALLOW_ADDRESSES: '127.0.0.1, 10.0.0.0/8' }).OUTBOUND_ALLOW_ADDRESSES).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadConfig({ ...test, OUTBOUND_ALLOW_ADDRESSES: 'localhost' })).toThrow(/localhost is not an IP address/);
+  });
+
   it('closes registration and drops the dev seed by default in production', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) });
     expect(config.allowRegistration).toBe(false);
