@@ -9,6 +9,7 @@ import { notesFeature } from './notes/feature.ts';
 import { peopleFeature } from './people/feature.ts';
 import { projectsFeature } from './projects/feature.ts';
 import { searchFeature } from './search/feature.ts';
+import { situationsFeature } from './situations/feature.ts';
 import { tasksFeature } from './tasks/feature.ts';
 
 /** The tabs of the shell, in sidebar order. A new feature adds one line here and nothing in the shell. */
@@ -20,6 +21,7 @@ export const features: readonly FeatureDefinition[] = [
   linksFeature,
   alarmsFeature,
   peopleFeature,
+  situationsFeature,
   budgetFeature,
   filesFeature,
   chatFeature,

@@ -143,6 +143,7 @@ export const en: Messages = {
       swap: 'Switch the line kept',
     },
   },
+  situations: { title: 'Situations', new: 'New situation', next: 'Next situation', previous: 'Previous situation' },
   // The tab's label and its palette and cheat-sheet entries; the page's strings load with it (features/links/messages-*.ts).
   links: {
     title: 'Links',

@@ -145,6 +145,7 @@ export const fr = {
       swap: 'Changer la ligne gardée',
     },
   },
+  situations: { title: 'Situations', new: 'Nouvelle situation', next: 'Situation suivante', previous: 'Situation précédente' },
   // The tab's label and its palette and cheat-sheet entries; the page's strings load with it (features/links/messages-*.ts).
   links: {
     title: 'Liens',

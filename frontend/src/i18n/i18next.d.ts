@@ -9,6 +9,7 @@ import type { NotesMessages } from '../features/notes/messages-fr.ts';
 import type { PeopleMessages } from '../features/people/messages-fr.ts';
 import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
 import type { SearchMessages } from '../features/search/messages-fr.ts';
+import type { SituationsMessages } from '../features/situations/messages-fr.ts';
 import type { TasksMessages } from '../features/tasks/messages-fr.ts';
 import type { ProblemMessages } from '../api/problem-messages-fr.ts';
 import type { AccountMessages } from '../app/account/messages-fr.ts';
@@ -33,6 +34,7 @@ declare module 'i18next' {
       people: PeopleMessages;
       alarms: AlarmsMessages;
       budget: BudgetMessages;
+      situations: SituationsMessages;
       problems: ProblemMessages;
       account: AccountMessages;
       shell: ShellMessages;
