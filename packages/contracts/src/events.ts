@@ -11,6 +11,7 @@ import { note, noteDeleted } from './notes.ts';
 import { peopleEvents } from './people.ts';
 import { noteLine, noteLineDeleted, noteSession, noteSessionDeleted } from './note-sessions.ts';
 import { project, projectDeleted } from './projects.ts';
+import { situationEvents } from './situations.ts';
 import { task, taskDeleted } from './tasks.ts';
 import { preferences } from './preferences.ts';
 
@@ -69,6 +70,7 @@ export const domainEvents = {
   'session.revoked': z.object({ sessionId: z.uuid() }),
   ...chatServerEvents,
   ...peopleEvents,
+  ...situationEvents,
 } as const;
 
 export type DomainEventMap = { [K in keyof typeof domainEvents]: z.infer<(typeof domainEvents)[K]> };

@@ -15,6 +15,7 @@ import { peopleRoutes, teamRoutes } from './people.ts';
 import { projectRoutes } from './projects.ts';
 import { preferenceRoutes } from './preferences.ts';
 import { searchRoutes } from './search.ts';
+import { situationRoutes } from './situations.ts';
 import { syncRoutes } from './sync.ts';
 import { systemRoutes } from './system.ts';
 import { taskRoutes } from './tasks.ts';
@@ -42,6 +43,7 @@ export * from './people.ts';
 export * from './preferences.ts';
 export * from './projects.ts';
 export * from './search.ts';
+export * from './situations.ts';
 export * from './sync.ts';
 export * from './system.ts';
 export * from './tasks.ts';
@@ -74,6 +76,7 @@ export const routes = {
   budgetImports: budgetImportRoutes,
   budgetVendors: budgetVendorRoutes,
   budgetSummary: budgetSummaryRoutes,
+  situations: situationRoutes,
   calendarEvents: calendarEventRoutes,
   calendarImports: calendarImportRoutes,
 } as const;

@@ -17,6 +17,7 @@ export const searchKinds = [
   'file',
   'person',
   'budget',
+  'situation',
   'event',
 ] as const;
 export const searchKind = z.enum(searchKinds);

@@ -19,6 +19,7 @@ export const en: SearchMessages = {
     file: 'Files',
     person: 'People',
     budget: 'Budget lines',
+    situation: 'Situations',
     event: 'Calendar events',
   },
   results: 'Results',

@@ -20,6 +20,7 @@ export const fr = {
     file: 'Fichiers',
     person: 'Personnes',
     budget: 'Lignes de budget',
+    situation: 'Situations',
     event: 'Événements',
   } satisfies Record<SearchKind, string>, // a kind added to the contracts needs its label here
   results: 'Résultats',
