@@ -29,6 +29,26 @@ export default tseslint.config(
   {
     files: ['frontend/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@panoramix/contracts',
+              allowTypeImports: true,
+              message:
+                "the contracts' values bring Zod along (about 50 KB gzip in the tab that imports them): take constants and routes from 'virtual:panoramix/contracts' (vite/contracts-plugin.ts), types from here",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Test support reads the contracts' schemas themselves.
+    files: ['frontend/src/**/*.test.{ts,tsx}', 'frontend/src/api/server-messages.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     // Backend layers, on resolved import paths: each zone forbids `target` files to import `from` ones.

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
-import { contractsPlugin } from './vite/contracts-plugin.ts';
+import { contractsPlugin, isRouteGroup } from './vite/contracts-plugin.ts';
 import { preloadPlugin } from './vite/preload-plugin.ts';
 
 const api = 'http://localhost:3002';
@@ -67,8 +67,9 @@ export default defineConfig({
             // The rest of what the first paint imports (login, shell, client, stores, icons), in one
             // chunk instead of some twenty: gzip shares one dictionary across them, 2–3 KB less.
             { name: 'shell', priority: 2, tags: ['$initial'], test: (id) => !/index\.html|main\.tsx/.test(id) },
-            // With what those import and the first two leave (TanStack Query, the socket, the design system).
-            { name: 'signed-in', priority: 1, test: signedInStart },
+            // With what those import and the first two leave (TanStack Query, the socket, the design system),
+            // and the tabs' route groups: left alone, a group used by two tabs would be a chunk of its own.
+            { name: 'signed-in', priority: 1, test: (id) => signedInStart(id) || isRouteGroup(id) },
           ],
         },
       },

@@ -29,4 +29,6 @@ declare module 'virtual:panoramix/contracts' {
   export const reactionEmojis: typeof contracts.reactionEmojis;
   export const searchKinds: typeof contracts.searchKinds;
   export const snoozeMinutes: typeof contracts.snoozeMinutes;
+  export const budgetLineSorts: typeof contracts.budgetLineSorts;
+  export const budgetDepartments: typeof contracts.budgetDepartments;
 }

@@ -1,4 +1,4 @@
-import { budgetDepartments } from '@panoramix/contracts';
+import { budgetDepartments } from 'virtual:panoramix/contracts';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

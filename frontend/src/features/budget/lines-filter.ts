@@ -1,5 +1,5 @@
 import type { RouteQueryInput, routes } from '@panoramix/contracts';
-import { budgetLineSorts } from '@panoramix/contracts';
+import { budgetLineSorts } from 'virtual:panoramix/contracts';
 
 export type LinesQuery = NonNullable<RouteQueryInput<typeof routes.budgetLines.list>>;
 export type LineSort = (typeof budgetLineSorts)[number];
