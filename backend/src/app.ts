@@ -25,6 +25,7 @@ import { messagesRouter } from './modules/chat/messages.routes.ts';
 import { roomsRouter } from './modules/chat/rooms.routes.ts';
 import { dashboardRouter } from './modules/dashboard/routes.ts';
 import { filesRouter } from './modules/files/routes.ts';
+import { journalRouter } from './modules/journal/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
 import { budgetRouter } from './modules/budget/routes.ts';
 import { noteSessionsRouter } from './modules/notes/sessions.routes.ts';
@@ -98,6 +99,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(searchRouter(bind, services.search));
   api.use(syncRouter(bind, services.sync));
   api.use(aiRouter(bind, services.ai));
+  api.use(journalRouter(bind, { journal: services.journal, tasks: services.tasks, ai: services.ai }));
 
   app.use(api);
   app.use(methodNotAllowed(allRoutes));

@@ -21,6 +21,7 @@ import { createDashboardService } from './modules/dashboard/service.ts';
 import { createErrorLog } from './modules/errors/service.ts';
 import { createFileService } from './modules/files/service.ts';
 import { createFileStorage } from './modules/files/storage.ts';
+import { createJournalService } from './modules/journal/service.ts';
 import { createLinkService } from './modules/links/service.ts';
 import { createBudgetServices } from './modules/budget/services.ts';
 import { createNoteLineService } from './modules/notes/lines.service.ts';
@@ -127,6 +128,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     users: createUserService({ auth, tokens, events, files }),
     preferences: createPreferencesService({ events }),
     links,
+    journal: createJournalService({ events }),
     budget,
     people: createPeopleService({ events }),
     peopleImport: createPeopleImport({ events }),

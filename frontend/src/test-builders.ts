@@ -61,6 +61,7 @@ export function aTask(overrides: Partial<Task> = {}): Task {
     assigneeId: null,
     estimate: null,
     actual: null,
+    source: null,
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ const exported = [
   'budget_mappings',
   'budget_kept_pairs',
   'budget_merges',
+  'journal_entries',
 ];
 
 const groups: { reason: string; shapes: string[] }[] = [

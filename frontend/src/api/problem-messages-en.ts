@@ -17,6 +17,7 @@ export const en: ProblemMessages = {
     'team-not-empty': 'This team still has members: choose where they go before deleting it.',
     'manager-cycle': 'This manager would make a loop in the org chart.',
     'service-unavailable': 'This service is unavailable for now. Try again later.',
+    'ai-bad-answer': 'The language model gave an unusable answer, twice: nothing was created. Try again.',
     'internal-error': 'The server ran into an error. Try again; if it goes on, report it (reference {{requestId}}).',
   },
   fields: {

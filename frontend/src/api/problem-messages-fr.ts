@@ -16,6 +16,7 @@ export const fr = {
     'team-not-empty': 'Cette équipe a encore des membres : choisissez où les mettre avant de la supprimer.',
     'manager-cycle': 'Ce manager formerait une boucle dans l’organigramme.',
     'service-unavailable': 'Ce service est momentanément indisponible. Réessayez plus tard.',
+    'ai-bad-answer': 'Le modèle de langage a donné une réponse inutilisable, deux fois : rien n’a été créé. Réessayez.',
     'internal-error': 'Le serveur a rencontré une erreur. Réessayez ; si cela persiste, signalez-la (référence {{requestId}}).',
   },
   fields: {

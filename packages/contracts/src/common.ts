@@ -80,6 +80,7 @@ export const problemTypes = {
   teamNotEmpty: 'team-not-empty',
   managerCycle: 'manager-cycle',
   unavailable: 'service-unavailable',
+  aiBadAnswer: 'ai-bad-answer',
   internal: 'internal-error',
 } as const;
 export type ProblemType = (typeof problemTypes)[keyof typeof problemTypes];

@@ -6,6 +6,7 @@ import { budgetImport, budgetLine, budgetLineDeleted, budgetLinesChanged, budget
 import { calendarEvent, calendarEventDeleted, calendarEventsChanged } from './calendar.ts';
 import { isoDateTime } from './common.ts';
 import { fileDeleted, storedFile } from './files.ts';
+import { journalEvents } from './journal.ts';
 import { link, linkDeleted } from './links.ts';
 import { note, noteDeleted } from './notes.ts';
 import { peopleEvents } from './people.ts';
@@ -70,6 +71,7 @@ export const domainEvents = {
   'session.revoked': z.object({ sessionId: z.uuid() }),
   ...chatServerEvents,
   ...peopleEvents,
+  ...journalEvents,
   ...situationEvents,
 } as const;
 

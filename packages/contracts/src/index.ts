@@ -8,6 +8,7 @@ import { contactRoutes } from './contacts.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import type { RouteContract } from './http.ts';
 import { fileRoutes } from './files.ts';
+import { journalRoutes } from './journal.ts';
 import { linkRoutes } from './links.ts';
 import { noteLineRoutes, noteSessionRoutes } from './note-sessions.ts';
 import { noteRoutes } from './notes.ts';
@@ -36,6 +37,7 @@ export * from './dashboard-rules.ts';
 export * from './events.ts';
 export * from './files.ts';
 export * from './http.ts';
+export * from './journal.ts';
 export * from './links.ts';
 export * from './note-sessions.ts';
 export * from './notes.ts';
@@ -76,6 +78,7 @@ export const routes = {
   budgetImports: budgetImportRoutes,
   budgetVendors: budgetVendorRoutes,
   budgetSummary: budgetSummaryRoutes,
+  journal: journalRoutes,
   situations: situationRoutes,
   calendarEvents: calendarEventRoutes,
   calendarImports: calendarImportRoutes,

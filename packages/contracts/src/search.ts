@@ -19,6 +19,7 @@ export const searchKinds = [
   'budget',
   'situation',
   'event',
+  'journal',
 ] as const;
 export const searchKind = z.enum(searchKinds);
 export type SearchKind = z.infer<typeof searchKind>;

@@ -9,6 +9,10 @@ export type TaskStatus = z.infer<typeof taskStatus>;
 const tag = z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters');
 const hours = z.number().min(0, 'must be at least 0').max(10_000, 'must be at most 10000').nullable();
 
+/** Where a task came from when a feature created it: the journal entries it was suggested from. */
+export const taskSource = z.object({ kind: z.literal('journal'), ids: z.array(objectId) });
+export type TaskSource = z.infer<typeof taskSource>;
+
 export const task = projectContentFields
   .extend({
     projectId: objectId.nullable().meta({ description: 'null: an inbox task, visible to its creator only' }),
@@ -24,6 +28,7 @@ export const task = projectContentFields
     assigneeId: objectId.nullable().meta({ description: "A member of the task's project (its creator for an inbox task)" }),
     estimate: z.number().nullable().meta({ description: 'Estimated hours' }),
     actual: z.number().nullable().meta({ description: 'Hours spent' }),
+    source: taskSource.nullable().meta({ description: 'Set when created from journal suggestions' }),
   })
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof task>;

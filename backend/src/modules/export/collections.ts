@@ -1,6 +1,7 @@
 import { alarmsExport } from '../alarms/export.ts';
 import { contactsExport, messagesExport, roomReadsExport, roomsExport } from '../chat/export.ts';
 import { filesExport } from '../files/export.ts';
+import { journalExport } from '../journal/export.ts';
 import { linksExport } from '../links/export.ts';
 import { budgetExports } from '../budget/export.ts';
 import { noteLinesExport, noteSessionsExport } from '../notes/sessions.export.ts';
@@ -39,6 +40,7 @@ export const exportedCollections: readonly ExportedCollection[] = [
   teamsExport,
   peopleExport,
   ...budgetExports,
+  journalExport,
 ];
 
 /**

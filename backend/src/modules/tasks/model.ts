@@ -27,6 +27,14 @@ const taskSchema = new Schema(
     assigneeId: { type: Schema.Types.ObjectId, default: null },
     estimate: { type: Number, default: null },
     actual: { type: Number, default: null },
+    /** Set by the journal's accepted suggestions (the entries cited); such a task's _id derives from them. */
+    source: {
+      type: new Schema(
+        { kind: { type: String, enum: ['journal'], required: true }, ids: [Schema.Types.ObjectId] },
+        { _id: false },
+      ),
+      default: null,
+    },
   },
   { timestamps: true },
 );

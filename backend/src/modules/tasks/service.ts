@@ -31,6 +31,7 @@ export const toTaskDto = (t: TaskDoc): Task => ({
   assigneeId: idOrNull(t.assigneeId),
   estimate: t.estimate ?? null,
   actual: t.actual ?? null,
+  source: t.source?.kind ? { kind: t.source.kind, ids: t.source.ids.map(String) } : null,
 });
 
 type TaskInput = Partial<Omit<Task, 'id' | 'userId' | 'statusChangedAt' | 'createdAt' | 'updatedAt'>>;
@@ -82,9 +83,11 @@ export function createTaskService(deps: { events: EventBus }) {
     return content.list(actor, query, byRank, clauses);
   }
 
-  /** In a project: the touch (access, audience, the project's order-key bound), the insert, its search queue entry. */
-  async function create(actor: AuthUser, input: TaskInput & { title: string }) {
-    const _id = new Types.ObjectId();
+  /**
+   * In a project: the touch (access, audience, the project's order-key bound), the insert, its search queue entry.
+   * `_id` is given by a caller whose key decides duplicates (journal suggestions): a taken one fails the insert.
+   */
+  async function create(actor: AuthUser, input: TaskInput & { title: string }, _id = new Types.ObjectId()) {
     const fields = { _id, ...toFields(input), statusChangedAt: new Date() };
     const assigned = (audience: string[]) => assigneeAfter(null, input.assigneeId, audience, 'body.assigneeId');
     if (!input.projectId) {

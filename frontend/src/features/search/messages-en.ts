@@ -21,6 +21,7 @@ export const en: SearchMessages = {
     budget: 'Budget lines',
     situation: 'Situations',
     event: 'Calendar events',
+    journal: 'Journal',
   },
   results: 'Results',
   count_one: '{{count}} result',

@@ -22,6 +22,7 @@ export const fr = {
     budget: 'Lignes de budget',
     situation: 'Situations',
     event: 'Événements',
+    journal: 'Journal',
   } satisfies Record<SearchKind, string>, // a kind added to the contracts needs its label here
   results: 'Résultats',
   count_one: '{{count}} résultat',
