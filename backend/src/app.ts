@@ -33,6 +33,7 @@ import { notesRouter } from './modules/notes/routes.ts';
 import { peopleRouter } from './modules/people/routes.ts';
 import { preferencesRouter } from './modules/preferences/routes.ts';
 import { projectsRouter } from './modules/projects/routes.ts';
+import { reportingRouter } from './modules/reporting/routes.ts';
 import { searchRouter } from './modules/search/routes.ts';
 import { syncRouter } from './modules/sync/routes.ts';
 import { tasksRouter } from './modules/tasks/routes.ts';
@@ -100,6 +101,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(syncRouter(bind, services.sync));
   api.use(aiRouter(bind, services.ai));
   api.use(journalRouter(bind, { journal: services.journal, tasks: services.tasks, ai: services.ai }));
+  api.use(reportingRouter(bind, { ai: services.ai, projects: services.projects, tasks: services.tasks }));
 
   app.use(api);
   app.use(methodNotAllowed(allRoutes));

@@ -14,6 +14,7 @@ import { noteLineRoutes, noteSessionRoutes } from './note-sessions.ts';
 import { noteRoutes } from './notes.ts';
 import { peopleRoutes, teamRoutes } from './people.ts';
 import { projectRoutes } from './projects.ts';
+import { reportingRoutes } from './reporting.ts';
 import { preferenceRoutes } from './preferences.ts';
 import { searchRoutes } from './search.ts';
 import { situationRoutes } from './situations.ts';
@@ -44,6 +45,7 @@ export * from './notes.ts';
 export * from './people.ts';
 export * from './preferences.ts';
 export * from './projects.ts';
+export * from './reporting.ts';
 export * from './search.ts';
 export * from './situations.ts';
 export * from './sync.ts';
@@ -79,6 +81,7 @@ export const routes = {
   budgetVendors: budgetVendorRoutes,
   budgetSummary: budgetSummaryRoutes,
   journal: journalRoutes,
+  reporting: reportingRoutes,
   situations: situationRoutes,
   calendarEvents: calendarEventRoutes,
   calendarImports: calendarImportRoutes,
