@@ -12,6 +12,8 @@ export interface CalendarItem {
   allDay: boolean;
   /** Whether it can be moved and resized here (a manual, single event). */
   editable: boolean;
+  /** Where opening it goes (a task, an alarm); an event opens in the calendar's own form. */
+  href?: string;
 }
 
 /** One item's part inside one day column, in minutes since that day's wall midnight. */

@@ -1,0 +1,35 @@
+import { lazyScreen } from '../../lib/lazy-screen.ts';
+import type { FeatureDefinition } from '../../app/registry.ts';
+
+// `c` is a single key on every tab (create): Calendrier takes `d`.
+export const calendarFeature: FeatureDefinition = {
+  id: 'calendar',
+  path: '/calendar',
+  icon: 'calendar',
+  title: 'calendar.title',
+  shortcut: 'd',
+  component: lazyScreen(() => import('./calendar-page.tsx')),
+  commands: [
+    {
+      id: 'calendar.new',
+      title: 'calendar.new',
+      icon: 'plus',
+      keywords: ['event', 'événement', 'rendez-vous', 'meeting', 'réunion', 'agenda'],
+      perform: ({ navigate }) => navigate('/calendar?new'),
+    },
+    {
+      id: 'calendar.today',
+      title: 'calendar.today',
+      icon: 'calendar',
+      keywords: ['today', 'aujourd’hui', 'agenda', 'semaine', 'week'],
+      perform: ({ navigate }) => navigate('/calendar'),
+    },
+  ],
+  shortcuts: [
+    { keys: 'ArrowLeft', title: 'calendar.previous' },
+    { keys: 'ArrowRight', title: 'calendar.next' },
+    { keys: 't', title: 'calendar.today' },
+    { keys: 'c', title: 'calendar.new' },
+  ],
+  events: () => import('./calendar-cache.ts').then((m) => m.calendarEvents),
+};
