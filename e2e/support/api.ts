@@ -5,10 +5,10 @@ import { baseUrl } from './browser.ts';
 /** Calls the API from the test process with the contracts' types, to set up data quickly. */
 export async function api<R extends RouteContract>(
   route: R,
-  options: { token?: string; body?: RouteBodyInput<R>; params?: Record<string, string> } = {},
+  options: { token?: string; body?: RouteBodyInput<R>; params?: Record<string, string>; baseUrl?: string } = {},
 ): Promise<RouteResponse<R>> {
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(options.params?.[name] ?? ''));
-  const response = await fetch(`${baseUrl}${path}`, {
+  const response = await fetch(`${options.baseUrl ?? baseUrl}${path}`, {
     method: route.method.toUpperCase(),
     headers: {
       'x-client': 'native',

@@ -28,10 +28,10 @@ export function launchBrowser(): Promise<Browser> {
 /** A context is one browser profile: its own cookies, so its own session. */
 export async function newPage(
   browser: Browser,
-  options: { width?: number; height?: number } = {},
+  options: { width?: number; height?: number; baseUrl?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    baseURL: baseUrl,
+    baseURL: options.baseUrl ?? baseUrl,
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',

@@ -30,9 +30,10 @@ async function waitUntilReady(baseUrl: string, exited: () => boolean, logs: stri
 /**
  * A fresh empty database and the real backend serving the built web client, on free loopback
  * ports, in a temporary folder removed by stop(). Fresh matters: the first journey registers
- * the instance's first account.
+ * the instance's first account. `settings` adds to the backend's environment (a journey's own
+ * stack with a language model, say).
  */
-export async function startStack(webDist: string): Promise<Stack> {
+export async function startStack(webDist: string, settings: Record<string, string> = {}): Promise<Stack> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-e2e-'));
   const env = { ...process.env };
   delete env.MONGODB_URI; // never reuse a developer's database: startDatabase would pick it
@@ -53,6 +54,7 @@ export async function startStack(webDist: string): Promise<Stack> {
       WEB_DIST: webDist,
       LOG_LEVEL: 'warn',
       ARGON2_MEMORY_KIB: '4096',
+      ...settings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

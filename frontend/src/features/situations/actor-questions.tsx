@@ -16,9 +16,8 @@ function Answer({ index, question, save }: AnswerProps) {
   const answer = useAutosavedText(question.r, (text) => save(index, text));
   return (
     <li className="situation-question">
-      <p className="situation-question-text">{question.q}</p>
       <TextArea
-        label={t('answerFor', { question: question.q })}
+        label={question.q}
         className="situation-answer"
         value={answer.value}
         onChange={(event) => answer.edit(event.target.value)}

@@ -46,8 +46,6 @@ export const en: SituationsMessages = {
   preview: 'Preview',
   questions: 'Questions for {{name}}',
   noQuestions: 'No questions yet: Generate questions suggests 5 to 7 per actor.',
-  answer: 'Answer',
-  answerFor: 'Answer to: {{question}}',
   summary: 'Summary and action plan',
   noSummary: 'No summary yet: Generate the summary writes it from the description, actors, notes and answers.',
   editSummary: 'Edit the summary',

@@ -48,8 +48,6 @@ export const fr = {
   // Questions
   questions: 'Questions pour {{name}}',
   noQuestions: 'Pas encore de questions : Générer les questions en propose 5 à 7 par acteur.',
-  answer: 'Réponse',
-  answerFor: 'Réponse à : {{question}}',
   // Summary
   summary: 'Synthèse et plan d’action',
   noSummary:

@@ -129,8 +129,8 @@ describe('a situation', () => {
     });
     renderPage(`/situations/${id}`);
     const user = userEvent.setup();
-    await user.type(await screen.findByLabelText('Réponse à : Que souhaitez-vous ?'), 'Partir');
-    await user.click(screen.getByLabelText('Réponse à : Depuis quand ?')); // leaving the field saves at once
+    await user.type(await screen.findByLabelText('Que souhaitez-vous ?'), 'Partir');
+    await user.click(screen.getByLabelText('Depuis quand ?')); // leaving the field saves at once
     await vi.waitFor(() => expect(calls('PUT /api/situations/:id/actors/:actorId/questions')).toHaveLength(1));
     expect(calls('PUT /api/situations/:id/actors/:actorId/questions')[0]).toMatchObject({
       params: { id, actorId: actor.id },
