@@ -4,6 +4,7 @@ import { chatServerEvents } from './chat-events.ts';
 import type { Ack, ChatClientToServerEvents } from './chat-events.ts';
 import { budgetImport, budgetLine, budgetLineDeleted, budgetLinesChanged, budgetPairKept } from './budget.ts';
 import { calendarEvent, calendarEventDeleted, calendarEventsChanged } from './calendar.ts';
+import { calendarSubscription, calendarSubscriptionDeleted } from './calendar-subscriptions.ts';
 import { isoDateTime } from './common.ts';
 import { fileDeleted, storedFile } from './files.ts';
 import { journalEvents } from './journal.ts';
@@ -61,6 +62,10 @@ export const domainEvents = {
   'calendar.event.deleted': calendarEventDeleted,
   /** Many events changed at once (an import, a subscription refresh): read the visible range again. */
   'calendar.events.changed': calendarEventsChanged,
+  'calendar.subscription.created': calendarSubscription,
+  /** Also after each fetch: how it went (`lastError`, `lastCounts`). */
+  'calendar.subscription.updated': calendarSubscription,
+  'calendar.subscription.deleted': calendarSubscriptionDeleted,
   /**
    * The user's sessions all ended (their password changed, an admin disabled the account): every
    * socket of theirs is disconnected right after this event, on every instance. Reconnect with a

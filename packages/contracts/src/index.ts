@@ -2,6 +2,7 @@ import { aiRoutes } from './ai.ts';
 import { alarmRoutes } from './alarms.ts';
 import { authRoutes } from './auth.ts';
 import { calendarEventRoutes, calendarImportRoutes } from './calendar.ts';
+import { calendarFeedRoutes, calendarSubscriptionRoutes } from './calendar-subscriptions.ts';
 import { budgetImportRoutes, budgetLineRoutes, budgetSummaryRoutes, budgetVendorRoutes } from './budget.ts';
 import { messageRoutes, roomRoutes } from './chat-routes.ts';
 import { contactRoutes } from './contacts.ts';
@@ -28,6 +29,7 @@ export * from './alarms.ts';
 export * from './auth.ts';
 export * from './budget.ts';
 export * from './calendar.ts';
+export * from './calendar-subscriptions.ts';
 export * from './chat.ts';
 export * from './chat-events.ts';
 export * from './chat-routes.ts';
@@ -82,9 +84,11 @@ export const routes = {
   budgetSummary: budgetSummaryRoutes,
   journal: journalRoutes,
   reporting: reportingRoutes,
-  situations: situationRoutes,
   calendarEvents: calendarEventRoutes,
   calendarImports: calendarImportRoutes,
+  calendarSubscriptions: calendarSubscriptionRoutes,
+  calendarFeed: calendarFeedRoutes,
+  situations: situationRoutes,
 } as const;
 
 export const allRoutes: RouteContract[] = Object.values(routes).flatMap((group) => Object.values(group));
