@@ -1,0 +1,197 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestUser } from '../../../test/harness.ts';
+import { useTestApp } from '../../../test/harness.ts';
+import { legacyObjectId } from './ids.ts';
+import { importPanorama } from './import.ts';
+import type { ImportOptions } from './import.ts';
+import { openSecret } from './secrets.ts';
+import { STRANGER, awkwardDocuments, bigNote, writeTestArchive } from './test-archive.ts';
+import { verifyImport } from './verify.ts';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'panorama-import-test-'));
+const uploadsDir = path.join(work, 'uploads');
+const filesDir = path.join(work, 'panorama-files');
+const ctx = useTestApp({ UPLOADS_DIR: uploadsDir });
+const archive = writeTestArchive(path.join(work, 'panorama.ndjson.gz'));
+let alice: TestUser;
+const SECRET = 'test-instance-secret-of-32-characters!!';
+
+beforeAll(async () => {
+  alice = await ctx.app.newUser();
+  mkdirSync(filesDir, { recursive: true });
+  writeFileSync(path.join(filesDir, 'plan__abc__plan.pdf'), 'bytes');
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const options = (overrides: Partial<ImportOptions> = {}): ImportOptions => ({
+  archive,
+  userId: new mongoose.Types.ObjectId(alice.id),
+  username: alice.username,
+  timeZone: 'Europe/Paris',
+  instanceSecret: SECRET,
+  keepSecrets: new Set(['openaiApiKey']),
+  filesDir,
+  uploadsDir,
+  ...overrides,
+});
+const db = () => mongoose.connection.db!;
+const aliceId = () => new mongoose.Types.ObjectId(alice.id);
+const find = (collection: string, family: string, legacyId: string) =>
+  db()
+    .collection(collection)
+    .findOne({ _id: legacyObjectId(family, legacyId) });
+
+describe('Panorama archive import', () => {
+  it('imports every collection for the target user, with the legacy shapes fixed and reported', async () => {
+    const report = await importPanorama(options());
+    const docs = awkwardDocuments();
+    for (const [name, list] of Object.entries(docs)) expect(report.collections[name]?.read, name).toBe(list.length);
+    expect(report.collections.tasks, JSON.stringify(report.collections.tasks?.issues)).toMatchObject({
+      target: 'tasks',
+      inserted: 4,
+      skipped: 0,
+    });
+
+    const legacy = await find('tasks', 'tasks', 'tLegacy0000000001');
+    expect(legacy).toMatchObject({
+      status: 'todo',
+      open: true,
+      userId: new mongoose.Types.ObjectId(alice.id),
+      legacyId: 'tLegacy0000000001',
+    });
+    expect(legacy?.projectId).toEqual(legacyObjectId('projects', 'pShared0000000001'));
+    expect(report.collections.tasks?.issues['no status (set to todo)']).toEqual({ count: 1, samples: ['tLegacy0000000001'] });
+    expect(await find('tasks', 'tasks', 'tOdd0000000000002')).toMatchObject({ status: 'todo', extra: { status: 'waiting' } });
+    expect(await find('tasks', 'tasks', 'tDangling00000003')).toMatchObject({ projectId: null });
+    expect(report.collections.tasks?.issues['dangling projectId (cleared)']?.samples).toEqual(['tDangling00000003']);
+    const done = await find('tasks', 'tasks', 'tDone000000000004');
+    expect(done?.statusChangedAt).toEqual(new Date('2025-06-05T09:00:00.000Z'));
+    expect(done).toMatchObject({
+      source: { kind: 'journal', ids: [legacyObjectId('userLogs', 'lLog0000000000001')] },
+      extra: { source: { windowHours: 3 } },
+    });
+    expect(await find('journal_entries', 'userLogs', 'lLog0000000000001')).toMatchObject({ content: 'journal 😀' });
+
+    expect((await find('notes', 'notes', 'nBig0000000000001'))?.content).toBe(bigNote);
+    const html = await find('notes', 'notes', 'nNull000000000002');
+    // null stays null, absent stays absent; unknown fields kept under extra.
+    expect(html).toMatchObject({ title: '<i>HTML</i>', projectId: null, extra: { lockedBy: null, claudeProjectId: 'cX' } });
+    expect(html?.extra).not.toHaveProperty('lockedAt');
+    expect(report.collections.notes?.unknownFields).toEqual({ lockedBy: 1, claudeProjectId: 1 });
+
+    const shared = await find('projects', 'projects', 'pShared0000000001');
+    expect(shared).toMatchObject({
+      memberIds: [new mongoose.Types.ObjectId(alice.id)],
+      pendingMemberIds: [STRANGER],
+      healthFlag: 'green',
+      extra: { riskLevel: 'high' },
+    });
+    expect(report.pendingMembers).toEqual([{ legacyUserId: STRANGER, projects: 1 }]);
+
+    expect(await find('files', 'files', 'fFile000000000001')).toMatchObject({ projectId: null });
+    expect(report.missingFiles).toEqual([{ legacyId: 'fFile000000000002', storedFileName: 'absent__def__absent.txt' }]);
+    expect(readFileSync(path.join(uploadsDir, alice.id, 'plan__abc__plan.pdf'), 'utf8')).toBe('bytes');
+
+    const elodie = await find('people', 'people', 'hPers000000000001');
+    expect(elodie).toMatchObject({
+      githubUsernames: ['elodie'],
+      email: 'e@x.test',
+      teamId: legacyObjectId('teams', 'gTeam000000000001'),
+    });
+    expect(await find('people', 'people', 'hPers000000000002')).toMatchObject({
+      managerId: legacyObjectId('people', 'hPers000000000001'),
+    });
+    expect(report.collections.people?.issues['same normalizedName as another person (not merged)']?.samples).toEqual([
+      'hPers000000000002',
+    ]);
+    expect(await find('people', 'people', 'hPers000000000003')).toMatchObject({ managerId: null, teamId: null });
+
+    expect(await find('budget_lines', 'budgetLines', 'bLine000000000001')).toMatchObject({
+      date: '2025-05-31',
+      month: '2025-05',
+      extra: { importBatch: 'batch_1717142400000' },
+    });
+
+    // The orphan line, the collections without a module and Panorama's settings wait whole in panorama_pending.
+    const orphan = await db()
+      .collection('panorama_pending')
+      .findOne({ userId: aliceId(), collection: 'noteLines', legacyId: 'lLine000000000002' });
+    expect(orphan).toMatchObject({ reason: 'session not in the archive', doc: { content: 'orpheline' } });
+    const situations = await db()
+      .collection('panorama_pending')
+      .countDocuments({ userId: aliceId(), collection: { $regex: '^situation' } });
+    expect(situations).toBe(5);
+    const prefs = await db().collection('panorama_pending').findOne({ userId: aliceId(), collection: 'appPreferences' });
+    expect(JSON.stringify(prefs)).not.toMatch(/sk-test-openai|pl-token|xoxb-1/);
+    expect(prefs?.doc).toMatchObject({ filesDir: '/home/x/PanoramaFiles', slack: { enabled: true, allowedUserId: 'U1' } });
+
+    expect(report.secrets).toEqual([
+      { name: 'openaiApiKey', action: 'stored' },
+      { name: 'pennylaneToken', action: 'dropped' },
+      { name: 'slack.botToken', action: 'dropped' },
+    ]);
+    const stored = await db()
+      .collection('user_secrets')
+      .find({ userId: new mongoose.Types.ObjectId(alice.id) })
+      .toArray();
+    expect(stored.map((s) => [s.name, openSecret(SECRET, s as never)])).toEqual([['openaiApiKey', 'sk-test-openai']]);
+    // A file's bytes are missing: not clean, the CLI exits non-zero.
+    expect(report.clean).toBe(false);
+  });
+
+  it('changes nothing on a second run, and says so', async () => {
+    const report = await importPanorama(options());
+    for (const [name, c] of Object.entries(report.collections)) {
+      expect({ name, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged }).toEqual({
+        name,
+        inserted: 0,
+        updated: 0,
+        unchanged: c.read,
+      });
+    }
+  });
+
+  it('resolves a pending member on a run with --map-user', async () => {
+    const bob = await ctx.app.newUser();
+    const report = await importPanorama(options({ mapUsers: new Map([[STRANGER, new mongoose.Types.ObjectId(bob.id)]]) }));
+    expect(report.pendingMembers).toEqual([]);
+    expect(report.collections.projects).toMatchObject({ updated: 1, unchanged: 1 });
+    const shared = await find('projects', 'projects', 'pShared0000000001');
+    expect(shared?.memberIds.map(String)).toEqual([alice.id, bob.id]);
+    expect(shared).not.toHaveProperty('pendingMemberIds');
+    // Bob reaches the shared project through the API.
+    const res = await bob.api.get(`/api/projects/${String(shared?._id)}`);
+    expect(res.status).toBe(200);
+    await importPanorama(options()); // back to pending for the tests below
+  });
+
+  it('verifies clean after the import, and names the field of an altered document', async () => {
+    const verify = () => verifyImport({ archive, userId: new mongoose.Types.ObjectId(alice.id), timeZone: 'Europe/Paris' });
+    const clean = await verify();
+    expect(clean.differences).toEqual([]);
+    expect(clean).toMatchObject({ clean: true, differenceCount: 0 });
+    expect(clean.collections.tasks).toEqual({ inArchive: 4, found: 4, different: 0 });
+
+    await db()
+      .collection('notes')
+      .updateOne({ _id: legacyObjectId('notes', 'nBig0000000000001') }, { $set: { title: 'changed' } });
+    const altered = await verify();
+    expect(altered.clean).toBe(false);
+    expect(altered.differences).toEqual([
+      { collection: 'notes', legacyId: 'nBig0000000000001', field: 'title', expected: 'Note de 100 Ko', actual: 'changed' },
+    ]);
+    await db()
+      .collection('links')
+      .deleteOne({ _id: legacyObjectId('links', 'kLink000000000001') });
+    const missing = await verify();
+    expect(missing.differences.map((d) => [d.collection, d.field])).toContainEqual(['links', '(missing)']);
+    expect(missing.targets.links).toEqual({ expected: 1, inDatabase: 0 });
+
+    await importPanorama(options());
+    expect((await verify()).clean).toBe(true);
+  });
+});

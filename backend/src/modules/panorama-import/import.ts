@@ -1,0 +1,167 @@
+import type { Types } from 'mongoose';
+import { enqueue } from '../../ml/index/queue.ts';
+import { readFrames } from './archive.ts';
+import { copyFileBytes } from './files-dir.ts';
+import type { PanoramaDoc } from './mapping.ts';
+import { byTarget, holdDocument, prepare } from './prepare.ts';
+import type { Prepared } from './prepare.ts';
+import { isClean, newCollectionReport, note } from './report.ts';
+import type { CollectionReport, ImportReport } from './report.ts';
+import { mapContext, scanArchive } from './scan.ts';
+import { splitSecrets, storeSecret } from './secrets.ts';
+import { writeBatch } from './writer.ts';
+
+export interface ImportOptions {
+  archive: string;
+  userId: Types.ObjectId;
+  username: string;
+  timeZone: string;
+  /** `--map-user panoramaId=username`, resolved to our users. */
+  mapUsers?: ReadonlyMap<string, Types.ObjectId>;
+  /** Secrets of appPreferences to keep (encrypted, the user's own); every other one is dropped. */
+  keepSecrets?: ReadonlySet<string> | 'all';
+  /** Key material for the user's encrypted secrets (the instance's JWT secret). */
+  instanceSecret: string;
+  /** Where Panorama's file bytes are, by `storedFileName`; none: every file's bytes are reported missing. */
+  filesDir?: string;
+  uploadsDir: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  collection: string;
+  /** Documents read in the whole archive so far, and how many the archive holds. */
+  read: number;
+  total: number;
+  /** Documents per second since the start. */
+  rate: number;
+  errors: number;
+}
+
+/** A batch is written when it holds this many documents or this many bytes of text (100 KB notes). */
+const BATCH_DOCS = 500;
+const BATCH_CHARS = 4_000_000;
+
+/**
+ * Imports a Panorama archive for one user (issue 18). Two streaming passes: the first collects the
+ * ids the archive holds (to tell dangling references), the second maps each document and writes it
+ * in bounded batches by its deterministic `_id`. No step depends on an earlier run's progress, so a
+ * run killed at any point and started again ends as one clean run; the archive's order (projects
+ * before their tasks, sessions before their lines, teams before people) writes a parent before
+ * the documents pointing at it.
+ */
+export async function importPanorama(options: ImportOptions): Promise<ImportReport> {
+  const started = Date.now();
+  const report: ImportReport = {
+    archive: options.archive,
+    username: options.username,
+    startedAt: new Date(started).toISOString(),
+    finishedAt: null,
+    collections: {},
+    pendingMembers: [],
+    secrets: [],
+    missingFiles: [],
+    held: 0,
+    clean: false,
+  };
+  const index = await scanArchive(options.archive);
+  let current: CollectionReport = newCollectionReport('');
+  let legacyId = '';
+  const ctx = mapContext({
+    index,
+    userId: options.userId,
+    timeZone: options.timeZone,
+    mapUsers: options.mapUsers ?? new Map(),
+    onFix: (reason) => note(current, reason, legacyId),
+  });
+  const pending = new Map<string, number>();
+  let batch: Prepared[] = [];
+  let chars = 0;
+  let read = 0;
+  let errors = 0;
+  let collectionName = '';
+
+  const progress = () =>
+    options.onProgress?.({
+      collection: collectionName,
+      read,
+      total: index.documents,
+      rate: Math.round((read * 1000) / Math.max(1, Date.now() - started)),
+      errors,
+    });
+
+  async function flush() {
+    const groups = byTarget(batch);
+    batch = [];
+    chars = 0;
+    for (const [target, items] of groups) {
+      const counts = await writeBatch(
+        target,
+        items.map((i) => i.doc),
+      );
+      current.inserted += counts.inserted.length;
+      current.updated += counts.updated.length;
+      current.unchanged += counts.unchanged;
+      const kind = items[0]?.mapping?.searchKind;
+      if (kind && !items[0]?.held) {
+        await enqueue([...counts.inserted, ...counts.updated].map((id) => ({ kind, id: String(id) })));
+      }
+    }
+    progress();
+  }
+
+  async function importPreferences(doc: PanoramaDoc) {
+    const { secrets, rest } = splitSecrets(doc);
+    for (const [name, secret] of secrets) {
+      const keep = options.keepSecrets === 'all' || options.keepSecrets?.has(name);
+      if (keep) await storeSecret(options.instanceSecret, options.userId, name, secret);
+      report.secrets.push({ name, action: keep ? 'stored' : 'dropped' });
+    }
+    // The rest (files folder, Qdrant address, theme…) described Panorama's instance: kept, never applied here.
+    return prepare('appPreferences', { ...rest, _id: doc._id } as PanoramaDoc, ctx);
+  }
+
+  for await (const frame of readFrames(options.archive)) {
+    if (frame.collection !== collectionName) {
+      await flush();
+      collectionName = frame.collection;
+      current = report.collections[collectionName] ??= newCollectionReport('');
+    }
+    if ('type' in frame) continue;
+    const doc = frame.doc as PanoramaDoc;
+    legacyId = String(doc._id);
+    read++;
+    current.read++;
+    const prepared = collectionName === 'appPreferences' ? await importPreferences(doc) : prepare(collectionName, doc, ctx);
+    current.target = prepared.collection;
+    for (const field of prepared.unknownFields) current.unknownFields[field] = (current.unknownFields[field] ?? 0) + 1;
+    if (prepared.held) {
+      report.held++;
+      if (collectionName !== 'appPreferences') note(current, `held: ${prepared.held}`, legacyId);
+    }
+    if (prepared.invalid) {
+      // Refused by our model: not written to its collection but kept whole in the holding one.
+      current.skipped++;
+      errors++;
+      report.held++;
+      note(current, `refused by the model (${prepared.invalid}), kept in panorama_pending`, legacyId);
+      batch.push(holdDocument(collectionName, doc, options.userId, `refused by the model: ${prepared.invalid}`));
+      continue;
+    }
+    for (const member of (prepared.doc.pendingMemberIds as string[] | undefined) ?? []) {
+      pending.set(member, (pending.get(member) ?? 0) + 1);
+    }
+    if (collectionName === 'files' && !prepared.held) {
+      const copied = await copyFileBytes(options, prepared.doc);
+      if (!copied) report.missingFiles.push({ legacyId, storedFileName: String(prepared.doc.storedFileName) });
+    }
+    batch.push(prepared);
+    chars += JSON.stringify(doc).length;
+    if (batch.length >= BATCH_DOCS || chars >= BATCH_CHARS) await flush();
+  }
+  await flush();
+  report.pendingMembers = [...pending].map(([legacyUserId, projects]) => ({ legacyUserId, projects }));
+  report.finishedAt = new Date().toISOString();
+  report.clean = isClean(report);
+  return report;
+}

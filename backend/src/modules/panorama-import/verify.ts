@@ -1,0 +1,131 @@
+import { isDeepStrictEqual } from 'node:util';
+import mongoose from 'mongoose';
+import type { Types } from 'mongoose';
+import { readFrames } from './archive.ts';
+import type { PanoramaDoc } from './mapping.ts';
+import { byTarget, holdDocument, prepare } from './prepare.ts';
+import type { Prepared } from './prepare.ts';
+import { splitSecrets } from './secrets.ts';
+import { mapContext, scanArchive } from './scan.ts';
+
+export interface Difference {
+  collection: string;
+  legacyId: string;
+  /** A field name, or `(missing)` when the document is not in the database at all. */
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface VerifyReport {
+  /** Per archive collection: documents in the file, found in the database, and how many differ. */
+  collections: Record<string, { inArchive: number; found: number; different: number }>;
+  /** Per collection written to: documents imported for the user (those with a legacyId) against what the archive gives. */
+  targets: Record<string, { expected: number; inDatabase: number }>;
+  differences: Difference[];
+  /** All differences counted, also those beyond the samples kept. */
+  differenceCount: number;
+  clean: boolean;
+}
+
+const KEPT = 200;
+const BATCH = 500;
+
+/**
+ * Re-reads the archive, maps every document as the import does and compares it with the database,
+ * field by field: after a good import there is no difference (`verify-import`, issue 18).
+ */
+export async function verifyImport(options: {
+  archive: string;
+  userId: Types.ObjectId;
+  timeZone: string;
+  mapUsers?: ReadonlyMap<string, Types.ObjectId>;
+}): Promise<VerifyReport> {
+  const index = await scanArchive(options.archive);
+  const ctx = mapContext({ ...options, index, mapUsers: options.mapUsers ?? new Map(), onFix: () => {} });
+  const report: VerifyReport = { collections: {}, targets: {}, differences: [], differenceCount: 0, clean: false };
+  let batch: { collection: string; archiveCollection: string; prepared: Prepared }[] = [];
+
+  const differ = (difference: Difference) => {
+    report.differenceCount++;
+    if (report.differences.length < KEPT) report.differences.push(difference);
+  };
+
+  async function flush() {
+    const groups = byTarget(batch);
+    batch = [];
+    for (const [target, items] of groups) {
+      const stored = await mongoose.connection
+        .collection(target)
+        .find({ _id: { $in: items.map((i) => i.prepared.doc._id) } })
+        .toArray();
+      const byId = new Map(stored.map((doc) => [String(doc._id), doc as Record<string, unknown>]));
+      for (const { archiveCollection, prepared } of items) {
+        const counts = report.collections[archiveCollection]!;
+        const legacyId = String(prepared.doc.legacyId);
+        const actual = byId.get(String(prepared.doc._id));
+        if (!actual) {
+          differ({ collection: archiveCollection, legacyId, field: '(missing)', expected: prepared.doc, actual: null });
+          counts.different++;
+          continue;
+        }
+        counts.found++;
+        let same = true;
+        for (const field of new Set([...Object.keys(prepared.doc), ...Object.keys(actual)])) {
+          if (isDeepStrictEqual(prepared.doc[field], actual[field])) continue;
+          same = false;
+          differ({ collection: archiveCollection, legacyId, field, expected: prepared.doc[field], actual: actual[field] });
+        }
+        if (!same) counts.different++;
+      }
+    }
+  }
+
+  for await (const frame of readFrames(options.archive)) {
+    if ('type' in frame) continue;
+    const counts = (report.collections[frame.collection] ??= { inArchive: 0, found: 0, different: 0 });
+    counts.inArchive++;
+    const doc = frame.doc as PanoramaDoc;
+    // As the import writes it: preferences without their secrets, a refused document in the holding collection.
+    const source = frame.collection === 'appPreferences' ? ({ ...splitSecrets(doc).rest, _id: doc._id } as PanoramaDoc) : doc;
+    let prepared = prepare(frame.collection, source, ctx);
+    if (prepared.invalid)
+      prepared = holdDocument(frame.collection, doc, options.userId, `refused by the model: ${prepared.invalid}`);
+    const target = (report.targets[prepared.collection] ??= { expected: 0, inDatabase: 0 });
+    target.expected++;
+    batch.push({ collection: prepared.collection, archiveCollection: frame.collection, prepared });
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  for (const [name, target] of Object.entries(report.targets)) {
+    target.inDatabase = await mongoose.connection
+      .collection(name)
+      .countDocuments({ userId: options.userId, legacyId: { $exists: true } });
+  }
+  const countsMatch = Object.values(report.targets).every((t) => t.expected === t.inDatabase);
+  report.clean = report.differenceCount === 0 && countsMatch;
+  return report;
+}
+
+export function formatVerify(report: VerifyReport): string {
+  const lines = Object.entries(report.collections).map(
+    ([name, c]) => `${name}: ${c.inArchive} in the archive, ${c.found} found, ${c.different} different`,
+  );
+  for (const [name, t] of Object.entries(report.targets)) {
+    if (t.expected !== t.inDatabase)
+      lines.push(`${name}: ${t.inDatabase} imported documents in the database, the archive gives ${t.expected}`);
+  }
+  for (const d of report.differences) {
+    lines.push(
+      `${d.collection} ${d.legacyId} ${d.field}: expected ${JSON.stringify(d.expected)}, found ${JSON.stringify(d.actual)}`,
+    );
+  }
+  if (report.differenceCount > report.differences.length)
+    lines.push(`… ${report.differenceCount - report.differences.length} more`);
+  lines.push(
+    report.clean
+      ? 'verified: the database holds the archive, field by field'
+      : `NOT verified: ${report.differenceCount} difference(s)`,
+  );
+  return lines.join('\n');
+}
