@@ -7,6 +7,7 @@ import type { JobDefinition, JobQueue } from './jobs/runner.ts';
 import type { Logger } from './lib/logger.ts';
 import { authJobs } from './modules/auth/jobs.ts';
 import { createLoginLimiter } from './modules/auth/rate-limit.ts';
+import { askJson } from './modules/ai/ask-json.ts';
 import { createAiService } from './modules/ai/service.ts';
 import { alarmJobs, createAlarmScheduler } from './modules/alarms/scheduler.ts';
 import { createAlarmService } from './modules/alarms/service.ts';
@@ -24,17 +25,21 @@ import { createFileStorage } from './modules/files/storage.ts';
 import { createJournalService } from './modules/journal/service.ts';
 import { createLinkService } from './modules/links/service.ts';
 import { createBudgetServices } from './modules/budget/services.ts';
+import { calendarJobs } from './modules/calendar/jobs.ts';
+import { createCalendarService } from './modules/calendar/service.ts';
 import { createNoteLineService } from './modules/notes/lines.service.ts';
 import { createNoteSessionService } from './modules/notes/sessions.service.ts';
 import { recentNotes } from './modules/notes/dashboard.ts';
 import { createNoteService } from './modules/notes/service.ts';
 import { createPeopleImport } from './modules/people/import.ts';
+import { lookupJobs } from './modules/people/lookup.ts';
 import { createPeopleService } from './modules/people/service.ts';
 import { createPreferencesService } from './modules/preferences/service.ts';
 import { projectJobs } from './modules/projects/cascade.ts';
 import { createProjectService } from './modules/projects/service.ts';
 import { searchSources } from './modules/search/registry.ts';
 import { createSearchService } from './modules/search/service.ts';
+import { createSituationServices } from './modules/situations/services.ts';
 import { createSyncService } from './modules/sync/service.ts';
 import { syncJobs } from './modules/sync/tombstones.ts';
 import { taskTrashJobs } from './modules/tasks/trash.ts';
@@ -101,6 +106,21 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
   const models = createLanguageModels(config);
   const ai = createAiService({ ...models, logger });
   const noteSessions = createNoteSessionService({ events, summarize: ai.summarize });
+  const people = createPeopleService({ events });
+  const preferences = createPreferencesService({ events });
+  const situations = createSituationServices({
+    events,
+    jobs,
+    logger,
+    ai: {
+      available: Boolean(models.chat),
+      requireModel: () => void ai.chatModel(),
+      ask: (actor, input, schema) => askJson(ai, actor, input, schema),
+      timeoutMs: config.AI_TIMEOUT_MS,
+    },
+    createPerson: people.create,
+    languageOf: async (actor) => (await preferences.get(actor)).language,
+  });
   // Project deletion removes content children first: lines and sessions, then notes, then tasks.
   const jobDefinitions: JobDefinition[] = [
     ...authJobs(tokens),
@@ -118,7 +138,10 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     ...taskTrashJobs,
     ...idempotencyJobs,
     ...budget.jobs,
+    ...calendarJobs,
     ...alarmJobs,
+    ...situations.jobs,
+    ...lookupJobs,
   ];
   indexer.start();
   const alarmScheduler = createAlarmScheduler({ events, log: logger, scanEveryMs: config.ALARMS_SCAN_MS });
@@ -126,11 +149,13 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     tokens,
     auth,
     users: createUserService({ auth, tokens, events, files }),
-    preferences: createPreferencesService({ events }),
+    preferences,
     links,
     journal: createJournalService({ events }),
     budget,
-    people: createPeopleService({ events }),
+    calendar: createCalendarService({ events }),
+    people,
+    situations,
     peopleImport: createPeopleImport({ events }),
     teams: createTeamService({ events }),
     alarms: createAlarmService({

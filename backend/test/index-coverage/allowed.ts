@@ -30,6 +30,11 @@ const exported = [
   'budget_kept_pairs',
   'budget_merges',
   'journal_entries',
+  'situations',
+  'situation_actors',
+  'situation_notes',
+  'situation_questions',
+  'situation_summaries',
 ];
 
 const groups: { reason: string; shapes: string[] }[] = [
@@ -53,6 +58,9 @@ const groups: { reason: string; shapes: string[] }[] = [
       'tasks.update {status: in, open: filter}',
       'tasks.update {status: filter, open: filter}',
       'budget_lines.distinct {}', // the budget's books built once per database, and rebuilt nightly
+      'situation_actors.find {personKey: filter}', // actors imported from before their personKey
+      'people.distinct {}', // the people lookups rebuilt nightly
+      'people_lookup.delete {}', // dropped at start and after a restore (a few documents), each rebuilt on its next list
     ],
   },
   {

@@ -6,6 +6,7 @@ import { derivedFields } from './derive.ts';
 import { decodeCsv, readGoogleCsv } from './google-csv.ts';
 import type { GoogleRecord } from './google-csv.ts';
 import { planImport } from './import-plan.ts';
+import { changeLookup, lookupChanges } from './lookup.ts';
 import { PersonModel } from './model.ts';
 import type { PersonDoc } from './model.ts';
 import { toPersonDto } from './service.ts';
@@ -81,12 +82,12 @@ export function createPeopleImport(deps: { events: EventBus }) {
     const updated = updatedIds.length
       ? await PersonModel.find({ userId: actor.id, _id: { $in: updatedIds } }).lean<PersonDoc[]>()
       : [];
+    const insertedDocs = inserted.map((doc) => doc.toObject() as PersonDoc);
+    await changeLookup(actor.id, lookupChanges([...insertedDocs, ...updated])); // one write for the whole file
     // Each person is announced, as any bulk change is: open lists and the search index follow. All
     // at once, so the index queue stores them in one write.
     await Promise.all([
-      ...inserted.map((doc) =>
-        deps.events.emit({ type: 'person.created', userId: actor.id, data: toPersonDto(doc.toObject() as PersonDoc) }),
-      ),
+      ...insertedDocs.map((doc) => deps.events.emit({ type: 'person.created', userId: actor.id, data: toPersonDto(doc) })),
       ...updated.map((doc) => deps.events.emit({ type: 'person.updated', userId: actor.id, data: toPersonDto(doc) })),
     ]);
     const totalAfter = await PersonModel.countDocuments({ userId: actor.id });

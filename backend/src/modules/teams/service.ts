@@ -4,6 +4,7 @@ import type { AuthUser } from '../../http/auth-guard.ts';
 import { HttpError, badRequest, notFound } from '../../http/problem.ts';
 import { ownedBase } from '../../lib/dto.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
+import { changeLookup, lookupChanges } from '../people/lookup.ts';
 import { PersonModel } from '../people/model.ts';
 import type { PersonDoc } from '../people/model.ts';
 import { toPersonDto } from '../people/service.ts';
@@ -70,6 +71,7 @@ export function createTeamService(deps: { events: EventBus }) {
       }
       await PersonModel.updateMany(membersOf(actor, id), { $set: { teamId: options.moveTo ?? null } });
       const moved = await PersonModel.find({ userId: actor.id, _id: { $in: members.map((m) => m._id) } }).lean<PersonDoc[]>();
+      await changeLookup(actor.id, lookupChanges(moved));
       await Promise.all(moved.map((p) => deps.events.emit({ type: 'person.updated', userId: actor.id, data: toPersonDto(p) })));
     }
     await TeamModel.deleteOne(mine(actor, id));
