@@ -35,6 +35,7 @@ import { preferencesRouter } from './modules/preferences/routes.ts';
 import { projectsRouter } from './modules/projects/routes.ts';
 import { reportingRouter } from './modules/reporting/routes.ts';
 import { searchRouter } from './modules/search/routes.ts';
+import { situationsRouter } from './modules/situations/routes.ts';
 import { syncRouter } from './modules/sync/routes.ts';
 import { tasksRouter } from './modules/tasks/routes.ts';
 import { teamsRouter } from './modules/teams/routes.ts';
@@ -88,6 +89,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(peopleRouter(bind, services.people, services.peopleImport));
   api.use(teamsRouter(bind, services.teams));
   api.use(alarmsRouter(bind, services.alarms));
+  api.use(situationsRouter(bind, services.situations));
   api.use(projectsRouter(bind, services.projects));
   api.use(tasksRouter(bind, services.tasks));
   api.use(notesRouter(bind, services.notes));

@@ -9,6 +9,7 @@ import { notesExport } from '../notes/export.ts';
 import { peopleExport } from '../people/export.ts';
 import { preferencesExport } from '../preferences/export.ts';
 import { projectsExport } from '../projects/export.ts';
+import { situationExports } from '../situations/export.ts';
 import { tasksExport } from '../tasks/export.ts';
 import { teamsExport } from '../teams/export.ts';
 import { instanceFlagsExport, usersExport } from '../users/export.ts';
@@ -41,6 +42,7 @@ export const exportedCollections: readonly ExportedCollection[] = [
   peopleExport,
   ...budgetExports,
   journalExport,
+  ...situationExports,
 ];
 
 /**
@@ -52,4 +54,5 @@ export const notExported: Readonly<Record<string, string>> = {
   IndexQueueEntry: 'pending index work, recreated by reindexing',
   Presence: 'last-seen times, refreshed by the next connection',
   TaskTrash: 'deleted tasks kept a day for Annuler, not part of what a backup restores',
+  SituationAiJob: 'the state of AI jobs on situations: a restore starts with none running',
 };

@@ -8,6 +8,7 @@ import { lineSearch, sessionSearch } from '../notes/sessions.search.ts';
 import { noteSearch } from '../notes/search.ts';
 import { personSearch } from '../people/search.ts';
 import { projectSearch } from '../projects/search.ts';
+import { situationSearch } from '../situations/search.ts';
 import { taskSearch } from '../tasks/search.ts';
 
 /** Every module that contributes to search; a new module adds its source here. */
@@ -23,4 +24,5 @@ export const searchSources: readonly SearchSource[] = [
   personSearch,
   budgetSearch,
   journalSearch,
+  situationSearch,
 ];
