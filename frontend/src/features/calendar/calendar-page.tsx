@@ -1,5 +1,5 @@
 import type { CalendarEvent } from '@panoramix/contracts';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../../lib/location.ts';
 import { Button } from '../../ui/button.tsx';
@@ -12,6 +12,7 @@ import { useCalendarFormat } from './calendar-format.ts';
 import { MINUTE, dayKey, daysOf, instantOf, rangeOf, shiftAnchor, startOfDay, wallOf, wallOfDay } from './calendar-time.ts';
 import type { CalendarView, Wall } from './calendar-time.ts';
 import { EventDialog } from './event-dialog.tsx';
+import { IcsImport } from './ics-import.tsx';
 import type { Draft, EventFields } from './event-dialog.tsx';
 import { MonthView } from './month-view.tsx';
 import { useShowTasks } from './use-show-tasks.ts';
@@ -20,6 +21,9 @@ import { WeekView } from './week-view.tsx';
 import type { CalendarItem } from './week-layout.ts';
 import './calendar.css';
 import './messages.ts';
+
+/** ICS subscriptions and the private feed: their own chunk, fetched when the settings are opened. */
+const SubscriptionsPanel = lazy(() => import('./subscriptions/panel.tsx'));
 
 const views: readonly CalendarView[] = ['week', 'month', 'agenda'];
 /** The agenda reads this many days at a time; "Afficher … de plus" adds as many (the server takes a year at most). */
@@ -62,6 +66,7 @@ export default function CalendarPage() {
   const operations = useCalendarOperations();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [settings, setSettings] = useState(false);
 
   const eventsById = useMemo(() => new Map((events.data?.items ?? []).map((e) => [itemOfEvent(e).id, e])), [events.data]);
   const items = useMemo(() => [...(events.data?.items ?? []).map(itemOfEvent), ...extras], [events.data, extras]);
@@ -127,6 +132,9 @@ export default function CalendarPage() {
           <label className="cal-check">
             <input type="checkbox" checked={showTasks} onChange={(e) => setShowTasks(e.target.checked)} /> {t('showTasks')}
           </label>
+          <Button aria-expanded={settings} aria-controls="cal-settings" onClick={() => setSettings(!settings)}>
+            <Icon name="settings" /> {t('settings')}
+          </Button>
         </div>
       }
     >
@@ -188,6 +196,14 @@ export default function CalendarPage() {
           </div>
         )}
       </div>
+      {settings && (
+        <div id="cal-settings" className="cal-settings">
+          <IcsImport />
+          <Suspense fallback={<span className="spinner" aria-hidden="true" />}>
+            <SubscriptionsPanel />
+          </Suspense>
+        </div>
+      )}
       {(draft || opened) && (
         <EventDialog
           key={opened?.id ?? draft?.start}

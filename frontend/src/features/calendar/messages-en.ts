@@ -25,6 +25,12 @@ export const en: CalendarMessages = {
   itemTime: '{{title}}, {{time}}',
   kinds: { task: 'Deadline', alarm: 'Alarm' },
   deleted: 'Event “{{title}}” deleted',
+  import: {
+    title: 'Import an .ics file',
+    choose: 'Choose an .ics file',
+    sending: 'Importing…',
+    result: '{{created}} created, {{updated}} updated, {{skipped}} skipped.',
+  },
   form: {
     newTitle: 'New event',
     editTitle: 'Edit event',

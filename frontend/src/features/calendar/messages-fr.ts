@@ -24,6 +24,12 @@ export const fr = {
   itemTime: '{{title}}, {{time}}',
   kinds: { task: 'Échéance', alarm: 'Alarme' },
   deleted: 'Événement « {{title}} » supprimé',
+  import: {
+    title: 'Importer un fichier .ics',
+    choose: 'Choisir un fichier .ics',
+    sending: 'Import en cours…',
+    result: '{{created}} créés, {{updated}} mis à jour, {{skipped}} ignorés.',
+  },
   form: {
     newTitle: 'Nouvel événement',
     editTitle: 'Modifier l’événement',
