@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
-import { contractsPlugin, isRouteGroup } from './vite/contracts-plugin.ts';
+import { contractsPlugin, isRouteGroup, routeGroupsRead } from './vite/contracts-plugin.ts';
 import { preloadPlugin } from './vite/preload-plugin.ts';
 
 const api = 'http://localhost:3002';
@@ -18,11 +19,16 @@ const signedInStart = (id: string) =>
   /[\\/]src[\\/]features[\\/][\w-]+[\\/][\w-]+-(replica|cache|events)\.ts$/.test(id) ||
   /[\\/]src[\\/]features[\\/]dashboard[\\/]dashboard-page\.tsx$/.test(id);
 
+/** src/api/early-start.ts and the route groups it reads: a chunk index.html runs at once, importing nothing. */
+const earlyStartFile = fileURLToPath(new URL('./src/api/early-start.ts', import.meta.url));
+const earlyStartModules = new Set([earlyStartFile, ...routeGroupsRead(readFileSync(earlyStartFile, 'utf8'), earlyStartFile)]);
+const earlyStart = (id: string) => earlyStartModules.has(id);
+
 export default defineConfig({
   plugins: [
     react(),
     contractsPlugin(),
-    preloadPlugin(signedInStart),
+    preloadPlugin({ signedIn: signedInStart, earlyStart }),
     // A brotli (.br) and a gzip (.gz) copy of each text asset, at the highest levels once per build:
     // the API (backend/src/http/web.ts) and nginx (gzip_static) send them instead of compressing
     // on every request. The build's manifest is read by scripts only and stays plain.
@@ -59,6 +65,7 @@ export default defineConfig({
           // What every screen needs, in one long-cached chunk: left alone, rolldown scatters
           // these libraries into several small chunks that compress worse.
           groups: [
+            { name: 'early-start', priority: 4, test: earlyStart },
             {
               name: 'vendor',
               priority: 3,

@@ -10,14 +10,11 @@ const ROUTE_GROUP = 'virtual:panoramix/routes/';
 /** The module holding one group of the route table (`tasks`, `auth`…). */
 export const isRouteGroup = (id: string) => id.startsWith(`\0${ROUTE_GROUP}`);
 
-/**
- * Gives each module only the route groups it names. Imported whole, the route table sat in the
- * first load with every tab's routes (1.2 KB gzip with twelve tabs, growing with each new one);
- * a group module loads with the first chunk that uses it. `import { routes }` becomes a local
- * `routes` object of the groups the file reads (`routes.tasks.list` keeps working); a file that
- * uses `routes` other than as `routes.<group>` fails the build rather than miss a group.
- */
-function splitRoutesImport(code: string, id: string) {
+/** The module holding one group of the route table. */
+export const routeGroupId = (group: string) => `\0${ROUTE_GROUP}${group}`;
+
+/** A module's import of `routes` and the groups it reads (`routes.tasks.list` → tasks), if it imports them. */
+function routesImport(code: string, id: string) {
   if (!code.includes(CONTRACTS_MODULE)) return undefined;
   const { program } = parseSync(id, code);
   const declaration = program.body.find(
@@ -41,11 +38,28 @@ function splitRoutesImport(code: string, id: string) {
     },
   }).visit(program);
   if (otherUses > 0) throw new Error(`${id}: \`routes\` is used other than as routes.<group>`);
+  return { declaration, specifiers, groups: [...groups] };
+}
+
+/** The ids of the route group modules a source file reads. */
+export const routeGroupsRead = (code: string, id: string) => (routesImport(code, id)?.groups ?? []).map(routeGroupId);
+
+/**
+ * Gives each module only the route groups it names. Imported whole, the route table sat in the
+ * first load with every tab's routes (1.2 KB gzip with twelve tabs, growing with each new one);
+ * a group module loads with the first chunk that uses it. `import { routes }` becomes a local
+ * `routes` object of the groups the file reads (`routes.tasks.list` keeps working); a file that
+ * uses `routes` other than as `routes.<group>` fails the build rather than miss a group.
+ */
+function splitRoutesImport(code: string, id: string) {
+  const found = routesImport(code, id);
+  if (!found) return undefined;
+  const { declaration, specifiers, groups } = found;
   const others = specifiers.filter((s) => s.local.name !== 'routes').map((s) => code.slice(s.start, s.end));
   const replacement = [
     ...(others.length ? [`import { ${others.join(', ')} } from '${CONTRACTS_MODULE}';`] : []),
-    ...[...groups].map((group) => `import routes$${group} from '${ROUTE_GROUP}${group}';`),
-    `const routes = { ${[...groups].map((group) => `${group}: routes$${group}`).join(', ')} };`,
+    ...groups.map((group) => `import routes$${group} from '${ROUTE_GROUP}${group}';`),
+    `const routes = { ${groups.map((group) => `${group}: routes$${group}`).join(', ')} };`,
   ].join(' ');
   const output = new MagicString(code).overwrite(declaration.start, declaration.end, replacement);
   return { code: output.toString(), map: output.generateMap({ hires: true, source: id }) };

@@ -21,9 +21,11 @@ const isChunk = <T extends { type: string }>(output: T): output is T & Chunk => 
  * - `prefetch` for the chunks holding or re-exporting a module `signedIn` picks, and every chunk
  *   and stylesheet they import: what a signed-in start loads next. At the lowest priority, into the HTTP cache, while the session is
  *   refreshed; without it each level of imports cost one more round trip (five levels, about
- *   600 ms each on Lighthouse's slow 4G: bench/src/lighthouse.bench.ts).
+ *   600 ms each on Lighthouse's slow 4G: bench/src/lighthouse.bench.ts);
+ * - an `async` script for the chunk of `earlyStart`'s modules (src/api/early-start.ts), which sends
+ *   the start's first requests while the rest downloads; it must import nothing, or it would wait.
  */
-export function preloadPlugin(signedIn: (id: string) => boolean): Plugin {
+export function preloadPlugin({ signedIn, earlyStart }: Record<'signedIn' | 'earlyStart', (id: string) => boolean>): Plugin {
   let base = '/';
   return {
     name: 'panoramix-preload',
@@ -57,8 +59,20 @@ export function preloadPlugin(signedIn: (id: string) => boolean): Plugin {
             for (const css of byFile.get(file)?.viteMetadata?.importedCss ?? []) later.add(css);
           }
         }
+        const early = chunks.filter((chunk) => chunk.moduleIds.some(earlyStart));
+        if (early.length !== 1 || early[0]!.imports.length > 0) {
+          throw new Error(
+            `preload plugin: the early start must be one chunk importing nothing, not ${early.map((c) => `${c.fileName} → ${c.imports.join(', ')}`).join('; ') || 'none'}`,
+          );
+        }
         const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' });
         return [
+          {
+            tag: 'script',
+            attrs: { type: 'module', async: true, crossorigin: true, src: base + early[0]!.fileName },
+            // After the entry: src/lib/chunk-recovery.ts names a build by the page's first module script.
+            injectTo: 'head',
+          },
           ...[...initial]
             .filter((file) => file !== entry.fileName)
             .map((file) => link({ rel: 'modulepreload', crossorigin: true, href: base + file })),

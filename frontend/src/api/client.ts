@@ -1,6 +1,7 @@
 import type { RouteContract, RouteInput, RouteResponse } from '@panoramix/contracts';
 import { routeUrl } from '@panoramix/contracts/route-url';
 import type { RouteRef } from 'virtual:panoramix/contracts';
+import { takeEarlyAnswer } from './early-start.ts';
 import { ApiError, NetworkError, OfflineError } from './problem.ts';
 import { currentAccessToken, refreshSession } from './session-token.ts';
 
@@ -31,12 +32,15 @@ async function send(route: RouteRef, url: string, input: { body?: unknown; signa
  * types come from the route contract. A 401 on a signed-in route refreshes the session once
  * (single flight) and replays the request; a session that cannot be refreshed ends it. A write
  * while the browser is offline is refused at once (OfflineError), not left hanging until it fails.
+ * A read the page sent before the app loaded (early-start.ts) is answered from there, once.
  */
 export async function call<R extends RouteContract>(route: RouteRef<R>, ...[input]: CallArgs<R>): Promise<RouteResponse<R>> {
   if (route.method !== 'get' && !navigator.onLine) throw new OfflineError();
   const options = (input ?? {}) as { params?: object; query?: object; body?: unknown; signal?: AbortSignal };
   const url = routeUrl(route.path, options.params, options.query);
-  let response = await send(route, url, options, currentAccessToken());
+  const early = route.method === 'get' ? takeEarlyAnswer(url) : undefined;
+  const fresh = () => send(route, url, options, currentAccessToken());
+  let response = await (early ? early.catch(fresh) : fresh());
   if (response.status === 401 && route.access !== 'public') {
     const session = await refreshSession();
     if (session) response = await send(route, url, options, session.accessToken);

@@ -1,9 +1,8 @@
 import type { routes as contractRoutes, Preferences, RouteBodyInput } from '@panoramix/contracts';
 import { defaultPreferences, routes } from 'virtual:panoramix/contracts';
+import { PREFERENCES_KEY } from './early-start.ts';
 import { createStore, useStore } from '../lib/store.ts';
 import { call } from './client.ts';
-
-const STORAGE_KEY = 'pnx.preferences';
 
 /**
  * Preferences are shell state, needed before any screen renders (theme, language), so they live
@@ -12,7 +11,7 @@ const STORAGE_KEY = 'pnx.preferences';
  */
 function remembered(): Preferences {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Preferences> | null;
+    const saved = JSON.parse(localStorage.getItem(PREFERENCES_KEY) ?? 'null') as Partial<Preferences> | null;
     return { ...defaultPreferences, ...saved };
   } catch {
     return defaultPreferences;
@@ -22,10 +21,10 @@ function remembered(): Preferences {
 export const preferencesStore = createStore<Preferences>(remembered());
 
 /** Whether this browser kept a signed-in user's preferences from an earlier visit. */
-export const hasRememberedPreferences = () => localStorage.getItem(STORAGE_KEY) !== null;
+export const hasRememberedPreferences = () => localStorage.getItem(PREFERENCES_KEY) !== null;
 
 preferencesStore.subscribe(() => {
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(preferencesStore.get()));
+  localStorage.setItem(PREFERENCES_KEY, JSON.stringify(preferencesStore.get()));
 });
 
 export const usePreferences = () => useStore(preferencesStore);

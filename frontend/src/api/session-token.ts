@@ -1,5 +1,6 @@
 import type { Session } from '@panoramix/contracts';
 import { routes } from 'virtual:panoramix/contracts';
+import { REFRESH_LOCK, takeEarlyAnswer } from './early-start.ts';
 import { ApiError, NetworkError } from './problem.ts';
 
 /**
@@ -28,7 +29,8 @@ export function onSessionChange(listener: (session: Session | null) => void): ()
 async function requestRefresh(): Promise<Session | null> {
   let response: Response;
   try {
-    response = await fetch(routes.auth.refresh.path, { method: 'POST', credentials: 'same-origin' });
+    const path = routes.auth.refresh.path;
+    response = await (takeEarlyAnswer(path) ?? fetch(path, { method: 'POST', credentials: 'same-origin' }));
   } catch (error) {
     throw new NetworkError(error);
   }
@@ -39,7 +41,7 @@ async function requestRefresh(): Promise<Session | null> {
 
 async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? await locks.request('pnx-auth-refresh', work) : work();
+  return locks ? await locks.request(REFRESH_LOCK, work) : work();
 }
 
 /** A new access token from the refresh cookie; null when the session has expired or was revoked. */
