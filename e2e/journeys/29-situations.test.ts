@@ -72,7 +72,9 @@ test('situations: two actors (one from Personnes, one typed), questions from the
   await a.page.getByRole('listitem', { name: 'Paul Martin' }).waitFor();
 
   // The second browser, on a phone, opens the situation and follows along.
-  await b.page.getByRole('link', { name: /Depart de Paul/ }).click();
+  // j focuses the first row and Enter opens it, as for any link.
+  await b.page.keyboard.press('j');
+  await b.page.keyboard.press('Enter');
   await b.page.getByRole('listitem', { name: 'Paul Martin' }).waitFor();
 
   const [situation] = (await api(routes.situations.list, { baseUrl, token })).items;

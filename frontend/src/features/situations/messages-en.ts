@@ -11,6 +11,7 @@ export const en: SituationsMessages = {
   back: 'Situations',
   notFound: 'This situation no longer exists.',
   situationTitle: 'Title',
+  titleRequired: 'The title cannot be empty: it is not saved while it is.',
   description: 'Description',
   descriptionHint: 'What is happening, who is involved, what you want to achieve. Markdown welcome.',
   saving: 'Saving…',

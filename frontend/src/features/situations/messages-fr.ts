@@ -10,6 +10,7 @@ export const fr = {
   back: 'Situations',
   notFound: 'Cette situation n’existe plus.',
   situationTitle: 'Titre',
+  titleRequired: 'Le titre ne peut pas être vide : il n’est pas enregistré tant qu’il l’est.',
   description: 'Description',
   descriptionHint: 'Ce qui se passe, qui est concerné, ce que vous voulez obtenir. Markdown accepté.',
   saving: 'Enregistrement…',

@@ -34,6 +34,7 @@ export function SituationFields({
         onChange={(event) => title.edit(event.target.value)}
         onFocus={(event) => fresh && event.target.select()}
         maxLength={200}
+        error={title.value.trim() === '' ? t('titleRequired') : undefined}
         required
         autoFocus={fresh}
       />

@@ -7,6 +7,7 @@ import { call } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { navigate } from '../../lib/location.ts';
 import { edited, entityBase } from '../../test-builders.ts';
+import { AUTOSAVE_DELAY_MS } from '../../ui/use-autosave.ts';
 import { aJob, aNote, aSituationDetail, aSummary, anActor, someQuestions } from './situation-builders.ts';
 import { situationEvents } from './situation-cache.ts';
 import SituationsPage from './situations-page.tsx';
@@ -113,6 +114,22 @@ describe('a situation', () => {
     expect(calls('PATCH /api/situations/:id').map((input) => input.body)).toEqual(
       expect.arrayContaining([{ title: 'Départ de Paul' }, { description: 'Paul part en mars' }]),
     );
+  });
+
+  it('never sends an empty title, and says why it is not saved', async () => {
+    const detail = aSituationDetail();
+    serve(detail);
+    renderPage(`/situations/${detail.situation.id}`);
+    const title = await screen.findByLabelText('Titre');
+    vi.useFakeTimers();
+    try {
+      fireEvent.change(title, { target: { value: '  ' } });
+      act(() => vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(screen.getByText(/^Le titre ne peut pas être vide/)).toBeTruthy();
+    expect(calls('PATCH /api/situations/:id')).toHaveLength(0);
   });
 
   it('saves an answer with the whole list of questions, the others unchanged', async () => {
