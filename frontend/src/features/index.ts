@@ -4,10 +4,12 @@ import { budgetFeature } from './budget/feature.ts';
 import { chatFeature } from './chat/feature.ts';
 import { filesFeature } from './files/feature.ts';
 import { dashboardFeature } from './dashboard/feature.ts';
+import { journalFeature } from './journal/feature.ts';
 import { linksFeature } from './links/feature.ts';
 import { notesFeature } from './notes/feature.ts';
 import { peopleFeature } from './people/feature.ts';
 import { projectsFeature } from './projects/feature.ts';
+import { reportingFeature } from './reporting/feature.ts';
 import { searchFeature } from './search/feature.ts';
 import { situationsFeature } from './situations/feature.ts';
 import { tasksFeature } from './tasks/feature.ts';
@@ -22,6 +24,8 @@ export const features: readonly FeatureDefinition[] = [
   alarmsFeature,
   peopleFeature,
   situationsFeature,
+  journalFeature,
+  reportingFeature,
   budgetFeature,
   filesFeature,
   chatFeature,

@@ -144,6 +144,8 @@ export const en: Messages = {
     },
   },
   situations: { title: 'Situations', new: 'New situation', next: 'Next situation', previous: 'Previous situation' },
+  journal: { title: 'Journal', write: 'Write in the journal' },
+  reporting: { title: 'Report', importTasks: 'Import tasks' },
   // The tab's label and its palette and cheat-sheet entries; the page's strings load with it (features/links/messages-*.ts).
   links: {
     title: 'Links',

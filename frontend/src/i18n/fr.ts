@@ -146,6 +146,8 @@ export const fr = {
     },
   },
   situations: { title: 'Situations', new: 'Nouvelle situation', next: 'Situation suivante', previous: 'Situation précédente' },
+  journal: { title: 'Journal', write: 'Écrire dans le journal' },
+  reporting: { title: 'Rapport', importTasks: 'Importer des tâches' },
   // The tab's label and its palette and cheat-sheet entries; the page's strings load with it (features/links/messages-*.ts).
   links: {
     title: 'Liens',

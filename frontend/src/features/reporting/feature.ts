@@ -1,0 +1,21 @@
+import { lazyScreen } from '../../lib/lazy-screen.ts';
+import type { FeatureDefinition } from '../../app/registry.ts';
+
+// `r` is taken; Panorama's Rapport goes to `o` (Overview).
+export const reportingFeature: FeatureDefinition = {
+  id: 'reporting',
+  path: '/reporting',
+  icon: 'tasks',
+  title: 'reporting.title',
+  shortcut: 'o',
+  component: lazyScreen(() => import('./reporting-page.tsx')),
+  commands: [
+    {
+      id: 'reporting.importTasks',
+      title: 'reporting.importTasks',
+      icon: 'upload',
+      keywords: ['import', 'texte', 'text', 'tâches', 'tasks', 'ia', 'ai'],
+      perform: ({ navigate }) => navigate('/reporting?import'),
+    },
+  ],
+};
