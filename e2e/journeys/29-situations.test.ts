@@ -35,13 +35,13 @@ const jobDone = (page: Page, kind: string) =>
     .filter({ hasText: /^Terminé/ })
     .waitFor();
 
-test('situations: two actors (one from Personnes, one typed), questions from the model, an answer, then the summary appears in a second browser', async () => {
+test('situations: an actor picked from Personnes, one typed, one extracted by the model, questions, an answer, then the summary appears in a second browser', async () => {
   const baseUrl = stack.baseUrl;
   const password = 'correct horse battery';
   const session = await api(routes.auth.register, { baseUrl, body: { username: 'analyste', password, displayName: 'Analyste' } });
   const user = { username: 'analyste', password, displayName: 'Analyste', token: session.accessToken };
   const token = user.token;
-  await api(routes.people.create, { baseUrl, token, body: { name: 'Élodie', lastName: 'Dupont', role: 'CTO' } });
+  const person = await api(routes.people.create, { baseUrl, token, body: { name: 'Élodie', lastName: 'Dupont', role: 'CTO' } });
 
   const a = await newPage(browser, { baseUrl });
   const b = await newPage(browser, { baseUrl, width: 390, height: 844 });
@@ -77,15 +77,33 @@ test('situations: two actors (one from Personnes, one typed), questions from the
   await b.page.keyboard.press('Enter');
   await b.page.getByRole('listitem', { name: 'Paul Martin' }).waitFor();
 
+  // The extraction links Élodie again (her role here updated, not a second actor) and creates Marc in Personnes.
+  model.state.answers.push(
+    JSON.stringify({
+      actors: [
+        { personId: person.id, name: 'Élodie Dupont', situationRole: 'Organise la suite' },
+        { personId: null, name: 'Marc Petit', situationRole: 'Reprend le poste' },
+      ],
+    }),
+  );
+  await a.page.getByRole('button', { name: 'Extraire les acteurs' }).click();
+  await jobDone(a.page, 'extractActors');
+  await b.page.getByRole('listitem', { name: 'Marc Petit' }).waitFor();
+  const elodieCard = a.page.getByRole('listitem', { name: 'Élodie Dupont' });
+  assert.equal(await elodieCard.getByLabel('Rôle dans la situation').inputValue(), 'Organise la suite');
+  const people = await api(routes.people.list, { baseUrl, token });
+  assert.deepEqual(people.items.map((p) => `${p.name} ${p.lastName}`).sort(), ['Marc Petit', 'Élodie Dupont']);
+
   const [situation] = (await api(routes.situations.list, { baseUrl, token })).items;
   assert.ok(situation);
   const detail = await api(routes.situations.get, { baseUrl, token, params: { id: situation.id } });
-  const [elodie, paul] = detail.actors;
+  const [elodie, paul, marc] = detail.actors;
   assert.deepEqual(
     detail.actors.map((actor) => [actor.name, actor.role, actor.personId !== null]),
     [
       ['Élodie Dupont', 'CTO', true],
       ['Paul Martin', '', false],
+      ['Marc Petit', '', true],
     ],
   );
   const ask = (who: string) => [1, 2, 3, 4, 5].map((n) => `Question ${n} pour ${who} ?`);
@@ -94,6 +112,7 @@ test('situations: two actors (one from Personnes, one typed), questions from the
       actors: [
         { actorId: elodie!.id, questions: ask('Élodie') },
         { actorId: paul!.id, questions: ask('Paul') },
+        { actorId: marc!.id, questions: ask('Marc') },
       ],
     }),
   );
@@ -123,7 +142,7 @@ test('situations: two actors (one from Personnes, one typed), questions from the
   // Deleting asks first and says what goes; the other browser sees it gone.
   await a.page.getByRole('button', { name: 'Supprimer la situation' }).click();
   const confirm = a.page.getByRole('dialog', { name: 'Supprimer « Depart de Paul » ?' });
-  await confirm.getByText('Seront supprimés avec elle : 2 acteurs, 0 note', { exact: false }).waitFor();
+  await confirm.getByText('Seront supprimés avec elle : 3 acteurs, 0 note', { exact: false }).waitFor();
   await confirm.getByRole('button', { name: 'Supprimer' }).click();
   await a.page.getByText('Aucune situation.', { exact: false }).waitFor();
   await b.page.getByText('Cette situation n’existe plus.').waitFor();
