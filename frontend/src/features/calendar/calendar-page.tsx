@@ -113,10 +113,8 @@ export default function CalendarPage() {
     closeDialog();
   };
 
-  const title =
-    view === 'month'
-      ? format.month(anchor)
-      : t('weekTitle', { from: format.shortDay(days[0]!), to: format.shortDay(days[days.length - 1]!) });
+  const span = { from: format.shortDay(days[0]!), to: format.shortDay(days[days.length - 1]!) };
+  const title = view === 'month' ? format.month(anchor) : t(view === 'week' ? 'weekTitle' : 'agendaTitle', span);
   const empty = events.data && items.length === 0;
 
   return (

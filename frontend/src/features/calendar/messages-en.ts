@@ -10,6 +10,7 @@ export const en: CalendarMessages = {
   newEvent: 'New event',
   settings: 'Subscriptions and import',
   weekTitle: 'Week of {{from}} to {{to}}',
+  agendaTitle: 'From {{from}} to {{to}}',
   allDay: 'All day',
   now: 'Now',
   weekGrid: 'Week, hour by hour',

@@ -9,6 +9,7 @@ export const fr = {
   newEvent: 'Nouvel événement',
   settings: 'Abonnements et import',
   weekTitle: 'Semaine du {{from}} au {{to}}',
+  agendaTitle: 'Du {{from}} au {{to}}',
   allDay: 'Journée',
   now: 'Maintenant',
   weekGrid: 'Semaine, heure par heure',

@@ -71,3 +71,18 @@ describe('week layout of overlapping events', () => {
     ]);
   });
 });
+
+describe('the night summer time starts in Paris (29 March 2026, 02:00 → 03:00)', () => {
+  it('draws an event at its wall-clock times: 01:30–03:30 spans two rows of hours though it lasts one', () => {
+    const night = item({ start: '2026-03-29T00:30:00.000Z', end: '2026-03-29T01:30:00.000Z' });
+    const laid = layoutDay([night], wallOfDay('2026-03-29'), 'Europe/Paris');
+    expect(laid.map((s) => [s.top, s.bottom])).toEqual([[90, 210]]);
+  });
+
+  it('places the next morning’s 09:00 at 09:00 on either side of the change', () => {
+    const before = item({ start: '2026-03-28T08:00:00.000Z', end: '2026-03-28T09:00:00.000Z' });
+    const after = item({ start: '2026-03-29T07:00:00.000Z', end: '2026-03-29T08:00:00.000Z' });
+    expect(layoutDay([before], wallOfDay('2026-03-28'), 'Europe/Paris')[0]!.top).toBe(9 * 60);
+    expect(layoutDay([after], wallOfDay('2026-03-29'), 'Europe/Paris')[0]!.top).toBe(9 * 60);
+  });
+});
