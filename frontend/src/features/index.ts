@@ -1,6 +1,7 @@
 import type { FeatureDefinition } from '../app/registry.ts';
 import { alarmsFeature } from './alarms/feature.ts';
 import { budgetFeature } from './budget/feature.ts';
+import { calendarFeature } from './calendar/feature.ts';
 import { chatFeature } from './chat/feature.ts';
 import { filesFeature } from './files/feature.ts';
 import { dashboardFeature } from './dashboard/feature.ts';
@@ -22,6 +23,7 @@ export const features: readonly FeatureDefinition[] = [
   notesFeature,
   linksFeature,
   alarmsFeature,
+  calendarFeature,
   peopleFeature,
   situationsFeature,
   journalFeature,

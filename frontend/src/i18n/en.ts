@@ -153,4 +153,11 @@ export const en: Messages = {
     editKey: 'Edit the selected link',
     saveKey: 'Save the edited link',
   },
+  calendar: {
+    title: 'Calendar',
+    new: 'New event',
+    today: 'Today in the calendar',
+    previous: 'Previous week or month',
+    next: 'Next week or month',
+  },
 };

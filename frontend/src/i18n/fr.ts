@@ -155,6 +155,13 @@ export const fr = {
     editKey: 'Modifier le lien sélectionné',
     saveKey: 'Enregistrer le lien modifié',
   },
+  calendar: {
+    title: 'Calendrier',
+    new: 'Nouvel événement',
+    today: 'Aujourd’hui dans le calendrier',
+    previous: 'Semaine ou mois précédent',
+    next: 'Semaine ou mois suivant',
+  },
 };
 
 /** The shape every language must fill: same keys, any wording. */

@@ -1,6 +1,8 @@
 import 'i18next';
 import type { AlarmsMessages } from '../features/alarms/messages-fr.ts';
 import type { BudgetMessages } from '../features/budget/messages-fr.ts';
+import type { CalendarMessages } from '../features/calendar/messages-fr.ts';
+import type { CalendarSubscriptionsMessages } from '../features/calendar/subscriptions/messages-fr.ts';
 import type { ChatMessages } from '../features/chat/messages-fr.ts';
 import type { FilesMessages } from '../features/files/messages-fr.ts';
 import type { JournalMessages } from '../features/journal/messages-fr.ts';
@@ -36,6 +38,8 @@ declare module 'i18next' {
       people: PeopleMessages;
       alarms: AlarmsMessages;
       budget: BudgetMessages;
+      calendar: CalendarMessages;
+      calendarSubscriptions: CalendarSubscriptionsMessages;
       situations: SituationsMessages;
       journal: JournalMessages;
       reporting: ReportingMessages;
