@@ -28,6 +28,7 @@ import { filesRouter } from './modules/files/routes.ts';
 import { journalRouter } from './modules/journal/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
 import { budgetRouter } from './modules/budget/routes.ts';
+import { calendarRouter } from './modules/calendar/routes.ts';
 import { noteSessionsRouter } from './modules/notes/sessions.routes.ts';
 import { notesRouter } from './modules/notes/routes.ts';
 import { peopleRouter } from './modules/people/routes.ts';
@@ -86,6 +87,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(preferencesRouter(bind, services.preferences));
   api.use(linksRouter(bind, services.links));
   api.use(budgetRouter(bind, services.budget));
+  api.use(calendarRouter(bind, services.calendar));
   api.use(peopleRouter(bind, services.people, services.peopleImport));
   api.use(teamsRouter(bind, services.teams));
   api.use(alarmsRouter(bind, services.alarms));

@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget, calendar) runs one of them.
 import { alarmsBench } from './alarms.bench.ts';
 import { apiBench } from './api.bench.ts';
 import { budgetBench } from './budget.bench.ts';
+import { calendarBench } from './calendar.bench.ts';
 import { chatBench } from './chat.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
 import { markdownBench } from './markdown.bench.ts';
@@ -28,6 +29,7 @@ const benches: Record<string, () => Promise<void>> = {
   people: peopleBench,
   alarms: alarmsBench,
   budget: budgetBench,
+  calendar: calendarBench,
 };
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {

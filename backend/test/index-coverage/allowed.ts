@@ -29,6 +29,8 @@ const exported = [
   'budget_mappings',
   'budget_kept_pairs',
   'budget_merges',
+  'calendar_events',
+  'calendar_trash',
   'journal_entries',
   'situations',
   'situation_actors',
@@ -58,6 +60,9 @@ const groups: { reason: string; shapes: string[] }[] = [
       'tasks.update {status: in, open: filter}',
       'tasks.update {status: filter, open: filter}',
       'budget_lines.distinct {}', // the budget's books built once per database, and rebuilt nightly
+      // The calendar's month buckets, rebuilt from the events at start, after a restore and nightly.
+      'calendar_events.distinct {}',
+      'calendar_buckets.distinct {}',
       'situation_actors.find {personKey: filter}', // actors imported from before their personKey
       'people.distinct {}', // the people lookups rebuilt nightly
       'people_lookup.delete {}', // dropped at start and after a restore (a few documents), each rebuilt on its next list

@@ -69,16 +69,12 @@ const eventFields = {
   start: isoDateTime,
   end: isoDateTime,
   allDay: z.boolean(),
-  recurrence: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(10_000, 'must be at most 10000 characters')
+  recurrence: z.string().trim().min(1, 'must not be empty').max(10_000, 'must be at most 10000 characters').nullable().meta({
+    description: 'RRULE (and EXDATE) lines; null removes the recurrence. The server checks the rule (400 when invalid)',
+  }),
+  timeZone: ianaTimeZone
     .nullable()
-    .meta({
-      description: 'RRULE (and EXDATE) lines; null removes the recurrence. The server checks the rule (400 when invalid)',
-    }),
-  timeZone: ianaTimeZone.nullable(),
+    .meta({ description: "The zone a recurrence is walked in; null: my Préférences' zone for a timed series (else UTC)" }),
 };
 
 type Times = { start?: string; end?: string; allDay?: boolean };
@@ -153,13 +149,18 @@ export const calendarImportResult = z
   .object({
     created: z.number().int(),
     updated: z.number().int(),
+    unchanged: z.number().int().meta({ description: 'VEVENTs already mine exactly as the file has them' }),
     skipped: z.number().int(),
     skips: z.array(calendarImportSkip).meta({ description: 'The first 100 skipped VEVENTs and why' }),
   })
   .meta({ id: 'CalendarImportResult' });
 export type CalendarImportResult = z.infer<typeof calendarImportResult>;
 
-export const uploadCalendarImportFields = z.strictObject({});
+export const uploadCalendarImportFields = z.strictObject({
+  timeZone: ianaTimeZone
+    .optional()
+    .meta({ description: "The zone of the file's floating times (no TZID, no Z); my Préférences' by default, else UTC" }),
+});
 
 const tags = ['calendar'] as const;
 

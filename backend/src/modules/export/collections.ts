@@ -4,6 +4,7 @@ import { filesExport } from '../files/export.ts';
 import { journalExport } from '../journal/export.ts';
 import { linksExport } from '../links/export.ts';
 import { budgetExports } from '../budget/export.ts';
+import { calendarExports } from '../calendar/export.ts';
 import { noteLinesExport, noteSessionsExport } from '../notes/sessions.export.ts';
 import { notesExport } from '../notes/export.ts';
 import { peopleExport } from '../people/export.ts';
@@ -41,6 +42,7 @@ export const exportedCollections: readonly ExportedCollection[] = [
   teamsExport,
   peopleExport,
   ...budgetExports,
+  ...calendarExports,
   journalExport,
   ...situationExports,
 ];

@@ -2,6 +2,7 @@ import type { SearchSource } from '../../ml/index/sources.ts';
 import { messageSearch } from '../chat/search.ts';
 import { fileSearch } from '../files/search.ts';
 import { budgetSearch } from '../budget/search.ts';
+import { eventSearch } from '../calendar/search.ts';
 import { journalSearch } from '../journal/search.ts';
 import { linkSearch } from '../links/search.ts';
 import { lineSearch, sessionSearch } from '../notes/sessions.search.ts';
@@ -23,6 +24,7 @@ export const searchSources: readonly SearchSource[] = [
   fileSearch,
   personSearch,
   budgetSearch,
+  eventSearch,
   journalSearch,
   situationSearch,
 ];
