@@ -126,6 +126,28 @@ describe('Calendrier, week view', () => {
     await screen.findByRole('button', { name: 'Atelier, 09:00–10:30' });
   });
 
+  it('Esc during a drag cancels it: no slot, no form', async () => {
+    renderWeek([]);
+    fireEvent.pointerDown(grid(), at(1, 9));
+    fireEvent.pointerMove(grid(), at(1, 11));
+    expect(grid().querySelector('.cal-ghost')).not.toBeNull();
+    await userEvent.keyboard('{Escape}');
+    expect(grid().querySelector('.cal-ghost')).toBeNull();
+    fireEvent.pointerUp(grid(), at(1, 11));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('C opens the form on its quick entry: "Réunion demain 14h-15h" fills the title and the times', async () => {
+    renderWeek([]);
+    await userEvent.keyboard('c');
+    const dialog = screen.getByRole('dialog', { name: 'Nouvel événement' });
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Ajout rapide'));
+    await userEvent.keyboard('Réunion demain 14h-15h');
+    expect((within(dialog).getByLabelText('Titre') as HTMLInputElement).value).toBe('Réunion');
+    expect((within(dialog).getByLabelText('Début') as HTMLInputElement).value).toMatch(/T14:00$/);
+    expect((within(dialog).getByLabelText('Fin') as HTMLInputElement).value).toMatch(/T15:00$/);
+  });
+
   it('moves an event by drag at once, and puts it back when the server refuses', async () => {
     const event = anEvent({ title: 'Réunion' });
     renderWeek([event]);

@@ -82,7 +82,7 @@ export default function CalendarPage() {
     // The next whole hour of the day shown (today: from now on).
     const day = startOfDay(anchor) === startOfDay(now) ? now : anchor + 9 * 60 * MINUTE;
     const start = Math.ceil(day / (60 * MINUTE)) * 60 * MINUTE;
-    setDraft({ start: instantOf(start, zone), end: instantOf(start + 60 * MINUTE, zone), allDay: false });
+    setDraft({ start: instantOf(start, zone), end: instantOf(start + 60 * MINUTE, zone), allDay: false, quick: true });
   };
   useKeyShortcuts({ ArrowLeft: () => step(-1), ArrowRight: () => step(1), t: today, c: newEvent });
 

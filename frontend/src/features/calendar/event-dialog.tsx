@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/dialog.tsx';
 import { TextArea } from '../../ui/text-area.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { DAY } from './calendar-time.ts';
+import { parseQuickEvent } from './quick-entry.ts';
 import { isEditable } from './use-calendar.ts';
 
 export type EventFields = Required<Pick<UpdateCalendarEventBody, 'title' | 'description' | 'location'>> &
@@ -18,6 +19,8 @@ export interface Draft {
   start: string;
   end: string;
   allDay: boolean;
+  /** Opened with C or a button rather than on a slot: the quick entry gets the focus. */
+  quick?: boolean;
 }
 
 interface EventDialogProps {
@@ -45,7 +48,7 @@ const afterDay = (day: string) => new Date(Date.parse(midnight(day)) + DAY).toIS
  * where it was imported.
  */
 export function EventDialog({ event, draft, zone, pending, onSave, onDelete, onClose }: EventDialogProps) {
-  const { t } = useTranslation('calendar');
+  const { t, i18n } = useTranslation('calendar');
   const source = event ?? draft;
   const [title, setTitle] = useState(event?.title ?? '');
   const [allDay, setAllDay] = useState(source.allDay);
@@ -56,6 +59,15 @@ export function EventDialog({ event, draft, zone, pending, onSave, onDelete, onC
   const [tried, setTried] = useState(false);
   const timesLocked = event !== null && !isEditable(event);
 
+  /** Typing `Réunion demain 14h-15h` fills the title and the times as it is read. */
+  const quickEntry = (text: string) => {
+    const found = parseQuickEvent(text, { now: new Date(), timeZone: zone, language: i18n.language === 'en' ? 'en' : 'fr' });
+    if (!found) return setTitle(text.trim());
+    setTitle(found.title);
+    setAllDay(found.allDay);
+    setStart(found.allDay ? dayOf(found.start) : toDateTimeInput(found.start, zone));
+    setEnd(found.allDay ? lastDayOf(found.start, found.end) : toDateTimeInput(found.end, zone));
+  };
   const switchAllDay = (next: boolean) => {
     setAllDay(next);
     // Keep the days picked: a timed start's day, or a day's 09:00–10:00.
@@ -84,12 +96,21 @@ export function EventDialog({ event, draft, zone, pending, onSave, onDelete, onC
     <Dialog label={event ? t('form.editTitle') : t('form.newTitle')} onClose={onClose} className="cal-dialog">
       <form onSubmit={submit} noValidate>
         <h2 className="dialog-title">{event ? t('form.editTitle') : t('form.newTitle')}</h2>
+        {!event && (
+          <TextField
+            label={t('form.quick')}
+            hint={t('form.quickHint')}
+            onChange={(e) => quickEntry(e.target.value)}
+            data-autofocus={draft.quick || undefined}
+            autoComplete="off"
+          />
+        )}
         <TextField
           label={t('form.title')}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           error={titleError}
-          data-autofocus
+          data-autofocus={!draft.quick || undefined}
           maxLength={500}
         />
         {timesLocked ? (

@@ -36,6 +36,8 @@ export const en: CalendarMessages = {
     newTitle: 'New event',
     editTitle: 'Edit event',
     title: 'Title',
+    quick: 'Quick entry',
+    quickHint: 'For example “Meeting tomorrow 2pm-3pm” or “Leave from 12 to 14 April”',
     allDay: 'All day',
     start: 'Start',
     end: 'End',

@@ -35,6 +35,8 @@ export const fr = {
     newTitle: 'Nouvel événement',
     editTitle: 'Modifier l’événement',
     title: 'Titre',
+    quick: 'Ajout rapide',
+    quickHint: 'Par exemple « Réunion demain 14h-15h » ou « Congés du 12 au 14 avril »',
     allDay: 'Toute la journée',
     start: 'Début',
     end: 'Fin',
