@@ -124,6 +124,17 @@ describe('Calendrier, week view', () => {
       }),
     });
     await screen.findByRole('button', { name: 'Atelier, 09:00–10:30' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('keeps the new event form open with what was typed when the server refuses it', async () => {
+    renderWeek([]);
+    await userEvent.keyboard('c');
+    mockedCall.mockRejectedValueOnce(new Error('Le serveur a refusé'));
+    await userEvent.keyboard('Revue{Enter}');
+    await waitFor(() => expect(toastStore.get().map((t) => t.message)).toContain('Le serveur a refusé'));
+    const dialog = screen.getByRole('dialog', { name: 'Nouvel événement' });
+    expect((within(dialog).getByLabelText('Titre') as HTMLInputElement).value).toBe('Revue');
   });
 
   it('Esc during a drag cancels it: no slot, no form', async () => {

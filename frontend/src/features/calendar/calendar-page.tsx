@@ -103,9 +103,11 @@ export default function CalendarPage() {
     setDraft(null);
     setOpenId(null);
   };
+  /** An edit shows at once (and goes back on failure); a new event's form stays open until it is created, so a refusal loses nothing typed. */
   const save = (fields: EventFields) => {
-    if (opened) operations.update.mutate({ event: opened, patch: fields });
-    else operations.create.mutate({ ...fields, start: fields.start!, end: fields.end! });
+    if (!opened)
+      return operations.create.mutate({ ...fields, start: fields.start!, end: fields.end! }, { onSuccess: closeDialog });
+    operations.update.mutate({ event: opened, patch: fields });
     closeDialog();
   };
   const remove = (event: CalendarEvent) => {
