@@ -29,6 +29,8 @@ import { journalRouter } from './modules/journal/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
 import { budgetRouter } from './modules/budget/routes.ts';
 import { calendarRouter } from './modules/calendar/routes.ts';
+import { calendarFeedRouter } from './modules/calendar/feed/routes.ts';
+import { calendarSubscriptionsRouter } from './modules/calendar/subscriptions/routes.ts';
 import { noteSessionsRouter } from './modules/notes/sessions.routes.ts';
 import { notesRouter } from './modules/notes/routes.ts';
 import { peopleRouter } from './modules/people/routes.ts';
@@ -88,6 +90,8 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(linksRouter(bind, services.links));
   api.use(budgetRouter(bind, services.budget));
   api.use(calendarRouter(bind, services.calendar));
+  api.use(calendarSubscriptionsRouter(bind, services.calendarSubscriptions.service));
+  api.use(calendarFeedRouter(bind, services.calendarSubscriptions.feed));
   api.use(peopleRouter(bind, services.people, services.peopleImport));
   api.use(teamsRouter(bind, services.teams));
   api.use(alarmsRouter(bind, services.alarms));

@@ -27,6 +27,7 @@ import { createLinkService } from './modules/links/service.ts';
 import { createBudgetServices } from './modules/budget/services.ts';
 import { calendarJobs } from './modules/calendar/jobs.ts';
 import { createCalendarService } from './modules/calendar/service.ts';
+import { createCalendarSubscriptions } from './modules/calendar/subscriptions/setup.ts';
 import { createNoteLineService } from './modules/notes/lines.service.ts';
 import { createNoteSessionService } from './modules/notes/sessions.service.ts';
 import { recentNotes } from './modules/notes/dashboard.ts';
@@ -121,6 +122,13 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     createPerson: people.create,
     languageOf: async (actor) => (await preferences.get(actor)).language,
   });
+  const calendarSubscriptions = createCalendarSubscriptions({
+    events,
+    jobs,
+    logger,
+    allow: config.OUTBOUND_ALLOW_ADDRESSES,
+    preferencesOf: preferences.get,
+  });
   // Project deletion removes content children first: lines and sessions, then notes, then tasks.
   const jobDefinitions: JobDefinition[] = [
     ...authJobs(tokens),
@@ -139,6 +147,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     ...idempotencyJobs,
     ...budget.jobs,
     ...calendarJobs,
+    ...calendarSubscriptions.jobDefinitions,
     ...alarmJobs,
     ...situations.jobs,
     ...lookupJobs,
@@ -154,6 +163,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     journal: createJournalService({ events }),
     budget,
     calendar: createCalendarService({ events }),
+    calendarSubscriptions,
     people,
     situations,
     peopleImport: createPeopleImport({ events }),

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { lazyScreen } from '../../lib/lazy-screen.ts';
 import type { FeatureDefinition } from '../../app/registry.ts';
 
@@ -31,5 +32,13 @@ export const calendarFeature: FeatureDefinition = {
     { keys: 't', title: 'calendar.today' },
     { keys: 'c', title: 'calendar.new' },
   ],
-  events: () => import('./calendar-cache.ts').then((m) => m.calendarEvents),
+  events: () =>
+    Promise.all([import('./calendar-cache.ts'), import('./subscriptions/subscription-cache.ts')]).then(
+      ([calendar, subscriptions]) => ({
+        ...calendar.calendarEvents,
+        ...subscriptions.subscriptionEvents,
+      }),
+    ),
+  // Subscriptions and the private feed (its address regenerable there), loaded with Préférences.
+  preferencesPanels: [lazy(() => import('./subscriptions/panel.tsx'))],
 };
