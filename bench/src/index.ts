@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget, calendar) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget, calendar, journal) runs one of them.
 import { alarmsBench } from './alarms.bench.ts';
 import { apiBench } from './api.bench.ts';
 import { budgetBench } from './budget.bench.ts';
 import { calendarBench } from './calendar.bench.ts';
 import { chatBench } from './chat.bench.ts';
+import { journalBench } from './journal.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
 import { markdownBench } from './markdown.bench.ts';
 import { p1Bench } from './p1.bench.ts';
@@ -30,6 +31,7 @@ const benches: Record<string, () => Promise<void>> = {
   alarms: alarmsBench,
   budget: budgetBench,
   calendar: calendarBench,
+  journal: journalBench,
 };
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {
