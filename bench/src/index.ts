@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget, calendar, journal) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget, calendar, panorama-import, journal) runs one of them.
 import { alarmsBench } from './alarms.bench.ts';
 import { apiBench } from './api.bench.ts';
 import { budgetBench } from './budget.bench.ts';
@@ -9,6 +9,7 @@ import { journalBench } from './journal.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
 import { markdownBench } from './markdown.bench.ts';
 import { p1Bench } from './p1.bench.ts';
+import { panoramaImportBench } from './panorama-import.bench.ts';
 import { peopleBench } from './people.bench.ts';
 import { reindexBench } from './reindex.bench.ts';
 import { searchBench } from './search.bench.ts';
@@ -31,6 +32,7 @@ const benches: Record<string, () => Promise<void>> = {
   alarms: alarmsBench,
   budget: budgetBench,
   calendar: calendarBench,
+  'panorama-import': panoramaImportBench,
   journal: journalBench,
 };
 const only = process.env.BENCH_ONLY;

@@ -11,9 +11,10 @@ import { readArchive } from '../modules/export/read-archive.ts';
 import { writeArchive } from '../modules/export/write-archive.ts';
 import type { ExportTarget } from '../modules/export/registry.ts';
 import { defaultArchiveName, parseCommand, resolvePath, usage, UsageError } from './args.ts';
+import { runPanoramaCommand } from '../modules/panorama-import/cli.ts';
 import type { Command } from './args.ts';
 
-/** `panoramix export | import`: the application-level backup, also what restore and migrations build on. */
+/** `panoramix export | import | import-panorama | verify-import`: backup, restore, and moving in from Panorama. */
 async function run(command: Command) {
   // Like `npm start`, read ./.env when there is one (the container has none: compose sets the environment).
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -23,6 +24,10 @@ async function run(command: Command) {
   const database = await startDatabase(path.join(config.dataDir, 'db'), (msg) => progress.note(msg));
   try {
     await connectDatabase(database.uri, config.MONGODB_DB);
+    if (command.command === 'import-panorama' || command.command === 'verify-import') {
+      process.exitCode = await runPanoramaCommand(command, config, progress);
+      return;
+    }
     if (command.command === 'import') {
       // Unique indexes first, so an import into an empty database enforces them like the API does.
       await Promise.all(exportedCollections.map((c) => c.model.init()));

@@ -45,7 +45,7 @@ const find = (collection: string, family: string, legacyId: string) =>
     .collection(collection)
     .findOne({ _id: legacyObjectId(family, legacyId) });
 
-describe('Panorama archive import', () => {
+describe('Panorama archive import', { timeout: 120_000 }, () => {
   it('imports every collection for the target user, with the legacy shapes fixed and reported', async () => {
     const report = await importPanorama(options());
     const docs = awkwardDocuments();

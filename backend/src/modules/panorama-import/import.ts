@@ -9,7 +9,7 @@ import { isClean, newCollectionReport, note } from './report.ts';
 import type { CollectionReport, ImportReport } from './report.ts';
 import { mapContext, scanArchive } from './scan.ts';
 import { splitSecrets, storeSecret } from './secrets.ts';
-import { writeBatch } from './writer.ts';
+import { createWriter } from './writer.ts';
 
 export interface ImportOptions {
   archive: string;
@@ -90,24 +90,40 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
       errors,
     });
 
-  async function flush() {
-    const groups = byTarget(batch);
-    batch = [];
-    chars = 0;
-    for (const [target, items] of groups) {
-      const counts = await writeBatch(
+  const writer = createWriter(options.userId);
+  // One batch is written while the next is mapped: the database and the mapping each take a core.
+  let writing: Promise<void> = Promise.resolve();
+
+  async function write(items: Prepared[], into: CollectionReport) {
+    for (const [target, group] of byTarget(items)) {
+      const counts = await writer.write(
         target,
-        items.map((i) => i.doc),
+        group.map((i) => i.doc),
       );
-      current.inserted += counts.inserted.length;
-      current.updated += counts.updated.length;
-      current.unchanged += counts.unchanged;
-      const kind = items[0]?.mapping?.searchKind;
-      if (kind && !items[0]?.held) {
+      into.inserted += counts.inserted.length;
+      into.updated += counts.updated.length;
+      into.unchanged += counts.unchanged;
+      into.skipped += counts.taken.length;
+      for (const id of counts.taken) {
+        const legacy = group.find((i) => i.doc._id.equals(id))?.doc.legacyId;
+        note(into, "id taken by another user's document (this archive imported for someone else)", String(legacy));
+      }
+      const kind = group[0]?.mapping?.searchKind;
+      if (kind && !group[0]?.held) {
         await enqueue([...counts.inserted, ...counts.updated].map((id) => ({ kind, id: String(id) })));
       }
     }
     progress();
+  }
+
+  async function flush() {
+    const items = batch;
+    batch = [];
+    chars = 0;
+    await writing;
+    if (items.length === 0) return;
+    writing = write(items, current);
+    writing.catch(() => {}); // handled: the next flush awaits it and throws its error
   }
 
   async function importPreferences(doc: PanoramaDoc) {
@@ -118,7 +134,7 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
       report.secrets.push({ name, action: keep ? 'stored' : 'dropped' });
     }
     // The rest (files folder, Qdrant address, theme…) described Panorama's instance: kept, never applied here.
-    return prepare('appPreferences', { ...rest, _id: doc._id } as PanoramaDoc, ctx);
+    return await prepare('appPreferences', { ...rest, _id: doc._id } as PanoramaDoc, ctx);
   }
 
   for await (const frame of readFrames(options.archive)) {
@@ -132,7 +148,7 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
     legacyId = String(doc._id);
     read++;
     current.read++;
-    const prepared = collectionName === 'appPreferences' ? await importPreferences(doc) : prepare(collectionName, doc, ctx);
+    const prepared = collectionName === 'appPreferences' ? await importPreferences(doc) : await prepare(collectionName, doc, ctx);
     current.target = prepared.collection;
     for (const field of prepared.unknownFields) current.unknownFields[field] = (current.unknownFields[field] ?? 0) + 1;
     if (prepared.held) {
@@ -160,6 +176,7 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
     if (batch.length >= BATCH_DOCS || chars >= BATCH_CHARS) await flush();
   }
   await flush();
+  await writing;
   report.pendingMembers = [...pending].map(([legacyUserId, projects]) => ({ legacyUserId, projects }));
   report.finishedAt = new Date().toISOString();
   report.clean = isClean(report);

@@ -35,7 +35,7 @@ export function holdDocument(collection: string, doc: PanoramaDoc, userId: Types
  * by our model (defaults, casts, trims), then `legacyId` and `extra` (the fields we do not know,
  * kept rather than dropped) added beside them.
  */
-export function prepare(collection: string, doc: PanoramaDoc, ctx: MapContext): Prepared {
+export async function prepare(collection: string, doc: PanoramaDoc, ctx: MapContext): Promise<Prepared> {
   const mapping = mappings.get(collection);
   if (!mapping) return holdDocument(collection, doc, ctx.userId, heldCollections[collection] ?? 'unknown collection');
   const revived = revive(doc) as PanoramaDoc;
@@ -47,7 +47,10 @@ export function prepare(collection: string, doc: PanoramaDoc, ctx: MapContext): 
   const extra = { ...Object.fromEntries(unknownFields.map((key) => [key, revived[key]])), ...keptByMapping };
   const _id = legacyObjectId(mapping.collection, String(doc._id));
   const built = new mapping.model({ ...fields, _id, userId: ctx.userId });
-  const error = built.validateSync();
+  const error = await built.validate().then(
+    () => undefined,
+    (e: unknown) => e as { errors: Record<string, { path: string; kind: string }> },
+  );
   const written: Record<string, unknown> & { _id: Types.ObjectId } = {
     ...built.toObject({ depopulate: true, virtuals: false, versionKey: false }),
     _id,

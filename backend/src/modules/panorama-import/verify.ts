@@ -6,6 +6,7 @@ import type { PanoramaDoc } from './mapping.ts';
 import { byTarget, holdDocument, prepare } from './prepare.ts';
 import type { Prepared } from './prepare.ts';
 import { splitSecrets } from './secrets.ts';
+import { fetchExisting } from './writer.ts';
 import { mapContext, scanArchive } from './scan.ts';
 
 export interface Difference {
@@ -55,15 +56,14 @@ export async function verifyImport(options: {
     const groups = byTarget(batch);
     batch = [];
     for (const [target, items] of groups) {
-      const stored = await mongoose.connection
-        .collection(target)
-        .find({ _id: { $in: items.map((i) => i.prepared.doc._id) } })
-        .toArray();
-      const byId = new Map(stored.map((doc) => [String(doc._id), doc as Record<string, unknown>]));
+      const byId = await fetchExisting(
+        target,
+        items.map((i) => i.prepared.doc._id),
+      );
       for (const { archiveCollection, prepared } of items) {
         const counts = report.collections[archiveCollection]!;
         const legacyId = String(prepared.doc.legacyId);
-        const actual = byId.get(String(prepared.doc._id));
+        const actual = byId.get(String(prepared.doc._id)) as Record<string, unknown> | undefined;
         if (!actual) {
           differ({ collection: archiveCollection, legacyId, field: '(missing)', expected: prepared.doc, actual: null });
           counts.different++;
@@ -88,7 +88,7 @@ export async function verifyImport(options: {
     const doc = frame.doc as PanoramaDoc;
     // As the import writes it: preferences without their secrets, a refused document in the holding collection.
     const source = frame.collection === 'appPreferences' ? ({ ...splitSecrets(doc).rest, _id: doc._id } as PanoramaDoc) : doc;
-    let prepared = prepare(frame.collection, source, ctx);
+    let prepared = await prepare(frame.collection, source, ctx);
     if (prepared.invalid)
       prepared = holdDocument(frame.collection, doc, options.userId, `refused by the model: ${prepared.invalid}`);
     const target = (report.targets[prepared.collection] ??= { expected: 0, inDatabase: 0 });

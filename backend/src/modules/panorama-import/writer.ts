@@ -7,9 +7,54 @@ export interface WriteCounts {
   inserted: Types.ObjectId[];
   updated: Types.ObjectId[];
   unchanged: number;
+  /** Ids held by another user's document (the same archive imported for someone else): not written. */
+  taken: Types.ObjectId[];
 }
 
 const DUPLICATE_KEY = 11000;
+
+const FETCH_CONCURRENCY = 16;
+
+/**
+ * The `_id`s a target collection holds for the user, read once per run and kept up to date by the
+ * writes: a document not among them is new and needs no read before its insert. FerretDB serves
+ * only a lone `_id` equality from an index (an `$in` of a batch scans the whole collection, which
+ * made a 10,000-task import quadratic), so the documents that are there are then read one by one.
+ */
+export function createWriter(userId: Types.ObjectId) {
+  const known = new Map<string, Set<string>>();
+
+  async function idsOf(collectionName: string) {
+    let ids = known.get(collectionName);
+    if (!ids) {
+      const cursor = mongoose.connection.collection(collectionName).find({ userId }, { projection: { _id: 1 } });
+      ids = new Set<string>();
+      for await (const doc of cursor) ids.add(String(doc._id));
+      known.set(collectionName, ids);
+    }
+    return ids;
+  }
+
+  return {
+    async write(collectionName: string, docs: readonly (Document & { _id: Types.ObjectId })[]) {
+      const ids = await idsOf(collectionName);
+      const counts = await writeBatch(collectionName, docs, ids);
+      for (const id of [...counts.inserted, ...counts.updated]) ids.add(String(id));
+      return counts;
+    },
+  };
+}
+
+/** Documents by `_id`, read one by one (the only read FerretDB serves from an index), some at a time. */
+export async function fetchExisting(collectionName: string, ids: readonly Types.ObjectId[]) {
+  const collection = mongoose.connection.collection(collectionName);
+  const existing = new Map<string, Document>();
+  for (let i = 0; i < ids.length; i += FETCH_CONCURRENCY) {
+    const found = await Promise.all(ids.slice(i, i + FETCH_CONCURRENCY).map((_id) => collection.findOne({ _id })));
+    for (const doc of found) if (doc) existing.set(String(doc._id), doc);
+  }
+  return existing;
+}
 
 /**
  * Writes one batch of documents to a native collection by `_id`, comparing first: an unchanged
@@ -19,16 +64,17 @@ const DUPLICATE_KEY = 11000;
  * search queue, ml/index/queue.ts). A document inserted by someone else between the read and the
  * write (a second import of the same archive) makes its insert fail on the key; it is replaced then.
  */
-export async function writeBatch(
+async function writeBatch(
   collectionName: string,
   docs: readonly (Document & { _id: Types.ObjectId })[],
+  known: ReadonlySet<string>,
 ): Promise<WriteCounts> {
   const collection = mongoose.connection.collection(collectionName);
-  const existing = new Map<string, Document>();
-  for (const doc of await collection.find({ _id: { $in: docs.map((d) => d._id) } }).toArray()) {
-    existing.set(String(doc._id), doc);
-  }
-  const counts: WriteCounts = { inserted: [], updated: [], unchanged: 0 };
+  const existing = await fetchExisting(
+    collectionName,
+    docs.filter((d) => known.has(String(d._id))).map((d) => d._id),
+  );
+  const counts: WriteCounts = { inserted: [], updated: [], unchanged: 0, taken: [] };
   const fresh: Document[] = [];
   const changed: Document[] = [];
   for (const doc of docs) {
@@ -44,9 +90,18 @@ export async function writeBatch(
       const failed = (error as MongoBulkWriteError).writeErrors;
       const list = Array.isArray(failed) ? failed : failed ? [failed] : [];
       if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw error;
-      const taken = new Set(list.map((e) => e.index));
-      changed.push(...fresh.filter((_, i) => taken.has(i)));
-      fresh.splice(0, fresh.length, ...fresh.filter((_, i) => !taken.has(i)));
+      const failedAt = new Set(list.map((e) => e.index));
+      const raced = fresh.filter((_, i) => failedAt.has(i));
+      fresh.splice(0, fresh.length, ...fresh.filter((_, i) => !failedAt.has(i)));
+      const owners = await fetchExisting(
+        collectionName,
+        raced.map((d) => d._id),
+      );
+      for (const doc of raced) {
+        const owner = owners.get(String(doc._id))?.userId;
+        if (owner !== undefined && String(owner) === String(doc.userId)) changed.push(doc);
+        else counts.taken.push(doc._id);
+      }
     }
   }
   if (changed.length > 0) {

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { idParams, isoDateTime, objectId } from './common.ts';
+import { defineRoute } from './http.ts';
+
+/** A Panorama archive can hold years of data; it is streamed to disk, never held in memory. */
+export const PANORAMA_ARCHIVE_MAX_BYTES = 4 * 1024 * 1024 * 1024;
+
+const secretChoice = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^(all|[A-Za-z0-9_.]+(,[A-Za-z0-9_.]+)*)?$/, 'must be `all` or secret names separated by commas')
+  .meta({
+    description:
+      "appPreferences secrets to keep in the user's encrypted settings (`all`, or names such as `openaiApiKey,slack.botToken`); the others are dropped",
+  });
+
+/** The text fields of the upload; the archive travels in the `file` part. */
+export const startPanoramaImportBody = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100)
+    .meta({ description: 'The user every imported document belongs to' }),
+  keepSecrets: secretChoice.default(''),
+  mapUsers: z
+    .string()
+    .trim()
+    .max(4000)
+    .regex(/^([^=,]+=[^=,]+(,[^=,]+=[^=,]+)*)?$/, 'must be panoramaUserId=username pairs separated by commas')
+    .default('')
+    .meta({
+      description: 'Panorama project members to map to accounts here (`panoramaUserId=username,…`); the others stay pending',
+    }),
+});
+
+const count = z.number().int().min(0);
+const issues = z.record(z.string(), z.object({ count, samples: z.array(z.string()) }));
+
+export const panoramaImportReport = z
+  .object({
+    archive: z.string(),
+    username: z.string(),
+    startedAt: isoDateTime,
+    finishedAt: isoDateTime.nullable(),
+    collections: z.record(
+      z.string(),
+      z.object({
+        target: z.string(),
+        read: count,
+        inserted: count,
+        updated: count,
+        unchanged: count,
+        skipped: count,
+        issues,
+        unknownFields: z.record(z.string(), count),
+      }),
+    ),
+    pendingMembers: z.array(z.object({ legacyUserId: z.string(), projects: count })),
+    secrets: z.array(z.object({ name: z.string(), action: z.enum(['stored', 'dropped']) })),
+    missingFiles: z.array(z.object({ legacyId: z.string(), storedFileName: z.string() })),
+    held: count,
+    clean: z.boolean(),
+  })
+  .meta({ id: 'PanoramaImportReport' });
+export type PanoramaImportReport = z.infer<typeof panoramaImportReport>;
+
+export const panoramaImportProgress = z.object({
+  collection: z.string().meta({ description: 'The collection being read' }),
+  read: count.meta({ description: 'Documents read so far' }),
+  total: count.meta({ description: 'Documents in the archive' }),
+  rate: count.meta({ description: 'Documents per second' }),
+  errors: count.meta({ description: 'Documents refused so far' }),
+});
+
+export const panoramaImportStates = ['queued', 'running', 'done', 'failed'] as const;
+export const panoramaImport = z
+  .object({
+    id: objectId,
+    username: z.string(),
+    state: z.enum(panoramaImportStates),
+    progress: panoramaImportProgress.nullable(),
+    report: panoramaImportReport.nullable(),
+    error: z.string().nullable(),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .meta({ id: 'PanoramaImport' });
+export type PanoramaImport = z.infer<typeof panoramaImport>;
+
+const tags = ['panorama-import'] as const;
+
+export const panoramaImportRoutes = {
+  start: defineRoute({
+    method: 'post',
+    path: '/api/admin/imports/panorama',
+    summary:
+      'Import a Panorama export archive (multipart/form-data, part `file`) for a user (admin): answers at once with the import job, whose progress is pushed live',
+    tags,
+    access: 'admin',
+    body: startPanoramaImportBody,
+    upload: { field: 'file', maxBytes: PANORAMA_ARCHIVE_MAX_BYTES },
+    status: 202,
+    response: panoramaImport,
+    errors: [413],
+  }),
+  get: defineRoute({
+    method: 'get',
+    path: '/api/admin/imports/panorama/:id',
+    summary: 'An import job: its state, progress and report (admin, the one who started it)',
+    tags,
+    access: 'admin',
+    params: idParams,
+    response: panoramaImport,
+  }),
+};
