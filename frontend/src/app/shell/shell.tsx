@@ -5,12 +5,10 @@ import type { EventAppliers } from '../../api/event-appliers.ts';
 import { Button } from '../../ui/button.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { holdKeys, releaseKeys } from '../palette/held-keys.ts';
-import { usePaletteItems } from '../palette/use-palette-items.ts';
 import { loadPreferences, preferencesStore } from '../../api/preferences-store.ts';
 import type { FeatureDefinition } from '../registry.ts';
 import { formatBinding } from '../../lib/keys.ts';
 import { isWithin, useLocation } from '../../lib/location.ts';
-import { appCommands } from './app-commands.ts';
 import { Outlet } from './outlet.tsx';
 import { Sidebar } from './sidebar.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -23,10 +21,10 @@ import './shell.css';
 // TanStack Query and the socket are fetched once the shell is on screen, outside the initial budget.
 const DataProvider = lazy(() => import('../../api/data-provider.tsx'));
 // The palette too: fetched as soon as the shell is up (see below), so Ctrl+K finds it loaded.
-const loadPalette = () => import('../palette/command-palette.tsx');
-const CommandPalette = lazy(() =>
+const loadPalette = () => import('./shell-palette.tsx');
+const ShellPalette = lazy(() =>
   loadPalette().then(
-    (m) => ({ default: m.CommandPalette }),
+    (m) => ({ default: m.ShellPalette }),
     (error: unknown) => {
       releaseKeys(); // the keys held for it go back to the page
       throw error;
@@ -69,8 +67,6 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
     if (!paletteOpen) releaseKeys(); // closed again before it came up
   }, [paletteOpen]);
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
-  const commands = useMemo(() => appCommands(toggleCollapsed, openCheatSheet), [toggleCollapsed, openCheatSheet]);
-  const paletteItems = usePaletteItems(features, commands);
   useShortcuts(features, togglePalette, openCheatSheet);
   const appliers = useMemo(
     () => [() => Promise.resolve(shellEvents), ...features.flatMap((f) => (f.events ? [f.events] : []))],
@@ -179,7 +175,12 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
       {paletteOpen && (
         <RouteBoundary fallback={null}>
           <Suspense fallback={null}>
-            <CommandPalette items={paletteItems} features={features} onClose={() => setPaletteOpen(false)} />
+            <ShellPalette
+              features={features}
+              onToggleSidebar={toggleCollapsed}
+              onOpenCheatSheet={openCheatSheet}
+              onClose={() => setPaletteOpen(false)}
+            />
           </Suspense>
         </RouteBoundary>
       )}
