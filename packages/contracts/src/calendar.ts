@@ -216,11 +216,13 @@ export const calendarEventRoutes = {
   restore: defineRoute({
     method: 'post',
     path: '/api/calendar/events/:id/restore',
-    summary: 'Undo the deletion of an event: the same event, with its id, back',
+    summary:
+      'Undo the deletion of an event: the same event, with its id, back (409 when an event of the same UID was imported since)',
     tags,
     access: 'user',
     params: idParams,
     response: calendarEvent,
+    errors: [409],
   }),
 };
 
