@@ -32,7 +32,7 @@ export const en: CalendarSubscriptionsMessages = {
   saved: 'Subscription saved.',
   never: 'Not loaded yet.',
   fetchedAt: 'Loaded on {{date}}',
-  counts: '{{created}} added, {{updated}} changed, {{removed}} removed',
+  counts: 'added: {{created}}, changed: {{updated}}, removed: {{removed}}',
   notModified: 'nothing changed',
   skipped_one: '{{count}} skipped',
   skipped_other: '{{count}} skipped',

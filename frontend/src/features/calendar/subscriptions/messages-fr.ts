@@ -32,7 +32,7 @@ export const fr = {
   saved: 'Abonnement enregistré.',
   never: 'Pas encore chargé.',
   fetchedAt: 'Chargé le {{date}}',
-  counts: '{{created}} ajoutés, {{updated}} modifiés, {{removed}} retirés',
+  counts: 'ajoutés : {{created}}, modifiés : {{updated}}, retirés : {{removed}}',
   notModified: 'rien de changé',
   skipped_one: '{{count}} ignoré',
   skipped_other: '{{count}} ignorés',

@@ -67,7 +67,7 @@ describe('calendar subscriptions panel', () => {
     });
     renderPanel();
     const team = (await screen.findByText('Équipe')).closest('li')!;
-    expect(team.textContent).toContain('3 ajoutés, 1 modifiés, 0 retirés');
+    expect(team.textContent).toContain('ajoutés : 3, modifiés : 1, retirés : 0');
     const club = screen.getByText('Club').closest('li')!;
     expect(club.textContent).toContain('le serveur a répondu 404');
   });
