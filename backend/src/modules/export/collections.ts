@@ -5,8 +5,10 @@ import { journalExport } from '../journal/export.ts';
 import { linksExport } from '../links/export.ts';
 import { budgetExports } from '../budget/export.ts';
 import { calendarExports } from '../calendar/export.ts';
+import { calendarSubscriptionExports } from '../calendar/subscriptions/export.ts';
 import { noteLinesExport, noteSessionsExport } from '../notes/sessions.export.ts';
 import { notesExport } from '../notes/export.ts';
+import { panoramaImportExports } from '../panorama-import/export.ts';
 import { peopleExport } from '../people/export.ts';
 import { preferencesExport } from '../preferences/export.ts';
 import { projectsExport } from '../projects/export.ts';
@@ -42,9 +44,11 @@ export const exportedCollections: readonly ExportedCollection[] = [
   teamsExport,
   peopleExport,
   ...budgetExports,
+  ...calendarSubscriptionExports, // before the events that name them
   ...calendarExports,
   journalExport,
   ...situationExports,
+  ...panoramaImportExports,
 ];
 
 /**
