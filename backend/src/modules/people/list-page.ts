@@ -4,27 +4,30 @@ import type { LookupEntries, LookupEntry } from './lookup.ts';
 
 type Row = [id: string, entry: LookupEntry];
 
-/** MongoDB's order of the list's sorts: strings by code unit, a missing arrival after every date when newest first. */
+/**
+ * MongoDB's order of the list's sorts: strings by code unit, newest arrival first (ISO dates order
+ * as text) with a missing one after every date.
+ */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = ([aId, a]: Row, [bId, b]: Row) => byText(a[1], b[1]) || byText(aId, bId);
-const byArrival = (x: Row, y: Row) => (y[1][2] ?? -Infinity) - (x[1][2] ?? -Infinity) || byName(x, y);
+const byArrival = (x: Row, y: Row) => byText(y[1][2].arrivalDate ?? '', x[1][2].arrivalDate ?? '') || byName(x, y);
 
 /**
- * The ids of a list's page, filtered and sorted as the query asks, from the user's lookup entries;
- * one more row than the page says whether there is more. Text matches inside one normalised line
- * of `searchText` (derive.ts).
+ * A list's page, filtered and sorted as the query asks, from the user's lookup entries; one more
+ * row than the page says whether there is more. Text matches inside one normalised line of
+ * `searchText` (derive.ts).
  */
 export function listPage(entries: LookupEntries, query: PeopleFilter) {
   const q = query.q ? normalizeQuery(query.q) : '';
-  const team = query.teamId === 'none' ? '' : query.teamId;
+  const team = query.teamId === 'none' ? null : query.teamId;
   const rows = Object.entries(entries).filter(
-    ([, [text, , , teamId, left, contactOnly]]) =>
+    ([, [text, , person]]) =>
       (!q || text.includes(q)) &&
-      (team === undefined || teamId === team) &&
-      (query.left === undefined || Boolean(left) === query.left) &&
-      (query.contactOnly === undefined || Boolean(contactOnly) === query.contactOnly),
+      (team === undefined || person.teamId === team) &&
+      (query.left === undefined || person.left === query.left) &&
+      (query.contactOnly === undefined || person.contactOnly === query.contactOnly),
   );
   rows.sort(query.sort === 'arrival' ? byArrival : byName);
   const page = rows.slice(query.offset, query.offset + query.limit + 1);
-  return { ids: page.slice(0, query.limit).map(([id]) => id), more: page.length > query.limit };
+  return { items: page.slice(0, query.limit).map(([, [, , person]]) => person), more: page.length > query.limit };
 }

@@ -83,6 +83,16 @@ describe('people lookup', () => {
     expect(await search(user, { q: 'zoe' })).toEqual(['Zoé']);
   });
 
+  it('lists the reports of a deleted manager without manager', async () => {
+    const user = await t.app.newUser();
+    const ana = (await user.call(routes.people.create, { body: { name: 'Ana' } })).body;
+    await user.call(routes.people.create, { body: { name: 'Ben', managerId: ana.id } });
+    expect((await user.call(routes.people.list, { query: {} })).body.items.map((p) => p.managerId)).toEqual([null, ana.id]);
+    await user.call(routes.people.remove, byId(ana.id));
+    await expectLookupInStep(user, 'manager deleted');
+    expect((await user.call(routes.people.list, { query: {} })).body.items).toMatchObject([{ name: 'Ben', managerId: null }]);
+  });
+
   it("holds only the owner's people", async () => {
     const user = await t.app.newUser();
     await user.call(routes.people.create, { body: { name: 'Mine' } });

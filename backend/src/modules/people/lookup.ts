@@ -1,23 +1,18 @@
+import type { PersonRecord } from '@panoramix/contracts';
 import { Schema, Types, model } from 'mongoose';
 import type { JobDefinition } from '../../jobs/runner.ts';
 import { isDuplicateKey } from '../../db/duplicate-key.ts';
+import { toPersonDto } from './dto.ts';
 import { PersonModel } from './model.ts';
 import type { PersonDoc } from './model.ts';
 
 /**
- * What a list filters and sorts a person by. Kept beside the people, one document per user
- * addressed by `_id` (the one lookup FerretDB does not answer by reading the whole collection:
- * a search over 10,000 people took seconds there), so a list reads one document, then its page
- * of people by `_id`.
+ * What a list filters, sorts and shows of a person. Kept beside the people, one document per user
+ * addressed by `_id`, in a collection of a few documents: on FerretDB any read of the people, even
+ * of one by `_id`, reads the whole collection (a search over 10,000 people took seconds, 200 reads
+ * by `_id` longer still), so a list reads this one document and nothing else.
  */
-export type LookupEntry = [
-  searchText: string,
-  sortName: string,
-  arrival: number | null,
-  teamId: string,
-  left: 0 | 1,
-  contactOnly: 0 | 1,
-];
+export type LookupEntry = [searchText: string, sortName: string, record: PersonRecord];
 export type LookupEntries = Record<string, LookupEntry>;
 
 /**
@@ -43,22 +38,10 @@ interface LookupDoc {
 }
 const lookups = () => PeopleLookupModel.db.collection<LookupDoc>('people_lookup');
 
-type Looked = Pick<PersonDoc, 'searchText' | 'sortName' | 'arrivalDate' | 'teamId' | 'left' | 'contactOnly'>;
-
-export const lookupEntryOf = (person: Looked): LookupEntry => [
-  person.searchText,
-  person.sortName,
-  person.arrivalDate ? new Date(person.arrivalDate).getTime() : null,
-  person.teamId ? String(person.teamId) : '',
-  person.left ? 1 : 0,
-  person.contactOnly ? 1 : 0,
-];
-
-/** The projection that reads what `lookupEntryOf` needs. */
-const lookedFields = { searchText: 1, sortName: 1, arrivalDate: 1, teamId: 1, left: 1, contactOnly: 1 } as const;
+export const lookupEntryOf = (person: PersonDoc): LookupEntry => [person.searchText, person.sortName, toPersonDto(person)];
 
 /** The lookup changes of these people as they are now. */
-export const lookupChanges = (people: readonly (Looked & { _id: unknown })[]) =>
+export const lookupChanges = (people: readonly PersonDoc[]) =>
   new Map(people.map((person) => [String(person._id), lookupEntryOf(person)] as const));
 
 /**
@@ -107,7 +90,7 @@ async function build(userId: string, found: LookupDoc | null): Promise<LookupEnt
 
 /** The user's entries as their people give them (one scan). */
 export async function lookupOfPeople(userId: string): Promise<LookupEntries> {
-  const people = await PersonModel.find({ userId: new Types.ObjectId(userId) }, lookedFields).lean<PersonDoc[]>();
+  const people = await PersonModel.find({ userId: new Types.ObjectId(userId) }).lean<PersonDoc[]>();
   return Object.fromEntries(lookupChanges(people));
 }
 
