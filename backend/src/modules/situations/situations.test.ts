@@ -229,6 +229,17 @@ describe('situations', () => {
     await expect.poll(() => left(user.id), { timeout: 10_000 }).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it('answers the AI actions with a 503 problem when no language model is configured, and the rest works', async () => {
+    const user = await ctx.app.newUser();
+    const { situation } = await fullSituation(user);
+    for (const kind of ['extractActors', 'generateQuestions', 'generateSummary'] as const) {
+      const res = expectProblem(await user.call(s.runAi, { params: { id: situation.id, kind } }), 503);
+      expect(res.type).toBe('urn:panoramix:problem:service-unavailable');
+    }
+    const after = (await user.call(s.get, byId(situation.id))).body;
+    expect(after).toMatchObject({ aiAvailable: false, aiJobs: [], summary: { text: 'Résumé' } });
+  });
+
   it('a cascade interrupted between steps is finished by the next run', async () => {
     const user = await ctx.app.newUser();
     const { situation } = await fullSituation(user);
