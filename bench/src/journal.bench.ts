@@ -28,7 +28,13 @@ async function timed<T>(reads: number, read: () => Promise<T> | T) {
 }
 
 export async function journalBench() {
-  const api = await startBenchApi({ env: { ARGON2_MEMORY_KIB: '1024', ACCESS_TOKEN_TTL_SECONDS: '86400' } });
+  const api = await startBenchApi({
+    env: { ARGON2_MEMORY_KIB: '1024', ACCESS_TOKEN_TTL_SECONDS: '86400' },
+    // The API's errors, printed: its logs are dropped otherwise, and a failure would show only as a closed socket.
+    onLog: (entry) => {
+      if (Number(entry.level) >= 50) console.error('API:', entry);
+    },
+  });
   const client = new MongoClient(api.database.uri);
   try {
     const session = await post(`${api.base}/api/auth/register`, { username: 'journal_bench', password: 'bench-password-123' });
