@@ -43,6 +43,7 @@ import { syncRouter } from './modules/sync/routes.ts';
 import { tasksRouter } from './modules/tasks/routes.ts';
 import { teamsRouter } from './modules/teams/routes.ts';
 import { usersRouter } from './modules/users/routes.ts';
+import { panoramaImportRouter } from './modules/panorama-import/routes.ts';
 import type { Services } from './services.ts';
 
 /** Builds the Express app without listening: the server and the tests mount it. */
@@ -86,6 +87,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
 
   api.use(authRouter(bind, services.auth, { secureCookies: config.production, refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS }));
   api.use(usersRouter(bind, services.users));
+  api.use(panoramaImportRouter(bind, services.panoramaImport));
   api.use(preferencesRouter(bind, services.preferences));
   api.use(linksRouter(bind, services.links));
   api.use(budgetRouter(bind, services.budget));

@@ -34,6 +34,7 @@ import { recentNotes } from './modules/notes/dashboard.ts';
 import { createNoteService } from './modules/notes/service.ts';
 import { createPeopleImport } from './modules/people/import.ts';
 import { lookupJobs } from './modules/people/lookup.ts';
+import { createPanoramaImportService } from './modules/panorama-import/service.ts';
 import { createPeopleService } from './modules/people/service.ts';
 import { createPreferencesService } from './modules/preferences/service.ts';
 import { projectJobs } from './modules/projects/cascade.ts';
@@ -129,6 +130,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     allow: config.OUTBOUND_ALLOW_ADDRESSES,
     preferencesOf: preferences.get,
   });
+  const panoramaImport = createPanoramaImportService({ config, events, jobs, logger });
   // Project deletion removes content children first: lines and sessions, then notes, then tasks.
   const jobDefinitions: JobDefinition[] = [
     ...authJobs(tokens),
@@ -150,6 +152,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     ...calendarSubscriptions.jobDefinitions,
     ...alarmJobs,
     ...situations.jobs,
+    ...panoramaImport.jobs,
     ...lookupJobs,
   ];
   indexer.start();
@@ -166,6 +169,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     calendarSubscriptions,
     people,
     situations,
+    panoramaImport,
     peopleImport: createPeopleImport({ events }),
     teams: createTeamService({ events }),
     alarms: createAlarmService({

@@ -10,6 +10,7 @@ import { fileDeleted, storedFile } from './files.ts';
 import { journalEvents } from './journal.ts';
 import { link, linkDeleted } from './links.ts';
 import { note, noteDeleted } from './notes.ts';
+import { panoramaImport } from './panorama-import.ts';
 import { peopleEvents } from './people.ts';
 import { noteLine, noteLineDeleted, noteSession, noteSessionDeleted } from './note-sessions.ts';
 import { project, projectDeleted } from './projects.ts';
@@ -55,6 +56,8 @@ export const domainEvents = {
   /** Many lines changed at once (bulk edit, import, undo, vendor rule): read the list again. */
   'budgetLines.changed': budgetLinesChanged,
   'budgetImport.updated': budgetImport,
+  /** An import of a Panorama archive moved on (progress, then its report): to the admin who started it. */
+  'panoramaImport.updated': panoramaImport,
   /** The user kept two lines of the Vérifier list apart (*Garder les deux*): drop the pair. */
   'budgetPair.kept': budgetPairKept,
   'calendar.event.created': calendarEvent,

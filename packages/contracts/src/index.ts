@@ -11,6 +11,7 @@ import type { RouteContract } from './http.ts';
 import { fileRoutes } from './files.ts';
 import { journalRoutes } from './journal.ts';
 import { linkRoutes } from './links.ts';
+import { panoramaImportRoutes } from './panorama-import.ts';
 import { noteLineRoutes, noteSessionRoutes } from './note-sessions.ts';
 import { noteRoutes } from './notes.ts';
 import { peopleRoutes, teamRoutes } from './people.ts';
@@ -42,6 +43,7 @@ export * from './files.ts';
 export * from './http.ts';
 export * from './journal.ts';
 export * from './links.ts';
+export * from './panorama-import.ts';
 export * from './note-sessions.ts';
 export * from './notes.ts';
 export * from './people.ts';
@@ -62,6 +64,7 @@ export const routes = {
   users: userRoutes,
   preferences: preferenceRoutes,
   links: linkRoutes,
+  panoramaImport: panoramaImportRoutes,
   projects: projectRoutes,
   tasks: taskRoutes,
   notes: noteRoutes,
