@@ -57,11 +57,7 @@ test('calendar feed: a subscription to a local ICS server brings its event into 
   await panel.getByText('cette adresse mène à un réseau privé ou local, refusée').waitFor();
   await screenshot(page, 'calendar-subscriptions-light');
 
-  await openTab(page, 'Calendrier');
-  await page.getByText('Atelier équipe').first().waitFor();
-
   // The private feed: made here, read without a session like a phone calendar does.
-  await page.goto('/preferences');
   await panel.getByRole('button', { name: 'Créer l’adresse' }).click();
   const address = panel.getByLabel('Adresse du flux');
   const first = await address.inputValue();
@@ -82,4 +78,8 @@ test('calendar feed: a subscription to a local ICS server brings its event into 
   const second = await address.inputValue();
   assert.equal((await fetch(first)).status, 404);
   assert.equal((await fetch(second)).status, 200);
+
+  // And the subscribed event is in Calendrier's week.
+  await openTab(page, 'Calendrier');
+  await page.getByText('Atelier équipe').first().waitFor();
 });
