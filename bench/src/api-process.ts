@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { freePort, startDatabase } from '../../backend/src/db/local-server.ts';
 
 export const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -40,6 +41,8 @@ export async function startBenchApi(
     env?: Record<string, string>;
     /** Node options before the entry point (e.g. the memory probe's preload); the instances then get an IPC channel. */
     nodeArgs?: string[];
+    /** Each JSON log line the instances write (stdout is dropped otherwise); set LOG_LEVEL in `env` to get more than warnings. */
+    onLog?: (entry: Record<string, unknown>) => void;
   } = {},
 ) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'panoramix-bench-'));
@@ -50,7 +53,7 @@ export async function startBenchApi(
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), 'backend/src/main.ts'], {
       cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit', ...(options.nodeArgs ? ['ipc' as const] : [])],
+      stdio: ['ignore', options.onLog ? 'pipe' : 'ignore', 'inherit', ...(options.nodeArgs ? ['ipc' as const] : [])],
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -67,6 +70,12 @@ export async function startBenchApi(
         ...options.env,
       },
     });
+    if (options.onLog && child.stdout) {
+      const onLog = options.onLog;
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line.startsWith('{')) onLog(JSON.parse(line) as Record<string, unknown>);
+      });
+    }
     const base = `http://127.0.0.1:${port}`;
     await waitReady(base);
     return { base, child };

@@ -4,6 +4,7 @@ import { chunkText, collapseWhitespace, pointId, tokenize } from '../text.ts';
 import type { VectorPoint, VectorStore } from '../vectors/store.ts';
 import { SearchEntryModel } from './entries.ts';
 import type { SearchEntryDoc } from './entries.ts';
+import { indexerFree } from './hold.ts';
 import { PURGE, claim, complete, fail } from './queue.ts';
 import type { QueueEntry } from './queue.ts';
 import type { IndexedItem, SearchSource } from './sources.ts';
@@ -141,6 +142,7 @@ export function createIndexWorker(deps: {
   async function runBatch(): Promise<number> {
     const rest = restUntil - Date.now();
     if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+    await indexerFree();
     const startedAt = Date.now();
     const asked = size;
     const taken = await indexBatch(asked);
@@ -155,12 +157,14 @@ export function createIndexWorker(deps: {
     const { token, entries } = await claim(limit, deps.leaseMs * Math.ceil(limit / (EMBED_CALL / 2)));
     if (entries.length === 0) return 0;
     try {
+      await indexerFree();
       const purges = entries.filter((e) => e.kind === PURGE);
       for (const purge of purges) {
         await deps.store.removeScope(purge.itemId);
         await SearchEntryModel.deleteMany({ scope: purge.itemId });
       }
       await refresh(entries.filter((e) => e.kind !== PURGE));
+      await indexerFree();
       await complete(token, entries);
     } catch (error) {
       deps.onError?.(error);

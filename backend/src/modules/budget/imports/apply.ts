@@ -41,8 +41,25 @@ function bucketsNear(lines: readonly ParsedLine[]) {
   return buckets;
 }
 
-/** Queues the lines for search in one write: not an event per line through the bus (10,000 of them). */
-const queueForSearch = (ids: readonly unknown[]) => enqueue(ids.map((id) => ({ kind: budgetSearch.kind, id: String(id) })));
+/** Milliseconds each step of an import took, logged with its report: what to look at when an import is slow. */
+export type ImportSteps = Record<'parse' | 'plan' | 'insert' | 'progress' | 'books' | 'reconcile' | 'queue', number>;
+
+export async function timed<T>(steps: Partial<ImportSteps>, step: keyof ImportSteps, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    steps[step] = Math.round((steps[step] ?? 0) + performance.now() - started);
+  }
+}
+
+/**
+ * Queues the lines for search in one write: not an event per line through the bus (10,000 of them).
+ * After the writes, so the indexer does not compete with them; a crash before this is repaired by
+ * the search reconciliation.
+ */
+export const queueForSearch = (ids: readonly unknown[]) =>
+  enqueue(ids.map((id) => ({ kind: budgetSearch.kind, id: String(id) })));
 
 /**
  * Writes an import: new lines in chunks of 1000 (progress after each), hand-entered lines the
@@ -54,15 +71,19 @@ export async function applyImport(
   doc: BudgetImportDoc,
   parsed: { lines: ParsedLine[]; unparseable: Unparseable[] },
   progress: (done: number, total: number) => Promise<void>,
-): Promise<Report> {
+  steps: Partial<ImportSteps> = {},
+): Promise<{ report: Report; written: Types.ObjectId[] }> {
   const userId = String(doc.userId);
-  const existing = existingOf(await readKeys(userId, bucketsNear(parsed.lines)));
-  const decisions = planImport(parsed.lines, existing, await ignoreRules(userId));
-  const fresh = parsed.lines.filter((_, i) => decisions[i]!.kind === 'new');
-  const rules = await readRules(
-    userId,
-    fresh.map((line) => derivedFields(line).vendorKey),
-  );
+  const { decisions, fresh, rules } = await timed(steps, 'plan', async () => {
+    const existing = existingOf(await readKeys(userId, bucketsNear(parsed.lines)));
+    const decisions = planImport(parsed.lines, existing, await ignoreRules(userId));
+    const fresh = parsed.lines.filter((_, i) => decisions[i]!.kind === 'new');
+    const rules = await readRules(
+      userId,
+      fresh.map((line) => derivedFields(line).vendorKey),
+    );
+    return { decisions, fresh, rules };
+  });
   const now = new Date();
   const docs = fresh.map((line) => {
     const derived = derivedFields(line);
@@ -103,22 +124,22 @@ export async function applyImport(
   const total = docs.length;
   for (let start = 0; start < total; start += CHUNK) {
     // Raw inserts: the documents are complete, and Mongoose's casting of 10,000 of them costs seconds.
-    await BudgetLineModel.collection.insertMany(docs.slice(start, start + CHUNK), { ordered: false });
-    await progress(Math.min(total, start + CHUNK), total);
+    await timed(steps, 'insert', () =>
+      BudgetLineModel.collection.insertMany(docs.slice(start, start + CHUNK), { ordered: false }),
+    );
+    await timed(steps, 'progress', () => progress(Math.min(total, start + CHUNK), total));
   }
   if (total === 0) await progress(0, 0);
   // Once for the whole file, a write per key year and total month: per chunk, each would be written again and again.
-  await book(userId, [], docs);
-  const reconciled = await reconcile(doc, parsed.lines, decisions);
-  // After the writes, so the indexer does not compete with them; a crash before this is repaired by the search reconciliation.
-  await queueForSearch([...docs.map((d) => d._id), ...reconciled]);
+  await timed(steps, 'books', () => book(userId, [], docs));
+  const reconciled = await timed(steps, 'reconcile', () => reconcile(doc, parsed.lines, decisions));
   const pick = (kind: Decision['kind'], reason: (d: Decision) => string) =>
     parsed.lines.flatMap((line, i) => (decisions[i]!.kind === kind ? [sampleOf(line, reason(decisions[i]!))] : []));
   const duplicates = pick('duplicate', (d) =>
     d.kind === 'duplicate' && d.of === 'batch' ? 'repeated in this file' : 'already imported',
   );
   const ignored = pick('ignored', () => 'on the ignore list');
-  return {
+  const report = {
     imported: total,
     reconciled: reconciled.length,
     duplicates: duplicates.length,
@@ -130,6 +151,8 @@ export async function applyImport(
       unparseable: parsed.unparseable.slice(0, SAMPLES),
     },
   };
+  // For search once the report is out (`queueForSearch`): the user does not wait for the index to be told.
+  return { report, written: [...docs.map((d) => d._id), ...reconciled] };
 }
 
 /** The bank's date wins on a reconciled line; the line keeps what the person typed otherwise. */

@@ -11,7 +11,9 @@ import { byNewest, after, sortOf, toPage } from '../../../lib/pagination.ts';
 import type { Logger } from '../../../lib/logger.ts';
 import type { EventBus } from '../../../realtime/event-bus.ts';
 import { rebuildBooks } from '../books/rebuild.ts';
-import { applyImport, revertImport } from './apply.ts';
+import { holdingIndexer } from '../../../ml/index/hold.ts';
+import { applyImport, queueForSearch, revertImport, timed } from './apply.ts';
+import type { ImportSteps } from './apply.ts';
 import { toImportDto } from './dto.ts';
 import { BudgetImportModel, BudgetMappingModel } from './model.ts';
 import type { BudgetImportDoc } from './model.ts';
@@ -192,9 +194,10 @@ export function createBudgetImportService(deps: { events: EventBus; jobs: JobQue
     if (!doc || (doc.status !== 'queued' && doc.status !== 'running')) return;
     const owner = { _id: doc._id, userId: doc.userId };
     if (!(await claim(doc))) return;
+    const steps: Partial<ImportSteps> = {};
     let parsed: { lines: ParsedLine[]; unparseable: { row: number; text: string; reason: string }[] };
     try {
-      parsed = await linesOf(doc);
+      parsed = await timed(steps, 'parse', () => linesOf(doc));
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       const failed = await BudgetImportModel.findOneAndUpdate(
@@ -205,27 +208,29 @@ export function createBudgetImportService(deps: { events: EventBus; jobs: JobQue
       if (failed) await announce(failed);
       return;
     }
-    const report = await applyImport(doc, parsed, async (done, total) => {
+    const progress = async (done: number, total: number) => {
       const progressed = await BudgetImportModel.findOneAndUpdate(
         owner,
         { $set: { progress: { done, total } } },
         { returnDocument: 'after' },
       ).lean<BudgetImportDoc>();
       if (progressed) await announce(progressed);
-    });
+    };
+    const { report, written } = await holdingIndexer(() => applyImport(doc, parsed, progress, steps));
     const finished = await BudgetImportModel.findOneAndUpdate(
       owner,
       { $set: { status: 'done', report } },
       { returnDocument: 'after' },
     ).lean<BudgetImportDoc>();
     await rm(storedPath(doc), { force: true });
-    deps.logger.info({ importId, ...report, samples: undefined }, 'budget import done');
     await deps.events.emit({
       type: 'budgetLines.changed',
       userId: String(doc.userId),
       data: { reason: 'import', count: report.imported + report.reconciled },
     });
     if (finished) await announce(finished);
+    await timed(steps, 'queue', () => queueForSearch(written));
+    deps.logger.info({ importId, ...report, samples: undefined, steps }, 'budget import done');
   }
 
   const jobs: JobDefinition[] = [{ name: IMPORT_JOB, run }];
