@@ -36,7 +36,6 @@ const options = (overrides: Partial<ImportOptions> = {}): ImportOptions => ({
   keepSecrets: new Set(['openaiApiKey']),
   filesDir,
   uploadsDir,
-  onProgress: (p) => process.env.M_DEBUG && console.log('PROGRESS', p.collection, p.read),
   ...overrides,
 });
 const db = () => mongoose.connection.db!;

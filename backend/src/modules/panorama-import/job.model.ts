@@ -16,7 +16,8 @@ const importJobSchema = new Schema(
     mapUsers: { type: String, default: '' },
     state: { type: String, enum: panoramaImportStates, required: true, default: 'queued' },
     progress: { type: Schema.Types.Mixed, default: null },
-    report: { type: Schema.Types.Mixed, default: null },
+    /** The report as JSON text: its keys (reasons, field names) may hold dots, which FerretDB refuses in a key. */
+    report: { type: String, default: null },
     error: { type: String, default: null },
   },
   { timestamps: true, minimize: false },

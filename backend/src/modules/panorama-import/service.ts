@@ -26,7 +26,7 @@ export function toPanoramaImportDto(doc: PanoramaImportJobDoc): PanoramaImport {
     username: doc.username,
     state: doc.state,
     progress: (doc.progress as PanoramaImport['progress']) ?? null,
-    report: (doc.report as PanoramaImport['report']) ?? null,
+    report: doc.report ? (JSON.parse(doc.report) as PanoramaImport['report']) : null,
     error: doc.error ?? null,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
@@ -109,7 +109,7 @@ export function createPanoramaImportService(deps: { config: Config; events: Even
         uploadsDir: deps.config.uploadsDir,
         onProgress,
       });
-      await update(job._id, { state: 'done', report, progress: null });
+      await update(job._id, { state: 'done', report: JSON.stringify(report), progress: null });
       await rm(job.archivePath, { force: true });
     } catch (error) {
       deps.logger.error({ err: error, importId: String(job._id) }, 'Panorama import failed');
