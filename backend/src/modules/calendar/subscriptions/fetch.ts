@@ -1,4 +1,5 @@
 import { CALENDAR_IMPORT_MAX_BYTES } from '@panoramix/contracts';
+import { isDuplicateKey } from '../../../db/duplicate-key.ts';
 import type { AuthUser } from '../../../http/auth-guard.ts';
 import type { JobDefinition, JobQueue } from '../../../jobs/runner.ts';
 import type { Logger } from '../../../lib/logger.ts';
@@ -6,7 +7,7 @@ import { FetchRefusedError, safeFetch } from '../../../lib/safe-fetch.ts';
 import type { GuardOptions } from '../../../lib/safe-fetch.ts';
 import type { EventBus } from '../../../realtime/event-bus.ts';
 import { activeOwner } from '../feed/owner.ts';
-import { CalendarSubscriptionModel } from './model.ts';
+import { CalendarSubscriptionClaimModel, CalendarSubscriptionModel } from './model.ts';
 import type { CalendarSubscriptionDoc } from './model.ts';
 import { FETCH_JOB, toSubscriptionDto } from './service.ts';
 import type { FetchJobData } from './service.ts';
@@ -111,9 +112,19 @@ export function subscriptionFetching<Parsed>(deps: {
     }
   }
 
+  /** Whether this run took the due fetch: the first insert of its claim wins, any other is a duplicate key. */
+  const claim = (sub: Pick<CalendarSubscriptionDoc, '_id' | 'nextFetchAt'>, now: Date) =>
+    CalendarSubscriptionClaimModel.create({ _id: `${String(sub._id)}:${sub.nextFetchAt.getTime()}`, at: now }).then(
+      () => true,
+      (error: unknown) => {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      },
+    );
+
   /**
-   * Queues every subscription that is due. Each is claimed by a conditional write moving its next
-   * time one interval on: with several instances, or a slow run, a subscription is queued once.
+   * Queues every subscription that is due, each once however many schedulers run (instances, a
+   * slow run overlapping the next): a claim per due time, then its next time moved one interval on.
    */
   async function scheduleDue(now = new Date()) {
     const due = await CalendarSubscriptionModel.find(
@@ -124,12 +135,14 @@ export function subscriptionFetching<Parsed>(deps: {
       .limit(500)
       .lean<Pick<CalendarSubscriptionDoc, '_id' | 'userId' | 'nextFetchAt' | 'intervalMinutes'>[]>();
     for (const sub of due) {
-      const claimed = await CalendarSubscriptionModel.updateOne(
-        { _id: sub._id, userId: sub.userId, nextFetchAt: sub.nextFetchAt },
+      if (!(await claim(sub, now))) continue;
+      await CalendarSubscriptionModel.updateOne(
+        { _id: sub._id, userId: sub.userId },
         { $set: { nextFetchAt: new Date(now.getTime() + sub.intervalMinutes * 60_000), refreshRequestedAt: now } },
       );
-      if (claimed.modifiedCount === 1) await deps.jobs.now(FETCH_JOB, { subscriptionId: String(sub._id) } satisfies FetchJobData);
+      await deps.jobs.now(FETCH_JOB, { subscriptionId: String(sub._id) } satisfies FetchJobData);
     }
+    await CalendarSubscriptionClaimModel.deleteMany({ at: { $lt: new Date(now.getTime() - 86_400_000) } });
     if (due.length > 0) deps.logger.debug({ due: due.length }, 'calendar subscriptions queued');
     return due.length;
   }

@@ -43,3 +43,15 @@ export type CalendarSubscriptionDoc = InferSchemaType<typeof subscriptionSchema>
   createdAt: Date;
   updatedAt: Date;
 };
+
+/**
+ * A scheduled fetch claimed: `<subscriptionId>:<due time>`, taken by a unique insert, since
+ * FerretDB's conditional updates are not atomic and two schedulers could both move the same due
+ * time on. Claims older than a day are dropped by the scheduler.
+ */
+const claimSchema = new Schema(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false },
+);
+claimSchema.index({ at: 1 });
+export const CalendarSubscriptionClaimModel = model('CalendarSubscriptionClaim', claimSchema, 'calendar_subscription_claims');
