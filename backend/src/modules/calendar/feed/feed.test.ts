@@ -22,7 +22,8 @@ const summaries = (text: string) =>
 
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 
-describe('private calendar feed', () => {
+// Each test signs users up and reads the feed over HTTP: a loaded machine needs more than the default.
+describe('private calendar feed', { timeout: 90_000 }, () => {
   it('is off until asked for; its address is shown once and works without a session', async () => {
     const user = await t.app.newUser();
     expect((await user.call(routes.calendarFeed.status)).body).toEqual({ active: false, createdAt: null });

@@ -51,7 +51,7 @@ const standup = { uid: 'standup@team', summary: 'Stand-up', start: '20261201T090
 const review = { uid: 'review@team', summary: 'Revue', start: '20261203T140000Z', end: '20261203T150000Z' };
 
 // Fetches run as durable jobs; on a loaded machine a test waits for several of them.
-describe('calendar subscriptions', { timeout: 90_000 }, () => {
+describe('calendar subscriptions', { timeout: 120_000 }, () => {
   it('requires authentication', async () => {
     expectProblem(await t.app.client().call(routes.calendarSubscriptions.list), 401);
   });
