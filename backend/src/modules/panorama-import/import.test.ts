@@ -66,6 +66,12 @@ describe('Panorama archive import', { timeout: 120_000 }, () => {
     expect(legacy?.projectId).toEqual(legacyObjectId('projects', 'pShared0000000001'));
     expect(report.collections.tasks?.issues['no status (set to todo)']).toEqual({ count: 1, samples: ['tLegacy0000000001'] });
     expect(await find('tasks', 'tasks', 'tOdd0000000000002')).toMatchObject({ status: 'todo', extra: { status: 'waiting' } });
+    // A known status is no unknown field; an absent panoramaStatus adds nothing under extra.
+    expect((await find('tasks', 'tasks', 'tDone000000000004'))?.extra).toEqual({
+      source: { createdAt: new Date('2025-06-04T09:00:00.000Z'), windowHours: 3 },
+    });
+    expect(report.collections.tasks?.unknownFields).toEqual({});
+    expect(await find('projects', 'projects', 'pSolo000000000002')).not.toHaveProperty('extra');
     expect(await find('tasks', 'tasks', 'tDangling00000003')).toMatchObject({ projectId: null });
     expect(report.collections.tasks?.issues['dangling projectId (cleared)']?.samples).toEqual(['tDangling00000003']);
     const done = await find('tasks', 'tasks', 'tDone000000000004');

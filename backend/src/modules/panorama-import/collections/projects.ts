@@ -45,7 +45,7 @@ export const projectsMapping: Mapping = {
       taskTopRank: null,
       deletingAt: null,
       ...times,
-      ...(flags.includes(flag) ? {} : { extra: { panoramaStatus: flag } }),
+      ...(flag === null || flags.includes(flag) ? {} : { extra: { panoramaStatus: flag } }),
     };
   },
 };

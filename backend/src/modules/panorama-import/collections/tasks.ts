@@ -39,7 +39,7 @@ export const tasksMapping: Mapping = {
   known: [
     ...COMMON_FIELDS,
     ...['projectId', 'title', 'notes', 'statusChangedAt', 'deadline', 'priorityRank', 'isUrgent', 'isImportant'],
-    ...['tags', 'assigneeId', 'estimate', 'actual', 'source'],
+    ...['status', 'tags', 'assigneeId', 'estimate', 'actual', 'source'],
   ],
   map(doc, ctx) {
     const status = statusOf(doc, ctx);
