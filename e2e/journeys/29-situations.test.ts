@@ -1,33 +1,14 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startFakeModelServer } from '../../backend/test/fake-model-server.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { api, routes } from '../support/api.ts';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { newPage, screenshot } from '../support/browser.ts';
 import { signIn, waitForLive } from '../support/journey.ts';
-import { repoRoot, startStack } from '../support/stack.ts';
-import type { Stack } from '../support/stack.ts';
+import { signUp, withModelStack } from '../support/model-stack.ts';
 
 // The shared stack has no language model (journey 07 checks the buttons say so); this journey
 // runs its own, whose model is the tests' fake server answering the scripted JSON below.
-let browser: Browser;
-let stack: Stack;
-let model: Awaited<ReturnType<typeof startFakeModelServer>>;
-before(async () => {
-  model = await startFakeModelServer();
-  stack = await startStack(path.join(repoRoot, 'frontend/dist'), {
-    AI_CHAT_PROVIDER: 'ollama',
-    OLLAMA_URL: model.url,
-    JOBS_POLL_MS: '300',
-  });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await model?.close();
-});
+const setup = withModelStack();
 
 const jobDone = (page: Page, kind: string) =>
   page
@@ -36,15 +17,13 @@ const jobDone = (page: Page, kind: string) =>
     .waitFor();
 
 test('situations: an actor picked from Personnes, one typed, one extracted by the model, questions, an answer, then the summary appears in a second browser', async () => {
-  const baseUrl = stack.baseUrl;
-  const password = 'correct horse battery';
-  const session = await api(routes.auth.register, { baseUrl, body: { username: 'analyste', password, displayName: 'Analyste' } });
-  const user = { username: 'analyste', password, displayName: 'Analyste', token: session.accessToken };
+  const baseUrl = setup.stack.baseUrl;
+  const user = await signUp(baseUrl, 'analyste', 'Analyste');
   const token = user.token;
   const person = await api(routes.people.create, { baseUrl, token, body: { name: 'Élodie', lastName: 'Dupont', role: 'CTO' } });
 
-  const a = await newPage(browser, { baseUrl });
-  const b = await newPage(browser, { baseUrl, width: 390, height: 844 });
+  const a = await newPage(setup.browser, { baseUrl });
+  const b = await newPage(setup.browser, { baseUrl, width: 390, height: 844 });
   await signIn(a.page, user, '/situations');
   await signIn(b.page, user, '/situations');
   await Promise.all([waitForLive(a.page), waitForLive(b.page)]);
@@ -78,7 +57,7 @@ test('situations: an actor picked from Personnes, one typed, one extracted by th
   await b.page.getByRole('listitem', { name: 'Paul Martin' }).waitFor();
 
   // The extraction links Élodie again (her role here updated, not a second actor) and creates Marc in Personnes.
-  model.state.answers.push(
+  setup.model.state.answers.push(
     JSON.stringify({
       actors: [
         { personId: person.id, name: 'Élodie Dupont', situationRole: 'Organise la suite' },
@@ -107,7 +86,7 @@ test('situations: an actor picked from Personnes, one typed, one extracted by th
     ],
   );
   const ask = (who: string) => [1, 2, 3, 4, 5].map((n) => `Question ${n} pour ${who} ?`);
-  model.state.answers.push(
+  setup.model.state.answers.push(
     JSON.stringify({
       actors: [
         { actorId: elodie!.id, questions: ask('Élodie') },
@@ -128,13 +107,13 @@ test('situations: an actor picked from Personnes, one typed, one extracted by th
     'Il veut rejoindre une startup',
   );
 
-  model.state.answers.push(
+  setup.model.state.answers.push(
     JSON.stringify({ summary: '## Synthèse\n\nPaul part en mars.\n\n## Plan\n\n- Élodie voit Paul lundi' }),
   );
   await a.page.getByRole('button', { name: 'Générer la synthèse' }).click();
   await b.page.getByText('Élodie voit Paul lundi').waitFor();
   await jobDone(a.page, 'generateSummary');
-  const prompt = JSON.stringify(model.state.requests.at(-1)?.body);
+  const prompt = JSON.stringify(setup.model.state.requests.at(-1)?.body);
   assert.match(prompt, /Il veut rejoindre une startup/);
   await screenshot(b.page, 'situations-phone');
   await screenshot(a.page, 'situations-light');

@@ -1,41 +1,20 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startFakeModelServer } from '../../backend/test/fake-model-server.ts';
+import { test } from 'node:test';
 import { api, routes } from '../support/api.ts';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { newPage, screenshot } from '../support/browser.ts';
 import { signIn, waitForLive } from '../support/journey.ts';
-import { repoRoot, startStack } from '../support/stack.ts';
-import type { Stack } from '../support/stack.ts';
+import { signUp, withModelStack } from '../support/model-stack.ts';
 
 // Its own stack, whose language model is the tests' fake server answering the scripted JSON below.
-let browser: Browser;
-let stack: Stack;
-let model: Awaited<ReturnType<typeof startFakeModelServer>>;
-before(async () => {
-  model = await startFakeModelServer();
-  stack = await startStack(path.join(repoRoot, 'frontend/dist'), { AI_CHAT_PROVIDER: 'ollama', OLLAMA_URL: model.url });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await model?.close();
-});
+const setup = withModelStack();
 
 test('journal: lines typed one after another, shown live in a second browser, summarised, its suggestion becomes one task however often it is accepted', async () => {
-  const baseUrl = stack.baseUrl;
-  const password = 'correct horse battery';
-  const session = await api(routes.auth.register, {
-    baseUrl,
-    body: { username: 'journaliste', password, displayName: 'Journaliste' },
-  });
-  const user = { username: 'journaliste', password, displayName: 'Journaliste', token: session.accessToken };
+  const baseUrl = setup.stack.baseUrl;
+  const user = await signUp(baseUrl, 'journaliste', 'Journaliste');
   const token = user.token;
 
-  const a = await newPage(browser, { baseUrl });
-  const b = await newPage(browser, { baseUrl, width: 390, height: 844 });
+  const a = await newPage(setup.browser, { baseUrl });
+  const b = await newPage(setup.browser, { baseUrl, width: 390, height: 844 });
   await signIn(a.page, user, '/journal');
   await signIn(b.page, user, '/journal');
   await Promise.all([waitForLive(a.page), waitForLive(b.page)]);
@@ -64,7 +43,7 @@ test('journal: lines typed one after another, shown live in a second browser, su
 
   // Summarise, create the suggested task; the same suggestion accepted again creates nothing more.
   for (const round of [1, 2]) {
-    model.state.answers.push(answer);
+    setup.model.state.answers.push(answer);
     await a.page.getByRole('button', { name: 'Résumer les 8 dernières heures' }).click();
     await a.page.getByRole('heading', { name: 'Fournisseur' }).waitFor();
     await a.page.getByText('D’après 2 lignes').waitFor();

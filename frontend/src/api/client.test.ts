@@ -1,27 +1,15 @@
-import type { Session } from '@panoramix/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { routes } from 'virtual:panoramix/contracts';
 import { routeUrl } from '@panoramix/contracts/route-url';
 import { call } from './client.ts';
 import { ApiError } from './problem.ts';
 import { currentAccessToken, onSessionChange, setSession } from './session-token.ts';
+import { testSession } from './test-session.ts';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-const session = (token: string): Session => ({
-  accessToken: token,
-  expiresIn: 900,
-  user: {
-    id: 'a'.repeat(24),
-    username: 'ada',
-    displayName: 'Ada',
-    role: 'admin',
-    disabled: false,
-    avatarFileId: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  },
-});
+const session = testSession;
 
 const fetchMock = vi.fn<typeof fetch>();
 beforeEach(() => {

@@ -1,26 +1,14 @@
-import type { Session } from '@panoramix/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from './client.ts';
 import { EARLY_DASHBOARD_URL, PREFERENCES_KEY, sendEarlyRequests, takeEarlyAnswer } from './early-start.ts';
 import { refreshSession, setSession } from './session-token.ts';
+import { testSession } from './test-session.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-const session: Session = {
-  accessToken: 'early-token',
-  expiresIn: 900,
-  user: {
-    id: 'a'.repeat(24),
-    username: 'ada',
-    displayName: 'Ada',
-    role: 'admin',
-    disabled: false,
-    avatarFileId: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  },
-};
+const session = testSession('early-token');
 
 const fetchMock = vi.fn<typeof fetch>();
 const asked = () => fetchMock.mock.calls.map(([url, init]) => `${init?.method ?? 'GET'} ${String(url)}`);

@@ -2,9 +2,9 @@ import { REPORT_MAX_ITEMS, reportWindowMs } from '@panoramix/contracts';
 import type { Report, ReportWindow } from '@panoramix/contracts';
 import { Types } from 'mongoose';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { idOrNull } from '../../lib/dto.ts';
 import { ONE_BATCH } from '../../lib/filters.ts';
 import { readMemberProjects } from '../../sharing/access.ts';
+import { activityItems } from '../dashboard/activity.ts';
 import { NoteModel } from '../notes/model.ts';
 import { TaskModel } from '../tasks/model.ts';
 
@@ -41,31 +41,8 @@ export async function recentActivity(actor: AuthUser, filter: ReportFilter, now 
       .batchSize(ONE_BATCH)
       .lean<{ _id: Types.ObjectId; title: string; projectId: Types.ObjectId | null; createdAt: Date }[]>(),
   ]);
-  const items: Item[] = [
-    ...projects
-      .filter((p) => !since || p.createdAt >= since)
-      .map((p) => ({
-        kind: 'project.created' as const,
-        id: String(p._id),
-        title: p.name,
-        projectId: String(p._id),
-        at: p.createdAt.toISOString(),
-      })),
-    ...tasks.map((t) => ({
-      kind: 'task.done' as const,
-      id: String(t._id),
-      title: t.title,
-      projectId: idOrNull(t.projectId),
-      at: t.statusChangedAt.toISOString(),
-    })),
-    ...notes.map((n) => ({
-      kind: 'note.created' as const,
-      id: String(n._id),
-      title: n.title,
-      projectId: idOrNull(n.projectId),
-      at: n.createdAt.toISOString(),
-    })),
-  ].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+  const created = projects.filter((p) => !since || p.createdAt >= since);
+  const items: Item[] = activityItems(created, tasks, notes);
   return {
     window: filter.window,
     since: since?.toISOString() ?? null,
