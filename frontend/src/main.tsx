@@ -1,4 +1,4 @@
-import { startTransition, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { boot } from './app/auth/session-store.ts';
@@ -22,13 +22,9 @@ dashboardSections.set([...features.flatMap((f) => f.dashboardSections ?? [])].so
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-// As a transition, the first render yields to the browser every few milliseconds instead of holding
-// the main thread for one long task (150 ms on Lighthouse's 4× slower phone: bench/src/lighthouse.bench.ts).
-startTransition(() =>
-  createRoot(root).render(
-    <StrictMode>
-      {/* The one place features meet the app: the shell renders whatever this list holds. */}
-      <App features={features} />
-    </StrictMode>,
-  ),
+createRoot(root).render(
+  <StrictMode>
+    {/* The one place features meet the app: the shell renders whatever this list holds. */}
+    <App features={features} />
+  </StrictMode>,
 );

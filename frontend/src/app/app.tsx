@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster } from '../ui/toast.tsx';
 import type { FeatureDefinition } from './registry.ts';
@@ -32,12 +32,7 @@ function signedOutScreen(session: { needsSetup: boolean; registrationOpen: boole
  * visit to a deep link goes to /login?next=… and comes back there after signing in.
  */
 function Screens({ features }: { features: readonly FeatureDefinition[] }) {
-  const live = useSession();
-  // Signing in, the shell and its first tab render in the background, yielding to the browser every
-  // few milliseconds, while the spinner stays: one long task less on a phone's start. Anything
-  // else (signing out, an expiry) shows at once.
-  const deferred = useDeferredValue(live);
-  const session = live.phase === 'signed-in' ? deferred : live;
+  const session = useSession();
   const { pathname, search } = useLocation();
   const onAuthPath = AUTH_PATHS.includes(pathname);
   const target = session.phase === 'signed-out' ? signedOutScreen(session, pathname) : undefined;
