@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { Types } from 'mongoose';
+import { importPanorama } from '../src/modules/panorama-import/import.ts';
+import { OWNER, writeTestArchive } from '../src/modules/panorama-import/test-archive.ts';
 import { tinyPng, uploadFile } from './harness.ts';
 import type { TestApp, TestUser } from './harness.ts';
 
@@ -46,8 +50,10 @@ export async function seedEveryModule(app: TestApp) {
     });
     await user.api.post(`/api/alarms/${alarm.body.id}/snooze`, { minutes: 15 });
     await seedBudget(user, projectId);
+    await seedCalendarJournalSituations(user, i);
   }
   await seedChat(users);
+  await seedPanoramaImport(users[0]!);
   return users;
 }
 
@@ -82,6 +88,61 @@ async function seedBudget(user: TestUser, projectId: string) {
     if (status === 'done') return;
     if (status === 'failed' || Date.now() > deadline) throw new Error(`seeding budget: the import is ${status}`);
   }
+}
+
+/** Events (one in the trash), a subscription whose first fetch has failed, the private feed, a journal line, a situation with all its parts. */
+async function seedCalendarJournalSituations(user: TestUser, i: number) {
+  const event = { title: `Revue ${i}`, start: '2026-04-01T09:00:00.000Z', end: '2026-04-01T10:00:00.000Z' };
+  const kept = await user.api.post('/api/calendar/events', event);
+  const binned = await user.api.post('/api/calendar/events', { ...event, title: `Annulé ${i}` });
+  await user.api.delete(`/api/calendar/events/${binned.body.id}`);
+  // Nothing listens on port 9: the fetch fails, and its failure is stored (seeding waits for it below).
+  const subscription = await user.api.post('/api/calendar/subscriptions', {
+    url: `http://127.0.0.1:9/agenda-${i}.ics`,
+    name: `Agenda ${i}`,
+    intervalMinutes: 1440,
+  });
+  const feed = await user.api.post('/api/calendar/feed', {});
+  const line = await user.api.post('/api/journal', { content: `Appel avec le fournisseur ${i}` });
+  const situation = await user.api.post('/api/situations', {
+    title: `Réorganisation ${i}`,
+    description: 'Deux équipes fusionnent',
+  });
+  const sid = situation.body.id as string;
+  const actor = await user.api.post(`/api/situations/${sid}/actors`, { name: `Marc ${i}`, situationRole: 'sponsor' });
+  const note = await user.api.post(`/api/situations/${sid}/notes`, { actorId: actor.body.id, content: 'Inquiet du calendrier' });
+  const questions = await user.api.request('PUT', `/api/situations/${sid}/actors/${actor.body.id}/questions`, {
+    questions: [{ q: 'Qu’attendez-vous ?', r: 'De la clarté' }],
+  });
+  const summary = await user.api.request('PUT', `/api/situations/${sid}/summary`, { text: 'Plan : rencontrer chaque équipe.' });
+  const all = [kept, binned, subscription, feed, line, situation, actor, note, questions, summary];
+  const failed = all.find((res) => res.status >= 300 && res.status !== 202);
+  if (failed) throw new Error(`seeding calendar, journal, situations failed: ${failed.status} ${JSON.stringify(failed.body)}`);
+  for (const deadline = Date.now() + 30_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const { items } = (await user.api.get('/api/calendar/subscriptions')).body;
+    if (items?.[0]?.lastError) return;
+    if (Date.now() > deadline) throw new Error('seeding calendar: the subscription was never fetched');
+  }
+}
+
+/** A Panorama archive imported for the user: a secret kept (encrypted) and a collection with no module here (held whole). */
+async function seedPanoramaImport(user: TestUser) {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'pnx-seed-'));
+  const archive = path.join(folder, 'panorama.ndjson.gz');
+  writeTestArchive(archive, {
+    appPreferences: [{ _id: 'aPrefs00000000001', openaiApiKey: 'sk-seed' }],
+    chats: [{ _id: 'cChat000000000001', userId: OWNER, title: 'Ancienne discussion', createdAt: '2025-01-01T00:00:00.000Z' }],
+  });
+  await importPanorama({
+    archive,
+    userId: new Types.ObjectId(user.id),
+    username: user.username,
+    timeZone: 'Europe/Paris',
+    instanceSecret: 'dataset-instance-secret-of-32-characters',
+    keepSecrets: 'all',
+    uploadsDir: folder,
+  });
+  rmSync(folder, { recursive: true, force: true });
 }
 
 /** A direct room between the two users, with a photo, a reply, a reaction, a read position, a mute and a contact. */

@@ -139,7 +139,7 @@ describe('backup.sh and restore.sh (application export: no MongoDB container her
   const backupDir = path.join(work, 'backups');
   const remote = path.join(work, 'remote');
   const dbName = `test_backup_${process.pid}`;
-  const ctx = useTestApp({ UPLOADS_DIR: uploadsDir, MONGODB_DB: dbName });
+  const ctx = useTestApp({ UPLOADS_DIR: uploadsDir, MONGODB_DB: dbName, OUTBOUND_ALLOW_ADDRESSES: '127.0.0.1' });
   const env = () => ({
     MONGODB_URI: inject('mongoUri'),
     MONGODB_DB: dbName,

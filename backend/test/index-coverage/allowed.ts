@@ -31,12 +31,16 @@ const exported = [
   'budget_merges',
   'calendar_events',
   'calendar_trash',
+  'calendarsubscriptions',
+  'calendarfeeds',
   'journal_entries',
   'situations',
   'situation_actors',
   'situation_notes',
   'situation_questions',
   'situation_summaries',
+  'panorama_pending',
+  'user_secrets',
 ];
 
 const groups: { reason: string; shapes: string[] }[] = [

@@ -18,7 +18,7 @@ import { writeArchive } from './write-archive.ts';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'panoramix-export-test-'));
 const uploadsDir = path.join(work, 'uploads');
-const ctx = useTestApp({ UPLOADS_DIR: uploadsDir });
+const ctx = useTestApp({ UPLOADS_DIR: uploadsDir, OUTBOUND_ALLOW_ADDRESSES: '127.0.0.1' });
 let users: TestUser[];
 
 beforeAll(async () => {

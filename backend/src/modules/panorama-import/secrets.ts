@@ -13,9 +13,10 @@ const secretSchema = new Schema(
   {
     userId: ownerField,
     name: { type: String, required: true },
-    iv: { type: Buffer, required: true },
-    tag: { type: Buffer, required: true },
-    value: { type: Buffer, required: true },
+    // Base64 text, not binary: a backup (JSON) and its restore give back the same bytes.
+    iv: { type: String, required: true },
+    tag: { type: String, required: true },
+    value: { type: String, required: true },
   },
   { timestamps: true, versionKey: false },
 );
@@ -50,8 +51,7 @@ export function splitSecrets(
 
 const keyOf = (instanceSecret: string) => Buffer.from(hkdfSync('sha256', instanceSecret, 'panoramix', 'user-secrets', 32));
 
-/** The driver reads binary fields back as BSON Binary, Mongoose as Buffer. */
-const bytes = (value: unknown) => (Buffer.isBuffer(value) ? value : Buffer.from((value as { buffer: Uint8Array }).buffer));
+const bytes = (value: unknown) => Buffer.from(String(value), 'base64');
 
 export function openSecret(instanceSecret: string, doc: { iv: unknown; tag: unknown; value: unknown }): string {
   const decipher = createDecipheriv('aes-256-gcm', keyOf(instanceSecret), bytes(doc.iv));
@@ -70,7 +70,15 @@ export async function storeSecret(instanceSecret: string, userId: Types.ObjectId
   const now = new Date();
   await UserSecretModel.collection.replaceOne(
     { _id },
-    { userId, name, iv, tag: cipher.getAuthTag(), value, createdAt: now, updatedAt: now },
+    {
+      userId,
+      name,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      value: value.toString('base64'),
+      createdAt: now,
+      updatedAt: now,
+    },
     { upsert: true },
   );
   return existing ? ('updated' as const) : ('inserted' as const);
