@@ -2,11 +2,11 @@ import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ComponentProps, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePeopleToMention } from '../api/people-to-mention.ts';
-import { insertMention, mentionAt, personName } from './mention.ts';
+import { insertMention, mentionAt } from './mention.ts';
+import { PersonListbox } from './person-listbox.tsx';
 import { TextArea } from './text-area.tsx';
 import { useListKeyboard } from './use-list-keyboard.ts';
 import './mention-messages.ts';
-import './mention-text-area.css';
 
 type MentionTextAreaProps = Omit<ComponentProps<typeof TextArea>, 'value' | 'onChange'> & {
   value: string;
@@ -61,7 +61,7 @@ export function MentionTextArea({ value, onValueChange, onKeyDown, ...rest }: Me
   };
 
   return (
-    <div className="mention-field">
+    <div className="person-field">
       <TextArea
         {...rest}
         ref={field}
@@ -82,23 +82,14 @@ export function MentionTextArea({ value, onValueChange, onKeyDown, ...rest }: Me
         onBlur={() => setCaret(null)}
       />
       {mention && (
-        <ul id={listId} role="listbox" aria-label={t('list')} className="mention-menu">
-          {found.map((person) => (
-            <li
-              key={person.id}
-              id={`${listId}-${person.id}`}
-              role="option"
-              aria-selected={person === list.current}
-              className="mention-option"
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => choose(person)}
-            >
-              {personName(person)}
-              {(person.role || person.email) && <span className="muted"> · {person.role || person.email}</span>}
-            </li>
-          ))}
-          {people.isSuccess && found.length === 0 && <li className="mention-empty muted">{t('none')}</li>}
-        </ul>
+        <PersonListbox
+          id={listId}
+          label={t('list')}
+          people={found}
+          current={list.current}
+          onPick={choose}
+          empty={people.isSuccess ? t('none') : undefined}
+        />
       )}
     </div>
   );

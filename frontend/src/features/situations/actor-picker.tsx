@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePeopleToMention } from '../../api/people-to-mention.ts';
 import { Button } from '../../ui/button.tsx';
-import { personName } from '../../ui/mention.ts';
+import { PersonListbox } from '../../ui/person-listbox.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useListKeyboard } from '../../ui/use-list-keyboard.ts';
 import type { SituationOperations } from './use-situations.ts';
@@ -38,7 +38,7 @@ export function ActorPicker({ addActor }: { addActor: SituationOperations['addAc
 
   return (
     <form className="actor-picker" onSubmit={submit} aria-label={t('addActor')}>
-      <div className="mention-field">
+      <div className="person-field">
         <TextField
           label={t('actorName')}
           hint={t('actorNameHint')}
@@ -64,22 +64,7 @@ export function ActorPicker({ addActor }: { addActor: SituationOperations['addAc
           onBlur={() => setOpen(false)}
         />
         {found.length > 0 && (
-          <ul id={listId} role="listbox" aria-label={t('linkedPerson')} className="mention-menu">
-            {found.map((person) => (
-              <li
-                key={person.id}
-                id={`${listId}-${person.id}`}
-                role="option"
-                aria-selected={person === list.current}
-                className="mention-option"
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => pick(person)}
-              >
-                {personName(person)}
-                {person.role && <span className="muted"> · {person.role}</span>}
-              </li>
-            ))}
-          </ul>
+          <PersonListbox id={listId} label={t('linkedPerson')} people={found} current={list.current} onPick={pick} />
         )}
       </div>
       <TextField
