@@ -1,10 +1,11 @@
 import type { JournalEntry, JournalSummary } from '@panoramix/contracts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { preferencesStore } from '../../api/preferences-store.ts';
+import { anAiStatus, callsTo as calls, renderWithQueries, serveRoutes } from '../../api/test-server.tsx';
+import type { RouteHandler } from '../../api/test-server.tsx';
 import { toastStore } from '../../lib/toasts.ts';
 import { aTask } from '../../test-builders.ts';
 import { anEntry } from './journal-builders.ts';
@@ -13,46 +14,18 @@ import JournalPage from './journal-page.tsx';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route's body, read by the test that sends it
-type Input = { params?: Record<string, string>; query?: Record<string, string>; body?: any };
-type Handler = (input: Input) => unknown;
-
-const status = (chat: 'none' | 'openai') => ({
-  embeddings: {},
-  vectorStore: {},
-  chat: { provider: chat, model: chat === 'none' ? null : 'gpt' },
-  summary: { provider: 'none', model: null },
-  queue: {},
-});
-
 /** The server: the list, the AI status, and whatever `writes` answers (anything else fails the test). */
-function serve(entries: JournalEntry[], writes: Record<string, Handler> = {}, chat: 'none' | 'openai' = 'openai') {
-  vi.mocked(call).mockImplementation((async (route: { method: string; path: string }, input: Input = {}) => {
-    const key = `${route.method.toUpperCase()} ${route.path}`;
-    if (writes[key]) return writes[key](input);
-    if (key === 'GET /api/journal') return { items: entries, nextCursor: null };
-    if (key === 'GET /api/search/ai-status') return status(chat);
-    throw new Error(`unexpected ${key}`);
-  }) as never);
+function serve(entries: JournalEntry[], writes: Record<string, RouteHandler> = {}, chat: 'none' | 'openai' = 'openai') {
+  serveRoutes({
+    'GET /api/journal': () => ({ items: entries, nextCursor: null }),
+    'GET /api/search/ai-status': () => anAiStatus(chat),
+    ...writes,
+  });
 }
-
-const calls = (key: string) =>
-  vi
-    .mocked(call)
-    .mock.calls.filter(
-      ([route]) => `${(route as { method: string }).method.toUpperCase()} ${(route as { path: string }).path}` === key,
-    )
-    .map(([, input]) => input as Input);
 
 function renderPage() {
   preferencesStore.set((p) => ({ ...p, timeZone: 'Europe/Paris' }));
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <JournalPage />
-    </QueryClientProvider>,
-  );
-  return queryClient;
+  return renderWithQueries(<JournalPage />);
 }
 
 afterEach(() => {

@@ -1,18 +1,16 @@
 import type { ImportedTask, Report } from '@panoramix/contracts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { replicaKey } from '../../api/replica/replica-cache.ts';
+import { anAiStatus, callsTo as calls, renderWithQueries, serveRoutes } from '../../api/test-server.tsx';
+import type { RouteHandler } from '../../api/test-server.tsx';
 import { toastStore } from '../../lib/toasts.ts';
 import { aProject, aTask } from '../../test-builders.ts';
 import ReportingPage from './reporting-page.tsx';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
-
-type Input = { query?: Record<string, string>; body?: Record<string, unknown> };
-type Handler = (input: Input) => unknown;
 
 const site = aProject({ name: 'Site web' });
 
@@ -25,31 +23,12 @@ const item = (kind: Report['items'][number]['kind'], title: string, projectId: s
   at: '2026-11-30T09:00:00.000Z',
 });
 
-function serve(writes: Record<string, Handler> = {}, chat: 'none' | 'openai' = 'openai') {
-  vi.mocked(call).mockImplementation((async (route: { method: string; path: string }, input: Input = {}) => {
-    const key = `${route.method.toUpperCase()} ${route.path}`;
-    if (writes[key]) return writes[key](input);
-    if (key === 'GET /api/search/ai-status') return { chat: { provider: chat, model: null }, summary: { provider: 'none' } };
-    throw new Error(`unexpected ${key}`);
-  }) as never);
+function serve(writes: Record<string, RouteHandler> = {}, chat: 'none' | 'openai' = 'openai') {
+  serveRoutes({ 'GET /api/search/ai-status': () => anAiStatus(chat), ...writes });
 }
 
-const calls = (key: string) =>
-  vi
-    .mocked(call)
-    .mock.calls.filter(
-      ([route]) => `${(route as { method: string }).method.toUpperCase()} ${(route as { path: string }).path}` === key,
-    )
-    .map(([, input]) => input as Input);
-
 function renderPage() {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  queryClient.setQueryData(replicaKey('projects'), { version: 'v1', items: [site] });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <ReportingPage />
-    </QueryClientProvider>,
-  );
+  renderWithQueries(<ReportingPage />, (client) => client.setQueryData(replicaKey('projects'), { version: 'v1', items: [site] }));
 }
 
 afterEach(() => {

@@ -1,10 +1,11 @@
 import type { Situation, SituationDetail } from '@panoramix/contracts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
+import { callsTo as calls, renderWithQueries, serveRoutes } from '../../api/test-server.tsx';
+import type { RouteHandler, RouteInput } from '../../api/test-server.tsx';
 import { navigate } from '../../lib/location.ts';
 import { edited, entityBase } from '../../test-builders.ts';
 import { AUTOSAVE_DELAY_MS } from '../../ui/use-autosave.ts';
@@ -14,46 +15,29 @@ import SituationsPage from './situations-page.tsx';
 
 vi.mock('../../api/client.ts', () => ({ call: vi.fn() }));
 
-type Input = { params?: Record<string, string>; query?: Record<string, string>; body?: Record<string, unknown> };
-type Handler = (input: Input) => unknown;
-
 /** The server: GET answers from `detail` and `list`; each other route answers what `writes` says (else fails the test). */
 function serve(
   detail: SituationDetail | null,
   list: Situation[] = detail ? [detail.situation] : [],
-  writes: Record<string, Handler> = {},
+  writes: Record<string, RouteHandler> = {},
 ) {
-  vi.mocked(call).mockImplementation((async (route: { method: string; path: string }, input: Input = {}) => {
-    const key = `${route.method.toUpperCase()} ${route.path}`;
-    if (writes[key]) return writes[key](input);
-    if (key === 'GET /api/situations') {
+  serveRoutes({
+    'GET /api/situations': (input: RouteInput) => {
       const q = input.query?.q?.toLowerCase();
       return { items: list.filter((s) => !q || s.title.toLowerCase().includes(q)), nextCursor: null };
-    }
-    if (key === 'GET /api/situations/:id' && detail) return detail;
-    if (key === 'GET /api/people') return { items: [], nextCursor: null };
-    if (key === 'GET /api/situations/:id') throw new ApiError(404, undefined, undefined);
-    throw new Error(`unexpected ${key}`);
-  }) as never);
+    },
+    'GET /api/situations/:id': () => {
+      if (!detail) throw new ApiError(404, undefined, undefined);
+      return detail;
+    },
+    'GET /api/people': () => ({ items: [], nextCursor: null }),
+    ...writes,
+  });
 }
-
-const calls = (key: string) =>
-  vi
-    .mocked(call)
-    .mock.calls.filter(
-      ([route]) => `${(route as { method: string }).method.toUpperCase()} ${(route as { path: string }).path}` === key,
-    )
-    .map(([, input]) => input as Input);
 
 function renderPage(path: string) {
   navigate(path, { replace: true });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <SituationsPage />
-    </QueryClientProvider>,
-  );
-  return queryClient;
+  return renderWithQueries(<SituationsPage />);
 }
 
 afterEach(() => {
