@@ -1,6 +1,8 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import type { Document } from 'mongodb';
+import { revive } from '../panorama-import/mapping.ts';
 import { exportedCollections } from './collections.ts';
 import { checkUploads, unpackUploads } from './files.ts';
 import { ArchiveError, parseFrame, sidecarPath } from './framing.ts';
@@ -32,9 +34,27 @@ async function* lines(file: string) {
 }
 
 /**
+ * A document as it was stored, from its JSON: the schema casts ids and ISO dates back to ObjectIds
+ * and Dates and validates them: an invalid document stops the import, named. Fields the
+ * schema does not declare are only written by the Panorama import (`legacyId`, `extra`,
+ * `pendingMemberIds`): they are kept, their dates revived as the import revived them, so a restore
+ * keeps the provenance. No version key is added to a document stored without one.
+ */
+async function restored(collection: ExportedCollection, raw: Record<string, unknown>): Promise<Document> {
+  const built = new collection.model(raw);
+  await built.validate().catch((error: unknown) => {
+    throw new ArchiveError(`${collection.name} ${String(raw._id)}: ${(error as Error).message}`);
+  });
+  const doc = built.toBSON() as Document;
+  for (const [key, value] of Object.entries(raw)) if (!(key in doc)) doc[key] = revive(value, key);
+  const versionKey = collection.model.schema.get('versionKey');
+  if (typeof versionKey === 'string' && !(versionKey in raw)) delete doc[versionKey];
+  return doc;
+}
+
+/**
  * Upserts every document by `_id`, exactly as exported (timestamps included): importing the
- * same archive twice leaves the database as after the first time. The schema casts ids and
- * ISO dates back to ObjectIds and Dates. Works on MongoDB 5 and FerretDB alike: unordered
+ * same archive twice leaves the database as after the first time. Works on MongoDB 5 and FerretDB alike: unordered
  * bulk writes, no transaction — a re-run finishes an interrupted import.
  */
 export async function readArchive(options: {
@@ -56,11 +76,11 @@ export async function readArchive(options: {
 
   async function flush() {
     if (!current || batch.length === 0) return;
-    const ops = batch.map((doc) => ({
-      replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true, timestamps: false },
-    }));
+    const collection = current;
+    const docs = await Promise.all(batch.map((raw) => restored(collection, raw)));
+    const ops = docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
     batch = [];
-    await current.model.bulkWrite(ops, { ordered: false, timestamps: false });
+    await current.model.collection.bulkWrite(ops, { ordered: false });
     const written = (counts[current.name] ?? 0) + ops.length;
     counts[current.name] = written;
     progress.count(current.name, written);
@@ -91,7 +111,7 @@ export async function readArchive(options: {
     }
   }
   await flush();
-  for (const collection of registered.values()) if (counts[collection.name] !== undefined) await collection.upgrade?.();
+  for (const collection of registered.values()) if (counts[collection.name] !== undefined) await collection.upgrade?.('import');
   for (const [name, n] of Object.entries(skipped)) progress.note(`${name}: ${n} documents skipped (no module imports them yet)`);
 
   if (hasFiles) await unpackUploads(files, uploadsDir);
