@@ -5,9 +5,22 @@ const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdi
 
 /** `packages`: { command: debianPackage }. Installs the packages whose command is missing. */
 export function ensureDebianPackages(packages) {
-  const missing = Object.entries(packages)
-    .filter(([command]) => !has(command))
-    .map(([, pkg]) => pkg);
+  installDebianPackages(
+    Object.entries(packages)
+      .filter(([command]) => !has(command))
+      .map(([, pkg]) => pkg),
+  );
+}
+
+const installed = (pkg) =>
+  spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed');
+
+/** `packages`: Debian package names with no command to look for (libraries, headers); installs the missing ones. */
+export function ensureDebianLibraries(packages) {
+  installDebianPackages(packages.filter((pkg) => !installed(pkg)));
+}
+
+function installDebianPackages(missing) {
   if (missing.length === 0) return;
   console.log(`› installing ${missing.join(', ')} with apt…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

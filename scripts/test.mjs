@@ -1,10 +1,10 @@
 // `npm test`: the one command CI runs. Static checks first (fast failures), then the backend
 // unit tier (no database) and its database tier (see TESTING.md), the web client's unit tests
 // and build budget, then browser journeys.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureDependencies, hasWorkspace, run } from './setup.mjs';
+import { ensureDependencies, hasWorkspace, root, run } from './setup.mjs';
 import { ensureDebianPackages } from './system-packages.mjs';
 
 ensureDependencies();
@@ -48,6 +48,8 @@ if (hasWorkspace('frontend')) {
   steps.push(['frontend build', 'npm', ['run', 'build', '-w', '@panoramix/frontend']]);
 }
 if (hasWorkspace('e2e')) steps.push(['e2e', 'npm', ['run', 'test', '-w', '@panoramix/e2e']]);
+// The desktop client: Rust tests, clippy, the release build (cached target), its WebDriver journey.
+if (existsSync(path.join(root, 'frontend/src-tauri'))) steps.push(['desktop', 'node', ['scripts/desktop.mjs', 'test']]);
 
 const failedSteps = [];
 let passed = 0;

@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget, calendar, panorama-import, journal) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget, calendar, panorama-import, journal, desktop) runs one of them.
 import { alarmsBench } from './alarms.bench.ts';
 import { apiBench } from './api.bench.ts';
 import { budgetBench } from './budget.bench.ts';
 import { calendarBench } from './calendar.bench.ts';
 import { chatBench } from './chat.bench.ts';
+import { desktopBench } from './desktop.bench.ts';
 import { journalBench } from './journal.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
 import { markdownBench } from './markdown.bench.ts';
@@ -34,6 +35,7 @@ const benches: Record<string, () => Promise<void>> = {
   calendar: calendarBench,
   'panorama-import': panoramaImportBench,
   journal: journalBench,
+  desktop: desktopBench,
 };
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {
