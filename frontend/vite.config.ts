@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 import { contractsPlugin, isRouteGroup, routeGroupsRead } from './vite/contracts-plugin.ts';
+import { facadePlugin } from './vite/facade-plugin.ts';
 import { preloadPlugin } from './vite/preload-plugin.ts';
 
 const api = 'http://localhost:3002';
@@ -28,6 +29,7 @@ export default defineConfig({
   plugins: [
     react(),
     contractsPlugin(),
+    facadePlugin(),
     preloadPlugin({ signedIn: signedInStart, earlyStart }),
     // A brotli (.br) and a gzip (.gz) copy of each text asset, at the highest levels once per build:
     // the API (backend/src/http/web.ts) and nginx (gzip_static) send them instead of compressing
@@ -85,7 +87,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test-setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'vite/**/*.test.ts'],
     restoreMocks: true,
   },
 });
