@@ -104,8 +104,14 @@ export default tseslint.config(
           zones: [
             {
               target: 'lib',
-              from: ['api', 'ui', 'app', 'features'],
+              from: ['api', 'ui', 'app', 'features', 'platform'],
               message: 'lib/ (stores, the location, ranks, dates) is the bottom layer every other one uses: it uses none of them',
+            },
+            {
+              target: 'platform',
+              from: ['api', 'ui', 'app', 'features'],
+              message:
+                'platform/ (browser or desktop app: the API address, native powers) is under the data layer, which asks it where the server is: it uses only lib/',
             },
             ...['ui', 'app', 'features'].map((from) => ({
               target: 'api',

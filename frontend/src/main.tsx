@@ -6,6 +6,7 @@ import { applyPreferencesLive } from './app/preferences/apply-preferences.ts';
 import { preferencesStore } from './api/preferences-store.ts';
 import { features } from './features/index.ts';
 import { initI18n } from './i18n/i18n.ts';
+import { isDesktop } from './platform/index.ts';
 import { dashboardSections } from './ui/dashboard-sections.ts';
 import { projectSections } from './ui/project-sections.ts';
 import './ui/theme.css';
@@ -13,7 +14,8 @@ import './ui/base.css';
 import './ui/components.css';
 
 // The session's refresh leaves first: on a phone's network its round trip is the longest wait of a start.
-void boot();
+// The desktop app first reads which server it talks to (or asks, on its first run).
+void (isDesktop ? import('./features/terminal/desktop-start.tsx').then((d) => d.startDesktop({ boot, features })) : boot());
 // Theme and language from the last visit apply before the first paint; the server's copy follows.
 await initI18n(preferencesStore.get().language);
 applyPreferencesLive();

@@ -2,6 +2,7 @@ import type { RouteContract, RouteInput, RouteResponse } from '@panoramix/contra
 import { routeUrl } from '@panoramix/contracts/route-url';
 import type { RouteRef } from 'virtual:panoramix/contracts';
 import { takeEarlyAnswer } from './early-start.ts';
+import { apiBase, clientHeaders } from '../platform/index.ts';
 import { ApiError, NetworkError, OfflineError } from './problem.ts';
 import { currentAccessToken, refreshSession } from './session-token.ts';
 
@@ -10,7 +11,7 @@ export type CallInput<R extends RouteContract> = RouteInput<R> & { signal?: Abor
 type CallArgs<R extends RouteContract> = object extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
 
 async function send(route: RouteRef, url: string, input: { body?: unknown; signal?: AbortSignal }, token: string | null) {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...clientHeaders, accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (input.body !== undefined) headers['content-type'] = 'application/json';
   try {
@@ -37,7 +38,7 @@ async function send(route: RouteRef, url: string, input: { body?: unknown; signa
 export async function call<R extends RouteContract>(route: RouteRef<R>, ...[input]: CallArgs<R>): Promise<RouteResponse<R>> {
   if (route.method !== 'get' && !navigator.onLine) throw new OfflineError();
   const options = (input ?? {}) as { params?: object; query?: object; body?: unknown; signal?: AbortSignal };
-  const url = routeUrl(route.path, options.params, options.query);
+  const url = apiBase() + routeUrl(route.path, options.params, options.query);
   const early = route.method === 'get' ? takeEarlyAnswer(url) : undefined;
   const fresh = () => send(route, url, options, currentAccessToken());
   let response = await (early ? early.catch(fresh) : fresh());

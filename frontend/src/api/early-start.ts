@@ -54,5 +54,7 @@ export function sendEarlyRequests(): void {
     .catch(() => undefined);
 }
 
-// The dev server and the unit tests ask as they always did.
-if (import.meta.env.PROD) sendEarlyRequests();
+// The dev server and the unit tests ask as they always did. The desktop app's API is on another
+// server, known only once its saved choice is read (platform/desktop/start.ts): it asks then. The
+// test is platform/index.ts's isDesktop, spelled out so that this chunk still imports nothing.
+if (import.meta.env.PROD && !('__TAURI_INTERNALS__' in window)) sendEarlyRequests();

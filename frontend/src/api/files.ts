@@ -2,6 +2,7 @@ import type { routes as contractRoutes, RouteBodyInput, StoredFile } from '@pano
 import { routes } from 'virtual:panoramix/contracts';
 import { routeUrl } from '@panoramix/contracts/route-url';
 import { ApiError, NetworkError } from './problem.ts';
+import { apiBase, clientHeaders } from '../platform/index.ts';
 import { currentAccessToken, refreshSession } from './session-token.ts';
 
 /** Runs an authenticated request; a 401 refreshes the session once and replays it, like `call`. */
@@ -12,11 +13,15 @@ async function withSession<T extends { status: number }>(request: (token: string
   return session ? request(session.accessToken) : first;
 }
 
-/** fetch with the access token (refreshed once on a 401), for what `call` cannot send: a form, a download. */
-export const authorizedFetch = (url: string, init: RequestInit) =>
-  withSession((token) =>
-    fetch(url, { ...init, headers: token ? { authorization: `Bearer ${token}` } : {}, credentials: 'same-origin' }),
-  );
+const withToken = (token: string | null): Record<string, string> =>
+  token ? { ...clientHeaders, authorization: `Bearer ${token}` } : { ...clientHeaders };
+
+/**
+ * fetch with the access token (refreshed once on a 401), for what `call` cannot send: a form, a download.
+ * `path` is the API's (`/api/…`), sent to the server the app talks to (platform/index.ts).
+ */
+export const authorizedFetch = (path: string, init: RequestInit) =>
+  withSession((token) => fetch(apiBase() + path, { ...init, headers: withToken(token), credentials: 'same-origin' }));
 
 /**
  * Uploads one file (multipart, as the route's contract says). XMLHttpRequest rather than fetch:
@@ -34,8 +39,8 @@ export function uploadFile(
   const once = (token: string | null) =>
     new Promise<Response>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', routes.files.upload.path);
-      if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+      xhr.open('POST', apiBase() + routes.files.upload.path);
+      for (const [name, value] of Object.entries(withToken(token))) xhr.setRequestHeader(name, value);
       xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
       xhr.onload = () =>
         resolve(
@@ -57,10 +62,8 @@ export function uploadFile(
 
 /** A file's bytes as a Blob (the download needs the access token, so no plain link can fetch it). */
 export async function fetchFileBlob(id: string, signal?: AbortSignal): Promise<Blob> {
-  const url = routeUrl(routes.files.content.path, { id });
-  const response = await withSession((token) =>
-    fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: signal ?? null }),
-  );
+  const url = apiBase() + routeUrl(routes.files.content.path, { id });
+  const response = await withSession((token) => fetch(url, { headers: withToken(token), signal: signal ?? null }));
   if (!response.ok) throw await ApiError.from(response);
   return response.blob();
 }
@@ -73,12 +76,8 @@ export function downloadName(file: { name: string; originalName?: string | undef
   return kept && !extension(file.name) ? `${file.name}${kept}` : file.name;
 }
 
-/** Saves a file through a temporary object URL. */
+/** Saves a file: the browser's downloads, or the save dialog of the desktop app (fetched with the first download). */
 export async function downloadFile(file: { id: string; name: string; originalName?: string | undefined }): Promise<void> {
-  const url = URL.createObjectURL(await fetchFileBlob(file.id));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = downloadName(file);
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  const [{ saveBlob }, blob] = await Promise.all([import('../platform/powers.ts'), fetchFileBlob(file.id)]);
+  await saveBlob(blob, downloadName(file));
 }

@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@panoramix/contracts';
 import { connectionStore } from './connection-status.ts';
+import { apiBase } from '../platform/index.ts';
 import type { EventDispatcher } from './event-appliers.ts';
 import { currentAccessToken, onSessionChange, refreshSession } from './session-token.ts';
 
@@ -53,7 +54,8 @@ function emitOn<K extends ClientEvent>(
  * (`session:expiring`), and every refresh hands the new token to the open socket (`session:refresh`).
  */
 export function connectLive({ dispatcher, resync }: LiveOptions): () => void {
-  const socket: LiveSocket = io({
+  // apiBase() is '' in a browser: io(undefined) connects to this site, as before.
+  const socket: LiveSocket = io(apiBase() || undefined, {
     path: '/socket.io',
     auth: (send) => send({ token: currentAccessToken() ?? '' }),
     reconnectionDelay: 1000,

@@ -2,6 +2,10 @@ import type { Session } from '@panoramix/contracts';
 import { routes } from 'virtual:panoramix/contracts';
 import { REFRESH_LOCK, takeEarlyAnswer } from './early-start.ts';
 import { ApiError, NetworkError } from './problem.ts';
+import { apiBase, isDesktop } from '../platform/index.ts';
+
+/** On desktop the refresh token is the keyring's, not a cookie's (platform/desktop/session.ts). */
+const nativeSession = () => import('../platform/desktop/session.ts');
 
 /**
  * The access token lives only in memory; the refresh token is an httpOnly cookie the script
@@ -17,6 +21,7 @@ export const currentAccessToken = () => accessToken;
 
 export function setSession(session: Session | null): void {
   accessToken = session?.accessToken ?? null;
+  if (isDesktop) void nativeSession().then((native) => native.keepRefreshToken(session));
   for (const listener of listeners) listener(session);
 }
 
@@ -30,7 +35,9 @@ async function requestRefresh(): Promise<Session | null> {
   let response: Response;
   try {
     const path = routes.auth.refresh.path;
-    response = await (takeEarlyAnswer(path) ?? fetch(path, { method: 'POST', credentials: 'same-origin' }));
+    response = await (isDesktop
+      ? nativeSession().then((native) => native.refreshRequest(apiBase() + path))
+      : (takeEarlyAnswer(path) ?? fetch(path, { method: 'POST', credentials: 'same-origin' })));
   } catch (error) {
     throw new NetworkError(error);
   }
@@ -43,6 +50,10 @@ async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   return locks ? await locks.request(REFRESH_LOCK, work) : work();
 }
+
+/** What `logout` sends: nothing in a browser (the cookie says it), this device's refresh token on desktop. */
+export const logoutBody = (): Promise<{ refreshToken?: string } | undefined> =>
+  isDesktop ? nativeSession().then((native) => native.logoutBody()) : Promise.resolve(undefined);
 
 /** A new access token from the refresh cookie; null when the session has expired or was revoked. */
 export function refreshSession(): Promise<Session | null> {

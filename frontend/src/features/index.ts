@@ -14,6 +14,7 @@ import { reportingFeature } from './reporting/feature.ts';
 import { searchFeature } from './search/feature.ts';
 import { situationsFeature } from './situations/feature.ts';
 import { tasksFeature } from './tasks/feature.ts';
+import { terminalFeature } from './terminal/feature.ts';
 
 /** The tabs of the shell, in sidebar order. A new feature adds one line here and nothing in the shell. */
 export const features: readonly FeatureDefinition[] = [
@@ -32,4 +33,5 @@ export const features: readonly FeatureDefinition[] = [
   filesFeature,
   chatFeature,
   searchFeature,
+  terminalFeature,
 ];

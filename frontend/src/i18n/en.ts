@@ -119,6 +119,7 @@ export const en: Messages = {
   notes: { title: 'Notes', new: 'New note', newSession: 'New note session', edit: 'Edit the open note' },
   chat: { title: 'Chat', newDirect: 'New direct message' },
   search: { title: 'Search' },
+  terminal: { title: 'Terminal' },
   alarms: { title: 'Alarms', new: 'New alarm', edit: 'Edit the chosen alarm' },
   files: { title: 'Files', upload: 'Upload a file', rename: 'Rename the chosen or open file' },
   people: {

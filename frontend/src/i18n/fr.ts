@@ -121,6 +121,7 @@ export const fr = {
   notes: { title: 'Notes', new: 'Nouvelle note', newSession: 'Nouvelle session de notes', edit: 'Modifier la note ouverte' },
   chat: { title: 'Discussions', newDirect: 'Nouveau message direct' },
   search: { title: 'Recherche' },
+  terminal: { title: 'Terminal' },
   alarms: { title: 'Alarmes', new: 'Nouvelle alarme', edit: 'Modifier l’alarme choisie' },
   files: { title: 'Fichiers', upload: 'Téléverser un fichier', rename: 'Renommer le fichier choisi ou ouvert' },
   people: {

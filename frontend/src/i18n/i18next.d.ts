@@ -15,6 +15,7 @@ import type { ReportingMessages } from '../features/reporting/messages-fr.ts';
 import type { SearchMessages } from '../features/search/messages-fr.ts';
 import type { SituationsMessages } from '../features/situations/messages-fr.ts';
 import type { TasksMessages } from '../features/tasks/messages-fr.ts';
+import type { TerminalMessages } from '../features/terminal/messages-fr.ts';
 import type { ProblemMessages } from '../api/problem-messages-fr.ts';
 import type { AccountMessages } from '../app/account/messages-fr.ts';
 import type { ShellMessages } from '../app/shell/messages-fr.ts';
@@ -30,6 +31,7 @@ declare module 'i18next' {
       dashboard: DashboardMessages;
       projects: ProjectsMessages;
       tasks: TasksMessages;
+      terminal: TerminalMessages;
       notes: NotesMessages;
       search: SearchMessages;
       chat: ChatMessages;

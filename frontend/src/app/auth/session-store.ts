@@ -1,7 +1,7 @@
 import type { routes as contractRoutes, RouteBodyInput, User } from '@panoramix/contracts';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
-import { onSessionChange, refreshSession, setSession } from '../../api/session-token.ts';
+import { logoutBody, onSessionChange, refreshSession, setSession } from '../../api/session-token.ts';
 import { createStore, useStore } from '../../lib/store.ts';
 import { hasRememberedPreferences, loadPreferences } from '../../api/preferences-store.ts';
 
@@ -86,7 +86,7 @@ function leave() {
 
 /** Signs this tab out; `everywhere` ends every session of the account (other devices, other browsers) too. */
 export async function signOut({ everywhere = false } = {}): Promise<void> {
-  const ended = everywhere ? call(routes.auth.logoutEverywhere) : call(routes.auth.logout);
+  const ended = everywhere ? call(routes.auth.logoutEverywhere) : logoutBody().then((body) => call(routes.auth.logout, { body }));
   await ended.catch(() => undefined);
   leave(); // before dropping the token, which would otherwise read as an expiry
   setSession(null);
