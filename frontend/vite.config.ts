@@ -17,7 +17,7 @@ const api = 'http://localhost:3002';
  */
 const signedInStart = (id: string) =>
   /[\\/]src[\\/]api[\\/](data-provider\.tsx|live\.ts|replica[\\/]replica\.ts)$/.test(id) ||
-  /[\\/]src[\\/]features[\\/][\w-]+[\\/][\w-]+-(replica|cache|events)\.ts$/.test(id) ||
+  /[\\/]src[\\/]features[\\/][\w-]+[\\/]([\w-]+[\\/])*[\w-]+-(replica|cache|events)\.ts$/.test(id) ||
   /[\\/]src[\\/]features[\\/]dashboard[\\/]dashboard-page\.tsx$/.test(id);
 
 /** src/api/early-start.ts and the route groups it reads: a chunk index.html runs at once, importing nothing. */

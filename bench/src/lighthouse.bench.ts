@@ -225,6 +225,9 @@ async function lighthouseScore(port: number, url: string, cookie?: string) {
     `\n  main thread by script (total/scripting ms): ${rows('bootup-time')
       .slice(0, 8)
       .map((script) => `${file(script.url)} ${num(script.total)}/${num(script.scripting)}`)
+      .join(', ')}` +
+    `\n  main thread by kind (ms): ${rows('mainthread-work-breakdown')
+      .map((kind) => `${String(kind.groupLabel ?? kind.group)} ${num(kind.duration)}`)
       .join(', ')}`;
   return (
     `score ${Math.round((lhr.categories.performance?.score ?? 0) * 100)}: FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, ` +
