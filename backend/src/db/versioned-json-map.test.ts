@@ -58,7 +58,23 @@ describe('versioned JSON map', () => {
   it('keeps every change of writers racing on one map, the first insert included', async () => {
     const _id = newId();
     const keys = Array.from({ length: 12 }, (_, i) => `k${i}`);
-    await Promise.all(keys.map((key) => changeJsonMap(maps, _id, {}, new Map([[key, key]]))));
+    // Spread over turns of the event loop, so that changes arrive while others are being written.
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(
+      keys.map(async (key, i) => {
+        for (let n = 0; n < i; n++) await turn();
+        await changeJsonMap(maps, _id, {}, new Map([[key, key]]));
+      }),
+    );
     expect(await readJsonMap(maps, _id)).toEqual(Object.fromEntries(keys.map((key) => [key, key])));
+  });
+
+  it('fails the callers of a write that fails, and writes the next changes', async () => {
+    const _id = newId();
+    await maps.insertOne({ _id, v: 1, entries: '{' } as never); // not JSON
+    await expect(changeJsonMap(maps, _id, {}, new Map([['a', 1]]))).rejects.toThrow(SyntaxError);
+    await maps.updateOne({ _id } as never, { $set: { entries: '{}' } });
+    await changeJsonMap(maps, _id, {}, new Map([['b', 2]]));
+    expect(await readJsonMap(maps, _id)).toEqual({ b: 2 });
   });
 });

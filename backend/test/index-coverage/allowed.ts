@@ -67,9 +67,13 @@ const groups: { reason: string; shapes: string[] }[] = [
       // The calendar's month buckets, rebuilt from the events at start, after a restore and nightly.
       'calendar_events.distinct {}',
       'calendar_buckets.distinct {}',
+      // The journal's day documents, the same way (journal/days.ts).
+      'journal_entries.distinct {}',
+      'journal_days.distinct {}',
       'situation_actors.find {personKey: filter}', // actors imported from before their personKey
       'people.distinct {}', // the people lookups rebuilt nightly
-      'people_lookup.delete {}', // dropped at start and after a restore (a few documents), each rebuilt on its next list
+      'people_lookup.delete {}', // dropped when their format changed and after a restore (a few documents), each rebuilt on its next list
+      'people_lookup.delete {userId: filter}', // nightly: the lookups of users with no people left (a few documents)
     ],
   },
   {

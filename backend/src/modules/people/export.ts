@@ -1,5 +1,5 @@
 import type { ExportedCollection } from '../export/registry.ts';
-import { dropLookups } from './lookup.ts';
+import { upgradeLookups } from './lookup.ts';
 import { PersonModel } from './model.ts';
 
-export const peopleExport: ExportedCollection = { name: 'people', model: PersonModel, scope: 'owner', upgrade: dropLookups };
+export const peopleExport: ExportedCollection = { name: 'people', model: PersonModel, scope: 'owner', upgrade: upgradeLookups };

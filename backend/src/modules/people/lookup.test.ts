@@ -3,7 +3,9 @@ import type { RouteQueryInput } from '@panoramix/contracts';
 import { describe, expect, it } from 'vitest';
 import { byId, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
-import { PeopleLookupModel, dropLookups, lookupOfPeople, rebuildLookups, storedLookup } from './lookup.ts';
+import { UserModel } from '../users/model.ts';
+import { PeopleLookupModel, dropLookups, lookupOfPeople, rebuildLookups, storedLookup, upgradeLookups } from './lookup.ts';
+import { PersonModel } from './model.ts';
 
 const t = useTeam();
 
@@ -81,6 +83,32 @@ describe('people lookup', () => {
     await rebuildLookups();
     await expectLookupInStep(user, 'rebuilt');
     expect(await search(user, { q: 'zoe' })).toEqual(['Zoé']);
+  });
+
+  it('is kept by a start with the same format, and dropped after an archive import wrote people', async () => {
+    const user = await t.app.newUser();
+    await user.call(routes.people.create, { body: { name: 'Zoé' } });
+    await upgradeLookups('start'); // stamps the format if no start did
+    expect(await search(user, {})).toEqual(['Zoé']);
+    await upgradeLookups('start');
+    await expectLookupInStep(user, 'after a start');
+    await upgradeLookups('import');
+    expect(await storedLookup(user.id)).toBeNull();
+    expect(await search(user, {})).toEqual(['Zoé']);
+  });
+
+  it("drops a deleted account's lookup on the nightly rebuild", async () => {
+    const user = await t.app.newUser();
+    await user.call(routes.people.create, { body: { name: 'Zoé' } });
+    expect(await search(user, {})).toEqual(['Zoé']);
+    const kept = await t.app.newUser();
+    expect(await search(kept, {})).toEqual([]);
+    // What deleting the account leaves: its people and its user document gone, past this module.
+    await PersonModel.deleteMany({ userId: user.id });
+    await UserModel.deleteOne({ _id: user.id });
+    await rebuildLookups();
+    expect(await PeopleLookupModel.collection.findOne({ _id: user.id } as never)).toBeNull();
+    expect(await search(kept, {})).toEqual([]);
   });
 
   it('lists the reports of a deleted manager without manager', async () => {

@@ -1,7 +1,12 @@
 import type { PersonRecord } from '@panoramix/contracts';
 import { Schema, Types, model } from 'mongoose';
+import type { Document } from 'mongodb';
 import type { JobDefinition } from '../../jobs/runner.ts';
 import { isDuplicateKey } from '../../db/duplicate-key.ts';
+import { rebuildUnlessCurrent } from '../../db/owner-json-maps.ts';
+import type { UpgradeCause } from '../../db/owner-json-maps.ts';
+import { changeJsonMap, readJsonMap } from '../../db/versioned-json-map.ts';
+import type { VersionedJsonMapDoc } from '../../db/versioned-json-map.ts';
 import { toPersonDto } from './dto.ts';
 import { PersonModel } from './model.ts';
 import type { PersonDoc } from './model.ts';
@@ -16,14 +21,13 @@ export type LookupEntry = [searchText: string, sortName: string, record: PersonR
 export type LookupEntries = Record<string, LookupEntry>;
 
 /**
- * The entries as one JSON string: FerretDB v1 reads and writes one long string in a few ms, where
- * a document of thousands of fields or array items takes hundreds (budget/books/model.ts measured
- * it). `entries` is null while the document is being built (see `build`). Written by
- * read-modify-write on `v`.
+ * The entries as one JSON map (db/versioned-json-map.ts): `entries` is null while the document is
+ * being built (see `build`). `userId` lets the nightly rebuild find lookups whose owner is gone.
  */
 const lookupSchema = new Schema(
   {
     _id: { type: String, required: true },
+    userId: { type: Schema.Types.ObjectId, required: true },
     v: { type: Number, required: true },
     entries: { type: String, default: null },
   },
@@ -31,12 +35,14 @@ const lookupSchema = new Schema(
 );
 export const PeopleLookupModel = model('PeopleLookup', lookupSchema, 'people_lookup');
 
-interface LookupDoc {
-  _id: string;
-  v: number;
-  entries: string | null;
-}
-const lookups = () => PeopleLookupModel.db.collection<LookupDoc>('people_lookup');
+/**
+ * The lookups' format: bump it when what an entry holds changes (lookupEntryOf, toPersonDto, the
+ * search text), and the next start drops every lookup, each built again on its user's next list.
+ * 2: documents carry `userId`.
+ */
+const LOOKUP_FORMAT = 2;
+
+const lookups = () => PeopleLookupModel.db.collection<Document>('people_lookup');
 
 export const lookupEntryOf = (person: PersonDoc): LookupEntry => [person.searchText, person.sortName, toPersonDto(person)];
 
@@ -45,46 +51,31 @@ export const lookupChanges = (people: readonly PersonDoc[]) =>
   new Map(people.map((person) => [String(person._id), lookupEntryOf(person)] as const));
 
 /**
- * Brings the user's lookup in step with people just written (an entry) or deleted (null): read,
- * change, write back if no one wrote meanwhile (`v`), else again. Call it after the write: a
- * document not built yet is built later from the people, this write included.
+ * Brings the user's lookup in step with people just written (an entry) or deleted (null). Call it
+ * after the write: a document not built yet is built later from the people, this write included.
  */
-export async function changeLookup(userId: string, changes: ReadonlyMap<string, LookupEntry | null>) {
-  if (changes.size === 0) return;
-  for (;;) {
-    const doc = await lookups().findOne({ _id: userId });
-    if (!doc) return;
-    // Being built from people read maybe before this write: a newer `v` makes the builder's write fail.
-    const entries: LookupEntries | null = doc.entries === null ? null : (JSON.parse(doc.entries) as LookupEntries);
-    for (const [id, entry] of entries ? changes : []) {
-      if (entry) entries![id] = entry;
-      else delete entries![id];
-    }
-    const set = entries ? { entries: JSON.stringify(entries), v: doc.v + 1 } : { v: doc.v + 1 };
-    const { matchedCount } = await lookups().updateOne({ _id: userId, v: doc.v }, { $set: set });
-    if (matchedCount === 1) return;
-  }
-}
+export const changeLookup = (userId: string, changes: ReadonlyMap<string, LookupEntry | null>) =>
+  changeJsonMap(lookups(), userId, null, changes);
 
 /**
  * Builds the user's lookup from their people (one scan). The document is claimed first (inserted
  * without entries, or its `v` read): a write after that bumps `v`, so the entries, which may miss
  * it, are stored only if none came; otherwise this answer uses them and the next read builds again.
  */
-async function build(userId: string, found: LookupDoc | null): Promise<LookupEntries> {
+async function build(userId: string, found: VersionedJsonMapDoc | null): Promise<LookupEntries> {
   let v = found?.v ?? 0;
   if (!found) {
     try {
-      await lookups().insertOne({ _id: userId, v, entries: null });
+      await lookups().insertOne({ _id: userId, userId: new Types.ObjectId(userId), v, entries: null } as never);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const raced = await lookups().findOne({ _id: userId });
+      const raced = (await lookups().findOne({ _id: userId } as never)) as VersionedJsonMapDoc | null;
       if (raced?.entries) return JSON.parse(raced.entries) as LookupEntries;
       v = raced?.v ?? 0;
     }
   }
   const entries = await lookupOfPeople(userId);
-  await lookups().updateOne({ _id: userId, v }, { $set: { entries: JSON.stringify(entries), v: v + 1 } });
+  await lookups().updateOne({ _id: userId, v } as never, { $set: { entries: JSON.stringify(entries), v: v + 1 } });
   return entries;
 }
 
@@ -95,32 +86,39 @@ export async function lookupOfPeople(userId: string): Promise<LookupEntries> {
 }
 
 /** The user's stored entries, null when not built (tests compare them with `lookupOfPeople`). */
-export async function storedLookup(userId: string): Promise<LookupEntries | null> {
-  const doc = await lookups().findOne({ _id: userId });
-  return doc?.entries ? (JSON.parse(doc.entries) as LookupEntries) : null;
-}
+export const storedLookup = (userId: string) => readJsonMap<LookupEntry>(lookups(), userId);
 
 /** The user's entries: one read by `_id`, built from the people when missing. */
 export async function readLookup(userId: string): Promise<LookupEntries> {
-  const doc = await lookups().findOne({ _id: userId });
+  const doc = (await lookups().findOne({ _id: userId } as never)) as VersionedJsonMapDoc | null;
   return doc?.entries ? (JSON.parse(doc.entries) as LookupEntries) : build(userId, doc);
 }
 
 /**
  * Rebuilds every user's lookup from their people, for what a crash between a person's write and
  * its lookup's left behind (or a second instance's write racing on FerretDB, whose conditional
- * updates are not atomic).
+ * updates are not atomic), and drops the lookups of users who have no people any more (a deleted
+ * account's): a list builds theirs again.
  */
 export async function rebuildLookups() {
   const owners = (await PersonModel.distinct('userId').setOptions({ tenancy: 'system' })) as Types.ObjectId[];
-  for (const owner of owners) await build(String(owner), await lookups().findOne({ _id: String(owner) }));
+  await lookups().deleteMany({ userId: { $exists: true, $nin: owners } });
+  for (const owner of owners) {
+    const _id = String(owner);
+    await build(_id, (await lookups().findOne({ _id } as never)) as VersionedJsonMapDoc | null);
+  }
+}
+
+/** Every lookup dropped: each is built again on its user's next list. */
+export async function dropLookups() {
+  await lookups().deleteMany({});
 }
 
 /**
- * At start and after an archive import, whose people were written past this module: every lookup
- * is dropped, and each is built again on its user's next list.
+ * At start, the lookups are dropped only when their format changed; after an archive import, whose
+ * people were written past this module, always.
  */
-export const dropLookups = () => lookups().deleteMany({});
+export const upgradeLookups = (cause: UpgradeCause) => rebuildUnlessCurrent(lookups(), LOOKUP_FORMAT, cause, dropLookups);
 
 export const lookupJobs: JobDefinition[] = [
   { name: 'people.rebuild-lookups', every: '1 day', skipImmediate: true, run: rebuildLookups },

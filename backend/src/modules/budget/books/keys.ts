@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { isDuplicateKey } from '../../../db/duplicate-key.ts';
+import { changeJsonMap, readJsonMap } from '../../../db/versioned-json-map.ts';
 import type { ExistingLine } from '../dedup.ts';
 import { BudgetKeysModel, bookId } from './model.ts';
 
@@ -40,40 +40,15 @@ export function existingOf(entries: KeyEntries): ExistingLine[] {
 
 /** The entries of these years (`keyBucket`), each read by its `_id`. */
 export async function readKeys(userId: string, years: Iterable<string>): Promise<KeyEntries> {
-  const docs = await Promise.all([...new Set(years)].map((year) => keys().findOne({ _id: bookId(userId, year) } as never)));
-  return Object.assign({}, ...docs.map((doc) => (doc ? (JSON.parse((doc as unknown as KeysDoc).entries) as KeyEntries) : {})));
+  const maps = await Promise.all([...new Set(years)].map((year) => readJsonMap<KeyEntry>(keys(), bookId(userId, year))));
+  return Object.assign({}, ...maps) as KeyEntries;
 }
 
-/**
- * Applies the changes (an entry, or null to drop it) year by year: read, change, write back
- * if no one wrote meanwhile (`v`), else again. A year never seen is inserted; a racing insert
- * of it wins and this one retries as an update.
- */
+/** Applies the changes (an entry, or null to drop it) year by year; a year never seen is inserted. */
 export async function changeKeys(userId: string, changes: Map<string, Map<string, KeyEntry | null>>) {
+  const owner = new Types.ObjectId(userId);
   await Promise.all(
-    [...changes].map(async ([year, change]) => {
-      const _id = bookId(userId, year);
-      for (;;) {
-        const doc = (await keys().findOne({ _id } as never)) as unknown as KeysDoc | null;
-        const entries: KeyEntries = doc ? (JSON.parse(doc.entries) as KeyEntries) : {};
-        for (const [id, entry] of change) {
-          if (entry) entries[id] = entry;
-          else delete entries[id];
-        }
-        const text = JSON.stringify(entries);
-        if (!doc) {
-          try {
-            await keys().insertOne({ _id, userId: new Types.ObjectId(userId), year, v: 1, entries: text } as never);
-            return;
-          } catch (error) {
-            if (!isDuplicateKey(error)) throw error;
-            continue;
-          }
-        }
-        const { modifiedCount } = await keys().updateOne({ _id, v: doc.v } as never, { $set: { entries: text, v: doc.v + 1 } });
-        if (modifiedCount === 1) return;
-      }
-    }),
+    [...changes].map(([year, change]) => changeJsonMap(keys(), bookId(userId, year), { userId: owner, year }, change)),
   );
 }
 
