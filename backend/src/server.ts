@@ -48,7 +48,7 @@ export async function startServer(options: { config: Config; logger: Logger; mon
   const services = createServices({ config, logger, events, jobs, redis: redis?.pub });
   await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).init()));
   await services.errorLog.ensureCollection();
-  for (const collection of exportedCollections) await collection.upgrade?.();
+  for (const collection of exportedCollections) await collection.upgrade?.('start');
   if (config.seedAdmin) await seedDevAdmin(services.auth, logger);
 
   const app = createApp({ config, logger, services });

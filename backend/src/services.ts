@@ -26,6 +26,7 @@ import { createJournalService } from './modules/journal/service.ts';
 import { createLinkService } from './modules/links/service.ts';
 import { createBudgetServices } from './modules/budget/services.ts';
 import { calendarJobs } from './modules/calendar/jobs.ts';
+import { journalJobs } from './modules/journal/days.ts';
 import { createCalendarService } from './modules/calendar/service.ts';
 import { createCalendarSubscriptions } from './modules/calendar/subscriptions/setup.ts';
 import { createNoteLineService } from './modules/notes/lines.service.ts';
@@ -149,6 +150,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     ...idempotencyJobs,
     ...budget.jobs,
     ...calendarJobs,
+    ...journalJobs,
     ...calendarSubscriptions.jobDefinitions,
     ...alarmJobs,
     ...situations.jobs,

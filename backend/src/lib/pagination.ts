@@ -58,6 +58,21 @@ export function after(sort: SortKey, cursor: string | undefined): Record<string,
   return { $and: [{ $or: [{ [sort.field]: { [op]: value } }, { [sort.field]: value, _id: { [op]: id } }] }] };
 }
 
+/**
+ * `after` for rows read elsewhere than a query, sorted by a date field: the cursor's date (none
+ * without a cursor), and whether a row comes after the cursor.
+ */
+export function positionAfter(sort: SortKey & { field: 'createdAt' | 'updatedAt' }, cursor: string | undefined) {
+  if (cursor === undefined) return { at: undefined, isAfter: () => true };
+  const { value, id } = decode(sort, cursor);
+  const [at, sign] = [value as Date, sort.direction === 'asc' ? 1 : -1];
+  const isAfter = (row: Row) => {
+    const gap = ((row[sort.field] as Date).getTime() - at.getTime()) * sign;
+    return gap > 0 || (gap === 0 && String(row._id).localeCompare(String(id)) * sign > 0);
+  };
+  return { at, isAfter };
+}
+
 /** Takes `limit + 1` rows (fetched by the caller) and turns them into a page. */
 export function toPage<R extends Row, Item>(rows: R[], limit: number, sort: SortKey, map: (row: R) => Item) {
   const items = rows.slice(0, limit);

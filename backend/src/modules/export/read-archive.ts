@@ -35,7 +35,8 @@ async function* lines(file: string) {
 
 /**
  * A document as it was stored, from its JSON: the schema casts ids and ISO dates back to ObjectIds
- * and Dates and validates them: an invalid document stops the import, named. Fields the
+ * and Dates and validates them. A document the schema refuses stops the import, named, unless the
+ * collection has an `upgrade`: then it is an older shape that the upgrade brings up to date. Fields the
  * schema does not declare are only written by the Panorama import (`legacyId`, `extra`,
  * `pendingMemberIds`): they are kept, their dates revived as the import revived them, so a restore
  * keeps the provenance. No version key is added to a document stored without one.
@@ -43,6 +44,7 @@ async function* lines(file: string) {
 async function restored(collection: ExportedCollection, raw: Record<string, unknown>): Promise<Document> {
   const built = new collection.model(raw);
   await built.validate().catch((error: unknown) => {
+    if (collection.upgrade) return;
     throw new ArchiveError(`${collection.name} ${String(raw._id)}: ${(error as Error).message}`);
   });
   const doc = built.toBSON() as Document;

@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import type { Types } from 'mongoose';
+import type { UpgradeCause } from '../../db/owner-json-maps.ts';
 
 /**
  * Which documents of a collection belong to an export:
@@ -19,9 +20,9 @@ export interface ExportedCollection {
   scope: ExportScope;
   /**
    * Brings older documents up to date (stored before a change of shape, or imported from an archive
-   * of that time): run at start and after an import.
+   * of that time): run at start and after an import (`cause` says which: a derived collection may skip a start).
    */
-  upgrade?: () => Promise<unknown>;
+  upgrade?: (cause: UpgradeCause) => Promise<unknown>;
 }
 
 /** Whose data an export holds: one user's, or the whole instance's (an administrator's backup). */

@@ -170,7 +170,7 @@ describe('tasks: life cycle', () => {
     // As written by a version without the flag, or restored from its archive: the start-up upgrade sets it.
     await TaskModel.collection.updateOne({ _id: new Types.ObjectId(late.id) }, { $unset: { open: '' } });
     expect(await overdue()).toEqual([]);
-    await tasksExport.upgrade!();
+    await tasksExport.upgrade!('start');
     expect(await overdue()).toEqual(['Late']);
     expect((await user.call(routes.dashboard.get, { query: {} })).body.overdueTasks.map((task) => task.id)).toEqual([late.id]);
   });
