@@ -1,0 +1,95 @@
+package org.panoramix.core.repo
+
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import org.panoramix.api.apis.MessagesApi
+import org.panoramix.api.apis.RoomsApi
+import org.panoramix.api.infrastructure.Serializer
+import org.panoramix.api.models.ApiRoomsIdMessagesPostRequest
+import org.panoramix.api.models.ApiRoomsIdReadPostRequest
+import org.panoramix.api.models.Message
+import org.panoramix.api.models.RoomView
+import org.panoramix.core.cache.CachedList
+import org.panoramix.core.cache.LocalCache
+import org.panoramix.core.cache.allPages
+import org.panoramix.core.live.LiveEvent
+import org.panoramix.core.live.ServerEvents
+import org.panoramix.core.outbox.Outbox
+import org.panoramix.core.outbox.OutboxItem
+import org.panoramix.core.outbox.OutboxKind
+import java.util.UUID
+import java.util.concurrent.ConcurrentHashMap
+
+/** Rooms (with my unread count) and their messages; sent messages go through the outbox. */
+class ChatRepository internal constructor(
+    private val rooms: RoomsApi,
+    private val messages: MessagesApi,
+    private val cache: LocalCache,
+    private val outbox: Outbox,
+    private val scope: CoroutineScope,
+) : LiveApplier {
+    private val json = Serializer.kotlinxSerializationJson
+    private val roomList = CachedList(cache, "room", RoomView.serializer(), { it.id.orEmpty() })
+    private val messageLists = ConcurrentHashMap<String, CachedList<Message>>()
+    val roomViews: StateFlow<List<RoomView>> = roomList.items
+
+    init {
+        outbox.register(OutboxKind.MESSAGE) { item ->
+            val body = json.decodeFromString(ApiRoomsIdMessagesPostRequest.serializer(), item.payload)
+            messagesOf(item.target).upsert(messages.apiRoomsIdMessagesPost(item.target, body, item.idempotencyKey))
+        }
+    }
+
+    /** A room's messages as last seen, newest first; [refreshMessages] reads them from the server. */
+    fun messages(roomId: String): StateFlow<List<Message>> = messagesOf(roomId).items
+
+    suspend fun refreshRooms(): List<RoomView> =
+        withContext(Dispatchers.IO) {
+            allPages({ rooms.apiRoomsGet(limit = 100, cursor = it) }, { it.items }, { it.nextCursor }).also(roomList::replace)
+        }
+
+    /** The newest page of a room's messages (older pages: the generated `MessagesApi` with a cursor). */
+    suspend fun refreshMessages(roomId: String): List<Message> =
+        withContext(Dispatchers.IO) { messages.apiRoomsIdMessagesGet(roomId, limit = 50).items.also(messagesOf(roomId)::replace) }
+
+    /**
+     * Queues a message and tries to send it. The outbox key is also the message's `clientId`, so the
+     * server's copy (answer or `message:new`) replaces the pending one in [Outbox.items].
+     */
+    suspend fun send(
+        roomId: String,
+        text: String,
+        fileIds: List<String> = emptyList(),
+        replyTo: String? = null,
+    ): OutboxItem {
+        val key = UUID.randomUUID().toString()
+        val body = ApiRoomsIdMessagesPostRequest(clientId = key, text = text, replyTo = replyTo, fileIds = fileIds.toSet())
+        val item = outbox.enqueue(OutboxKind.MESSAGE, json.encodeToString(ApiRoomsIdMessagesPostRequest.serializer(), body), roomId, key)
+        outbox.sync()
+        return item
+    }
+
+    suspend fun markRead(
+        roomId: String,
+        lastMessageId: String,
+    ) = withContext(Dispatchers.IO) { rooms.apiRoomsIdReadPost(roomId, ApiRoomsIdReadPostRequest(lastMessageId)) }
+
+    override fun apply(event: LiveEvent) {
+        when (event.name) {
+            ServerEvents.MESSAGE_NEW, ServerEvents.MESSAGE_UPDATED, ServerEvents.MESSAGE_DELETED, ServerEvents.MESSAGE_REACTED -> {
+                val message = event.decode(Message.serializer())
+                message.roomId?.let { messagesOf(it).upsert(message) }
+            }
+            // Room events carry the room without my unread count and mute: read my list again.
+            ServerEvents.ROOM_CREATED, ServerEvents.ROOM_UPDATED, ServerEvents.ROOM_DELETED, ServerEvents.ROOM_MUTED,
+            ServerEvents.UNREAD_UPDATED,
+            -> scope.launch { runCatching { refreshRooms() } }
+        }
+    }
+
+    private fun messagesOf(roomId: String) =
+        messageLists.computeIfAbsent(roomId) { CachedList(cache, "message", Message.serializer(), { it.id.orEmpty() }, roomId) }
+}
