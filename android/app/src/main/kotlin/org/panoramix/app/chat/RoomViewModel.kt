@@ -1,0 +1,119 @@
+package org.panoramix.app.chat
+
+import androidx.lifecycle.ViewModel
+import androidx.lifecycle.viewModelScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.SharingStarted
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.combine
+import kotlinx.coroutines.flow.filter
+import kotlinx.coroutines.flow.stateIn
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import org.panoramix.api.infrastructure.Serializer
+import org.panoramix.api.models.ApiRoomsIdMessagesPostRequest
+import org.panoramix.api.models.Message
+import org.panoramix.api.models.MessageReactionsInner
+import org.panoramix.core.outbox.OutboxItem
+import org.panoramix.core.outbox.OutboxState
+
+/** A message I wrote that the server has not confirmed yet (offline, or refused). */
+data class OutgoingMessage(val clientId: String, val text: String, val refused: Boolean)
+
+data class RoomState(
+  /** Oldest first, as the screen shows them. */
+  val messages: List<Message> = emptyList(),
+  val outgoing: List<OutgoingMessage> = emptyList(),
+  /** Other members typing now. */
+  val typingUserIds: Set<String> = emptySet(),
+  /** Where the "New messages" divider goes: the first message unread when the room was opened. */
+  val firstUnreadId: String? = null,
+)
+
+class RoomViewModel(
+  private val source: ChatSource,
+  private val roomId: String,
+  private val myUserId: String,
+  /** The room's unread count when it was opened. */
+  unreadAtOpen: Int,
+) : ViewModel() {
+  private val typingUsers = MutableStateFlow<Set<String>>(emptySet())
+  private val typingExpiry = mutableMapOf<String, Job>()
+  private var unreadToMark = unreadAtOpen
+  private var divider: String? = null
+
+  val state: StateFlow<RoomState> =
+    combine(source.messages(roomId), source.queued, typingUsers) { newestFirst, queued, typing ->
+      val messages = newestFirst.reversed()
+      if (divider == null && unreadToMark > 0) {
+        divider = messages.filter { it.userId != myUserId }.takeLast(unreadToMark).firstOrNull()?.id
+      }
+      val confirmed = messages.mapTo(HashSet()) { it.clientId }
+      RoomState(
+        messages = messages,
+        outgoing = queued.filter { it.target == roomId && it.idempotencyKey !in confirmed }.map(::outgoingOf),
+        typingUserIds = typing,
+        firstUnreadId = divider,
+      )
+    }.stateIn(viewModelScope, SharingStarted.Eagerly, RoomState())
+
+  init {
+    viewModelScope.launch { source.typing.filter { it.roomId == roomId && it.userId != myUserId }.collect(::onTyping) }
+  }
+
+  fun open() {
+    viewModelScope.launch {
+      runCatching { source.refreshMessages(roomId) }
+      markLatestRead()
+    }
+  }
+
+  fun send(text: String, fileIds: List<String> = emptyList()) {
+    val trimmed = text.trim()
+    if (trimmed.isEmpty() && fileIds.isEmpty()) return
+    source.typing(roomId, false)
+    viewModelScope.launch { source.send(roomId, trimmed, fileIds) }
+  }
+
+  /** Picked from the device: uploaded, then sent as a message with the file. */
+  fun sendAttachment(name: String, mimeType: String, bytes: ByteArray, caption: String = "") {
+    viewModelScope.launch {
+      val fileId = runCatching { source.upload(name, mimeType, bytes) }.getOrNull() ?: return@launch
+      source.send(roomId, caption.trim(), listOf(fileId))
+    }
+  }
+
+  fun react(messageId: String, emoji: MessageReactionsInner.Emoji) {
+    viewModelScope.launch { runCatching { source.react(messageId, emoji) } }
+  }
+
+  fun draftChanged(draft: String) = source.typing(roomId, draft.isNotBlank())
+
+  /** A new message arrived while the room is on screen: it is read. */
+  fun markLatestRead() {
+    val latest = state.value.messages.lastOrNull { it.userId != myUserId }?.id ?: return
+    viewModelScope.launch { runCatching { source.markRead(roomId, latest) } }
+  }
+
+  private fun onTyping(signal: TypingSignal) {
+    typingExpiry.remove(signal.userId)?.cancel()
+    if (!signal.typing) {
+      typingUsers.update { it - signal.userId }
+      return
+    }
+    typingUsers.update { it + signal.userId }
+    // The server relays a refresh every 2 s while they type; without one the indicator ends by itself.
+    typingExpiry[signal.userId] =
+      viewModelScope.launch {
+        delay(signal.expiresInMs)
+        typingUsers.update { it - signal.userId }
+      }
+  }
+
+  private fun outgoingOf(item: OutboxItem): OutgoingMessage {
+    val body = Serializer.kotlinxSerializationJson.decodeFromString(ApiRoomsIdMessagesPostRequest.serializer(), item.payload)
+    return OutgoingMessage(item.idempotencyKey, body.text.orEmpty(), item.state == OutboxState.FAILED)
+  }
+}
