@@ -20,6 +20,9 @@ const signedInStart = (id: string) =>
   /[\\/]src[\\/]features[\\/][\w-]+[\\/]([\w-]+[\\/])*[\w-]+-(replica|cache|events)\.ts$/.test(id) ||
   /[\\/]src[\\/]features[\\/]dashboard[\\/]dashboard-page\.tsx$/.test(id);
 
+const paletteModule = (id: string) =>
+  /[\\/]src[\\/](app[\\/]palette[\\/]|app[\\/]shell[\\/](shell-palette\.tsx|app-commands\.ts)$|features[\\/][\w-]+[\\/]palette\.ts$)/.test(id);
+
 /** src/api/early-start.ts and the route groups it reads: a chunk index.html runs at once, importing nothing. */
 const earlyStartFile = fileURLToPath(new URL('./src/api/early-start.ts', import.meta.url));
 const earlyStartModules = new Set([earlyStartFile, ...routeGroupsRead(readFileSync(earlyStartFile, 'utf8'), earlyStartFile)]);
@@ -79,6 +82,9 @@ export default defineConfig({
             // With what those import and the first two leave (TanStack Query, the socket, the design system),
             // and the tabs' route groups: left alone, a group used by two tabs would be a chunk of its own.
             { name: 'signed-in', priority: 1, test: (id) => signedInStart(id) || isRouteGroup(id) },
+            // The palette with every feature's commands and keys (features/*/palette.ts): one chunk,
+            // fetched once the shell is up, instead of one per feature when the palette first opens.
+            { name: 'shell-palette', priority: 1, test: paletteModule },
           ],
         },
       },

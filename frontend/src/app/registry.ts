@@ -18,6 +18,16 @@ export interface PaletteSectionProps {
   onItems: (items: PaletteItem[]) => void;
 }
 
+/** A feature's part of the palette and of the cheat sheet (features/<feature>/palette.ts). */
+export interface FeaturePalette {
+  commands?: readonly CommandDefinition[];
+  /**
+   * The single keys its screen answers (bound there with ui/use-key-shortcuts.ts), listed by the
+   * `?` cheat sheet under the tab's name.
+   */
+  shortcuts?: readonly { keys: KeyBinding; title: MessageKey }[];
+}
+
 /**
  * Everything the shell needs to know about a feature. Each folder under features/ exports one;
  * features/index.ts lists them, main.tsx hands that list to the app, and the shell builds its
@@ -36,7 +46,11 @@ export interface FeatureDefinition {
   shortcut?: string;
   /** The tab's screen, loaded on first visit. */
   component: LazyScreen;
-  commands?: readonly CommandDefinition[];
+  /**
+   * Its palette commands and the keys its screen answers, behind a loader: only the palette and
+   * the cheat sheet read them, so their titles, keywords and actions weigh nothing on the first load.
+   */
+  palette?: () => Promise<FeaturePalette>;
   /**
    * How this feature's domain events update the cache. A loader, not the appliers themselves:
    * cache code is fetched with the data layer, after the login screen, so it stays out of the
@@ -59,11 +73,6 @@ export interface FeatureDefinition {
    * listed before every other entry: loaded with the first letter typed, so it weighs nothing until then.
    */
   queryCommands?: LazyExoticComponent<ComponentType<PaletteSectionProps>>;
-  /**
-   * The single keys its screen answers (bound there with ui/use-key-shortcuts.ts), listed by the
-   * `?` cheat sheet under the tab's name.
-   */
-  shortcuts?: readonly { keys: KeyBinding; title: MessageKey }[];
   /** The feature's parts of the project page (its tasks, notes… of the project), loaded with that page. */
   projectSections?: readonly ProjectSection[];
   /** The feature's cards on the dashboard (the alarms to come), loaded with it. */

@@ -2,6 +2,7 @@ import { renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aLinksTab } from '../shell/test-features.ts';
 import type { CommandDefinition } from './commands.ts';
+import { featurePalettes } from './feature-palettes.ts';
 import { usePaletteItems } from './use-palette-items.ts';
 
 const showShortcuts: CommandDefinition = {
@@ -12,8 +13,9 @@ const showShortcuts: CommandDefinition = {
 };
 
 describe('palette entries', () => {
-  it('show their keys: G then the tab’s letter, a command’s own key or its feature’s shortcut of the same title', () => {
-    const { result } = renderHook(() => usePaletteItems([aLinksTab], [showShortcuts]));
+  it('show their keys: G then the tab’s letter, a command’s own key or its feature’s shortcut of the same title', async () => {
+    const features = await featurePalettes([aLinksTab]);
+    const { result } = renderHook(() => usePaletteItems(features, [showShortcuts]));
     const hints = Object.fromEntries(result.current.map((item) => [item.label, item.hint]));
     expect(hints).toMatchObject({ 'Aller à : Liens': 'G L', 'Nouveau lien': 'C', 'Afficher les raccourcis clavier': '?' });
   });

@@ -1,15 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeatureDefinition } from '../registry.ts';
 import { formatBinding } from '../../lib/keys.ts';
 import { navigate } from '../../lib/location.ts';
 import type { CommandDefinition, PaletteItem } from './commands.ts';
+import type { PaletteFeature } from './feature-palettes.ts';
 
 /** Every palette entry: one "go to" per tab and preferences, then every registered command. */
-export function usePaletteItems(
-  features: readonly FeatureDefinition[],
-  extraCommands: readonly CommandDefinition[],
-): PaletteItem[] {
+export function usePaletteItems(features: readonly PaletteFeature[], extraCommands: readonly CommandDefinition[]): PaletteItem[] {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
     const destinations = [
@@ -26,7 +23,7 @@ export function usePaletteItems(
       perform: () => navigate(d.path),
     }));
     // A command's key: its own, else the one its feature's cheat sheet lists under the same title.
-    const keyOf = (feature: FeatureDefinition | undefined, command: CommandDefinition) =>
+    const keyOf = (feature: PaletteFeature | undefined, command: CommandDefinition) =>
       command.shortcut ?? feature?.shortcuts?.find((s) => s.title === command.title)?.keys;
     const commands = [
       ...features.flatMap((f) => (f.commands ?? []).map((command) => ({ command, keys: keyOf(f, command) }))),

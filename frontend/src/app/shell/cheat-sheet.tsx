@@ -1,8 +1,10 @@
+import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { formatBinding } from '../../lib/keys.ts';
+import { featurePalettes } from '../palette/feature-palettes.ts';
 import type { FeatureDefinition } from '../registry.ts';
 import './cheat-sheet.css';
 import './messages.ts';
@@ -41,6 +43,7 @@ function Group({ title, entries }: { title: string; entries: readonly Entry[] })
  */
 export default function CheatSheet({ features, onClose }: { features: readonly FeatureDefinition[]; onClose: () => void }) {
   const { t } = useTranslation();
+  const withKeys = use(featurePalettes(features));
   const { t: ts } = useTranslation('shell');
   const general: Entry[] = [
     { keys: [formatBinding('Mod+K')], label: ts('shortcuts.palette') },
@@ -60,7 +63,7 @@ export default function CheatSheet({ features, onClose }: { features: readonly F
       <p className="muted">{ts('shortcuts.intro')}</p>
       <div className="cheat-groups">
         <Group title={ts('shortcuts.general')} entries={general} />
-        {features.map((f) =>
+        {withKeys.map((f) =>
           f.shortcuts && f.shortcuts.length > 0 ? (
             <Group
               key={f.id}

@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { use, useMemo } from 'react';
 import { CommandPalette } from '../palette/command-palette.tsx';
+import { featurePalettes } from '../palette/feature-palettes.ts';
 import { usePaletteItems } from '../palette/use-palette-items.ts';
 import type { FeatureDefinition } from '../registry.ts';
 import { appCommands } from './app-commands.ts';
@@ -18,6 +19,6 @@ interface ShellPaletteProps {
  */
 export function ShellPalette({ features, onToggleSidebar, onOpenCheatSheet, onClose }: ShellPaletteProps) {
   const commands = useMemo(() => appCommands(onToggleSidebar, onOpenCheatSheet), [onToggleSidebar, onOpenCheatSheet]);
-  const items = usePaletteItems(features, commands);
+  const items = usePaletteItems(use(featurePalettes(features)), commands);
   return <CommandPalette items={items} features={features} onClose={onClose} />;
 }

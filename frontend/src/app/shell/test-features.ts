@@ -9,6 +9,9 @@ export const aLinksTab: FeatureDefinition = {
   title: 'links.title',
   shortcut: 'l',
   component: lazyScreen(() => Promise.resolve({ default: () => null })),
-  commands: [{ id: 'links.new', title: 'links.newLink', perform: () => undefined }],
-  shortcuts: [{ keys: 'c', title: 'links.newLink' }],
+  palette: () =>
+    Promise.resolve({
+      commands: [{ id: 'links.new', title: 'links.newLink', perform: () => undefined }],
+      shortcuts: [{ keys: 'c', title: 'links.newLink' }],
+    }),
 };

@@ -9,19 +9,7 @@ export const alarmsFeature: FeatureDefinition = {
   title: 'alarms.title',
   shortcut: 'a',
   component: lazyScreen(() => import('./alarms-page.tsx')),
-  commands: [
-    {
-      id: 'alarms.new',
-      title: 'alarms.new',
-      icon: 'bell',
-      keywords: ['alarm', 'reveil', 'rappel', 'reminder', 'demain', 'tomorrow'],
-      perform: ({ navigate }) => navigate('/alarms?new=1'),
-    },
-  ],
-  shortcuts: [
-    { keys: 'c', title: 'alarms.new' },
-    { keys: 'e', title: 'alarms.edit' },
-  ],
+  palette: () => import('./palette.ts').then((m) => m.palette),
   events: () => import('./alarm-cache.ts').then((m) => m.alarmEvents),
   dashboardSections: [{ id: 'alarms', order: 15, component: lazy(() => import('./dashboard-section.tsx')) }],
   overlay: lazy(() => import('./ringing-dialog.tsx')),

@@ -10,28 +10,7 @@ export const calendarFeature: FeatureDefinition = {
   title: 'calendar.title',
   shortcut: 'd',
   component: lazyScreen(() => import('./calendar-page.tsx')),
-  commands: [
-    {
-      id: 'calendar.new',
-      title: 'calendar.new',
-      icon: 'plus',
-      keywords: ['event', 'événement', 'rendez-vous', 'meeting', 'réunion', 'agenda'],
-      perform: ({ navigate }) => navigate('/calendar?new'),
-    },
-    {
-      id: 'calendar.today',
-      title: 'calendar.today',
-      icon: 'calendar',
-      keywords: ['today', 'aujourd’hui', 'agenda', 'semaine', 'week'],
-      perform: ({ navigate }) => navigate('/calendar'),
-    },
-  ],
-  shortcuts: [
-    { keys: 'ArrowLeft', title: 'calendar.previous' },
-    { keys: 'ArrowRight', title: 'calendar.next' },
-    { keys: 't', title: 'calendar.today' },
-    { keys: 'c', title: 'calendar.new' },
-  ],
+  palette: () => import('./palette.ts').then((m) => m.palette),
   events: () =>
     Promise.all([import('./calendar-cache.ts'), import('./subscriptions/subscription-cache.ts')]).then(
       ([calendar, subscriptions]) => ({

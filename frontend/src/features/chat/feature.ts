@@ -9,15 +9,7 @@ export const chatFeature: FeatureDefinition = {
   title: 'chat.title',
   shortcut: 'c',
   component: lazyScreen(() => import('./chat-page.tsx')),
-  commands: [
-    {
-      id: 'chat.newDirect',
-      title: 'chat.newDirect',
-      icon: 'plus',
-      keywords: ['chat', 'message', 'discussion', 'contact'],
-      perform: ({ navigate }) => navigate('/chat/new'),
-    },
-  ],
+  palette: () => import('./palette.ts').then((m) => m.palette),
   events: () => import('./chat-events.ts').then((m) => m.loadChatEvents()),
   badge: chatBadge,
 };

@@ -9,19 +9,7 @@ export const filesFeature: FeatureDefinition = {
   title: 'files.title',
   shortcut: 'f',
   component: lazyScreen(() => import('./files-page.tsx')),
-  commands: [
-    {
-      id: 'files.upload',
-      title: 'files.upload',
-      icon: 'upload',
-      keywords: ['file', 'fichier', 'upload', 'televerser', 'envoyer'],
-      perform: ({ navigate }) => navigate('/files?upload'),
-    },
-  ],
-  shortcuts: [
-    { keys: 'c', title: 'files.upload' },
-    { keys: 'e', title: 'files.rename' },
-  ],
+  palette: () => import('./palette.ts').then((m) => m.palette),
   projectSections: [{ id: 'files', order: 40, component: lazy(() => import('./project-section.tsx')) }],
   events: () => import('./file-cache.ts').then((m) => m.fileEvents),
 };

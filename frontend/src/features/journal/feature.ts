@@ -8,15 +8,6 @@ export const journalFeature: FeatureDefinition = {
   title: 'journal.title',
   shortcut: 'j',
   component: lazyScreen(() => import('./journal-page.tsx')),
-  commands: [
-    {
-      id: 'journal.write',
-      title: 'journal.write',
-      icon: 'plus',
-      keywords: ['log', 'journal', 'ligne', 'line', 'noter'],
-      perform: ({ navigate }) => navigate('/journal'),
-    },
-  ],
-  shortcuts: [{ keys: 'c', title: 'journal.write' }],
+  palette: () => import('./palette.ts').then((m) => m.palette),
   events: () => import('./journal-cache.ts').then((m) => m.journalEvents),
 };

@@ -9,20 +9,7 @@ export const linksFeature: FeatureDefinition = {
   title: 'links.title',
   shortcut: 'l',
   component: lazyScreen(() => import('./links-page.tsx')),
-  commands: [
-    {
-      id: 'links.new',
-      title: 'links.newLink',
-      icon: 'plus',
-      keywords: ['url', 'bookmark', 'favori'],
-      perform: ({ navigate }) => navigate('/links?new'),
-    },
-  ],
-  shortcuts: [
-    { keys: 'c', title: 'links.newLink' },
-    { keys: 'e', title: 'links.editKey' },
-    { keys: 'Mod+Enter', title: 'links.saveKey' },
-  ],
+  palette: () => import('./palette.ts').then((m) => m.palette),
   projectSections: [{ id: 'links', order: 30, component: lazy(() => import('./project-section.tsx')) }],
   replica: () => import('./link-replica.ts').then((m) => [m.linkReplica]),
 };

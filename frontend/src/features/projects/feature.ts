@@ -8,15 +8,6 @@ export const projectsFeature: FeatureDefinition = {
   title: 'projects.title',
   shortcut: 'p',
   component: lazyScreen(() => import('./projects-page.tsx')),
-  commands: [
-    {
-      id: 'projects.new',
-      title: 'projects.new',
-      icon: 'plus',
-      keywords: ['project', 'projet', 'create'],
-      perform: ({ navigate }) => navigate('/projects?new'),
-    },
-  ],
-  shortcuts: [{ keys: 'c', title: 'projects.new' }],
+  palette: () => import('./palette.ts').then((m) => m.palette),
   replica: () => import('./project-replica.ts').then((m) => [m.projectReplica]),
 };

@@ -9,13 +9,5 @@ export const reportingFeature: FeatureDefinition = {
   title: 'reporting.title',
   shortcut: 'o',
   component: lazyScreen(() => import('./reporting-page.tsx')),
-  commands: [
-    {
-      id: 'reporting.importTasks',
-      title: 'reporting.importTasks',
-      icon: 'upload',
-      keywords: ['import', 'texte', 'text', 'tâches', 'tasks', 'ia', 'ai'],
-      perform: ({ navigate }) => navigate('/reporting?import'),
-    },
-  ],
+  palette: () => import('./palette.ts').then((m) => m.palette),
 };

@@ -8,19 +8,6 @@ export const situationsFeature: FeatureDefinition = {
   title: 'situations.title',
   shortcut: 's',
   component: lazyScreen(() => import('./situations-page.tsx')),
-  commands: [
-    {
-      id: 'situations.new',
-      title: 'situations.new',
-      icon: 'plus',
-      keywords: ['situation', 'acteurs', 'actors', 'entretien', 'interview', 'plan'],
-      perform: ({ navigate }) => navigate('/situations/new'),
-    },
-  ],
-  shortcuts: [
-    { keys: 'c', title: 'situations.new' },
-    { keys: 'j', title: 'situations.next' },
-    { keys: 'k', title: 'situations.previous' },
-  ],
+  palette: () => import('./palette.ts').then((m) => m.palette),
   events: () => import('./situation-cache.ts').then((m) => m.situationEvents),
 };
