@@ -53,12 +53,3 @@ export async function saveBlob(blob: Blob, name: string): Promise<void> {
 export function setUnreadCount(count: number): void {
   if (isDesktop) void native().then((n) => n.tray.setUnread(count));
 }
-
-/** Opens an address in the system browser (desktop) or a new tab. */
-export async function openExternal(url: string): Promise<void> {
-  if (isDesktop) return (await native()).openExternal(url);
-  window.open(url, '_blank', 'noopener,noreferrer');
-}
-
-/** WebKitGTK, the desktop app's web view on Linux, has no WebRTC: calls then open in the system browser. */
-export const hasWebRtc = () => typeof RTCPeerConnection !== 'undefined';

@@ -1,3 +1,5 @@
+import { showNotification } from '../../platform/powers.ts';
+
 /**
  * A short three-note chime made with Web Audio, so no sound file is shipped or fetched. A browser
  * that has not seen a click on the page yet may refuse to play: the dialog and the notification
@@ -24,12 +26,5 @@ export function playChime(): void {
   }
 }
 
-/** A browser notification, when the user allowed them; clicking it brings this tab forward. */
-export function notify(title: string, body: string, tag: string): void {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  const notification = new Notification(title, { body, tag });
-  notification.onclick = () => {
-    window.focus();
-    notification.close();
-  };
-}
+/** A notification outside the window: the desktop app's, or the browser's once allowed; clicking it brings this tab forward. */
+export const notify = (title: string, body: string, tag: string) => void showNotification({ title, body, tag });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isDesktop } from '../../platform/index.ts';
 import { Button } from '../../ui/button.tsx';
 
 /**
@@ -8,7 +9,8 @@ import { Button } from '../../ui/button.tsx';
  */
 export function NotificationsButton() {
   const { t } = useTranslation('alarms');
-  const supported = typeof Notification !== 'undefined';
+  // The desktop app notifies without a browser permission: nothing to ask there.
+  const supported = !isDesktop && typeof Notification !== 'undefined';
   const [permission, setPermission] = useState(() => (supported ? Notification.permission : 'denied'));
   if (!supported) return null;
   if (permission === 'granted') return <span className="muted alarm-notify-state">{t('notifyOn')}</span>;

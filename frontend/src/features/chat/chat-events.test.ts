@@ -91,6 +91,13 @@ describe('muted rooms', () => {
     expect(room()).toMatchObject({ muted: true, unreadCount: 2 });
   });
 
+  it('still notify a message that names me', () => {
+    apply('room:muted', { roomId: aRoom().id, muted: true });
+    apply('message:new', aMessage());
+    apply('message:new', aMessage({ mentions: [me] }));
+    expect(notifications).toEqual(['Bruno']);
+  });
+
   it('keep my mute when another member changes the room', () => {
     apply('room:muted', { roomId: aRoom().id, muted: true });
     apply('room:updated', aRoom({ name: 'Renamed' }));

@@ -1,7 +1,9 @@
 import type { Message, ReactionEmoji } from '@panoramix/contracts';
 import type { RoomMember } from './room-title.ts';
 import { useTranslation } from 'react-i18next';
+import { copyText } from '../../platform/powers.ts';
 import { useFormat } from '../../ui/format.ts';
+import { showToast } from '../../ui/toast.tsx';
 import { Attachments } from './attachments.tsx';
 import { MessageText } from './message-text.tsx';
 import { ReactionPicker, Reactions } from './reactions.tsx';
@@ -25,6 +27,11 @@ export function MessageItem({ message, members, usernames, me, seen, onReply, on
   const mine = message.userId === me;
   const author = members.find((m) => m.userId === message.userId)?.displayName ?? t('someone');
   const deleted = message.deletedAt !== null;
+  const copyMessage = (text: string) =>
+    void copyText(text).then(
+      () => showToast(t('copied')),
+      () => showToast(t('copyFailed'), 'error'),
+    );
   return (
     <li className="chat-message" data-mine={mine} data-message-id={message.id} aria-label={t('messageFrom', { name: author })}>
       <div className="chat-meta">
@@ -48,6 +55,11 @@ export function MessageItem({ message, members, usernames, me, seen, onReply, on
           <button type="button" className="chat-action" onClick={() => onReply(message)}>
             {t('reply')}
           </button>
+          {message.text && (
+            <button type="button" className="chat-action" onClick={() => copyMessage(message.text)}>
+              {t('copy')}
+            </button>
+          )}
           {mine && (
             <>
               <button type="button" className="chat-action" onClick={() => onEdit(message)}>

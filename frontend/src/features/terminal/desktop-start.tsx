@@ -4,7 +4,7 @@ import type { FeatureDefinition } from '../../app/registry.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { navigate, safeNext } from '../../lib/location.ts';
 import { setApiBase } from '../../platform/index.ts';
-import { openExternal, setUnreadCount } from '../../platform/powers.ts';
+import { setUnreadCount } from '../../platform/powers.ts';
 import { ServerChoice } from './server-choice.tsx';
 import './messages.ts';
 import './terminal.css';
@@ -55,7 +55,7 @@ function followBadges(features: readonly FeatureDefinition[]) {
  * A link meant for a new tab (target=_blank: a link's address, a mention of the web) opens in the
  * system browser: the web view opens no second window, and no remote page may run inside the app.
  */
-function openLinksOutside() {
+function openLinksOutside(openExternal: (url: string) => Promise<void>) {
   document.addEventListener(
     'click',
     (event) => {
@@ -80,12 +80,14 @@ export async function startDesktop({ boot, features }: { boot: () => Promise<voi
   const saved = await readServers().catch(() => ({ current: null }));
   setApiBase(saved.current ?? (await askServer()));
   void boot();
-  openLinksOutside();
+  openLinksOutside(native.openExternal);
   // panoramix://tasks?open=… arrives as /tasks?open=…; only a path of this app is followed.
-  void native.onDeepLink((path) => {
-    const target = safeNext(`?next=${encodeURIComponent(path)}`);
+  const follow = (path: string | null) => {
+    const target = path && safeNext(`?next=${encodeURIComponent(path)}`);
     if (target) navigate(target);
-  });
+  };
+  void native.onDeepLink(follow);
+  void native.deepLinkPending().then(follow, () => undefined);
   await i18nReady();
   followLanguage(native.tray.setLabels);
   followBadges(features);

@@ -27,7 +27,12 @@ export const en: TerminalMessages = {
   connect: 'Connect',
   checking: 'Checking…',
   invalidUrl: 'This is not an http or https address.',
-  unreachable: 'The server does not answer as a Panoramix server: {{error}}',
+  checkFailed: {
+    timeout: 'The server did not answer within 5 seconds.',
+    unreachable: 'No server answers at this address.',
+    http: 'The server answered with an error (HTTP {{status}}).',
+    'not-panoramix': 'A server answers, but it is not Panoramix.',
+  },
   savedServers: 'Saved servers',
   desktopTitle: 'Desktop app',
   currentServer: 'Current server: {{url}}',

@@ -26,7 +26,12 @@ export const fr = {
   connect: 'Se connecter',
   checking: 'Vérification…',
   invalidUrl: 'Ce n’est pas une adresse http ou https.',
-  unreachable: 'Le serveur ne répond pas comme un serveur Panoramix : {{error}}',
+  checkFailed: {
+    timeout: 'Le serveur n’a pas répondu en 5 secondes.',
+    unreachable: 'Aucun serveur ne répond à cette adresse.',
+    http: 'Le serveur a répondu par une erreur (HTTP {{status}}).',
+    'not-panoramix': 'Un serveur répond, mais ce n’est pas Panoramix.',
+  },
   savedServers: 'Serveurs enregistrés',
   desktopTitle: 'Application de bureau',
   currentServer: 'Serveur actuel : {{url}}',

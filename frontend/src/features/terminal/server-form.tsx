@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normaliseServerUrl } from '../../platform/desktop/servers.ts';
+import { normaliseServerUrl } from '../../platform/server-url.ts';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/text-field.tsx';
+import './messages.ts';
 
 /**
  * An address checked before it is kept: Rust's check_server asks `<url>/api/health` (no CORS
@@ -14,6 +15,12 @@ export function ServerForm({ submitLabel, onChecked }: { submitLabel: string; on
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [checking, setChecking] = useState(false);
+  const checkFailure = (code = '') => {
+    if (code === 'invalid-url') return t('invalidUrl');
+    if (code === 'timeout' || code === 'not-panoramix') return t(`checkFailed.${code}`);
+    if (code.startsWith('http-')) return t('checkFailed.http', { status: code.slice(5) });
+    return t('checkFailed.unreachable');
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const url = normaliseServerUrl(typed);
@@ -24,9 +31,9 @@ export function ServerForm({ submitLabel, onChecked }: { submitLabel: string; on
       const { checkServer } = await import('../../platform/desktop/native.ts');
       const answer = await checkServer(url);
       if (answer.ok) onChecked(url);
-      else setError(t('unreachable', { error: answer.error ?? '' }));
+      else setError(checkFailure(answer.error));
     } catch (failure) {
-      setError(t('unreachable', { error: String(failure) }));
+      setError(`${t('checkFailed.unreachable')} (${String(failure)})`);
     } finally {
       setChecking(false);
     }

@@ -35,6 +35,8 @@ export function SystemPanel() {
   const size = useFileSize();
   const { info, error } = useSystemInfo();
   const percent = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const gigabytes = new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'gigabyte', maximumFractionDigits: 1 });
+  const large = (bytes: number) => gigabytes.format(bytes / 2 ** 30);
   return (
     <section className="system-panel" role="region" aria-label={t('system')}>
       <h2>{t('system')}</h2>
@@ -43,12 +45,12 @@ export function SystemPanel() {
         <>
           <h3>{t('memory')}</h3>
           <meter min={0} max={info.memory.totalBytes} value={info.memory.usedBytes} aria-label={t('memory')} />
-          <p>{t('memoryUsed', { used: size(info.memory.usedBytes), total: size(info.memory.totalBytes) })}</p>
+          <p>{t('memoryUsed', { used: large(info.memory.usedBytes), total: large(info.memory.totalBytes) })}</p>
           <h3>{t('disks')}</h3>
           <ul>
             {info.disks.map((disk) => (
               <li key={disk.mount}>
-                {t('diskFree', { mount: disk.mount, available: size(disk.availableBytes), total: size(disk.totalBytes) })}
+                {t('diskFree', { mount: disk.mount, available: large(disk.availableBytes), total: large(disk.totalBytes) })}
               </li>
             ))}
           </ul>

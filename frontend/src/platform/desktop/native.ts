@@ -20,6 +20,7 @@ export const secrets = {
 export interface ServerCheck {
   ok: boolean;
   version?: string;
+  /** invalid-url, timeout, unreachable, http-<status>, not-panoramix */
   error?: string;
 }
 /** GET <url>/api/health from Rust: no CORS question, 5 s at most. */
@@ -51,12 +52,14 @@ export interface TrayLabels {
 }
 export const tray = {
   setUnread: (count: number) => invoke<void>('tray_set_unread', { count }),
-  setLabels: (labels: TrayLabels) => invoke<void>('tray_set_labels', { labels }),
+  setLabels: (labels: TrayLabels) => invoke<void>('tray_set_labels', { ...labels }),
 };
 
 /** `panoramix://tasks?open=…` arrives as `/tasks?open=…`. */
 export const onDeepLink = (listener: (path: string) => void) =>
   listen<{ path: string }>('deep-link', (event) => listener(event.payload.path));
+/** The link the app was started with, once (the event above fires only for links opened while it runs). */
+export const deepLinkPending = () => invoke<string | null>('deep_link_pending');
 
 export async function notify(title: string, body: string): Promise<void> {
   if (!(await isPermissionGranted()) && (await requestPermission()) !== 'granted') return;

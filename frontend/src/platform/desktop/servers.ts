@@ -10,20 +10,6 @@ export interface SavedServers {
   current: string | null;
 }
 
-/** An address as typed ("panoramix.example.org", "https://host:3002/") as the app keeps it; null if it is none. */
-export function normaliseServerUrl(typed: string): string | null {
-  const text = typed.trim();
-  if (!text) return null;
-  try {
-    const url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    if (url.username || url.password || url.search || url.hash) return null;
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-  } catch {
-    return null;
-  }
-}
-
 export async function readServers(): Promise<SavedServers> {
   const store = await serverStore();
   return { servers: (await store.get<string[]>('servers')) ?? [], current: (await store.get<string>('current')) ?? null };

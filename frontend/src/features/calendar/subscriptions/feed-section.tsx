@@ -7,12 +7,14 @@ import { LoadState, queryState } from '../../../ui/load-state.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
 import { showToast } from '../../../ui/toast.tsx';
 import { useFeedOperations, useFeedStatus } from './use-subscriptions.ts';
+import { apiBase } from '../../../platform/index.ts';
+import { copyText } from '../../../platform/powers.ts';
 
 /** The address just made: shown this once (the server keeps only a hash of its secret), with a copy button. */
 function NewAddress({ address }: { address: string }) {
   const { t } = useTranslation('calendarSubscriptions');
   const copy = () =>
-    navigator.clipboard.writeText(address).then(
+    copyText(address).then(
       () => showToast(t('copied')),
       () => showToast(t('copyFailed'), 'error'),
     );
@@ -39,7 +41,7 @@ export function FeedSection() {
   const makeAddress = () =>
     regenerate.mutate(undefined, {
       onSuccess: ({ path }) => {
-        setAddress(new URL(path, window.location.origin).href);
+        setAddress(new URL(path, apiBase() || window.location.origin).href);
         setConfirming(null);
       },
     });
