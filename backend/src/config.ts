@@ -12,6 +12,14 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
+/**
+ * The desktop app's web view (Tauri 2: `tauri://localhost` on Linux and macOS, `http://tauri.localhost` on
+ * Windows) runs the bundled web build and calls whichever server its user chose, so every server accepts
+ * it, whatever CORS_ORIGINS lists. No web page can claim these origins; a script outside a browser can
+ * send any Origin anyway, and it still needs a token.
+ */
+export const DESKTOP_ORIGINS = ['tauri://localhost', 'http://tauri.localhost'];
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((v) => v.replace(/\/+$/, ''));
 const llmProvider = z.enum(['none', 'ollama', 'openai']);
 
@@ -37,7 +45,7 @@ const schema = z
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     ALLOW_REGISTRATION: bool.optional(),
     SEED_ADMIN: bool.optional(),
-    CORS_ORIGINS: csv.default(['http://localhost:5173', 'tauri://localhost', 'http://tauri.localhost']),
+    CORS_ORIGINS: csv.default(['http://localhost:5173']).transform((origins) => [...new Set([...origins, ...DESKTOP_ORIGINS])]),
     TRUST_PROXY: z.string().default('loopback'),
     BODY_LIMIT: z.string().default('1mb'),
     REDIS_URL: z
