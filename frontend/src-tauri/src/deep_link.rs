@@ -36,11 +36,23 @@ mod tests {
 
     #[test]
     fn maps_links_to_routes() {
-        assert_eq!(to_path("panoramix://tasks?open=abc").as_deref(), Some("/tasks?open=abc"));
-        assert_eq!(to_path("panoramix://projects/p1/").as_deref(), Some("/projects/p1"));
-        assert_eq!(to_path("panoramix:///notes/n1").as_deref(), Some("/notes/n1"));
+        assert_eq!(
+            to_path("panoramix://tasks?open=abc").as_deref(),
+            Some("/tasks?open=abc")
+        );
+        assert_eq!(
+            to_path("panoramix://projects/p1/").as_deref(),
+            Some("/projects/p1")
+        );
+        assert_eq!(
+            to_path("panoramix:///notes/n1").as_deref(),
+            Some("/notes/n1")
+        );
         assert_eq!(to_path("panoramix://").as_deref(), Some("/"));
-        assert_eq!(to_path("panoramix:////evil.example").as_deref(), Some("/evil.example"));
+        assert_eq!(
+            to_path("panoramix:////evil.example").as_deref(),
+            Some("/evil.example")
+        );
     }
 
     #[test]

@@ -27,7 +27,10 @@ mod tests {
 
     #[test]
     fn keeps_a_plain_name() {
-        assert_eq!(suggested_name(Some("rapport%20%C3%A9t%C3%A9.pdf")), "rapport été.pdf");
+        assert_eq!(
+            suggested_name(Some("rapport%20%C3%A9t%C3%A9.pdf")),
+            "rapport été.pdf"
+        );
     }
 
     #[test]

@@ -37,24 +37,38 @@ fn minimise_to_tray(app: &AppHandle) -> bool {
 struct PendingLink(Mutex<Option<String>>);
 
 /// Runs blocking work (D-Bus, HTTP, /proc) off the main thread.
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T, String> + Send + 'static) -> Result<T, String> {
-    tauri::async_runtime::spawn_blocking(work).await.map_err(|e| e.to_string())?
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<T, String> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| e.to_string())?
 }
 
 #[tauri::command]
-async fn secret_get(secrets: State<'_, Arc<secrets::Secrets>>, key: String) -> Result<Option<String>, String> {
+async fn secret_get(
+    secrets: State<'_, Arc<secrets::Secrets>>,
+    key: String,
+) -> Result<Option<String>, String> {
     let secrets = Arc::clone(&secrets);
     blocking(move || secrets.get(&key)).await
 }
 
 #[tauri::command]
-async fn secret_set(secrets: State<'_, Arc<secrets::Secrets>>, key: String, value: String) -> Result<(), String> {
+async fn secret_set(
+    secrets: State<'_, Arc<secrets::Secrets>>,
+    key: String,
+    value: String,
+) -> Result<(), String> {
     let secrets = Arc::clone(&secrets);
     blocking(move || secrets.set(&key, &value)).await
 }
 
 #[tauri::command]
-async fn secret_delete(secrets: State<'_, Arc<secrets::Secrets>>, key: String) -> Result<(), String> {
+async fn secret_delete(
+    secrets: State<'_, Arc<secrets::Secrets>>,
+    key: String,
+) -> Result<(), String> {
     let secrets = Arc::clone(&secrets);
     blocking(move || secrets.delete(&key)).await
 }
@@ -70,7 +84,12 @@ fn pty_write(terminals: State<'_, pty::Terminals>, id: u32, data: String) -> Res
 }
 
 #[tauri::command]
-fn pty_resize(terminals: State<'_, pty::Terminals>, id: u32, cols: u16, rows: u16) -> Result<(), String> {
+fn pty_resize(
+    terminals: State<'_, pty::Terminals>,
+    id: u32,
+    cols: u16,
+    rows: u16,
+) -> Result<(), String> {
     terminals.resize(id, cols, rows)
 }
 
@@ -95,19 +114,39 @@ fn tray_set_unread(tray: State<'_, tray::Tray>, count: u32) -> Result<(), String
 }
 
 #[tauri::command]
-fn tray_set_labels(tray: State<'_, tray::Tray>, show: String, autostart: String, minimise: String, quit: String) -> Result<(), String> {
-    tray.set_labels(&tray::Labels { show, autostart, minimise, quit }).map_err(|e| e.to_string())
+fn tray_set_labels(
+    tray: State<'_, tray::Tray>,
+    show: String,
+    autostart: String,
+    minimise: String,
+    quit: String,
+) -> Result<(), String> {
+    tray.set_labels(&tray::Labels {
+        show,
+        autostart,
+        minimise,
+        quit,
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// Body: the file's bytes (raw); header `x-file-name`: the suggested name, percent-encoded.
 /// Answers the path written, or None when the user cancelled the dialog.
 #[tauri::command]
-async fn save_file(app: AppHandle, request: tauri::ipc::Request<'_>) -> Result<Option<String>, String> {
+async fn save_file(
+    app: AppHandle,
+    request: tauri::ipc::Request<'_>,
+) -> Result<Option<String>, String> {
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
         return Err("save_file takes the file's bytes as a raw body".into());
     };
     let bytes = bytes.clone();
-    let name = files::suggested_name(request.headers().get("x-file-name").and_then(|v| v.to_str().ok()));
+    let name = files::suggested_name(
+        request
+            .headers()
+            .get("x-file-name")
+            .and_then(|v| v.to_str().ok()),
+    );
     blocking(move || {
         let Some(chosen) = app.dialog().file().set_file_name(name).blocking_save_file() else {
             return Ok(None);
@@ -131,8 +170,14 @@ pub(crate) fn on_tray_menu(app: &AppHandle, id: &str) {
         "autostart" => {
             let autolaunch = app.autolaunch();
             let on = !autolaunch.is_enabled().unwrap_or(false);
-            let _ = if on { autolaunch.enable() } else { autolaunch.disable() };
-            let _ = app.state::<tray::Tray>().set_autostart_checked(autolaunch.is_enabled().unwrap_or(false));
+            let _ = if on {
+                autolaunch.enable()
+            } else {
+                autolaunch.disable()
+            };
+            let _ = app
+                .state::<tray::Tray>()
+                .set_autostart_checked(autolaunch.is_enabled().unwrap_or(false));
         }
         "minimise" => {
             let on = !minimise_to_tray(app);
@@ -148,7 +193,10 @@ pub(crate) fn on_tray_menu(app: &AppHandle, id: &str) {
 }
 
 fn open_links(app: &AppHandle, urls: impl IntoIterator<Item = url::Url>) {
-    for path in urls.into_iter().filter_map(|url| deep_link::to_path(url.as_str())) {
+    for path in urls
+        .into_iter()
+        .filter_map(|url| deep_link::to_path(url.as_str()))
+    {
         tray::show_main(app);
         let _ = app.emit("deep-link", deep_link::DeepLink { path });
     }
@@ -169,29 +217,39 @@ impl pty::PtyEvents for PageEvents {
 fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     let handle = app.handle().clone();
     let data_dir = app.path().app_data_dir()?;
-    app.manage(Arc::new(secrets::Secrets::new(data_dir.join("secrets.bin"))));
+    app.manage(Arc::new(secrets::Secrets::new(
+        data_dir.join("secrets.bin"),
+    )));
     app.manage(pty::Terminals::new(Arc::new(PageEvents(handle.clone()))));
 
     app.manage(tray::build(&handle, minimise_to_tray(&handle))?);
 
     let started_with = app.deep_link().get_current()?.unwrap_or_default();
-    let first = started_with.iter().find_map(|url| deep_link::to_path(url.as_str()));
+    let first = started_with
+        .iter()
+        .find_map(|url| deep_link::to_path(url.as_str()));
     app.manage(PendingLink(Mutex::new(first)));
-    app.deep_link().on_open_url(move |event| open_links(&handle, event.urls()));
+    app.deep_link()
+        .on_open_url(move |event| open_links(&handle, event.urls()));
     Ok(())
 }
 
 pub fn run() {
     let app = tauri::Builder::default()
         // First: a second launch (or a panoramix:// link opened while running) goes to this window.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tray::show_main(app)
+        }))
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_store::Builder::default().build())
-        .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
         // Size and place, not visibility: a window hidden in the tray at quit opens shown.
         .plugin(
             tauri_plugin_window_state::Builder::default()

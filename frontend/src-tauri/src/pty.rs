@@ -52,12 +52,21 @@ fn size(cols: u16, rows: u16) -> Result<PtySize, String> {
     if cols == 0 || rows == 0 {
         return Err("a terminal needs at least one column and one row".into());
     }
-    Ok(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+    Ok(PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    })
 }
 
 impl Terminals {
     pub fn new(events: Arc<dyn PtyEvents>) -> Self {
-        Self { events, sessions: Arc::default(), next_id: AtomicU32::new(1) }
+        Self {
+            events,
+            sessions: Arc::default(),
+            next_id: AtomicU32::new(1),
+        }
     }
 
     pub fn spawn(&self, cols: u16, rows: u16) -> Result<u32, String> {
@@ -65,20 +74,32 @@ impl Terminals {
         if self.sessions.lock().map_err(|e| e.to_string())?.len() >= MAX_TERMINALS {
             return Err(format!("at most {MAX_TERMINALS} terminals at once"));
         }
-        let pair = native_pty_system().openpty(size).map_err(|e| e.to_string())?;
+        let pair = native_pty_system()
+            .openpty(size)
+            .map_err(|e| e.to_string())?;
         let mut command = CommandBuilder::new(user_shell(std::env::var("SHELL").ok()));
         if let Ok(home) = std::env::var("HOME") {
             command.cwd(home);
         }
         command.env("TERM", "xterm-256color");
         command.env("COLORTERM", "truecolor");
-        let mut child = pair.slave.spawn_command(command).map_err(|e| e.to_string())?;
+        let mut child = pair
+            .slave
+            .spawn_command(command)
+            .map_err(|e| e.to_string())?;
         drop(pair.slave); // the shell holds the only slave end: its exit ends the reader
         let mut reader = pair.master.try_clone_reader().map_err(|e| e.to_string())?;
         let writer = pair.master.take_writer().map_err(|e| e.to_string())?;
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let session = Session { master: pair.master, writer, killer: child.clone_killer() };
-        self.sessions.lock().map_err(|e| e.to_string())?.insert(id, session);
+        let session = Session {
+            master: pair.master,
+            writer,
+            killer: child.clone_killer(),
+        };
+        self.sessions
+            .lock()
+            .map_err(|e| e.to_string())?
+            .insert(id, session);
 
         let events = Arc::clone(&self.events);
         let sessions = Arc::clone(&self.sessions);
@@ -131,7 +152,11 @@ impl Terminals {
         }
     }
 
-    fn with(&self, id: u32, action: impl FnOnce(&mut Session) -> std::io::Result<()>) -> Result<(), String> {
+    fn with(
+        &self,
+        id: u32,
+        action: impl FnOnce(&mut Session) -> std::io::Result<()>,
+    ) -> Result<(), String> {
         let mut sessions = self.sessions.lock().map_err(|e| e.to_string())?;
         let session = sessions.get_mut(&id).ok_or_else(|| unknown(id))?;
         action(session).map_err(|e| e.to_string())
@@ -203,11 +228,18 @@ mod tests {
 
     fn terminals() -> (Terminals, mpsc::Receiver<Event>) {
         let (sender, receiver) = mpsc::channel();
-        (Terminals::new(Arc::new(Channel(Mutex::new(sender)))), receiver)
+        (
+            Terminals::new(Arc::new(Channel(Mutex::new(sender)))),
+            receiver,
+        )
     }
 
     /// Collects output of terminal `id` until `done` says so or 10 s pass.
-    fn read_until(receiver: &mpsc::Receiver<Event>, id: u32, done: impl Fn(&str, Option<i32>) -> bool) -> (String, Option<i32>) {
+    fn read_until(
+        receiver: &mpsc::Receiver<Event>,
+        id: u32,
+        done: impl Fn(&str, Option<i32>) -> bool,
+    ) -> (String, Option<i32>) {
         let deadline = Instant::now() + Duration::from_secs(10);
         let (mut text, mut code) = (String::new(), None);
         while !done(&text, code) {
@@ -233,7 +265,10 @@ mod tests {
         terminals.write(id, "exit 3\n").unwrap();
         let (_, code) = read_until(&events, id, |_, code| code.is_some());
         assert_eq!(code, Some(3));
-        assert!(terminals.write(id, "x").unwrap_err().contains("no terminal"));
+        assert!(terminals
+            .write(id, "x")
+            .unwrap_err()
+            .contains("no terminal"));
     }
 
     #[test]
@@ -241,7 +276,9 @@ mod tests {
         let (terminals, events) = terminals();
         let id = terminals.spawn(80, 24).unwrap();
         terminals.resize(id, 132, 40).unwrap();
-        terminals.write(id, "echo \"at:$(pwd):$(stty size)\"\n").unwrap();
+        terminals
+            .write(id, "echo \"at:$(pwd):$(stty size)\"\n")
+            .unwrap();
         let home = std::env::var("HOME").unwrap();
         let expected = format!("at:{home}:40 132");
         let (text, _) = read_until(&events, id, |text, _| text.contains(&expected));
@@ -255,7 +292,10 @@ mod tests {
     fn refuses_empty_sizes_and_unknown_ids() {
         let (terminals, _events) = terminals();
         assert!(terminals.spawn(0, 24).is_err());
-        assert!(terminals.resize(999, 80, 24).unwrap_err().contains("no terminal 999"));
+        assert!(terminals
+            .resize(999, 80, 24)
+            .unwrap_err()
+            .contains("no terminal 999"));
         assert!(terminals.kill(999).is_err());
     }
 

@@ -45,7 +45,11 @@ impl Secrets {
     }
 
     fn choosing(fallback_path: PathBuf, keyring_reachable: fn() -> bool) -> Self {
-        Self { fallback_path, keyring_reachable, backend: OnceLock::new() }
+        Self {
+            fallback_path,
+            keyring_reachable,
+            backend: OnceLock::new(),
+        }
     }
 
     fn backend(&self) -> &Backend {
@@ -55,7 +59,10 @@ impl Secrets {
             if (self.keyring_reachable)() {
                 Backend::Keyring
             } else {
-                Backend::File(EncryptedFile::new(self.fallback_path.clone(), machine_secret()))
+                Backend::File(EncryptedFile::new(
+                    self.fallback_path.clone(),
+                    machine_secret(),
+                ))
             }
         });
         if chosen {
@@ -63,7 +70,10 @@ impl Secrets {
                 Backend::Keyring => "keyring",
                 Backend::File(_) => "encrypted-file",
             };
-            eprintln!("{}", serde_json::json!({ "level": "info", "msg": "secrets store", "store": kind }));
+            eprintln!(
+                "{}",
+                serde_json::json!({ "level": "info", "msg": "secrets store", "store": kind })
+            );
         }
         backend
     }
@@ -134,7 +144,11 @@ pub struct EncryptedFile {
 
 impl EncryptedFile {
     pub fn new(path: PathBuf, secret: Vec<u8>) -> Self {
-        Self { path, secret, lock: Mutex::new(()) }
+        Self {
+            path,
+            secret,
+            lock: Mutex::new(()),
+        }
     }
 
     pub fn get(&self, key: &str) -> Result<Option<String>, String> {
@@ -223,7 +237,8 @@ mod tests {
     use super::*;
 
     fn temp_path(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("panoramix-secrets-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("panoramix-secrets-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir.join("secrets.bin")
     }
@@ -237,10 +252,16 @@ mod tests {
         file.set("refresh:http://b", Some("token-b")).unwrap();
         // A new instance (the next start) reads what the last one wrote.
         let again = EncryptedFile::new(path, b"machine-a".to_vec());
-        assert_eq!(again.get("refresh:http://a").unwrap().as_deref(), Some("token-a"));
+        assert_eq!(
+            again.get("refresh:http://a").unwrap().as_deref(),
+            Some("token-a")
+        );
         again.set("refresh:http://a", None).unwrap();
         assert_eq!(again.get("refresh:http://a").unwrap(), None);
-        assert_eq!(again.get("refresh:http://b").unwrap().as_deref(), Some("token-b"));
+        assert_eq!(
+            again.get("refresh:http://b").unwrap().as_deref(),
+            Some("token-b")
+        );
     }
 
     #[test]
@@ -248,12 +269,16 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let path = temp_path("clear");
         let file = EncryptedFile::new(path.clone(), b"machine-a".to_vec());
-        file.set("refresh:http://a", Some("very-secret-refresh-token")).unwrap();
+        file.set("refresh:http://a", Some("very-secret-refresh-token"))
+            .unwrap();
         let bytes = fs::read(&path).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("very-secret-refresh-token"));
         assert!(!text.contains("refresh:http://a"));
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 
     #[test]
@@ -262,7 +287,9 @@ mod tests {
         EncryptedFile::new(path.clone(), b"machine-a".to_vec())
             .set("k", Some("v"))
             .unwrap();
-        let error = EncryptedFile::new(path, b"machine-b".to_vec()).get("k").unwrap_err();
+        let error = EncryptedFile::new(path, b"machine-b".to_vec())
+            .get("k")
+            .unwrap_err();
         assert!(error.contains("does not open"), "{error}");
     }
 
@@ -280,7 +307,10 @@ mod tests {
         let path = temp_path("fallback");
         let secrets = Secrets::choosing(path.clone(), || false);
         secrets.set("refresh:http://a", "token").unwrap();
-        assert_eq!(secrets.get("refresh:http://a").unwrap().as_deref(), Some("token"));
+        assert_eq!(
+            secrets.get("refresh:http://a").unwrap().as_deref(),
+            Some("token")
+        );
         assert!(path.exists());
         secrets.delete("refresh:http://a").unwrap();
         assert_eq!(secrets.get("refresh:http://a").unwrap(), None);

@@ -18,7 +18,11 @@ pub struct ServerCheck {
 
 impl ServerCheck {
     fn failed(code: impl Into<String>) -> Self {
-        Self { ok: false, version: None, error: Some(code.into()) }
+        Self {
+            ok: false,
+            version: None,
+            error: Some(code.into()),
+        }
     }
 }
 
@@ -52,15 +56,24 @@ pub fn check(address: &str) -> ServerCheck {
     if !response.status().is_success() {
         return ServerCheck::failed(format!("http-{}", response.status().as_u16()));
     }
-    let body = response.body_mut().with_config().limit(64 * 1024).read_to_string();
-    let health: serde_json::Value = match body.ok().and_then(|text| serde_json::from_str(&text).ok()) {
-        Some(value) => value,
-        None => return ServerCheck::failed("not-panoramix"),
-    };
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(64 * 1024)
+        .read_to_string();
+    let health: serde_json::Value =
+        match body.ok().and_then(|text| serde_json::from_str(&text).ok()) {
+            Some(value) => value,
+            None => return ServerCheck::failed("not-panoramix"),
+        };
     if health["status"] != "ok" {
         return ServerCheck::failed("not-panoramix");
     }
-    ServerCheck { ok: true, version: health["version"].as_str().map(str::to_owned), error: None }
+    ServerCheck {
+        ok: true,
+        version: health["version"].as_str().map(str::to_owned),
+        error: None,
+    }
 }
 
 #[cfg(test)]
@@ -77,7 +90,9 @@ mod tests {
             let (mut stream, _) = listener.accept().unwrap();
             let mut request = [0u8; 2048];
             let read = stream.read(&mut request).unwrap();
-            assert!(String::from_utf8_lossy(&request[..read]).starts_with("GET /api/health HTTP/1.1"));
+            assert!(
+                String::from_utf8_lossy(&request[..read]).starts_with("GET /api/health HTTP/1.1")
+            );
             let answer = format!(
                 "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
                 body.len()
@@ -90,7 +105,14 @@ mod tests {
     #[test]
     fn a_panoramix_server_is_ok() {
         let address = serve_once("200 OK", r#"{"status":"ok","uptimeSeconds":3}"#);
-        assert_eq!(check(&format!("{address}/")), ServerCheck { ok: true, version: None, error: None });
+        assert_eq!(
+            check(&format!("{address}/")),
+            ServerCheck {
+                ok: true,
+                version: None,
+                error: None
+            }
+        );
     }
 
     #[test]
@@ -103,8 +125,15 @@ mod tests {
 
     #[test]
     fn nothing_listening_is_unreachable() {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        assert_eq!(check(&format!("http://127.0.0.1:{port}")).error.as_deref(), Some("unreachable"));
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        assert_eq!(
+            check(&format!("http://127.0.0.1:{port}")).error.as_deref(),
+            Some("unreachable")
+        );
     }
 
     #[test]
@@ -120,10 +149,27 @@ mod tests {
 
     #[test]
     fn only_plain_http_addresses() {
-        assert_eq!(health_url("https://pnx.example.org/").as_deref(), Some("https://pnx.example.org/api/health"));
-        assert_eq!(health_url(" http://10.0.0.2:3002 ").as_deref(), Some("http://10.0.0.2:3002/api/health"));
-        assert_eq!(health_url("http://h/base").as_deref(), Some("http://h/base/api/health"));
-        for bad in ["", "pnx.example.org", "file:///etc/passwd", "ftp://h", "http://u:p@h", "http://h/?x=1", "http://h/#f"] {
+        assert_eq!(
+            health_url("https://pnx.example.org/").as_deref(),
+            Some("https://pnx.example.org/api/health")
+        );
+        assert_eq!(
+            health_url(" http://10.0.0.2:3002 ").as_deref(),
+            Some("http://10.0.0.2:3002/api/health")
+        );
+        assert_eq!(
+            health_url("http://h/base").as_deref(),
+            Some("http://h/base/api/health")
+        );
+        for bad in [
+            "",
+            "pnx.example.org",
+            "file:///etc/passwd",
+            "ftp://h",
+            "http://u:p@h",
+            "http://h/?x=1",
+            "http://h/#f",
+        ] {
             assert_eq!(health_url(bad), None, "{bad}");
         }
     }

@@ -71,7 +71,10 @@ pub fn read() -> SystemInfo {
         })
         .collect();
     SystemInfo {
-        memory: Memory { total_bytes: system.total_memory(), used_bytes: system.used_memory() },
+        memory: Memory {
+            total_bytes: system.total_memory(),
+            used_bytes: system.used_memory(),
+        },
         disks,
         processes: top_by_memory(listed, TOP_PROCESSES),
     }
@@ -82,15 +85,24 @@ mod tests {
     use super::*;
 
     fn process(pid: u32, memory_bytes: u64) -> Process {
-        Process { pid, name: format!("p{pid}"), memory_bytes, cpu_percent: 0.0 }
+        Process {
+            pid,
+            name: format!("p{pid}"),
+            memory_bytes,
+            cpu_percent: 0.0,
+        }
     }
 
     #[test]
     fn keeps_the_largest_first() {
-        let all = (1..=30).map(|pid| process(pid, u64::from(pid % 7) * 1000 + u64::from(pid))).collect();
+        let all = (1..=30)
+            .map(|pid| process(pid, u64::from(pid % 7) * 1000 + u64::from(pid)))
+            .collect();
         let top = top_by_memory(all, TOP_PROCESSES);
         assert_eq!(top.len(), TOP_PROCESSES);
-        assert!(top.windows(2).all(|pair| pair[0].memory_bytes >= pair[1].memory_bytes));
+        assert!(top
+            .windows(2)
+            .all(|pair| pair[0].memory_bytes >= pair[1].memory_bytes));
         assert_eq!(top[0].pid, 27); // 27 % 7 = 6: the most memory
     }
 

@@ -44,8 +44,22 @@ pub fn build(app: &AppHandle, minimise_to_tray: bool) -> tauri::Result<Tray> {
     let labels = Labels::default();
     let autostart_on = app.autolaunch().is_enabled().unwrap_or(false);
     let show = MenuItem::with_id(app, "show", &labels.show, true, None::<&str>)?;
-    let autostart = CheckMenuItem::with_id(app, "autostart", &labels.autostart, true, autostart_on, None::<&str>)?;
-    let minimise = CheckMenuItem::with_id(app, "minimise", &labels.minimise, true, minimise_to_tray, None::<&str>)?;
+    let autostart = CheckMenuItem::with_id(
+        app,
+        "autostart",
+        &labels.autostart,
+        true,
+        autostart_on,
+        None::<&str>,
+    )?;
+    let minimise = CheckMenuItem::with_id(
+        app,
+        "minimise",
+        &labels.minimise,
+        true,
+        minimise_to_tray,
+        None::<&str>,
+    )?;
     let quit = MenuItem::with_id(app, "quit", &labels.quit, true, None::<&str>)?;
     let separator = PredefinedMenuItem::separator(app)?;
     let menu = Menu::with_items(app, &[&show, &autostart, &minimise, &separator, &quit])?;
@@ -56,7 +70,14 @@ pub fn build(app: &AppHandle, minimise_to_tray: bool) -> tauri::Result<Tray> {
         .show_menu_on_left_click(true)
         .on_menu_event(|app, event| crate::on_tray_menu(app, event.id().as_ref()))
         .build(app)?;
-    Ok(Tray { icon, show, autostart, minimise, quit, unread: Mutex::new(0) })
+    Ok(Tray {
+        icon,
+        show,
+        autostart,
+        minimise,
+        quit,
+        unread: Mutex::new(0),
+    })
 }
 
 impl Tray {
@@ -76,7 +97,10 @@ impl Tray {
     }
 
     pub fn set_unread(&self, count: u32) -> tauri::Result<()> {
-        let mut unread = self.unread.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut unread = self
+            .unread
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if *unread == count {
             return Ok(());
         }
@@ -84,11 +108,16 @@ impl Tray {
         let icon = if count == 0 {
             ICON.clone()
         } else {
-            Image::new_owned(with_badge(ICON.rgba(), ICON.width(), ICON.height()), ICON.width(), ICON.height())
+            Image::new_owned(
+                with_badge(ICON.rgba(), ICON.width(), ICON.height()),
+                ICON.width(),
+                ICON.height(),
+            )
         };
         self.icon.set_icon(Some(icon))?;
         let text = badge_text(count);
-        self.icon.set_tooltip(Some(format!("Panoramix {text}").trim_end()))?;
+        self.icon
+            .set_tooltip(Some(format!("Panoramix {text}").trim_end()))?;
         // The label beside the indicator (AppIndicator shows it; other trays ignore it).
         self.icon.set_title(Some(text))
     }
@@ -143,7 +172,9 @@ mod tests {
         let (width, height) = (32u32, 32u32);
         let plain = vec![10u8; (width * height * 4) as usize];
         let badged = with_badge(&plain, width, height);
-        let pixel = |x: u32, y: u32| &badged[((y * width + x) * 4) as usize..((y * width + x) * 4 + 4) as usize];
+        let pixel = |x: u32, y: u32| {
+            &badged[((y * width + x) * 4) as usize..((y * width + x) * 4 + 4) as usize]
+        };
         let radius = 32.0 * 0.22;
         let (cx, cy) = ((32.0 - radius - 1.0) as u32, (radius + 1.0) as u32);
         assert_eq!(pixel(cx, cy), [220, 38, 38, 255]);
