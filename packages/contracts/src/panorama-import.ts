@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParams, isoDateTime, objectId } from './common.ts';
+import { FILE_MAX_BYTES } from './files.ts';
 import { defineRoute } from './http.ts';
 
 /** A Panorama archive can hold years of data; it is streamed to disk, never held in memory. */
@@ -104,6 +105,18 @@ export const panoramaImportRoutes = {
     status: 202,
     response: panoramaImport,
     errors: [413],
+  }),
+  addFile: defineRoute({
+    method: 'post',
+    path: '/api/admin/imports/panorama/:id/files',
+    summary:
+      "The bytes of one file the finished import reported missing (multipart/form-data, part `file`, named by its `storedFileName` as in Panorama's files folder, 50 MB at most): stored for the target user and taken off the report's missing files (admin, the one who started it)",
+    tags,
+    access: 'admin',
+    params: idParams,
+    upload: { field: 'file', maxBytes: FILE_MAX_BYTES },
+    response: panoramaImport,
+    errors: [409],
   }),
   get: defineRoute({
     method: 'get',

@@ -116,6 +116,33 @@ describe('Panorama archive import', { timeout: 120_000 }, () => {
     ]);
     expect(await find('people', 'people', 'hPers000000000003')).toMatchObject({ managerId: null, teamId: null });
 
+    // Situations and their parts, every reference rewritten; questions and summary keyed by their actor and situation.
+    const situationId = legacyObjectId('situations', 'xSit0000000000001');
+    const actorId = legacyObjectId('situationActors', 'xAct0000000000001');
+    const personId = legacyObjectId('people', 'hPers000000000001');
+    expect(await find('situations', 'situations', 'xSit0000000000001')).toMatchObject({ title: 'Conflit', userId: aliceId() });
+    expect(await find('situation_actors', 'situationActors', 'xAct0000000000001')).toMatchObject({
+      situationId,
+      personId,
+      personKey: String(personId),
+    });
+    const twin = await find('situation_actors', 'situationActors', 'xAct0000000000002');
+    expect(twin).toMatchObject({ personId: null, personKey: String(twin?._id), extra: { personId: 'hPers000000000001' } });
+    expect(await find('situation_notes', 'situationNotes', 'xNote000000000001')).toMatchObject({ situationId, actorId });
+    const questions = await db().collection('situation_questions').findOne({ _id: actorId });
+    expect(questions).toMatchObject({ legacyId: 'xQ00000000000001', situationId, questions: [{ q: 'Q?', r: 'R' }] });
+    const summary = await db().collection('situation_summaries').findOne({ _id: situationId });
+    expect(summary).toMatchObject({ legacyId: 'xSum000000000001', text: 'plan' });
+    // Our API shows them: the situation with its actors, notes, questions and summary.
+    const shown = await alice.api.get(`/api/situations/${String(situationId)}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({
+      actors: [{ name: 'Élodie' }, { name: 'Elo' }],
+      notes: [{ content: 'n', actorId: String(actorId) }],
+      questions: [{ actorId: String(actorId) }],
+      summary: { text: 'plan' },
+    });
+
     expect(await find('budget_lines', 'budgetLines', 'bLine000000000001')).toMatchObject({
       date: '2025-05-31',
       month: '2025-05',
@@ -127,10 +154,9 @@ describe('Panorama archive import', { timeout: 120_000 }, () => {
       .collection('panorama_pending')
       .findOne({ userId: aliceId(), collection: 'noteLines', legacyId: 'lLine000000000002' });
     expect(orphan).toMatchObject({ reason: 'session not in the archive', doc: { content: 'orpheline' } });
-    const situations = await db()
-      .collection('panorama_pending')
-      .countDocuments({ userId: aliceId(), collection: { $regex: '^situation' } });
-    expect(situations).toBe(5);
+    expect(await db().collection('panorama_pending').findOne({ userId: aliceId(), legacyId: 'xNote000000000002' })).toMatchObject(
+      { collection: 'situationNotes', reason: 'situation not in the archive' },
+    );
     const prefs = await db().collection('panorama_pending').findOne({ userId: aliceId(), collection: 'appPreferences' });
     expect(JSON.stringify(prefs)).not.toMatch(/sk-test-openai|pl-token|xoxb-1/);
     expect(prefs?.doc).toMatchObject({ filesDir: '/home/x/PanoramaFiles', slack: { enabled: true, allowedUserId: 'U1' } });

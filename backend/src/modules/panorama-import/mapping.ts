@@ -38,7 +38,8 @@ export interface Mapping {
   /** Panorama fields the mapping reads; every other field is kept under `extra` and reported. */
   known: readonly string[];
   /**
-   * Our fields (dates already revived); `_id`, `userId` and `legacyId` are added by the importer.
+   * Our fields (dates already revived); `userId` and `legacyId` are added by the importer, and `_id`
+   * too unless our model derives it from another document's (a situation's summary has the situation's).
    * An `extra` object joins the unknown fields: a known field's value our model cannot hold.
    */
   map(doc: PanoramaDoc, ctx: MapContext): Record<string, unknown> | Hold;

@@ -45,7 +45,7 @@ export async function prepare(collection: string, doc: PanoramaDoc, ctx: MapCont
   const unknownFields = Object.keys(doc).filter((key) => !known.has(key));
   const { extra: keptByMapping, ...fields } = result as Record<string, unknown> & { extra?: Record<string, unknown> };
   const extra = { ...Object.fromEntries(unknownFields.map((key) => [key, revived[key]])), ...keptByMapping };
-  const _id = legacyObjectId(mapping.collection, String(doc._id));
+  const _id = (fields._id as Types.ObjectId | undefined) ?? legacyObjectId(mapping.collection, String(doc._id));
   const built = new mapping.model({ ...fields, _id, userId: ctx.userId });
   const error = await built.validate().then(
     () => undefined,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../../test/harness.ts';
 import { expectProblem, uploadFile, useTestApp } from '../../../test/harness.ts';
+import { legacyObjectId } from './ids.ts';
 import { writeTestArchive } from './test-archive.ts';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'panorama-import-api-'));
@@ -12,6 +13,7 @@ const archive = readFileSync(writeTestArchive(path.join(work, 'panorama.ndjson.g
 const ROUTE = '/api/admin/imports/panorama';
 let admin: TestUser;
 let alice: TestUser;
+let importId: string;
 
 beforeAll(async () => {
   admin = await ctx.app.newUser(); // the first account of the instance is its admin
@@ -57,5 +59,28 @@ describe('POST /api/admin/imports/panorama', { timeout: 120_000 }, () => {
     const tasks = await alice.api.get('/api/tasks');
     expect(tasks.body.items.map((t: { title: string }) => t.title)).toEqual(expect.arrayContaining(['Sans statut', 'Fini']));
     expectProblem(await alice.api.get(`${ROUTE}/${res.body.id}`), 403);
+    importId = res.body.id;
+  });
+
+  it("takes the bytes of a missing file after the import, by its storedFileName, and the file's content is there", async () => {
+    const send = (user: TestUser, name: string) =>
+      uploadFile(user, { name, bytes: 'contenu absent', type: 'text/plain' }, {}, `${ROUTE}/${importId}/files`);
+    const before = (await admin.api.get(`${ROUTE}/${importId}`)).body.report.missingFiles;
+    expect(before.map((m: { storedFileName: string }) => m.storedFileName)).toContain('absent__def__absent.txt');
+    expectProblem(await send(alice, 'absent__def__absent.txt'), 403);
+    const stranger = await send(admin, 'not-in-the-report.txt');
+    expectProblem(stranger, 400);
+    expect(JSON.stringify(stranger.body)).toContain('not a file this import is missing');
+
+    const res = await send(admin, 'absent__def__absent.txt');
+    expect(res.status).toBe(200);
+    expect(res.body.report.missingFiles.map((m: { storedFileName: string }) => m.storedFileName)).not.toContain(
+      'absent__def__absent.txt',
+    );
+    const content = await alice.api.get(`/api/files/${String(legacyObjectId('files', 'fFile000000000002'))}/content`);
+    expect(content.status).toBe(200);
+    expect(content.body).toBe('contenu absent');
+    // Sent twice (a retried upload): it is no longer missing, a 400.
+    expectProblem(await send(admin, 'absent__def__absent.txt'), 400);
   });
 });

@@ -4,15 +4,18 @@ import type { PanoramaImport, RouteBody, routes } from '@panoramix/contracts';
 import type { Types } from 'mongoose';
 import type { Config } from '../../config.ts';
 import type { AuthUser } from '../../http/auth-guard.ts';
-import { badRequest, notFound } from '../../http/problem.ts';
+import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import type { UploadedFile } from '../../http/upload.ts';
 import type { JobDefinition, JobQueue } from '../../jobs/runner.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { EventBus } from '../../realtime/event-bus.ts';
+import { createFileStorage } from '../files/storage.ts';
 import { importPanorama } from './import.ts';
 import type { ImportProgress } from './import.ts';
 import { PanoramaImportJobModel } from './job.model.ts';
 import type { PanoramaImportJobDoc } from './job.model.ts';
+import { isClean } from './report.ts';
+import type { ImportReport } from './report.ts';
 import { resolveTarget } from './target.ts';
 
 type StartBody = RouteBody<typeof routes.panoramaImport.start>;
@@ -81,10 +84,55 @@ export function createPanoramaImportService(deps: { config: Config; events: Even
     return toPanoramaImportDto(doc.toObject());
   }
 
-  async function get(admin: AuthUser, id: string) {
+  async function own(admin: AuthUser, id: string) {
     const doc = await PanoramaImportJobModel.findOne({ _id: id }).lean<PanoramaImportJobDoc>();
     if (!doc || String(doc.adminId) !== admin.id) throw notFound('Import');
-    return toPanoramaImportDto(doc);
+    return doc;
+  }
+
+  const get = async (admin: AuthUser, id: string) => toPanoramaImportDto(await own(admin, id));
+
+  /** The finished import's report and the missing files an upload's name matches: a 409 or 400 otherwise. */
+  async function missingFilesOf(admin: AuthUser, id: string, name: string) {
+    const job = await own(admin, id);
+    if (job.state !== 'done' || !job.report) throw conflict('The import has not finished: send its files once it is done');
+    const report = JSON.parse(job.report) as ImportReport;
+    const matching = report.missingFiles.filter((m) => path.basename(m.storedFileName) === name);
+    return { job, report, matching };
+  }
+
+  /**
+   * The bytes of a file the finished import reported missing (the page's folder upload): stored
+   * where the import would have put them, and taken off the report. Several arrive at once, so the
+   * report is rewritten only if nobody else rewrote it meanwhile (a conditional write, retried).
+   */
+  async function addFile(admin: AuthUser, id: string, file: UploadedFile) {
+    const name = path.basename(file.originalname);
+    try {
+      const { job, matching } = await missingFilesOf(admin, id, name);
+      if (matching.length === 0) {
+        const message = 'not a file this import is missing';
+        throw badRequest(`file: ${name} is ${message}`, [{ path: 'file', message }]);
+      }
+      const { userId } = await resolveTarget(job.username);
+      const target = createFileStorage(deps.config.uploadsDir).pathOf({ userId, storedFileName: name });
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(file.path, target);
+    } finally {
+      await rm(file.path, { force: true });
+    }
+    for (;;) {
+      const { job, report, matching } = await missingFilesOf(admin, id, name);
+      report.missingFiles = report.missingFiles.filter((m) => !matching.includes(m));
+      report.clean = isClean(report);
+      const text = JSON.stringify(report);
+      const written = await PanoramaImportJobModel.updateOne({ _id: job._id, report: job.report }, { $set: { report: text } });
+      if (written.modifiedCount === 1 || matching.length === 0) {
+        const updated = { ...job, report: text, updatedAt: new Date() };
+        if (matching.length > 0) await announce(updated);
+        return toPanoramaImportDto(updated);
+      }
+    }
   }
 
   async function run(data: unknown) {
@@ -119,7 +167,7 @@ export function createPanoramaImportService(deps: { config: Config; events: Even
   }
 
   const jobs: JobDefinition[] = [{ name: PANORAMA_IMPORT_JOB, run }];
-  return { start, get, jobs };
+  return { start, get, addFile, jobs };
 }
 
 export type PanoramaImportService = ReturnType<typeof createPanoramaImportService>;

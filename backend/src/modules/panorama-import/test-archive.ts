@@ -163,8 +163,13 @@ export function awkwardDocuments(): Record<string, Record<string, unknown>[]> {
     situations: [{ ...owned('xSit0000000000001', 11), title: 'Conflit', description: 'd' }],
     situationActors: [
       { ...owned('xAct0000000000001', 11), situationId: 'xSit0000000000001', personId: 'hPers000000000001', name: 'Élodie' },
+      // The same person twice in one situation: Panorama's sparse unique index did not always hold.
+      { ...owned('xAct0000000000002', 11), situationId: 'xSit0000000000001', personId: 'hPers000000000001', name: 'Elo' },
     ],
-    situationNotes: [{ ...owned('xNote000000000001', 11), situationId: 'xSit0000000000001', actorId: null, content: 'n' }],
+    situationNotes: [
+      { ...owned('xNote000000000001', 11), situationId: 'xSit0000000000001', actorId: 'xAct0000000000001', content: 'n' },
+      { ...owned('xNote000000000002', 11), situationId: 'xGone000000000009', actorId: null, content: 'orpheline' },
+    ],
     situationQuestions: [
       {
         _id: 'xQ00000000000001',

@@ -8,6 +8,13 @@ import { noteSessionsMapping } from './note-sessions.ts';
 import { notesMapping } from './notes.ts';
 import { peopleMapping } from './people.ts';
 import { projectsMapping } from './projects.ts';
+import {
+  situationActorsMapping,
+  situationNotesMapping,
+  situationQuestionsMapping,
+  situationSummariesMapping,
+  situationsMapping,
+} from './situations.ts';
 import { tasksMapping } from './tasks.ts';
 import { teamsMapping } from './teams.ts';
 import { userLogsMapping } from './user-logs.ts';
@@ -26,6 +33,11 @@ export const mappings: ReadonlyMap<string, Mapping> = new Map(
     alarmsMapping,
     teamsMapping,
     peopleMapping,
+    situationsMapping,
+    situationActorsMapping,
+    situationNotesMapping,
+    situationQuestionsMapping,
+    situationSummariesMapping,
     budgetLinesMapping,
     userLogsMapping,
     vendorsIgnoreMapping,
@@ -38,11 +50,6 @@ export const mappings: ReadonlyMap<string, Mapping> = new Map(
  * `appPreferences` has its secrets taken out first (secrets.ts).
  */
 export const heldCollections: Readonly<Record<string, string>> = {
-  situations: 'the Situations module is not here yet',
-  situationActors: 'the Situations module is not here yet',
-  situationNotes: 'the Situations module is not here yet',
-  situationQuestions: 'the Situations module is not here yet',
-  situationSummaries: 'the Situations module is not here yet',
   chats: 'AI chat history has no store here',
   errors: "Panorama's error log has no store here",
   vendorsCache: 'Pennylane supplier names have no store here',
