@@ -72,6 +72,8 @@ export const en: ProblemMessages = {
     githubUser: 'must be a GitHub user name',
     noSuchTeam: 'this team does not exist',
     noSuchPerson: 'this person does not exist',
+    noUserNamed: 'no account has this name here',
+    notMissingFile: 'this file is not one this import is missing',
     ownManager: 'a person cannot be their own manager',
     sameTeam: 'cannot be the team being deleted',
     managerLoop: 'would make a loop: {{chain}}',

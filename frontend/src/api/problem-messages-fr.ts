@@ -71,6 +71,8 @@ export const fr = {
     githubUser: 'doit être un nom d’utilisateur GitHub',
     noSuchTeam: 'cette équipe n’existe pas',
     noSuchPerson: 'cette personne n’existe pas',
+    noUserNamed: 'aucun compte ne porte ce nom ici',
+    notMissingFile: 'ce fichier ne manque pas à cet import',
     ownManager: 'une personne ne peut pas être son propre manager',
     sameTeam: 'ne peut pas être l’équipe supprimée',
     managerLoop: 'formerait une boucle : {{chain}}',

@@ -56,6 +56,8 @@ export const fieldPatterns: readonly (readonly [RegExp, Key<'fields'>])[] = [
   [/^must be a GitHub user name$/, 'githubUser'],
   [/^no such team$/, 'noSuchTeam'],
   [/^no such person$/, 'noSuchPerson'],
+  [/^no user named \S+$/, 'noUserNamed'],
+  [/^not a file this import is missing$/, 'notMissingFile'],
   [/^cannot be the person themself$/, 'ownManager'],
   [/^cannot be the team deleted$/, 'sameTeam'],
   [/^would make a loop: (?<chain>.+)$/, 'managerLoop'],

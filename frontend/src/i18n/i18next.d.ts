@@ -9,6 +9,7 @@ import type { JournalMessages } from '../features/journal/messages-fr.ts';
 import type { LinksMessages } from '../features/links/messages-fr.ts';
 import type { DashboardMessages } from '../features/dashboard/messages-fr.ts';
 import type { NotesMessages } from '../features/notes/messages-fr.ts';
+import type { PanoramaImportMessages } from '../features/panorama-import/messages-fr.ts';
 import type { PeopleMessages } from '../features/people/messages-fr.ts';
 import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
 import type { ReportingMessages } from '../features/reporting/messages-fr.ts';
@@ -37,6 +38,7 @@ declare module 'i18next' {
       chat: ChatMessages;
       files: FilesMessages;
       links: LinksMessages;
+      panoramaImport: PanoramaImportMessages;
       people: PeopleMessages;
       alarms: AlarmsMessages;
       budget: BudgetMessages;
