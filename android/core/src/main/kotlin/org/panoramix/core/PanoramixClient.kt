@@ -70,12 +70,18 @@ class PanoramixClient(
     val live = LiveEvents(baseUrl, plainHttp, session, scope)
 
     init {
-        // Nulls are left out of request bodies: the contracts' optional fields take no null.
-        Serializer.kotlinxSerializationJsonConfiguration = { explicitNulls = false }
         val appliers = listOf(projects, tasks, notes, chat, journal, alarms)
         scope.launch { live.events.collect { event -> appliers.forEach { it.apply(event) } } }
         // Each (re)connection: what was queued offline goes out, in order.
         scope.launch { live.connected.drop(1).filter { it }.collect { runCatching { outbox.sync() } } }
+    }
+
+    companion object {
+        init {
+            // Before the generated client's Json is first used (it refuses a change after): nulls are
+            // left out of request bodies, since the contracts' optional fields take no null.
+            Serializer.kotlinxSerializationJsonConfiguration = { explicitNulls = false }
+        }
     }
 
     override fun close() {

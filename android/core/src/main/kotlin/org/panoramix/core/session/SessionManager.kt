@@ -11,6 +11,7 @@ import org.panoramix.api.infrastructure.ClientException
 import org.panoramix.api.models.ApiAuthLoginPostRequest
 import org.panoramix.api.models.ApiAuthLogoutPostRequest
 import org.panoramix.api.models.ApiAuthRefreshPostRequest
+import org.panoramix.api.models.ApiAuthRegisterPostRequest
 import org.panoramix.api.models.User
 
 sealed interface SessionState {
@@ -46,6 +47,16 @@ class SessionManager internal constructor(
     ): User =
         withContext(Dispatchers.IO) {
             adopt(auth.apiAuthLoginPost(ApiAuthLoginPostRequest(username, password, store.load())))
+        }
+
+    /** First run of a new instance, or an open registration: creates the account and signs in. */
+    suspend fun register(
+        username: String,
+        password: String,
+        displayName: String? = null,
+    ): User =
+        withContext(Dispatchers.IO) {
+            adopt(auth.apiAuthRegisterPost(ApiAuthRegisterPostRequest(username, password, displayName)))
         }
 
     /** Signs in again with the stored refresh token, if it is still good; null when the user must sign in. */
