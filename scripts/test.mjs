@@ -16,6 +16,7 @@ ensureDebianPackages({
   shellcheck: 'shellcheck',
   envsubst: 'gettext-base',
   openssl: 'openssl',
+  mvn: 'maven', // the Android client's build
 });
 
 const reports = mkdtempSync(path.join(os.tmpdir(), 'panoramix-test-reports-'));
@@ -43,6 +44,9 @@ const steps = [
   ['backend unit', ...vitest('@panoramix/backend', 'backend unit', '--project=unit')],
   ['backend database', ...vitest('@panoramix/backend', 'backend database', '--project=database')],
 ];
+// The Android client (core and app, see android/README.md): Maven builds and tests them on the JVM.
+if (existsSync(path.join(root, 'android/pom.xml')))
+  steps.push(['android', 'mvn', ['-B', '-ntp', 'verify', '-f', 'android/pom.xml']]);
 if (hasWorkspace('frontend')) {
   steps.push(['frontend', ...vitest('@panoramix/frontend', 'frontend')]);
   steps.push(['frontend build', 'npm', ['run', 'build', '-w', '@panoramix/frontend']]);
