@@ -93,7 +93,8 @@ class RoomViewModel(
 
   /** A new message arrived while the room is on screen: it is read. */
   fun markLatestRead() {
-    val latest = state.value.messages.lastOrNull { it.userId != myUserId }?.id ?: return
+    // From the source, not [state]: right after a refresh the combined state may not have caught up.
+    val latest = source.messages(roomId).value.firstOrNull { it.userId != myUserId }?.id ?: return
     viewModelScope.launch { runCatching { source.markRead(roomId, latest) } }
   }
 
