@@ -42,8 +42,7 @@ const events = [
 
 const isRequiredRule = (branch) => Object.keys(branch).every((key) => key === 'required' || key === 'properties');
 const generatorMisreads = (key, child, parent) =>
-  (key === 'default' && child === null) ||
-  (key === 'anyOf' && parent.properties !== undefined && child.every(isRequiredRule));
+  (key === 'default' && child === null) || (key === 'anyOf' && parent.properties !== undefined && child.every(isRequiredRule));
 
 const cleaned = (value) => {
   if (Array.isArray(value)) return value.map(cleaned);
@@ -56,9 +55,7 @@ const cleaned = (value) => {
 };
 
 const usedOperations = (operations) =>
-  Object.fromEntries(
-    Object.entries(operations).filter(([, operation]) => operation.tags?.some((tag) => tags.has(tag)) ?? true),
-  );
+  Object.fromEntries(Object.entries(operations).filter(([, operation]) => operation.tags?.some((tag) => tags.has(tag)) ?? true));
 const paths = Object.fromEntries(
   Object.entries(document.paths)
     .map(([route, operations]) => [route, usedOperations(operations)])

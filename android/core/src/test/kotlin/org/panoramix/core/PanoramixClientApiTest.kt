@@ -1,5 +1,7 @@
 package org.panoramix.core
 
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.async
 import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.io.TempDir
 import org.panoramix.api.models.ApiTasksPostRequest
+import org.panoramix.api.models.Message
 import org.panoramix.core.live.ServerEvents
 import org.panoramix.core.outbox.OutboxKind
 import org.panoramix.core.outbox.OutboxState
@@ -130,9 +133,11 @@ class PanoramixClientApiTest {
                 alice.live.connect()
                 withTimeout(20_000) { alice.live.connected.first { it } }
                 val roomId = directRoom(bob, aliceUser.id)
+                // Listening before Bob sends: the event stream keeps nothing for late listeners.
+                val event = async(start = CoroutineStart.UNDISPATCHED) { alice.live.events.first { it.name == ServerEvents.MESSAGE_NEW } }
                 bob.chat.send(roomId, "Salut Alice")
-                val event = withTimeout(20_000) { alice.live.events.first { it.name == ServerEvents.MESSAGE_NEW } }
-                assertEquals(roomId, event.decode(org.panoramix.api.models.Message.serializer()).roomId)
+                val message = withTimeout(20_000) { event.await() }.decode(Message.serializer())
+                assertEquals(roomId to "Salut Alice", message.roomId to message.text)
                 val shown = withTimeout(20_000) { alice.chat.messages(roomId).first { it.isNotEmpty() } }
                 assertEquals(listOf("Salut Alice"), shown.map { it.text })
             } finally {
