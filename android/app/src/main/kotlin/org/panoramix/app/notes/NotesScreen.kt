@@ -24,7 +24,7 @@ import org.panoramix.app.ui.SectionTitle
 
 /** Notes: the list, and a new note (prefilled with text shared from another app). */
 @Composable
-fun NotesScreen(model: NotesViewModel, sharedText: String = "") {
+fun NotesScreen(model: NotesViewModel, sharedText: String = "", onSharedUsed: () -> Unit = {}) {
   val texts = LocalTexts.current
   val state by model.state.collectAsStateWithLifecycle()
   var title by rememberSaveable { mutableStateOf("") }
@@ -37,6 +37,7 @@ fun NotesScreen(model: NotesViewModel, sharedText: String = "") {
       OutlinedTextField(content, { content = it }, label = { Text(texts.content) }, minLines = 3, modifier = Modifier.fillMaxWidth())
       Button(onClick = {
         model.create(title, content)
+        onSharedUsed()
         title = ""
         content = ""
       }, enabled = title.isNotBlank() || content.isNotBlank()) { Text(texts.save) }

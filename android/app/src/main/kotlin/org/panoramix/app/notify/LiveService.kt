@@ -11,6 +11,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
+import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.flow.collectLatest
 import kotlinx.coroutines.flow.filter
 import kotlinx.coroutines.launch
@@ -42,11 +43,12 @@ class LiveService : Service() {
     return START_NOT_STICKY
   }
 
-  private suspend fun watch(signed: Signed) {
+  /** Until the next sign-in (collectLatest cancels it): alarms and messages of [signed]'s client. */
+  private suspend fun watch(signed: Signed) = coroutineScope {
     val texts = textsFor(Locale.getDefault())
     val client = signed.client
     client.live.connect()
-    scope.launch {
+    launch {
       client.alarms.fired.collect { notifyAlarm(this@LiveService, it.alarm.id, it.alarm.title, texts) }
     }
     client.live.events.filter { it.name == ServerEvents.MESSAGE_NEW }.collect { event ->
@@ -54,12 +56,14 @@ class LiveService : Service() {
       val rooms = client.chat.roomViews.value
       if (shouldNotify(message, signed.user.id, openRoomId.value, rooms)) {
         val roomName = rooms.firstOrNull { it.id == message.roomId }?.name ?: texts.chat
-        notifyMessage(this, message.roomId.orEmpty(), roomName, notificationText(message, texts.attachment))
+        notifyMessage(this@LiveService, message.roomId.orEmpty(), roomName, notificationText(message, texts.attachment))
       }
     }
   }
 
   override fun onDestroy() {
+    // No screen in use any more: the socket goes too (messages wait for the next start).
+    (application as PanoramixApplication).container.signed.value?.client?.live?.disconnect()
     scope.cancel()
     super.onDestroy()
   }

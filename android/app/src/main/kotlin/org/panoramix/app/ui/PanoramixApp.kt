@@ -12,6 +12,7 @@ import androidx.compose.material3.Tab
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.rememberCoroutineScope
@@ -72,8 +73,9 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
   val scope = rememberCoroutineScope()
   var section by rememberSaveable { mutableStateOf(if (openRoom != null) Section.CHAT else Section.HOME) }
   var room by rememberSaveable { mutableStateOf(openRoom) }
-  // Shared text with no target chosen yet: ask where it goes.
-  var pendingShare by rememberSaveable { mutableStateOf(shared != null) }
+  // Shared text waits here once the user said where it goes: the next room opened, or a new note.
+  var forRoom by rememberSaveable { mutableStateOf<String?>(null) }
+  var forNote by rememberSaveable { mutableStateOf("") }
   val rooms = viewModel(key = "rooms") { RoomsViewModel(CoreChat(client)) }
   val unread by rooms.state.collectAsStateWithLifecycle()
   val names =
@@ -95,14 +97,25 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
     }
   }) { padding ->
     Column(Modifier.fillMaxSize().padding(padding)) {
-      if (pendingShare && shared != null) {
-        ShareChooser(onRoom = { section = Section.CHAT; pendingShare = false }, onNote = { section = Section.NOTES; pendingShare = false })
+      if (shared != null) {
+        ShareChooser(
+          onRoom = {
+            forRoom = shared.text
+            section = Section.CHAT
+            onShareHandled()
+          },
+          onNote = {
+            forNote = shared.text
+            section = Section.NOTES
+            onShareHandled()
+          },
+        )
       }
       when (section) {
         Section.HOME -> HomeScreen(viewModel(key = "home") { HomeViewModel(client.tasks.tasks, client.chat.roomViews, client.alarms.alarms) })
         Section.PROJECTS -> ProjectsScreen(viewModel(key = "projects") { ProjectsViewModel(CoreProjects(client)) })
         Section.TASKS -> TasksScreen(viewModel(key = "tasks") { TasksViewModel(CoreTasks(client)) })
-        Section.NOTES -> NotesScreen(viewModel(key = "notes") { NotesViewModel(CoreNotes(client)) }, sharedText = shared?.text.orEmpty())
+        Section.NOTES -> NotesScreen(viewModel(key = "notes") { NotesViewModel(CoreNotes(client)) }, sharedText = forNote, onSharedUsed = { forNote = "" })
         Section.ALARMS -> AlarmsScreen(viewModel(key = "alarms") { AlarmsViewModel(CoreAlarms(client)) })
         Section.SEARCH -> SearchScreen(viewModel(key = "search") { SearchViewModel(CoreSearch(client)) })
         Section.CHAT -> {
@@ -112,9 +125,9 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
           } else {
             val unreadAtOpen = unread.rooms.firstOrNull { it.id == roomId }?.unreadCount ?: 0
             val model = viewModel(key = "room:$roomId") { RoomViewModel(CoreChat(client), roomId, signed.user.id, unreadAtOpen) }
-            if (shared != null && !pendingShare) {
-              model.send(shared.text)
-              onShareHandled()
+            LaunchedEffect(roomId, forRoom) {
+              forRoom?.let(model::send)
+              forRoom = null
             }
             RoomScreen(model, roomId)
           }
