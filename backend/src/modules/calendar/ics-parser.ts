@@ -4,7 +4,8 @@ import type { ClockZone, WallClock } from './wall-clock.ts';
 import { DAY_MS, dayInstant, instantOf, isIanaZone, utcZone, wallClockOf, wallClockOfTime, zoneNamed } from './wall-clock.ts';
 
 /** A VEVENT as the calendar stores it (see upsertIcsEvents). */
-export interface ParsedIcsEvent {
+/** A VEVENT in the fields the calendar keeps: what an import reads, and what the private feed writes (feed/ics.ts). */
+export interface IcsEvent {
   uid: string;
   title: string;
   description: string;
@@ -27,7 +28,7 @@ export interface IcsSkip {
 }
 
 export interface ParsedIcs {
-  events: ParsedIcsEvent[];
+  events: IcsEvent[];
   skips: IcsSkip[];
 }
 
@@ -127,7 +128,7 @@ function recurrenceOf(event: ICAL.Component, times: ReturnType<typeof timesOf>, 
   return formatRecurrence(series, times.allDay);
 }
 
-function parseEvent(event: ICAL.Component, zones: Zones): ParsedIcsEvent {
+function parseEvent(event: ICAL.Component, zones: Zones): IcsEvent {
   const times = timesOf(event, zones);
   const recurrenceId = timeOf(event, 'recurrence-id');
   return {
@@ -171,9 +172,9 @@ export function parseIcs(source: string, options: { timeZone: string | null }): 
     const tzid = text(vtimezone, 'tzid');
     if (tzid) zones.own.set(tzid, new ICAL.Timezone({ component: vtimezone, tzid }));
   }
-  const events: ParsedIcsEvent[] = [];
+  const events: IcsEvent[] = [];
   const skips: IcsSkip[] = [];
-  const cancelled: ParsedIcsEvent[] = [];
+  const cancelled: IcsEvent[] = [];
   for (const vevent of root.getAllSubcomponents('vevent')) {
     const uid = text(vevent, 'uid');
     const title = text(vevent, 'summary');

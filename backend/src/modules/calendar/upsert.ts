@@ -4,7 +4,7 @@ import { onlyDuplicateKeys } from '../../db/duplicate-key.ts';
 import { ONE_BATCH } from '../../lib/filters.ts';
 import { enqueue } from '../../ml/index/queue.ts';
 import { rebuildBuckets } from './buckets.ts';
-import type { IcsSkip, ParsedIcs, ParsedIcsEvent } from './ics-parser.ts';
+import type { IcsSkip, ParsedIcs, IcsEvent } from './ics-parser.ts';
 import { CalendarEventModel } from './model.ts';
 import type { CalendarEventDoc } from './model.ts';
 
@@ -37,7 +37,7 @@ const keyOf = (uid: string, occurrenceStart: Date | null | undefined) => `${uid}
 
 type Fields = Omit<CalendarEventDoc, '_id' | 'userId' | 'createdAt' | 'updatedAt'>;
 
-const fieldsOf = (event: ParsedIcsEvent, target: IcsTarget, seriesId: Types.ObjectId | null): Fields => ({
+const fieldsOf = (event: IcsEvent, target: IcsTarget, seriesId: Types.ObjectId | null): Fields => ({
   uid: event.uid,
   title: event.title,
   description: event.description,
@@ -78,7 +78,7 @@ export async function upsertIcsEvents(
   const owner = new Types.ObjectId(userId);
   const existing = await CalendarEventModel.find({ userId }).batchSize(ONE_BATCH).lean<CalendarEventDoc[]>();
   const byKey = new Map(existing.map((doc) => [keyOf(doc.uid, doc.occurrenceStart), doc]));
-  const kept = (event: ParsedIcsEvent) => !options.purgeBefore || event.recurrence !== null || event.end >= options.purgeBefore;
+  const kept = (event: IcsEvent) => !options.purgeBefore || event.recurrence !== null || event.end >= options.purgeBefore;
   // The file's last copy of a key wins; series first, so their overrides find the series' id.
   const incoming = [
     ...new Map(parsed.events.filter(kept).map((event) => [keyOf(event.uid, event.recurrenceId), event])).values(),

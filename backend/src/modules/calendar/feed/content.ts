@@ -23,9 +23,9 @@ const toFeedEvent = (doc: CalendarEventDoc): FeedEvent => ({
   allDay: doc.allDay,
   recurrence: doc.recurrence ?? null,
   timeZone: doc.timeZone ?? null,
-  updatedAt: doc.updatedAt,
   // An override shares its series' UID (the import's upsert key is UID + occurrence).
-  ...(doc.occurrenceStart ? { occurrenceOf: { uid: doc.uid, start: doc.occurrenceStart } } : {}),
+  recurrenceId: doc.occurrenceStart ?? null,
+  updatedAt: doc.updatedAt,
 });
 
 /**

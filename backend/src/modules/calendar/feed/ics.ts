@@ -1,23 +1,9 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
+import type { IcsEvent } from '../ics-parser.ts';
 
-/** An event as the feed writes it. */
-export interface FeedEvent {
-  uid: string;
-  title: string;
-  description: string;
-  location: string;
-  start: Date;
-  end: Date;
-  allDay: boolean;
-  /** RRULE and EXDATE lines, as stored. */
-  recurrence: string | null;
-  /** The zone a recurrence is computed in: DTSTART is then written in it, so 09:00 stays 09:00 across DST. */
-  timeZone: string | null;
-  updatedAt: Date;
-  /** A changed occurrence of a recurring event in the feed: the series' UID and the start its rule gave it. */
-  occurrenceOf?: { uid: string; start: Date };
-}
+/** An event as the feed writes it: an override (`recurrenceId`) shares its series' UID. */
+export type FeedEvent = IcsEvent & { updatedAt: Date };
 
 export interface FeedDeadline {
   id: string;
@@ -40,7 +26,7 @@ const day = (date: Date) => ICAL.Time.fromDateString(date.toISOString().slice(0,
 
 function writeEvent(event: FeedEvent): ICAL.Component {
   const v = new ICAL.Component('vevent');
-  v.updatePropertyWithValue('uid', event.occurrenceOf?.uid ?? event.uid);
+  v.updatePropertyWithValue('uid', event.uid);
   v.updatePropertyWithValue('dtstamp', utc(event.updatedAt));
   v.updatePropertyWithValue('last-modified', utc(event.updatedAt));
   if (event.allDay) {
@@ -56,8 +42,8 @@ function writeEvent(event: FeedEvent): ICAL.Component {
     v.updatePropertyWithValue('dtstart', utc(event.start));
     v.updatePropertyWithValue('dtend', utc(event.end));
   }
-  if (event.occurrenceOf) {
-    v.updatePropertyWithValue('recurrence-id', event.allDay ? day(event.occurrenceOf.start) : utc(event.occurrenceOf.start));
+  if (event.recurrenceId) {
+    v.updatePropertyWithValue('recurrence-id', event.allDay ? day(event.recurrenceId) : utc(event.recurrenceId));
   }
   v.updatePropertyWithValue('summary', event.title);
   if (event.description) v.updatePropertyWithValue('description', event.description);

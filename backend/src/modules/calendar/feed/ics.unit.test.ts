@@ -16,6 +16,7 @@ const anEvent = (overrides: Partial<FeedEvent> = {}): FeedEvent => ({
   allDay: false,
   recurrence: null,
   timeZone: null,
+  recurrenceId: null,
   updatedAt,
   ...overrides,
 });
@@ -68,10 +69,10 @@ describe('buildFeed', () => {
 
   it('writes a changed occurrence under its series UID with its RECURRENCE-ID', () => {
     const moved = anEvent({
-      uid: 'meeting@example.test#1',
+      uid: 'meeting@example.test',
       start: new Date('2026-12-08T13:00:00Z'),
       end: new Date('2026-12-08T14:00:00Z'),
-      occurrenceOf: { uid: 'meeting@example.test', start: new Date('2026-12-08T09:00:00Z') },
+      recurrenceId: new Date('2026-12-08T09:00:00Z'),
     });
     const { events } = readBack(buildFeed([moved], [], options));
     expect(events[0]!.getFirstPropertyValue('uid')).toBe('meeting@example.test');
