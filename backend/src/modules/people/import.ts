@@ -90,8 +90,8 @@ export function createPeopleImport(deps: { events: EventBus }) {
       ...insertedDocs.map((doc) => deps.events.emit({ type: 'person.created', userId: actor.id, data: toPersonDto(doc) })),
       ...updated.map((doc) => deps.events.emit({ type: 'person.updated', userId: actor.id, data: toPersonDto(doc) })),
     ]);
-    const totalAfter = await PersonModel.countDocuments({ userId: actor.id });
-    return summary(encoding, p.rows, existing.length, totalAfter);
+    // Counted from the plan, as the preview counts: a count would read the whole collection again on FerretDB.
+    return summary(encoding, p.rows, existing.length, existing.length + inserted.length);
   }
 
   return { preview, apply };
