@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -51,10 +51,11 @@ test('Préférences → Import: a Panorama archive imported for an account, its 
   await panel.getByLabel('Compte destinataire').fill(alice.username);
   await panel.getByRole('checkbox', { name: /openaiApiKey/ }).check();
   // Panorama's files folder: one of the two files the archive describes is there.
-  await panel.getByTestId('panorama-import-folder').setInputFiles([
-    { name: 'plan__abc__plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 plan') },
-    { name: 'unrelated.txt', mimeType: 'text/plain', buffer: Buffer.from('not in the archive') },
-  ]);
+  const folder = path.join(work, 'PanoramaFiles');
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, 'plan__abc__plan.pdf'), '%PDF-1.4 plan');
+  writeFileSync(path.join(folder, 'unrelated.txt'), 'not in the archive');
+  await panel.getByTestId('panorama-import-folder').setInputFiles(folder);
   await panel.getByText('2 fichiers dans le dossier').waitFor();
   await panel.getByRole('button', { name: 'Importer' }).click();
 
