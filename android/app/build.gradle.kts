@@ -25,9 +25,6 @@ android {
     targetCompatibility = JavaVersion.VERSION_17
   }
 
-  sourceSets["main"].kotlin.srcDir("src/main/kotlin")
-  sourceSets["test"].kotlin.srcDir("src/test/kotlin")
-
   packaging { resources.excludes += "META-INF/{AL2.0,LGPL2.1,INDEX.LIST,DEPENDENCIES}" }
   testOptions { unitTests.all { it.useJUnitPlatform() } }
 }
@@ -49,4 +46,5 @@ dependencies {
 
   testImplementation(libs.junit.jupiter)
   testImplementation(libs.kotlinx.coroutines.test)
+  testRuntimeOnly(libs.junit.platform.launcher)
 }

@@ -32,7 +32,7 @@ import org.panoramix.app.ui.Notice
 import org.panoramix.app.ui.SubmitRow
 
 @Composable
-fun RoomScreen(model: RoomViewModel, roomId: String) {
+fun RoomScreen(model: RoomViewModel, roomId: String, names: Map<String, String>) {
   val texts = LocalTexts.current
   val state by model.state.collectAsStateWithLifecycle()
   val list = rememberLazyListState()
@@ -62,7 +62,7 @@ fun RoomScreen(model: RoomViewModel, roomId: String) {
         )
       }
     }
-    if (state.typingUserIds.isNotEmpty()) Notice(texts.typing(state.typingUserIds.toList()))
+    if (state.typingUserIds.isNotEmpty()) Notice(texts.typing(state.typingUserIds.map { names[it] ?: it }))
     SubmitRow(texts.messageHint, texts.send, onChange = model::draftChanged) { model.send(it) }
   }
 }

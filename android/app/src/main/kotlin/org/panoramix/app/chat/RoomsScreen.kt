@@ -14,13 +14,13 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import org.panoramix.api.models.RoomView
 
 @Composable
-fun RoomsScreen(model: RoomsViewModel, onOpen: (RoomView) -> Unit) {
+fun RoomsScreen(model: RoomsViewModel, myUserId: String, onOpen: (RoomView) -> Unit) {
   val state by model.state.collectAsStateWithLifecycle()
   LaunchedEffect(Unit) { model.refresh() }
   LazyColumn {
     items(state.rooms, key = { it.id.orEmpty() }) { room ->
       ListItem(
-        headlineContent = { Text(room.name ?: room.members.joinToString { it.toString() }) },
+        headlineContent = { Text(roomTitle(room, myUserId)) },
         supportingContent = room.lastMessage?.let { last -> { Text(last.text, maxLines = 1) } },
         trailingContent = if (room.unreadCount > 0 && !room.muted) ({ Badge { Text("${room.unreadCount}") } }) else null,
         modifier = Modifier.clickable { onOpen(room) },

@@ -18,6 +18,7 @@ import kotlinx.coroutines.launch
 import org.panoramix.api.models.Message
 import org.panoramix.app.PanoramixApplication
 import org.panoramix.app.Signed
+import org.panoramix.app.chat.roomTitle
 import org.panoramix.app.i18n.textsFor
 import org.panoramix.core.live.ServerEvents
 import java.util.Locale
@@ -55,7 +56,7 @@ class LiveService : Service() {
       val message = event.decode(Message.serializer())
       val rooms = client.chat.roomViews.value
       if (shouldNotify(message, signed.user.id, openRoomId.value, rooms)) {
-        val roomName = rooms.firstOrNull { it.id == message.roomId }?.name ?: texts.chat
+        val roomName = rooms.firstOrNull { it.id == message.roomId }?.let { roomTitle(it, signed.user.id) } ?: texts.chat
         notifyMessage(this@LiveService, message.roomId.orEmpty(), roomName, notificationText(message, texts.attachment))
       }
     }

@@ -31,6 +31,7 @@ import org.panoramix.app.chat.RoomScreen
 import org.panoramix.app.chat.RoomViewModel
 import org.panoramix.app.chat.RoomsScreen
 import org.panoramix.app.chat.RoomsViewModel
+import org.panoramix.app.chat.memberNames
 import org.panoramix.app.data.CoreAlarms
 import org.panoramix.app.data.CoreChat
 import org.panoramix.app.data.CoreNotes
@@ -121,15 +122,16 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
         Section.CHAT -> {
           val roomId = room
           if (roomId == null) {
-            RoomsScreen(rooms) { picked -> room = picked.id }
+            RoomsScreen(rooms, signed.user.id) { picked -> room = picked.id }
           } else {
-            val unreadAtOpen = unread.rooms.firstOrNull { it.id == roomId }?.unreadCount ?: 0
+            val opened = unread.rooms.firstOrNull { it.id == roomId }
+            val unreadAtOpen = opened?.unreadCount ?: 0
             val model = viewModel(key = "room:$roomId") { RoomViewModel(CoreChat(client), roomId, signed.user.id, unreadAtOpen) }
             LaunchedEffect(roomId, forRoom) {
               forRoom?.let(model::send)
               forRoom = null
             }
-            RoomScreen(model, roomId)
+            RoomScreen(model, roomId, memberNames(opened))
           }
         }
       }
