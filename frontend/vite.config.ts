@@ -20,8 +20,9 @@ const signedInStart = (id: string) =>
   /[\\/]src[\\/]features[\\/][\w-]+[\\/]([\w-]+[\\/])*[\w-]+-(replica|cache|events)\.ts$/.test(id) ||
   /[\\/]src[\\/]features[\\/]dashboard[\\/]dashboard-page\.tsx$/.test(id);
 
-const paletteModule = (id: string) =>
-  /[\\/]src[\\/](app[\\/]palette[\\/]|app[\\/]shell[\\/](shell-palette\.tsx|app-commands\.ts)$|features[\\/][\w-]+[\\/]palette\.ts$)/.test(id);
+/** The palette's own code and every feature's commands and keys (features/<feature>/palette.ts). */
+const paletteModules =
+  /[\\/]src[\\/](app[\\/]palette[\\/]|app[\\/]shell[\\/](shell-palette\.tsx|app-commands\.ts)$|features[\\/][\w-]+[\\/]palette\.ts$)/;
 
 /** src/api/early-start.ts and the route groups it reads: a chunk index.html runs at once, importing nothing. */
 const earlyStartFile = fileURLToPath(new URL('./src/api/early-start.ts', import.meta.url));
@@ -84,7 +85,7 @@ export default defineConfig({
             { name: 'signed-in', priority: 1, test: (id) => signedInStart(id) || isRouteGroup(id) },
             // The palette with every feature's commands and keys (features/*/palette.ts): one chunk,
             // fetched once the shell is up, instead of one per feature when the palette first opens.
-            { name: 'shell-palette', priority: 1, test: paletteModule },
+            { name: 'shell-palette', priority: 1, test: paletteModules },
           ],
         },
       },
