@@ -1,4 +1,5 @@
 import type { BudgetLine } from '@panoramix/contracts';
+import { saveBlob } from '../../platform/powers.ts';
 import { editableAmount } from './money.ts';
 import type { Language } from './money.ts';
 
@@ -37,10 +38,6 @@ export function linesCsv(lines: readonly BudgetLine[], language: Language, colum
   return `\uFEFF${[columns.headers.map(text).join(delimiter), ...rows].join('\r\n')}\r\n`;
 }
 
-/** Hands the text to the browser as a download. */
-export function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const anchor = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  anchor.click();
-  URL.revokeObjectURL(url);
-}
+/** Hands the text to the browser as a download (the desktop app's save dialog). */
+export const download = (text: string, fileName: string) =>
+  saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);

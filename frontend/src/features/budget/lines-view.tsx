@@ -103,7 +103,7 @@ export default function LinesView() {
       (all) => {
         const headers = csvColumns.map((column) => t(column));
         const projectName = (id: string) => projects.get(id)?.name ?? id;
-        download(linesCsv(all, language, { headers, projectName }), 'budget.csv');
+        void download(linesCsv(all, language, { headers, projectName }), 'budget.csv');
         showToast(t('exported', { count: all.length }));
       },
       (error: Error) => showToast(error.message, 'error'),

@@ -10,6 +10,7 @@ import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { authorizedFetch } from '../../api/files.ts';
 import { ApiError } from '../../api/problem.ts';
+import { saveBlob } from '../../platform/powers.ts';
 import { peopleKeys } from './people-cache.ts';
 
 export type PeopleFilter = NonNullable<RouteQueryInput<typeof contractRoutes.people.list>>;
@@ -98,8 +99,5 @@ export async function downloadCsv(filter: PeopleFilter) {
   );
   const response = await authorizedFetch(`${routes.people.exportCsv.path}?${params}`, {});
   if (!response.ok) throw await ApiError.from(response);
-  const url = URL.createObjectURL(await response.blob());
-  const anchor = Object.assign(document.createElement('a'), { href: url, download: 'people.csv' });
-  anchor.click();
-  URL.revokeObjectURL(url);
+  await saveBlob(await response.blob(), 'people.csv');
 }
