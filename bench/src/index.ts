@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one after the other, printing its figures.
-// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget, calendar, panorama-import, journal, desktop) runs one of them.
+// BENCH_ONLY=p1 (or api, search, chat, soak, markdown, reindex, web, lighthouse, workspace, people, alarms, budget, calendar, panorama-import, journal, desktop, android) runs one of them.
 import { alarmsBench } from './alarms.bench.ts';
+import { androidBench } from './android.bench.ts';
 import { apiBench } from './api.bench.ts';
 import { budgetBench } from './budget.bench.ts';
 import { calendarBench } from './calendar.bench.ts';
@@ -36,6 +37,7 @@ const benches: Record<string, () => Promise<void>> = {
   'panorama-import': panoramaImportBench,
   journal: journalBench,
   desktop: desktopBench,
+  android: androidBench,
 };
 const only = process.env.BENCH_ONLY;
 for (const [name, run] of Object.entries(benches)) {

@@ -15,7 +15,7 @@ import java.io.File
 
 /**
  * The issue's two figures, printed (not asserted): outbox sync of 1,000 items queued offline, and a
- * cold sign-in to the first list. Not part of `mvn verify`: `npm run bench:android` (see android/README.md).
+ * cold sign-in to the first list. Not part of `mvn verify`: `BENCH_ONLY=android npm run bench`.
  */
 @Tag("bench")
 class ClientBenchmark {
