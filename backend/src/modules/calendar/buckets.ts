@@ -1,6 +1,8 @@
 import type { CalendarEvent } from '@panoramix/contracts';
 import { Schema, Types, model } from 'mongoose';
-import { isDuplicateKey } from '../../db/duplicate-key.ts';
+import { rebuildOwnerMaps, rebuildUnlessCurrent } from '../../db/owner-json-maps.ts';
+import type { UpgradeCause } from '../../db/owner-json-maps.ts';
+import { changeJsonMap, readJsonMap } from '../../db/versioned-json-map.ts';
 import { ONE_BATCH } from '../../lib/filters.ts';
 import { toCalendarEventDto } from './dto.ts';
 import { CalendarEventModel } from './model.ts';
@@ -12,8 +14,8 @@ import type { CalendarEventDoc } from './model.ts';
  * the one lookup FerretDB pushes down, where a query on the events collection reads all of it
  * (~0.1 ms an event, 1 s for 10,000). A month is one JSON string, `{ <eventId>: entry }`
  * (FerretDB reads one long string in a few ms, where as many fields took far longer: see the
- * budget's books). Written by read-modify-write on `v`; rebuilt from the events by
- * rebuildBuckets (nightly, and after an archive import).
+ * budget's books), a versioned JSON map (db/versioned-json-map.ts); rebuilt from the events by
+ * rebuildBuckets (nightly, after an archive import, and at a start when their format changed).
  *
  * Not exported: derived from the events.
  */
@@ -23,7 +25,7 @@ const calendarBucketSchema = new Schema(
     userId: { type: Schema.Types.ObjectId, required: true },
     key: { type: String, required: true },
     v: { type: Number, required: true },
-    entries: { type: String, required: true },
+    entries: { type: String, default: null },
   },
   { versionKey: false, timestamps: false },
 );
@@ -33,12 +35,9 @@ export const CalendarBucketModel = model('CalendarBucket', calendarBucketSchema,
 /** An event as the range list answers it; a series also lists the starts its overrides took over. */
 export type BucketEntry = CalendarEvent & { overrides?: string[] };
 type Entries = Record<string, BucketEntry>;
-interface BucketDoc {
-  _id: string;
-  v: number;
-  entries: string;
-}
 
+/** Bumped when the buckets' shape changes: the next start rebuilds them. */
+const BUCKETS_VERSION = 1;
 const ALWAYS = 'always';
 const LONG_MONTHS = 3;
 const buckets = () => CalendarBucketModel.collection;
@@ -74,12 +73,9 @@ export const rangeKeys = (from: Date, to: Date) => [
 
 /** The entries of these buckets, each read by its `_id`, once each. */
 export async function readBuckets(userId: string, keys: readonly string[]): Promise<BucketEntry[]> {
-  const docs = await Promise.all(keys.map((key) => buckets().findOne({ _id: bucketId(userId, key) } as never)));
+  const maps = await Promise.all(keys.map((key) => readJsonMap<BucketEntry>(buckets(), bucketId(userId, key))));
   const byId = new Map<string, BucketEntry>();
-  for (const doc of docs) {
-    if (!doc) continue;
-    for (const entry of Object.values(JSON.parse((doc as unknown as BucketDoc).entries) as Entries)) byId.set(entry.id, entry);
-  }
+  for (const entries of maps) for (const entry of Object.values(entries ?? {})) byId.set(entry.id, entry);
   return [...byId.values()];
 }
 
@@ -89,11 +85,7 @@ export async function readEntry(userId: string, event: Pick<BucketEntry, 'id' | 
   return entries.find((entry) => entry.id === event.id) ?? null;
 }
 
-/**
- * Brings the buckets in step with a write: `removed` are the events as they were, `added` as they
- * are now (an edit is in both). Bucket by bucket: read, change, write back if no one wrote
- * meanwhile (`v`), else again; a bucket never seen is inserted, and a racing insert wins.
- */
+/** Brings the buckets in step with a write: `removed` are the events as they were, `added` as they are now (an edit is in both). */
 export async function changeBuckets(userId: string, removed: readonly BucketEntry[], added: readonly BucketEntry[]) {
   const changes = new Map<string, Map<string, BucketEntry | null>>();
   const change = (entry: BucketEntry, value: BucketEntry | null) => {
@@ -105,31 +97,8 @@ export async function changeBuckets(userId: string, removed: readonly BucketEntr
   };
   for (const entry of removed) change(entry, null);
   for (const entry of added) change(entry, entry);
-  await Promise.all([...changes].map(([key, change]) => applyChange(userId, key, change)));
-}
-
-async function applyChange(userId: string, key: string, change: Map<string, BucketEntry | null>) {
-  const _id = bucketId(userId, key);
-  for (;;) {
-    const doc = (await buckets().findOne({ _id } as never)) as unknown as BucketDoc | null;
-    const entries: Entries = doc ? (JSON.parse(doc.entries) as Entries) : {};
-    for (const [id, entry] of change) {
-      if (entry) entries[id] = entry;
-      else delete entries[id];
-    }
-    const text = JSON.stringify(entries);
-    if (!doc) {
-      try {
-        await buckets().insertOne({ _id, userId: new Types.ObjectId(userId), key, v: 1, entries: text } as never);
-        return;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        continue;
-      }
-    }
-    const { modifiedCount } = await buckets().updateOne({ _id, v: doc.v } as never, { $set: { entries: text, v: doc.v + 1 } });
-    if (modifiedCount === 1) return;
-  }
+  const onInsert = (key: string) => ({ userId: new Types.ObjectId(userId), key });
+  await Promise.all([...changes].map(([key, change]) => changeJsonMap(buckets(), bucketId(userId, key), onInsert(key), change)));
 }
 
 /** Entries of events as stored: each series lists the starts its overrides (in `docs`) took over. */
@@ -147,63 +116,29 @@ export function entriesOf(docs: readonly CalendarEventDoc[]): BucketEntry[] {
   });
 }
 
-/**
- * Recomputes a user's buckets from their events. Each bucket is written only if no write changed
- * it since the rebuild began (`v`); one that did starts the rebuild again, so an event created
- * meanwhile is never dropped from its month.
- */
+/** Recomputes a user's buckets from their events. */
 export async function rebuildBuckets(userId: string) {
-  const owner = new Types.ObjectId(userId);
-  for (;;) {
-    const before = new Map(
-      ((await buckets().find({ userId: owner }).project({ v: 1, key: 1 }).toArray()) as unknown as BucketDoc[]).map((doc) => [
-        doc._id,
-        doc.v,
-      ]),
-    );
-    const docs = await CalendarEventModel.find({ userId }).batchSize(ONE_BATCH).lean<CalendarEventDoc[]>();
-    const byKey = new Map<string, Entries>();
-    for (const entry of entriesOf(docs)) {
-      for (const key of bucketKeysOf(entry)) {
-        const entries = byKey.get(key) ?? {};
-        entries[entry.id] = entry;
-        byKey.set(key, entries);
+  const keyOf = (_id: string) => _id.slice(userId.length + 1);
+  await rebuildOwnerMaps(
+    buckets(),
+    new Types.ObjectId(userId),
+    async () => {
+      const docs = await CalendarEventModel.find({ userId }).batchSize(ONE_BATCH).lean<CalendarEventDoc[]>();
+      const byId = new Map<string, Entries>();
+      for (const entry of entriesOf(docs)) {
+        for (const key of bucketKeysOf(entry)) {
+          const entries = byId.get(bucketId(userId, key)) ?? {};
+          entries[entry.id] = entry;
+          byId.set(bucketId(userId, key), entries);
+        }
       }
-    }
-    if (await writeAll(userId, byKey, before)) return;
-  }
+      return byId;
+    },
+    (_id) => ({ userId: new Types.ObjectId(userId), key: keyOf(_id) }),
+  );
 }
 
-/** Writes a rebuild's buckets (empties the others); false when a write came in between. */
-async function writeAll(userId: string, byKey: Map<string, Entries>, before: Map<string, number>) {
-  const owner = new Types.ObjectId(userId);
-  const empty = [...before.keys()].filter((id) => !byKey.has(id.slice(userId.length + 1)));
-  for (const _id of empty) {
-    const { modifiedCount } = await buckets().updateOne({ _id, v: before.get(_id) } as never, {
-      $set: { entries: '{}', v: before.get(_id)! + 1 },
-    });
-    if (modifiedCount !== 1) return false;
-  }
-  for (const [key, entries] of byKey) {
-    const _id = bucketId(userId, key);
-    const v = before.get(_id);
-    const text = JSON.stringify(entries);
-    if (v === undefined) {
-      try {
-        await buckets().insertOne({ _id, userId: owner, key, v: 1, entries: text } as never);
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        return false;
-      }
-    } else {
-      const { matchedCount } = await buckets().updateOne({ _id, v } as never, { $set: { entries: text, v: v + 1 } });
-      if (matchedCount !== 1) return false;
-    }
-  }
-  return true;
-}
-
-/** Every user's buckets, from their events: nightly, and after an archive import (the buckets are not exported). */
+/** Every user's buckets, from their events: nightly, and through the upgrade hook (the buckets are not exported). */
 export async function rebuildAllBuckets() {
   const owners = await CalendarEventModel.distinct('userId').setOptions({ tenancy: 'system' });
   const kept = new Set(owners.map(String));
@@ -211,3 +146,6 @@ export async function rebuildAllBuckets() {
   if (stale.length > 0) await buckets().deleteMany({ userId: { $in: stale } });
   for (const owner of owners) await rebuildBuckets(String(owner));
 }
+
+/** At a start only when the buckets' format changed (or they are missing); after an archive import always. */
+export const upgradeBuckets = (cause: UpgradeCause) => rebuildUnlessCurrent(buckets(), BUCKETS_VERSION, cause, rebuildAllBuckets);

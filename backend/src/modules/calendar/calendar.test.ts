@@ -4,6 +4,8 @@ import type { CalendarEvent, RouteBodyInput } from '@panoramix/contracts';
 import { describe, expect, it } from 'vitest';
 import { byId, expectProblem, nextEvent, recordEvents, settle, uploadFile, useTeam } from '../../../test/harness.ts';
 import type { TestUser } from '../../../test/harness.ts';
+import { calendarExports } from './export.ts';
+import { CalendarEventModel } from './model.ts';
 
 const t = useTeam();
 
@@ -152,6 +154,26 @@ describe('calendar events', () => {
       true,
     );
     expect(items[1]?.end).toBe('2026-10-26T09:00:00.000Z');
+  });
+
+  it('lists events written past the service (an archive import) once the import upgrade has run; a start keeps current buckets', async () => {
+    const user = await t.app.newUser();
+    const mine = await createEvent(user, { title: 'Écrit ici' });
+    const imported = await CalendarEventModel.collection.insertOne({
+      ...new CalendarEventModel({
+        userId: user.id,
+        uid: 'importe@example.test',
+        title: 'Importé',
+        start: new Date('2026-11-12T09:00:00.000Z'),
+        end: new Date('2026-11-12T10:00:00.000Z'),
+        source: 'ics',
+      }).toObject(),
+    });
+    const listed = async () => (await range(user, '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).items.map((e) => e.id);
+    await calendarExports[0]!.upgrade!('start'); // the buckets' format is current: a start leaves them as they are
+    expect(await listed()).toEqual([mine.id]);
+    await calendarExports[0]!.upgrade!('import');
+    expect(await listed()).toEqual([mine.id, String(imported.insertedId)]);
   });
 
   it('deleting a series deletes every occurrence; undo brings them back', async () => {
