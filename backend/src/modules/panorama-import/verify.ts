@@ -6,6 +6,7 @@ import type { PanoramaDoc } from './mapping.ts';
 import { byTarget, holdDocument, prepare } from './prepare.ts';
 import type { Prepared } from './prepare.ts';
 import { splitSecrets } from './secrets.ts';
+import { digestOf, storedDigests } from './digests.ts';
 import { fetchExisting } from './writer.ts';
 import { mapContext, scanArchive } from './scan.ts';
 
@@ -46,6 +47,8 @@ export async function verifyImport(options: {
   const ctx = mapContext({ ...options, index, mapUsers: options.mapUsers ?? new Map(), onFix: () => {} });
   const report: VerifyReport = { collections: {}, targets: {}, differences: [], differenceCount: 0, clean: false };
   let batch: { collection: string; archiveCollection: string; prepared: Prepared }[] = [];
+  /** Per collection written to, the digests of what the user has there: one read each (digests.ts). */
+  const digests = new Map<string, Map<string, string>>();
 
   const differ = (difference: Difference) => {
     report.differenceCount++;
@@ -56,20 +59,27 @@ export async function verifyImport(options: {
     const groups = byTarget(batch);
     batch = [];
     for (const [target, items] of groups) {
+      let stored = digests.get(target);
+      if (!stored) digests.set(target, (stored = await storedDigests(target, options.userId)));
+      // Only the documents whose digest differs are read back, to name their different fields.
+      const present = items.filter((i) => stored.has(String(i.prepared.doc._id)));
+      for (const { archiveCollection, prepared } of items) {
+        if (stored.has(String(prepared.doc._id))) continue;
+        const legacyId = String(prepared.doc.legacyId);
+        differ({ collection: archiveCollection, legacyId, field: '(missing)', expected: prepared.doc, actual: null });
+        report.collections[archiveCollection]!.different++;
+      }
+      const differing = present.filter((i) => stored.get(String(i.prepared.doc._id)) !== digestOf(i.prepared.doc));
+      for (const { archiveCollection } of present) report.collections[archiveCollection]!.found++;
       const byId = await fetchExisting(
         target,
-        items.map((i) => i.prepared.doc._id),
+        differing.map((i) => i.prepared.doc._id),
       );
-      for (const { archiveCollection, prepared } of items) {
+      for (const { archiveCollection, prepared } of differing) {
         const counts = report.collections[archiveCollection]!;
         const legacyId = String(prepared.doc.legacyId);
-        const actual = byId.get(String(prepared.doc._id)) as Record<string, unknown> | undefined;
-        if (!actual) {
-          differ({ collection: archiveCollection, legacyId, field: '(missing)', expected: prepared.doc, actual: null });
-          counts.different++;
-          continue;
-        }
-        counts.found++;
+        // Deleted since its digest was read: said as a field difference like any other.
+        const actual = (byId.get(String(prepared.doc._id)) ?? {}) as Record<string, unknown>;
         let same = true;
         for (const field of new Set([...Object.keys(prepared.doc), ...Object.keys(actual)])) {
           if (isDeepStrictEqual(prepared.doc[field], actual[field])) continue;

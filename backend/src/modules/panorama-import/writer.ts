@@ -1,7 +1,7 @@
-import { isDeepStrictEqual } from 'node:util';
 import mongoose from 'mongoose';
 import type { AnyBulkWriteOperation, Document, MongoBulkWriteError } from 'mongodb';
 import type { Types } from 'mongoose';
+import { digestOf, storedDigests } from './digests.ts';
 
 export interface WriteCounts {
   inserted: Types.ObjectId[];
@@ -16,30 +16,26 @@ const DUPLICATE_KEY = 11000;
 const FETCH_CONCURRENCY = 16;
 
 /**
- * The `_id`s a target collection holds for the user, read once per run and kept up to date by the
- * writes: a document not among them is new and needs no read before its insert. FerretDB serves
- * only a lone `_id` equality from an index (an `$in` of a batch scans the whole collection, which
- * made a 10,000-task import quadratic), so the documents that are there are then read one by one.
+ * What a target collection holds for the user, as digests by `_id` (digests.ts), read once per run
+ * and kept up to date by the writes: a batch is compared without reading anything, so a second run
+ * writes nothing and reads each collection once.
  */
 export function createWriter(userId: Types.ObjectId) {
-  const known = new Map<string, Set<string>>();
+  const known = new Map<string, Map<string, string>>();
 
-  async function idsOf(collectionName: string) {
-    let ids = known.get(collectionName);
-    if (!ids) {
-      const cursor = mongoose.connection.collection(collectionName).find({ userId }, { projection: { _id: 1 } });
-      ids = new Set<string>();
-      for await (const doc of cursor) ids.add(String(doc._id));
-      known.set(collectionName, ids);
-    }
-    return ids;
+  async function digestsOf(collectionName: string) {
+    let digests = known.get(collectionName);
+    if (!digests) known.set(collectionName, (digests = await storedDigests(collectionName, userId)));
+    return digests;
   }
 
   return {
     async write(collectionName: string, docs: readonly (Document & { _id: Types.ObjectId })[]) {
-      const ids = await idsOf(collectionName);
-      const counts = await writeBatch(collectionName, docs, ids);
-      for (const id of [...counts.inserted, ...counts.updated]) ids.add(String(id));
+      const stored = await digestsOf(collectionName);
+      const digests = docs.map((doc) => digestOf(doc));
+      const counts = await writeBatch(collectionName, docs, digests, stored);
+      const written = new Set([...counts.inserted, ...counts.updated].map(String));
+      docs.forEach((doc, i) => written.has(String(doc._id)) && stored.set(String(doc._id), digests[i]!));
       return counts;
     },
   };
@@ -57,8 +53,8 @@ export async function fetchExisting(collectionName: string, ids: readonly Types.
 }
 
 /**
- * Writes one batch of documents to a native collection by `_id`, comparing first: an unchanged
- * document is not written and counts as unchanged, so a second run writes nothing. Documents not
+ * Writes one batch of documents to a native collection by `_id`, compared with the stored digests
+ * first: an unchanged document is not written and counts as unchanged, so a second run writes nothing. Documents not
  * there go in with one insertMany and the changed ones with replaceOne upserts: on FerretDB a bulk
  * of upserts costs 17 ms or more per item where an insertMany is one quick write (measured for the
  * search queue, ml/index/queue.ts). A document inserted by someone else between the read and the
@@ -67,22 +63,19 @@ export async function fetchExisting(collectionName: string, ids: readonly Types.
 async function writeBatch(
   collectionName: string,
   docs: readonly (Document & { _id: Types.ObjectId })[],
-  known: ReadonlySet<string>,
+  digests: readonly string[],
+  stored: ReadonlyMap<string, string>,
 ): Promise<WriteCounts> {
   const collection = mongoose.connection.collection(collectionName);
-  const existing = await fetchExisting(
-    collectionName,
-    docs.filter((d) => known.has(String(d._id))).map((d) => d._id),
-  );
   const counts: WriteCounts = { inserted: [], updated: [], unchanged: 0, taken: [] };
   const fresh: Document[] = [];
   const changed: Document[] = [];
-  for (const doc of docs) {
-    const stored = existing.get(String(doc._id));
-    if (!stored) fresh.push(doc);
-    else if (isDeepStrictEqual(stored, doc)) counts.unchanged++;
+  docs.forEach((doc, i) => {
+    const digest = stored.get(String(doc._id));
+    if (digest === undefined) fresh.push(doc);
+    else if (digest === digests[i]) counts.unchanged++;
     else changed.push(doc);
-  }
+  });
   if (fresh.length > 0) {
     try {
       await collection.insertMany(fresh, { ordered: false });
