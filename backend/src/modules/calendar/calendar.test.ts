@@ -167,6 +167,8 @@ describe('calendar events', () => {
         start: new Date('2026-11-12T09:00:00.000Z'),
         end: new Date('2026-11-12T10:00:00.000Z'),
         source: 'ics',
+        createdAt: new Date(),
+        updatedAt: new Date(),
       }).toObject(),
     });
     const listed = async () => (await range(user, '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).items.map((e) => e.id);
