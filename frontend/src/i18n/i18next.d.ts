@@ -9,7 +9,7 @@ import type { JournalMessages } from '../features/journal/messages-fr.ts';
 import type { LinksMessages } from '../features/links/messages-fr.ts';
 import type { DashboardMessages } from '../features/dashboard/messages-fr.ts';
 import type { NotesMessages } from '../features/notes/messages-fr.ts';
-import type { PanoramaImportMessages } from '../features/panorama-import/messages-fr.ts';
+import type { PanoramaImportMessages } from '../features/projects/panorama-import/messages-fr.ts';
 import type { PeopleMessages } from '../features/people/messages-fr.ts';
 import type { ProjectsMessages } from '../features/projects/messages-fr.ts';
 import type { ReportingMessages } from '../features/reporting/messages-fr.ts';

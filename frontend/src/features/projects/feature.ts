@@ -12,5 +12,5 @@ export const projectsFeature: FeatureDefinition = {
   palette: () => import('./palette.ts').then((m) => m.palette),
   replica: () => import('./project-replica.ts').then((m) => [m.projectReplica]),
   // Préférences → Import (administrators): a Panorama archive brings projects and all that hangs on them.
-  preferencesPanels: [lazy(() => import('../panorama-import/panel.tsx'))],
+  preferencesPanels: [lazy(() => import('./panorama-import/panel.tsx'))],
 };

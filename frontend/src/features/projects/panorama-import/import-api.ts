@@ -1,11 +1,11 @@
 import type { PanoramaImport } from '@panoramix/contracts';
 import { routeUrl } from '@panoramix/contracts/route-url';
 import { routes } from 'virtual:panoramix/contracts';
-import { call } from '../../api/client.ts';
-import { authorizedFetch } from '../../api/files.ts';
-import { ApiError, NetworkError } from '../../api/problem.ts';
-import { currentAccessToken } from '../../api/session-token.ts';
-import { apiBase, clientHeaders } from '../../platform/index.ts';
+import { call } from '../../../api/client.ts';
+import { authorizedFetch } from '../../../api/files.ts';
+import { ApiError, NetworkError } from '../../../api/problem.ts';
+import { currentAccessToken } from '../../../api/session-token.ts';
+import { apiBase, clientHeaders } from '../../../platform/index.ts';
 
 export interface StartChoices {
   archive: File;

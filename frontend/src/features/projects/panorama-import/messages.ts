@@ -1,4 +1,4 @@
-import { addNamespace } from '../../i18n/namespaces.ts';
+import { addNamespace } from '../../../i18n/namespaces.ts';
 import { en } from './messages-en.ts';
 import { fr } from './messages-fr.ts';
 

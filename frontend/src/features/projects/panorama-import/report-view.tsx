@@ -1,7 +1,7 @@
 import type { PanoramaImportReport } from '@panoramix/contracts';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/button.tsx';
-import { useFormat } from '../../ui/format.ts';
+import { Button } from '../../../ui/button.tsx';
+import { useFormat } from '../../../ui/format.ts';
 
 const COUNTS = ['read', 'inserted', 'updated', 'unchanged', 'skipped'] as const;
 
