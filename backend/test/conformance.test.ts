@@ -293,7 +293,8 @@ describe('the OpenAPI document describes what the server answers', () => {
     const creates = ordered.filter((r) => r.status === 201);
     for (const route of [...creates, ...ordered.filter((r) => r.status !== 201)]) await sendValid(route);
     expect(mismatches, `${mismatches.length} mismatches`).toEqual([]);
-  });
+    // Some fifteen requests per route, about 200 routes: seconds on a quiet machine, more on a busy one.
+  }, 120_000);
 
   it('answers 405 with Allow and a problem to TRACE and to a method a known path does not take', async () => {
     const wrong: string[] = [];
