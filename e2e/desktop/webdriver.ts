@@ -65,7 +65,7 @@ export class WebDriver {
   }
 
   /** The visible element matching `selector` whose accessible name is `name` (aria-label, aria-labelledby or text). */
-  byName(selector: string, name: string): Promise<Element> {
+  byName(selector: string, name: string, timeoutMs = 10_000): Promise<Element> {
     return this.findByScript(
       `const [selector, name] = arguments;
        const label = (e) => e.getAttribute('aria-label')
@@ -74,6 +74,7 @@ export class WebDriver {
        return [...document.querySelectorAll(selector)].find((e) => e.getClientRects().length > 0 && label(e).trim() === name) ?? null`,
       [selector, name],
       `${selector} named ${name}`,
+      timeoutMs,
     );
   }
 
