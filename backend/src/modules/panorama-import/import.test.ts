@@ -144,6 +144,12 @@ describe('Panorama archive import', { timeout: 120_000 }, () => {
       summary: { text: 'plan' },
     });
 
+    // Lists read what each module derives from its documents (people lookups, journal days): built for the import too.
+    const people = await alice.api.get('/api/people?q=elodie');
+    expect(people.body.items.map((p: { name: string }) => p.name)).toContain('Élodie');
+    const journal = await alice.api.get('/api/journal');
+    expect(journal.body.items.map((e: { content: string }) => e.content)).toContain('journal 😀');
+
     expect(await find('budget_lines', 'budgetLines', 'bLine000000000001')).toMatchObject({
       date: '2025-05-31',
       month: '2025-05',
