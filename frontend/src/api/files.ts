@@ -24,9 +24,36 @@ export const authorizedFetch = (path: string, init: RequestInit) =>
   withSession((token) => fetch(apiBase() + path, { ...init, headers: withToken(token), credentials: 'same-origin' }));
 
 /**
- * Uploads one file (multipart, as the route's contract says). XMLHttpRequest rather than fetch:
- * only it reports upload progress. `onProgress` receives 0…1. `fields` are the route's text parts.
+ * POSTs a form to the API with upload progress (0…1 to `onProgress`): XMLHttpRequest rather than
+ * fetch, as only it reports that. Resolves with the answer whatever its status; an abort rejects.
  */
+export function postForm(
+  path: string,
+  form: FormData,
+  token: string | null,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiBase() + path);
+    for (const [name, value] of Object.entries(withToken(token))) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    xhr.onload = () =>
+      resolve(
+        new Response(xhr.responseText, {
+          status: xhr.status,
+          headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+        }),
+      );
+    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+/** Uploads one file (multipart, as the route's contract says); `fields` are the route's text parts. */
 export function uploadFile(
   file: File,
   onProgress: (fraction: number) => void,
@@ -36,25 +63,7 @@ export function uploadFile(
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.append(key, value);
   form.append(routes.files.upload.upload.field, file, file.name);
-  const once = (token: string | null) =>
-    new Promise<Response>((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', apiBase() + routes.files.upload.path);
-      for (const [name, value] of Object.entries(withToken(token))) xhr.setRequestHeader(name, value);
-      xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-      xhr.onload = () =>
-        resolve(
-          new Response(xhr.responseText, {
-            status: xhr.status,
-            headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
-          }),
-        );
-      xhr.onerror = () => reject(new NetworkError(new Error('upload failed')));
-      xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
-      signal.addEventListener('abort', () => xhr.abort(), { once: true });
-      xhr.send(form);
-    });
-  return withSession(once).then(async (response) => {
+  return withSession((token) => postForm(routes.files.upload.path, form, token, onProgress, signal)).then(async (response) => {
     if (!response.ok) throw await ApiError.from(response);
     return (await response.json()) as StoredFile;
   });

@@ -2,10 +2,9 @@ import type { PanoramaImport } from '@panoramix/contracts';
 import { routeUrl } from '@panoramix/contracts/route-url';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../../api/client.ts';
-import { authorizedFetch } from '../../../api/files.ts';
-import { ApiError, NetworkError } from '../../../api/problem.ts';
+import { authorizedFetch, postForm } from '../../../api/files.ts';
+import { ApiError } from '../../../api/problem.ts';
 import { currentAccessToken } from '../../../api/session-token.ts';
-import { apiBase, clientHeaders } from '../../../platform/index.ts';
 
 export interface StartChoices {
   archive: File;
@@ -15,9 +14,9 @@ export interface StartChoices {
 }
 
 /**
- * Sends the archive (multipart, the route's part name) with upload progress (0…1): XMLHttpRequest,
- * as only it reports that. An archive can weigh gigabytes, so the bar matters more than the retry
- * `authorizedFetch` would add; an expired session shows as the refusal it is.
+ * Sends the archive (multipart, the route's part name) with upload progress (0…1), once: an archive
+ * can weigh gigabytes, so a 401 is not replayed as `uploadFile` does; an expired session shows as
+ * the refusal it is.
  */
 export function startImport(choices: StartChoices, onProgress: (fraction: number) => void): Promise<PanoramaImport> {
   const route = routes.panoramaImport.start;
@@ -26,27 +25,7 @@ export function startImport(choices: StartChoices, onProgress: (fraction: number
   form.append('keepSecrets', choices.keepSecrets.join(','));
   form.append('mapUsers', choices.mapUsers);
   form.append(route.upload.field, choices.archive, choices.archive.name);
-  return new Promise<Response>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiBase() + route.path);
-    const token = currentAccessToken();
-    for (const [name, value] of Object.entries({ ...clientHeaders, ...(token ? { authorization: `Bearer ${token}` } : {}) })) {
-      xhr.setRequestHeader(name, value);
-    }
-    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    xhr.onload = () =>
-      resolve(
-        new Response(xhr.responseText, {
-          status: xhr.status,
-          headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
-        }),
-      );
-    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')));
-    xhr.send(form);
-  }).then(async (response) => {
-    if (!response.ok) throw await ApiError.from(response);
-    return (await response.json()) as PanoramaImport;
-  });
+  return postForm(route.path, form, currentAccessToken(), onProgress).then(answer);
 }
 
 async function answer(response: Response): Promise<PanoramaImport> {
