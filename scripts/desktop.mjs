@@ -62,6 +62,12 @@ function build({ web }) {
   for (const deb of debs) console.log(`› desktop: package ${path.join(debDir, deb)} (${mb(path.join(debDir, deb))})`);
 }
 
+/** The Rust unit tests, then clippy with warnings as errors. */
+function check() {
+  step('rust unit tests', 'cargo', ['test', '--release', '--locked'], { cwd: tauriDir });
+  step('clippy', 'cargo', ['clippy', '--release', '--locked', '--all-targets', '--', '-D', 'warnings'], { cwd: tauriDir });
+}
+
 /** tauri-driver from crates.io, once, into the cache (it bridges WebDriver to WebKitWebDriver). */
 export function ensureTauriDriver() {
   const driver = path.join(toolsDir, 'bin/tauri-driver');
@@ -78,14 +84,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (command === 'build') {
     build({ web: true });
   } else if (command === 'check') {
-    // What npm test runs until the journey passes (issue 21): the Rust unit tests and clippy.
-    step('rust unit tests', 'cargo', ['test', '--release', '--locked'], { cwd: tauriDir });
-    step('clippy', 'cargo', ['clippy', '--release', '--locked', '--all-targets', '--', '-D', 'warnings'], { cwd: tauriDir });
+    // What npm test runs until the journey passes (issue 21).
+    check();
   } else if (command === 'test') {
     // npm test built the web client just before; a lone run builds it here.
     const web = flags.includes('--web') || !existsSync(path.join(root, 'frontend/dist/index.html'));
-    step('rust unit tests', 'cargo', ['test', '--release', '--locked'], { cwd: tauriDir });
-    step('clippy', 'cargo', ['clippy', '--release', '--locked', '--all-targets', '--', '-D', 'warnings'], { cwd: tauriDir });
+    check();
     build({ web });
     ensureTauriDriver();
     step('journey', process.execPath, ['--import', 'tsx', 'e2e/desktop/run.ts']);

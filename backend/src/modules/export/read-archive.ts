@@ -8,6 +8,7 @@ import { checkUploads, unpackUploads } from './files.ts';
 import { ArchiveError, parseFrame, sidecarPath } from './framing.ts';
 import { silentProgress } from './progress.ts';
 import type { Progress } from './progress.ts';
+import { upgradeImported } from './registry.ts';
 import type { ExportedCollection } from './registry.ts';
 
 export interface ImportSummary {
@@ -113,7 +114,7 @@ export async function readArchive(options: {
     }
   }
   await flush();
-  for (const collection of registered.values()) if (counts[collection.name] !== undefined) await collection.upgrade?.('import');
+  await upgradeImported(registered.values(), (collection) => counts[collection.name] !== undefined);
   for (const [name, n] of Object.entries(skipped)) progress.note(`${name}: ${n} documents skipped (no module imports them yet)`);
 
   if (hasFiles) await unpackUploads(files, uploadsDir);

@@ -35,3 +35,14 @@ export function exportFilter(collection: ExportedCollection, target: ExportTarge
   if (collection.scope === 'account') return { _id: target.userId };
   return undefined;
 }
+
+/**
+ * After an import wrote documents past the services (a backup restore, a Panorama archive), brings
+ * what each module derives from them up to date: the `upgrade` of every collection `wrote` names.
+ */
+export async function upgradeImported(
+  collections: Iterable<ExportedCollection>,
+  wrote: (collection: ExportedCollection) => boolean,
+) {
+  for (const collection of collections) if (wrote(collection)) await collection.upgrade?.('import');
+}

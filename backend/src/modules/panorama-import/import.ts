@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { enqueue } from '../../ml/index/queue.ts';
 import { exportedCollections } from '../export/collections.ts';
+import { upgradeImported } from '../export/registry.ts';
 import { readFrames } from './archive.ts';
 import { copyFileBytes } from './files-dir.ts';
 import type { PanoramaDoc } from './mapping.ts';
@@ -181,9 +182,7 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
   // The documents went in past the services: what modules derive from them (journal days, people
   // lookups, calendar months) is brought up to date as after a backup restore.
   const written = new Set(Object.values(report.collections).flatMap((c) => (c.inserted + c.updated > 0 ? [c.target] : [])));
-  for (const collection of exportedCollections) {
-    if (written.has(collection.model.collection.name)) await collection.upgrade?.('import');
-  }
+  await upgradeImported(exportedCollections, (collection) => written.has(collection.model.collection.name));
   report.pendingMembers = [...pending].map(([legacyUserId, projects]) => ({ legacyUserId, projects }));
   report.finishedAt = new Date().toISOString();
   report.clean = isClean(report);
