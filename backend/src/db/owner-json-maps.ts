@@ -25,6 +25,21 @@ export async function rebuildOwnerMaps(
   }
 }
 
+/**
+ * Every owner's maps from the source: drops the maps of owners the source no longer has (a deleted
+ * account's), then rebuilds each remaining owner's with `rebuildOwner`.
+ */
+export async function rebuildEveryOwner(
+  collection: Collection<Document>,
+  owners: readonly Types.ObjectId[],
+  rebuildOwner: (owner: string) => Promise<void>,
+) {
+  const kept = new Set(owners.map(String));
+  const stale = (await collection.distinct('userId')).filter((owner) => !kept.has(String(owner)));
+  if (stale.length > 0) await collection.deleteMany({ userId: { $in: stale } });
+  for (const owner of owners) await rebuildOwner(String(owner));
+}
+
 async function writeAll(
   collection: Collection<Document>,
   built: BuiltMaps,

@@ -1,6 +1,6 @@
 import type { CalendarEvent } from '@panoramix/contracts';
 import { Schema, Types, model } from 'mongoose';
-import { rebuildOwnerMaps, rebuildUnlessCurrent } from '../../db/owner-json-maps.ts';
+import { rebuildEveryOwner, rebuildOwnerMaps, rebuildUnlessCurrent } from '../../db/owner-json-maps.ts';
 import type { UpgradeCause } from '../../db/owner-json-maps.ts';
 import { changeJsonMap, readJsonMap } from '../../db/versioned-json-map.ts';
 import { ONE_BATCH } from '../../lib/filters.ts';
@@ -141,10 +141,7 @@ export async function rebuildBuckets(userId: string) {
 /** Every user's buckets, from their events: nightly, and through the upgrade hook (the buckets are not exported). */
 export async function rebuildAllBuckets() {
   const owners = await CalendarEventModel.distinct('userId').setOptions({ tenancy: 'system' });
-  const kept = new Set(owners.map(String));
-  const stale = (await buckets().distinct('userId')).filter((owner) => !kept.has(String(owner)));
-  if (stale.length > 0) await buckets().deleteMany({ userId: { $in: stale } });
-  for (const owner of owners) await rebuildBuckets(String(owner));
+  await rebuildEveryOwner(buckets(), owners, rebuildBuckets);
 }
 
 /** At a start only when the buckets' format changed (or they are missing); after an archive import always. */

@@ -1,5 +1,5 @@
 import { Schema, Types, model } from 'mongoose';
-import { rebuildOwnerMaps, rebuildUnlessCurrent } from '../../db/owner-json-maps.ts';
+import { rebuildEveryOwner, rebuildOwnerMaps, rebuildUnlessCurrent } from '../../db/owner-json-maps.ts';
 import type { UpgradeCause } from '../../db/owner-json-maps.ts';
 import { changeJsonMap, readJsonMap } from '../../db/versioned-json-map.ts';
 import type { JobDefinition } from '../../jobs/runner.ts';
@@ -123,10 +123,7 @@ export async function rebuildDays(userId: string) {
 /** Every user's days, from their entries: nightly, and through the upgrade hook (rebuildUnlessCurrent). */
 export async function rebuildAllDays() {
   const owners = await JournalEntryModel.distinct('userId').setOptions({ tenancy: 'system' });
-  const kept = new Set(owners.map(String));
-  const stale = (await days().distinct('userId')).filter((owner) => !kept.has(String(owner)));
-  if (stale.length > 0) await days().deleteMany({ userId: { $in: stale } });
-  for (const owner of owners) await rebuildDays(String(owner));
+  await rebuildEveryOwner(days(), owners, rebuildDays);
 }
 
 export const upgradeDays = (cause: UpgradeCause) => rebuildUnlessCurrent(days(), DAYS_VERSION, cause, rebuildAllDays);
