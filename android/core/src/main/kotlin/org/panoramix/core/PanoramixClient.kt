@@ -10,6 +10,8 @@ import kotlinx.coroutines.launch
 import org.panoramix.api.apis.AlarmsApi
 import org.panoramix.api.apis.JournalApi
 import org.panoramix.api.apis.MessagesApi
+import org.panoramix.api.apis.NoteLinesApi
+import org.panoramix.api.apis.NoteSessionsApi
 import org.panoramix.api.apis.NotesApi
 import org.panoramix.api.apis.ProjectsApi
 import org.panoramix.api.apis.RoomsApi
@@ -21,11 +23,14 @@ import org.panoramix.core.live.LiveEvents
 import org.panoramix.core.outbox.Outbox
 import org.panoramix.core.repo.AlarmsRepository
 import org.panoramix.core.repo.ChatRepository
+import org.panoramix.core.repo.FilesRepository
 import org.panoramix.core.repo.JournalRepository
+import org.panoramix.core.repo.NoteSessionsRepository
 import org.panoramix.core.repo.NotesRepository
 import org.panoramix.core.repo.ProjectsRepository
 import org.panoramix.core.repo.SearchRepository
 import org.panoramix.core.repo.TasksRepository
+import org.panoramix.core.repo.UploadsApi
 import org.panoramix.core.session.MemoryTokenStore
 import org.panoramix.core.session.SessionManager
 import org.panoramix.core.session.TokenStore
@@ -63,6 +68,8 @@ class PanoramixClient(
     val projects = ProjectsRepository(api.projects, cache)
     val tasks = TasksRepository(api.tasks, cache, outbox)
     val notes = NotesRepository(api.notes, cache)
+    val noteSessions = NoteSessionsRepository(api.noteSessions, api.noteLines, cache, outbox)
+    val files = FilesRepository(api.files)
     val chat = ChatRepository(api.rooms, api.messages, cache, outbox, scope)
     val journal = JournalRepository(api.journal, cache, outbox)
     val alarms = AlarmsRepository(api.alarms, cache)
@@ -70,7 +77,7 @@ class PanoramixClient(
     val live = LiveEvents(baseUrl, plainHttp, session, scope)
 
     init {
-        val appliers = listOf(projects, tasks, notes, chat, journal, alarms)
+        val appliers = listOf(projects, tasks, notes, noteSessions, chat, journal, alarms)
         scope.launch { live.events.collect { event -> appliers.forEach { it.apply(event) } } }
         // Each (re)connection: what was queued offline goes out, in order.
         scope.launch { live.connected.drop(1).filter { it }.collect { runCatching { outbox.sync() } } }
@@ -98,6 +105,9 @@ class GeneratedApis internal constructor(
     val projects = ProjectsApi(baseUrl, http)
     val tasks = TasksApi(baseUrl, http)
     val notes = NotesApi(baseUrl, http)
+    val noteSessions = NoteSessionsApi(baseUrl, http)
+    val noteLines = NoteLinesApi(baseUrl, http)
+    val files = UploadsApi(baseUrl, http)
     val rooms = RoomsApi(baseUrl, http)
     val messages = MessagesApi(baseUrl, http)
     val journal = JournalApi(baseUrl, http)

@@ -10,6 +10,7 @@ import okhttp3.OkHttpClient
 import okhttp3.Request
 import okhttp3.RequestBody.Companion.toRequestBody
 import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -24,8 +25,11 @@ import org.panoramix.core.outbox.OutboxKind
 import org.panoramix.core.outbox.OutboxState
 import org.panoramix.core.session.MemoryTokenStore
 import org.panoramix.core.session.SessionState
+import java.awt.image.BufferedImage
+import java.io.ByteArrayOutputStream
 import java.io.File
 import java.util.UUID
+import javax.imageio.ImageIO
 
 /** The JVM client against the real API and database (see [ApiServer]). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -143,6 +147,59 @@ class PanoramixClientApiTest {
             } finally {
                 alice.close()
                 bob.close()
+            }
+        }
+
+    @Test
+    fun `an image is uploaded, sent as a message's attachment, and read back by the other member`() =
+        runBlocking {
+            val alice = client("files-alice")
+            val bob = client("files-bob")
+            try {
+                val aliceUser = alice.session.register(unique("alice"), "correct horse battery")
+                bob.session.register(unique("bob"), "correct horse battery")
+                val roomId = directRoom(bob, aliceUser.id)
+                val png = ByteArrayOutputStream().also { ImageIO.write(BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", it) }.toByteArray()
+                // Not ASCII: the part's file name cannot carry it, the display name does.
+                val file = bob.files.upload("Été à Brest.png", png)
+                assertEquals(Triple("Été à Brest.png", "image/png", png.size), Triple(file.name, file.mimeType, file.propertySize))
+                bob.chat.send(roomId, "", listOf(file.id))
+                assertEquals(emptyList<Any>(), bob.outbox.items.value, "the message was sent")
+                val message = alice.chat.refreshMessages(roomId).single()
+                assertEquals(listOf(file.id to "Été à Brest.png"), message.attachments.map { it.id to it.name })
+                assertArrayEquals(png, alice.files.content(file.id))
+            } finally {
+                alice.close()
+                bob.close()
+            }
+        }
+
+    @Test
+    fun `a note session's lines written offline are appended in order on reconnect`() =
+        runBlocking {
+            val store = MemoryTokenStore()
+            val sessionId =
+                client("dora", store).use { phone ->
+                    phone.session.register(unique("dora"), "correct horse battery")
+                    val session = phone.noteSessions.start("Réunion de lundi")
+                    phone.noteSessions.write(session.id, "Ordre du jour")
+                    assertEquals(listOf("Ordre du jour"), phone.noteSessions.lines(session.id).value.map { it.content })
+                    session.id
+                }
+            client("dora", store, url = "http://127.0.0.1:9").use { offline ->
+                offline.noteSessions.write(sessionId, "Point 1")
+                offline.noteSessions.write(sessionId, "Point 2")
+                assertEquals(listOf("Réunion de lundi"), offline.noteSessions.sessions.value.map { it.name }, "the cache shows the session offline")
+                assertEquals(listOf("Ordre du jour"), offline.noteSessions.lines(sessionId).value.map { it.content })
+                assertEquals(listOf(OutboxKind.NOTE_LINE, OutboxKind.NOTE_LINE), offline.outbox.items.value.map { it.kind })
+            }
+            client("dora", store).use { online ->
+                online.session.resume()
+                assertEquals(2, online.outbox.sync().sent)
+                val expected = listOf("Ordre du jour", "Point 1", "Point 2")
+                assertEquals(expected, online.noteSessions.lines(sessionId).value.map { it.content }, "appended as they were sent")
+                assertEquals(expected, online.noteSessions.refreshLines(sessionId).map { it.content }, "the server's order")
+                assertEquals(listOf("Réunion de lundi"), online.noteSessions.refresh().map { it.name })
             }
         }
 

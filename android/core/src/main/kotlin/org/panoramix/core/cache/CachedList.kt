@@ -17,6 +17,8 @@ class CachedList<T> internal constructor(
     private val serializer: KSerializer<T>,
     private val idOf: (T) -> String,
     private val parent: String = "",
+    /** Where an item not seen before goes: first (newest-first lists), or last (a session's lines, by rank). */
+    private val newAtEnd: Boolean = false,
 ) {
     private val json = Serializer.kotlinxSerializationJson
     private val state = MutableStateFlow(cache.list(kind, parent).map { json.decodeFromString(serializer, it) })
@@ -27,13 +29,18 @@ class CachedList<T> internal constructor(
         state.value = list
     }
 
-    /** A new item goes first, a known one is replaced in place. */
+    /** A new item goes first (or last, see [newAtEnd]), a known one is replaced in place. */
     internal fun upsert(item: T) {
         val id = idOf(item)
-        cache.upsert(kind, parent, id, json.encodeToString(serializer, item))
+        cache.upsert(kind, parent, id, json.encodeToString(serializer, item), newAtEnd)
         val current = state.value
         val index = current.indexOfFirst { idOf(it) == id }
-        state.value = if (index < 0) listOf(item) + current else current.toMutableList().also { it[index] = item }
+        state.value =
+            when {
+                index >= 0 -> current.toMutableList().also { it[index] = item }
+                newAtEnd -> current + item
+                else -> listOf(item) + current
+            }
     }
 
     internal fun remove(id: String) {

@@ -68,13 +68,14 @@ class LocalCache(
         }
     }
 
-    /** Puts one item first (a new one) or in place (a changed one). */
+    /** Puts one item in place (a changed one), or first (a new one; last with [atEnd]). */
     @Synchronized
     fun upsert(
         kind: String,
         parent: String,
         id: String,
         json: String,
+        atEnd: Boolean = false,
     ) {
         val updated =
             connection.prepareStatement("UPDATE entity SET json = ? WHERE kind = ? AND id = ?").use { update ->
@@ -86,7 +87,8 @@ class LocalCache(
         if (updated > 0) return
         connection.prepareStatement(
             "INSERT INTO entity (kind, id, parent, position, json) " +
-                "VALUES (?, ?, ?, (SELECT COALESCE(MIN(position), 0) - 1 FROM entity WHERE kind = ? AND parent = ?), ?)",
+                "VALUES (?, ?, ?, (SELECT ${if (atEnd) "COALESCE(MAX(position), 0) + 1" else "COALESCE(MIN(position), 0) - 1"} " +
+                "FROM entity WHERE kind = ? AND parent = ?), ?)",
         ).use { insert ->
             insert.setString(1, kind)
             insert.setString(2, id)

@@ -16,7 +16,7 @@ import java.io.IOException
 import java.util.UUID
 
 /** What can be created offline; each is sent to an idempotent route with its own `Idempotency-Key`. */
-enum class OutboxKind { TASK, JOURNAL_ENTRY, MESSAGE }
+enum class OutboxKind { TASK, JOURNAL_ENTRY, MESSAGE, NOTE_LINE }
 
 enum class OutboxState {
     /** Waiting for the server (offline, or the server failed: tried again on the next sync). */
@@ -31,7 +31,7 @@ data class OutboxItem(
     val kind: OutboxKind,
     /** Also the client id of a message, so its optimistic copy can be matched to the server's. */
     val idempotencyKey: String,
-    /** The room of a message; '' otherwise. */
+    /** The room of a message, the session of a note line; '' otherwise. */
     val target: String,
     /** The request body, as the generated client serialises it. */
     val payload: String,
