@@ -7,6 +7,9 @@ import kotlinx.coroutines.flow.asStateFlow
 import org.panoramix.api.infrastructure.ClientException
 import org.panoramix.api.models.User
 import org.panoramix.app.data.isRefusal
+import org.panoramix.app.session.EncryptedTokenStore
+import org.panoramix.app.session.KeystoreTokenKey
+import org.panoramix.app.session.StringStorage
 import org.panoramix.app.signin.SignInRefused
 import org.panoramix.core.ClientConfig
 import org.panoramix.core.PanoramixClient
@@ -17,8 +20,8 @@ data class Signed(val client: PanoramixClient, val user: User)
 
 /**
  * One per process: builds core's client for the server the user chose and keeps it. The server
- * address and the refresh token live in the app's private preferences (the token is what lets the
- * next start skip the sign-in).
+ * address and the refresh token live in the app's private preferences, the token sealed with a
+ * Keystore key (it is what lets the next start skip the sign-in).
  */
 class AppContainer(context: Context) {
   private val app = context.applicationContext
@@ -27,14 +30,17 @@ class AppContainer(context: Context) {
   val signed: StateFlow<Signed?> = mutableSigned.asStateFlow()
   val lastServerUrl: String get() = prefs.getString(SERVER_URL, "").orEmpty()
 
-  private val tokens =
-    object : TokenStore {
-      override fun load(): String? = prefs.getString(REFRESH_TOKEN, null)
+  private val storage =
+    object : StringStorage {
+      override fun get(key: String): String? = prefs.getString(key, null)
 
-      override fun save(refreshToken: String?) {
-        prefs.edit().putString(REFRESH_TOKEN, refreshToken).apply()
+      override fun put(key: String, value: String?) {
+        prefs.edit().apply { if (value == null) remove(key) else putString(key, value) }.apply()
       }
     }
+
+  // Sealed with a key of the Android Keystore: the preferences file alone does not give the token away.
+  private val tokens: TokenStore = EncryptedTokenStore(storage, KeystoreTokenKey())
 
   suspend fun signIn(serverUrl: String, username: String, password: String): User {
     val client = clientFor(serverUrl)
@@ -76,6 +82,5 @@ class AppContainer(context: Context) {
 
   private companion object {
     const val SERVER_URL = "serverUrl"
-    const val REFRESH_TOKEN = "refreshToken"
   }
 }
