@@ -2,6 +2,7 @@ package org.panoramix.app.chat
 
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.viewModelScope
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -12,12 +13,35 @@ import kotlinx.coroutines.flow.filter
 import kotlinx.coroutines.flow.stateIn
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
+import org.panoramix.api.infrastructure.ClientException
 import org.panoramix.api.infrastructure.Serializer
 import org.panoramix.api.models.ApiRoomsIdMessagesPostRequest
 import org.panoramix.api.models.Message
 import org.panoramix.api.models.MessageReactionsInner
 import org.panoramix.core.outbox.OutboxItem
 import org.panoramix.core.outbox.OutboxState
+import java.io.IOException
+
+/** Why a picked or shared file did not reach the room (its message is then not sent). */
+enum class UploadProblem { OFFLINE, TOO_LARGE, TYPE_REFUSED, FAILED }
+
+/** What the generated client threw, as the user is told it: no network, the server's 413 or 415, or anything else. */
+fun uploadProblemOf(failure: Throwable): UploadProblem =
+  when {
+    failure is IOException -> UploadProblem.OFFLINE
+    failure is ClientException && failure.statusCode == 413 -> UploadProblem.TOO_LARGE
+    failure is ClientException && failure.statusCode == 415 -> UploadProblem.TYPE_REFUSED
+    else -> UploadProblem.FAILED
+  }
+
+/** The attachment being sent, or why the last one was not. */
+sealed interface UploadStatus {
+  data object Idle : UploadStatus
+
+  data object Uploading : UploadStatus
+
+  data class Failed(val problem: UploadProblem) : UploadStatus
+}
 
 /** A message I wrote that the server has not confirmed yet (offline, or refused). */
 data class OutgoingMessage(val clientId: String, val text: String, val refused: Boolean)
@@ -30,6 +54,7 @@ data class RoomState(
   val typingUserIds: Set<String> = emptySet(),
   /** Where the "New messages" divider goes: the first message unread when the room was opened. */
   val firstUnreadId: String? = null,
+  val upload: UploadStatus = UploadStatus.Idle,
 )
 
 class RoomViewModel(
@@ -40,12 +65,13 @@ class RoomViewModel(
   unreadAtOpen: Int,
 ) : ViewModel() {
   private val typingUsers = MutableStateFlow<Set<String>>(emptySet())
+  private val upload = MutableStateFlow<UploadStatus>(UploadStatus.Idle)
   private val typingExpiry = mutableMapOf<String, Job>()
   private var unreadToMark = unreadAtOpen
   private var divider: String? = null
 
   val state: StateFlow<RoomState> =
-    combine(source.messages(roomId), source.queued, typingUsers) { newestFirst, queued, typing ->
+    combine(source.messages(roomId), source.queued, typingUsers, upload) { newestFirst, queued, typing, uploadStatus ->
       val messages = newestFirst.reversed()
       if (divider == null && unreadToMark > 0) {
         divider = messages.filter { it.userId != myUserId }.takeLast(unreadToMark).firstOrNull()?.id
@@ -56,6 +82,7 @@ class RoomViewModel(
         outgoing = queued.filter { it.target == roomId && it.idempotencyKey !in confirmed }.map(::outgoingOf),
         typingUserIds = typing,
         firstUnreadId = divider,
+        upload = uploadStatus,
       )
     }.stateIn(viewModelScope, SharingStarted.Eagerly, RoomState())
 
@@ -77,12 +104,31 @@ class RoomViewModel(
     viewModelScope.launch { source.send(roomId, trimmed, fileIds) }
   }
 
-  /** Picked from the device: uploaded, then sent as a message with the file. */
+  /**
+   * Picked from the device or shared from another app: uploaded, then sent as a message with the
+   * file (that message goes through the outbox like any other). An upload needs the network: when
+   * it fails, nothing is sent and [RoomState.upload] says why.
+   */
   fun sendAttachment(name: String, mimeType: String, bytes: ByteArray, caption: String = "") {
+    upload.value = UploadStatus.Uploading
     viewModelScope.launch {
-      val fileId = runCatching { source.upload(name, mimeType, bytes) }.getOrNull() ?: return@launch
+      val fileId =
+        try {
+          source.upload(name, mimeType, bytes)
+        } catch (failure: CancellationException) {
+          throw failure
+        } catch (failure: Exception) {
+          upload.value = UploadStatus.Failed(uploadProblemOf(failure))
+          return@launch
+        }
+      upload.value = UploadStatus.Idle
       source.send(roomId, caption.trim(), listOf(fileId))
     }
+  }
+
+  /** The user read why the attachment was not sent. */
+  fun dismissUploadProblem() {
+    upload.value = UploadStatus.Idle
   }
 
   fun react(messageId: String, emoji: MessageReactionsInner.Emoji) {

@@ -15,9 +15,12 @@ import org.panoramix.api.models.ApiAlarmsIdSnoozePostRequest
 import org.panoramix.api.models.ApiMessagesIdReactionsPostRequest
 import org.panoramix.api.models.ApiNotesPostRequest
 import org.panoramix.api.models.ApiTasksPostRequest
+import org.panoramix.api.models.JournalEntry
 import org.panoramix.api.models.Message
 import org.panoramix.api.models.MessageReactionsInner
 import org.panoramix.api.models.Note
+import org.panoramix.api.models.NoteLine
+import org.panoramix.api.models.NoteSession
 import org.panoramix.api.models.Project
 import org.panoramix.api.models.RoomView
 import org.panoramix.api.models.SearchHit
@@ -25,6 +28,8 @@ import org.panoramix.api.models.Task
 import org.panoramix.app.alarms.AlarmsSource
 import org.panoramix.app.chat.ChatSource
 import org.panoramix.app.chat.TypingSignal
+import org.panoramix.app.journal.JournalSource
+import org.panoramix.app.notes.NoteSessionsSource
 import org.panoramix.app.notes.NotesSource
 import org.panoramix.app.projects.ProjectsSource
 import org.panoramix.app.search.SearchSource
@@ -99,9 +104,8 @@ class CoreChat(private val client: PanoramixClient) : ChatSource {
     io { client.api.messages.apiMessagesIdReactionsPost(messageId, ApiMessagesIdReactionsPostRequest(ApiMessagesIdReactionsPostRequest.Emoji.valueOf(emoji.name))) }
   }
 
-  override suspend fun upload(name: String, mimeType: String, bytes: ByteArray): String =
-    // core exposes no files API yet (its GeneratedApis lists none): attachments wait for it.
-    throw UnsupportedOperationException("upload needs core's files API")
+  // The server finds the type from the content itself; mimeType is what the picker said.
+  override suspend fun upload(name: String, mimeType: String, bytes: ByteArray): String = client.files.upload(name, bytes).id
 
   override fun typing(roomId: String, typing: Boolean) =
     client.live.emit(if (typing) ClientEvents.TYPING_START else ClientEvents.TYPING_STOP, buildJsonObject { put("roomId", roomId) })
@@ -140,6 +144,44 @@ class CoreNotes(private val client: PanoramixClient) : NotesSource {
   }
 
   override suspend fun create(title: String, content: String): Note = client.notes.create(ApiNotesPostRequest(title = title, content = content))
+}
+
+class CoreJournal(private val client: PanoramixClient) : JournalSource {
+  override val entries: StateFlow<List<JournalEntry>> = client.journal.entries
+  override val queued = client.queued(OutboxKind.JOURNAL_ENTRY)
+
+  override suspend fun refresh() {
+    client.journal.refresh()
+  }
+
+  override suspend fun write(content: String) {
+    client.journal.write(content)
+  }
+
+  override fun dismiss(item: OutboxItem) = client.outbox.dismiss(item.seq)
+}
+
+class CoreNoteSessions(private val client: PanoramixClient) : NoteSessionsSource {
+  override val sessions: StateFlow<List<NoteSession>> = client.noteSessions.sessions
+  override val queued = client.queued(OutboxKind.NOTE_LINE)
+
+  override fun lines(sessionId: String): StateFlow<List<NoteLine>> = client.noteSessions.lines(sessionId)
+
+  override suspend fun refresh() {
+    client.noteSessions.refresh()
+  }
+
+  override suspend fun refreshLines(sessionId: String) {
+    client.noteSessions.refreshLines(sessionId)
+  }
+
+  override suspend fun start(name: String): NoteSession = client.noteSessions.start(name)
+
+  override suspend fun write(sessionId: String, content: String) {
+    client.noteSessions.write(sessionId, content)
+  }
+
+  override fun dismiss(item: OutboxItem) = client.outbox.dismiss(item.seq)
 }
 
 class CoreSearch(private val client: PanoramixClient) : SearchSource {

@@ -6,11 +6,9 @@ import androidx.compose.foundation.lazy.items
 import androidx.compose.material3.Checkbox
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.ListItem
-import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.ScrollableTabRow
 import androidx.compose.material3.Tab
 import androidx.compose.material3.Text
-import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
@@ -21,6 +19,7 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import org.panoramix.app.i18n.LocalTexts
 import org.panoramix.app.i18n.Texts
 import org.panoramix.app.ui.Notice
+import org.panoramix.app.ui.RefusedItems
 import org.panoramix.app.ui.SubmitRow
 
 fun Texts.nameOf(quadrant: Quadrant) =
@@ -48,13 +47,7 @@ fun TasksScreen(model: TasksViewModel) {
     }
     SubmitRow(texts.quickAddHint, texts.add) { model.quickAdd(it, shown) }
     if (state.waiting > 0) Notice(texts.waitingToSend(state.waiting))
-    state.refused.forEach { item ->
-      ListItem(
-        headlineContent = { Text(texts.refused, color = MaterialTheme.colorScheme.error) },
-        supportingContent = { Text(item.problem.orEmpty(), maxLines = 2) },
-        trailingContent = { TextButton(onClick = { model.dismiss(item) }) { Text(texts.dismiss) } },
-      )
-    }
+    RefusedItems(state.refused, model::dismiss)
     LazyColumn {
       items(state.quadrants.getValue(shown), key = { it.id.orEmpty() }) { task ->
         ListItem(

@@ -5,9 +5,11 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Button
+import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
@@ -16,6 +18,12 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
+import org.panoramix.app.i18n.LocalTexts
+import org.panoramix.core.outbox.OutboxItem
+import java.time.Instant
+import java.time.ZoneId
+import java.time.format.DateTimeFormatter
+import java.time.format.FormatStyle
 
 /** A one-line field with its button: quick add, the message composer, a search box. */
 @Composable
@@ -44,3 +52,20 @@ fun SectionTitle(text: String) = Text(text, style = MaterialTheme.typography.tit
 
 @Composable
 fun Notice(text: String) = Text(text, color = MaterialTheme.colorScheme.onSurfaceVariant, modifier = Modifier.padding(16.dp))
+
+/** Items the server refused (a 4xx): why, and a button to forget each. */
+@Composable
+fun RefusedItems(items: List<OutboxItem>, onDismiss: (OutboxItem) -> Unit) {
+  val texts = LocalTexts.current
+  items.forEach { item ->
+    ListItem(
+      headlineContent = { Text(texts.refused, color = MaterialTheme.colorScheme.error) },
+      supportingContent = { Text(item.problem.orEmpty(), maxLines = 2) },
+      trailingContent = { TextButton(onClick = { onDismiss(item) }) { Text(texts.dismiss) } },
+    )
+  }
+}
+
+/** An ISO time of the server as the device shows a date and time (its zone and language); unparsable stays as it came. */
+fun shortDateTime(iso: String, zone: ZoneId = ZoneId.systemDefault()): String =
+  runCatching { Instant.parse(iso).atZone(zone).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)) }.getOrDefault(iso)

@@ -1,5 +1,6 @@
 package org.panoramix.app.ui
 
+import android.net.Uri
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
@@ -20,9 +21,12 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.foundation.clickable
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 import org.panoramix.app.AppContainer
 import org.panoramix.app.Signed
 import org.panoramix.app.alarms.AlarmsScreen
@@ -32,8 +36,11 @@ import org.panoramix.app.chat.RoomViewModel
 import org.panoramix.app.chat.RoomsScreen
 import org.panoramix.app.chat.RoomsViewModel
 import org.panoramix.app.chat.memberNames
+import org.panoramix.app.chat.readPickedFile
 import org.panoramix.app.data.CoreAlarms
 import org.panoramix.app.data.CoreChat
+import org.panoramix.app.data.CoreJournal
+import org.panoramix.app.data.CoreNoteSessions
 import org.panoramix.app.data.CoreNotes
 import org.panoramix.app.data.CoreProjects
 import org.panoramix.app.data.CoreSearch
@@ -41,7 +48,10 @@ import org.panoramix.app.data.CoreTasks
 import org.panoramix.app.home.HomeScreen
 import org.panoramix.app.home.HomeViewModel
 import org.panoramix.app.i18n.LocalTexts
-import org.panoramix.app.notes.NotesScreen
+import org.panoramix.app.journal.JournalScreen
+import org.panoramix.app.journal.JournalViewModel
+import org.panoramix.app.notes.NoteSessionsViewModel
+import org.panoramix.app.notes.NotesSection
 import org.panoramix.app.notes.NotesViewModel
 import org.panoramix.app.projects.ProjectsScreen
 import org.panoramix.app.projects.ProjectsViewModel
@@ -53,7 +63,7 @@ import org.panoramix.app.signin.SignInViewModel
 import org.panoramix.app.tasks.TasksScreen
 import org.panoramix.app.tasks.TasksViewModel
 
-enum class Section { HOME, PROJECTS, TASKS, NOTES, CHAT, ALARMS, SEARCH }
+enum class Section { HOME, PROJECTS, TASKS, NOTES, JOURNAL, CHAT, ALARMS, SEARCH }
 
 /** The root: sign-in until a session exists, then the sections (a room opens over Discussions). */
 @Composable
@@ -76,13 +86,15 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
   var room by rememberSaveable { mutableStateOf(openRoom) }
   // Shared text waits here once the user said where it goes: the next room opened, or a new note.
   var forRoom by rememberSaveable { mutableStateOf<String?>(null) }
+  // One content URI a line (a saved state takes a String as it is).
+  var imagesForRoom by rememberSaveable { mutableStateOf("") }
   var forNote by rememberSaveable { mutableStateOf("") }
   val rooms = viewModel(key = "rooms") { RoomsViewModel(CoreChat(client)) }
   val unread by rooms.state.collectAsStateWithLifecycle()
   val names =
     mapOf(
       Section.HOME to texts.home, Section.PROJECTS to texts.projects, Section.TASKS to texts.tasks, Section.NOTES to texts.notes,
-      Section.CHAT to texts.chat, Section.ALARMS to texts.alarms, Section.SEARCH to texts.search,
+      Section.JOURNAL to texts.journal, Section.CHAT to texts.chat, Section.ALARMS to texts.alarms, Section.SEARCH to texts.search,
     )
   Scaffold(topBar = {
     ScrollableTabRow(selectedTabIndex = section.ordinal) {
@@ -102,6 +114,7 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
         ShareChooser(
           onRoom = {
             forRoom = shared.text
+            imagesForRoom = shared.imageUris.joinToString("\n")
             section = Section.CHAT
             onShareHandled()
           },
@@ -116,7 +129,14 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
         Section.HOME -> HomeScreen(viewModel(key = "home") { HomeViewModel(client.tasks.tasks, client.chat.roomViews, client.alarms.alarms) })
         Section.PROJECTS -> ProjectsScreen(viewModel(key = "projects") { ProjectsViewModel(CoreProjects(client)) })
         Section.TASKS -> TasksScreen(viewModel(key = "tasks") { TasksViewModel(CoreTasks(client)) })
-        Section.NOTES -> NotesScreen(viewModel(key = "notes") { NotesViewModel(CoreNotes(client)) }, sharedText = forNote, onSharedUsed = { forNote = "" })
+        Section.NOTES ->
+          NotesSection(
+            viewModel(key = "notes") { NotesViewModel(CoreNotes(client)) },
+            viewModel(key = "noteSessions") { NoteSessionsViewModel(CoreNoteSessions(client)) },
+            sharedText = forNote,
+            onSharedUsed = { forNote = "" },
+          )
+        Section.JOURNAL -> JournalScreen(viewModel(key = "journal") { JournalViewModel(CoreJournal(client)) })
         Section.ALARMS -> AlarmsScreen(viewModel(key = "alarms") { AlarmsViewModel(CoreAlarms(client)) })
         Section.SEARCH -> SearchScreen(viewModel(key = "search") { SearchViewModel(CoreSearch(client)) })
         Section.CHAT -> {
@@ -127,9 +147,17 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
             val opened = unread.rooms.firstOrNull { it.id == roomId }
             val unreadAtOpen = opened?.unreadCount ?: 0
             val model = viewModel(key = "room:$roomId") { RoomViewModel(CoreChat(client), roomId, signed.user.id, unreadAtOpen) }
-            LaunchedEffect(roomId, forRoom) {
-              forRoom?.let(model::send)
+            val context = LocalContext.current
+            LaunchedEffect(roomId, forRoom, imagesForRoom) {
+              // Shared images are uploaded then sent, each as its own message; the shared text goes with the first.
+              val uris = imagesForRoom.lines().filter { it.isNotBlank() }
+              val images = withContext(Dispatchers.IO) { uris.mapNotNull { readPickedFile(context, Uri.parse(it)) } }
+              if (images.isEmpty()) forRoom?.let(model::send)
+              images.forEachIndexed { index, image ->
+                model.sendAttachment(image.name, image.mimeType, image.bytes, caption = if (index == 0) forRoom.orEmpty() else "")
+              }
               forRoom = null
+              imagesForRoom = ""
             }
             RoomScreen(model, roomId, memberNames(opened))
           }

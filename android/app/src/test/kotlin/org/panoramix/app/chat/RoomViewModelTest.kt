@@ -7,12 +7,16 @@ import kotlinx.coroutines.test.runTest
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.extension.RegisterExtension
+import org.panoramix.api.infrastructure.ClientException
 import org.panoramix.api.infrastructure.Serializer
+import org.panoramix.api.infrastructure.ServerException
 import org.panoramix.api.models.ApiRoomsIdMessagesPostRequest
 import org.panoramix.api.models.Message
 import org.panoramix.api.models.MessageReactionsInner
 import org.panoramix.api.models.RoomView
 import org.panoramix.app.BOB
+import org.panoramix.app.i18n.English
+import org.panoramix.app.i18n.French
 import org.panoramix.app.ME
 import org.panoramix.app.MainDispatcher
 import org.panoramix.app.message
@@ -21,6 +25,7 @@ import org.panoramix.app.room
 import org.panoramix.core.outbox.OutboxItem
 import org.panoramix.core.outbox.OutboxKind
 import org.panoramix.core.outbox.OutboxState
+import java.io.IOException
 
 private class FakeChat : ChatSource {
   override val rooms = MutableStateFlow(emptyList<RoomView>())
@@ -54,7 +59,12 @@ private class FakeChat : ChatSource {
     reactions += messageId to emoji
   }
 
-  override suspend fun upload(name: String, mimeType: String, bytes: ByteArray) = "file-$name"
+  var uploadFailure: Throwable? = null
+
+  override suspend fun upload(name: String, mimeType: String, bytes: ByteArray): String {
+    uploadFailure?.let { throw it }
+    return "file-$name"
+  }
 
   override fun typing(roomId: String, typing: Boolean) {
     typingSent += typing
@@ -143,6 +153,36 @@ class RoomViewModelTest {
 
     assertEquals(listOf("the view" to listOf("file-photo.jpg")), source.sent)
     assertEquals(listOf("m1" to MessageReactionsInner.Emoji.PARTY), source.reactions)
+    assertEquals(UploadStatus.Idle, model.state.value.upload)
+  }
+
+  @Test
+  fun `an upload that fails sends no message and says why, in French and English, until dismissed`() = runTest(main.dispatcher) {
+    val source = FakeChat()
+    val model = RoomViewModel(source, "room1", ME, unreadAtOpen = 0)
+    source.uploadFailure = ClientException("Client error : 413", 413)
+    model.sendAttachment("video.mp4", "video/mp4", byteArrayOf(1), caption = "regarde")
+    testScheduler.advanceUntilIdle()
+
+    assertEquals(emptyList<Pair<String, List<String>>>(), source.sent)
+    val status = model.state.value.upload
+    assertEquals(UploadStatus.Failed(UploadProblem.TOO_LARGE), status)
+    assertEquals("Pièce jointe trop lourde (50 Mo au plus)", French.uploadText(UploadProblem.TOO_LARGE))
+    assertEquals("Attachment too large (50 MB at most)", English.uploadText(UploadProblem.TOO_LARGE))
+
+    model.dismissUploadProblem()
+    testScheduler.advanceUntilIdle()
+    assertEquals(UploadStatus.Idle, model.state.value.upload)
+  }
+
+  @Test
+  fun `no network, a refused type and any other failure are told apart`() {
+    assertEquals(UploadProblem.OFFLINE, uploadProblemOf(IOException("connection refused")))
+    assertEquals(UploadProblem.TYPE_REFUSED, uploadProblemOf(ClientException("Client error : 415", 415)))
+    assertEquals(UploadProblem.FAILED, uploadProblemOf(ServerException("Server error : 500", 500)))
+    assertEquals(UploadProblem.FAILED, uploadProblemOf(ClientException("Client error : 400", 400)))
+    assertEquals("Pièce jointe non envoyée : hors ligne. Réessayez au retour du réseau", French.uploadText(UploadProblem.OFFLINE))
+    assertEquals("The server refuses this type of file", English.uploadText(UploadProblem.TYPE_REFUSED))
   }
 }
 
