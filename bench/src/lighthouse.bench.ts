@@ -4,8 +4,10 @@
 // applied through CDP (Lighthouse's "devtools" method), the API requests Accueil sent, then the
 // real Lighthouse performance score (its simulated throttling, offline against the same Chromium),
 // then Tâches with 1,000 tasks: the longest main-thread task of each step (goal: none over 200 ms).
-// BENCH_ONLY=lighthouse (BENCH_LIGHTHOUSE_RUNS=3, BENCH_LIGHTHOUSE_TASKS=0 leaves Tâches out). Needs frontend/dist (`npm run build -w @panoramix/frontend`); skipped without it.
-import { existsSync } from 'node:fs';
+// BENCH_ONLY=lighthouse (BENCH_LIGHTHOUSE_RUNS=3, BENCH_LIGHTHOUSE_TASKS=0 leaves Tâches out,
+// BENCH_LIGHTHOUSE_DEVTOOLS=0 the devtools-throttled loads; BENCH_LIGHTHOUSE_SCORES=3 scores Accueil
+// signed in three times; BENCH_LIGHTHOUSE_TRACE=<dir> writes each Lighthouse trace there, for DevTools). Needs frontend/dist (`npm run build -w @panoramix/frontend`); skipped without it.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
@@ -20,6 +22,8 @@ import type { WorkspaceSize } from './workspace.ts';
 // WEB_DIST (the API's own setting) serves another build, e.g. an unminified one to read the profile's names.
 const dist = path.resolve(process.env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../frontend/dist'), 'index.html');
 const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const scores = Number(process.env.BENCH_LIGHTHOUSE_SCORES ?? 1);
+const traceDir = process.env.BENCH_LIGHTHOUSE_TRACE;
 
 /** A signed-in user with the issue's 1,000 tasks and a modest rest. */
 const size: WorkspaceSize = {
@@ -101,7 +105,29 @@ function summarizeProfile({ nodes, samples, timeDeltas }: CpuProfile, limit = 12
       .slice(0, limit)
       .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
       .join(', ');
-  return `by file (ms): ${top(byFile)}\n  by function (ms): ${top(byFunction)}`;
+  // Inclusive time: each sample counts once for every function on its stack (a React render under a
+  // timer, a sync answer's merge under its fetch): with an unminified build (WEB_DIST), what to cut.
+  const parent = new Map<number, number>();
+  for (const node of nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const inclusive = new Map<string, number>();
+  samples.forEach((leaf, i) => {
+    const ms = (timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
+      const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+      if (!url) continue;
+      seen.add(`${functionName || '(anonymous)'} ${url.split('/').pop()?.split('?')[0]}:${lineNumber + 1}`);
+    }
+    for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+  });
+  return (
+    `by file (ms): ${top(byFile)}\n  by function (ms): ${top(byFunction)}` +
+    `\n  by function, with what it calls (ms): ${[...inclusive]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit * 3)
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+      .join(', ')}`
+  );
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -187,7 +213,7 @@ function printLoads(label: string, loads: PageLoad[]) {
 }
 
 /** The real Lighthouse, performance only, at its default mobile settings (simulated throttling). */
-async function lighthouseScore(port: number, url: string, cookie?: string) {
+async function lighthouseScore(port: number, url: string, cookie?: string, traceName?: string) {
   const result = await lighthouse(url, {
     port,
     logLevel: 'error',
@@ -197,6 +223,10 @@ async function lighthouseScore(port: number, url: string, cookie?: string) {
   });
   if (!result) throw new Error('Lighthouse returned nothing');
   const { lhr } = result;
+  if (traceDir && traceName) {
+    mkdirSync(traceDir, { recursive: true });
+    writeFileSync(path.join(traceDir, `${traceName}.json`), JSON.stringify(result.artifacts.Trace));
+  }
   if (lhr.runtimeError) return `failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`;
   const audit = (id: string) => lhr.audits[id];
   const ms = (id: string) => `${(audit(id)?.numericValue ?? Number.NaN).toFixed(0)} ms`;
@@ -350,67 +380,75 @@ export async function lighthouseBench() {
       `workspace: ${size.tasks} tasks, ${size.notes} notes, ${size.projects} projects; ${runs} runs each, medians; ` +
         `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
     );
-    const context = await browser.newContext({
-      baseURL: api.base,
-      locale: 'fr-FR',
-      viewport: { width: MOBILE.width, height: MOBILE.height },
-      deviceScaleFactor: MOBILE.deviceScaleFactor,
-      isMobile: true,
-      hasTouch: true,
-      userAgent: MOBILE_USER_AGENT,
-    });
-    await context.addInitScript(observers);
+    if (process.env.BENCH_LIGHTHOUSE_DEVTOOLS !== '0') {
+      const context = await browser.newContext({
+        baseURL: api.base,
+        locale: 'fr-FR',
+        viewport: { width: MOBILE.width, height: MOBILE.height },
+        deviceScaleFactor: MOBILE.deviceScaleFactor,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: MOBILE_USER_AGENT,
+      });
+      await context.addInitScript(observers);
 
-    const login: PageLoad[] = [];
-    for (let i = 0; i < runs; i++) login.push(await throttledLoad(context, '/login', 'button[type=submit]', { cold: true }));
-    printLoads('sign-in page, nothing cached', login);
-    console.log(`  requests (ms after navigation): ${login.at(-1)!.timeline}`);
+      const login: PageLoad[] = [];
+      for (let i = 0; i < runs; i++) login.push(await throttledLoad(context, '/login', 'button[type=submit]', { cold: true }));
+      printLoads('sign-in page, nothing cached', login);
+      console.log(`  requests (ms after navigation): ${login.at(-1)!.timeline}`);
 
-    // Signed in once, unthrottled: the refresh cookie and the replica in IndexedDB stay.
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('Nom d’utilisateur').fill(user.username);
-    await page.getByLabel('Mot de passe').fill(user.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.locator('.dashboard').waitFor({ timeout: 60_000 });
-    await waitForPersisted(page, 5);
-    await page.close();
-    const cold: PageLoad[] = [];
-    for (let i = 0; i < runs; i++) cold.push(await throttledLoad(context, '/home', '.dashboard', { cold: true }));
-    printLoads('Accueil signed in, HTTP cache empty', cold);
-    console.log(`  API requests: ${cold.at(-1)!.api.join(' ')}`);
-    console.log(`  requests (ms after navigation): ${cold.at(-1)!.timeline}`);
-    console.log(`  long tasks after FCP (start+ms): ${cold.at(-1)!.longTasks}`);
-    // What Lighthouse measures: only the sign-in cookie is left, the first snapshot comes over the network.
-    // The last run records a CPU profile: where the main thread's time goes.
-    const bare: PageLoad[] = [];
-    for (let i = 0; i < runs; i++) {
-      const profile = i === runs - 1;
-      bare.push(await throttledLoad(context, '/home', '.dashboard', { cold: true, clearStorageOf: api.base, profile }));
+      // Signed in once, unthrottled: the refresh cookie and the replica in IndexedDB stay.
+      const page = await context.newPage();
+      await page.goto('/login');
+      await page.getByLabel('Nom d’utilisateur').fill(user.username);
+      await page.getByLabel('Mot de passe').fill(user.password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.locator('.dashboard').waitFor({ timeout: 60_000 });
+      await waitForPersisted(page, 5);
+      await page.close();
+      const cold: PageLoad[] = [];
+      for (let i = 0; i < runs; i++) cold.push(await throttledLoad(context, '/home', '.dashboard', { cold: true }));
+      printLoads('Accueil signed in, HTTP cache empty', cold);
+      console.log(`  API requests: ${cold.at(-1)!.api.join(' ')}`);
+      console.log(`  requests (ms after navigation): ${cold.at(-1)!.timeline}`);
+      console.log(`  long tasks after FCP (start+ms): ${cold.at(-1)!.longTasks}`);
+      // What Lighthouse measures: only the sign-in cookie is left, the first snapshot comes over the network.
+      // The last run records a CPU profile: where the main thread's time goes.
+      const bare: PageLoad[] = [];
+      for (let i = 0; i < runs; i++) {
+        const profile = i === runs - 1;
+        bare.push(await throttledLoad(context, '/home', '.dashboard', { cold: true, clearStorageOf: api.base, profile }));
+      }
+      printLoads('Accueil signed in, storage cleared too', bare);
+      console.log(`  API requests: ${bare.at(-1)!.api.join(' ')}`);
+      console.log(`  requests (ms after navigation): ${bare.at(-1)!.timeline}`);
+      console.log(`  long tasks after FCP (start+ms): ${bare.at(-1)!.longTasks}`);
+      console.log(`  LCP element: ${bare.at(-1)!.lcpElement}`);
+      console.log(`  CPU ${bare.at(-1)!.cpu}`);
+      // A repeat visit again: the replica of the previous visit back in IndexedDB first.
+      const again = await context.newPage();
+      await again.goto('/home');
+      await again.locator('.dashboard').waitFor({ timeout: 60_000 });
+      await waitForPersisted(again, 5);
+      await again.close();
+      const warm: PageLoad[] = [];
+      for (let i = 0; i < runs; i++) warm.push(await throttledLoad(context, '/home', '.dashboard', {}));
+      printLoads('Accueil signed in, repeat visit', warm);
+      console.log(`  long tasks after FCP (start+ms): ${warm.at(-1)!.longTasks}`);
+      await context.close();
     }
-    printLoads('Accueil signed in, storage cleared too', bare);
-    console.log(`  API requests: ${bare.at(-1)!.api.join(' ')}`);
-    console.log(`  requests (ms after navigation): ${bare.at(-1)!.timeline}`);
-    console.log(`  long tasks after FCP (start+ms): ${bare.at(-1)!.longTasks}`);
-    console.log(`  LCP element: ${bare.at(-1)!.lcpElement}`);
-    console.log(`  CPU ${bare.at(-1)!.cpu}`);
-    // A repeat visit again: the replica of the previous visit back in IndexedDB first.
-    const again = await context.newPage();
-    await again.goto('/home');
-    await again.locator('.dashboard').waitFor({ timeout: 60_000 });
-    await waitForPersisted(again, 5);
-    await again.close();
-    const warm: PageLoad[] = [];
-    for (let i = 0; i < runs; i++) warm.push(await throttledLoad(context, '/home', '.dashboard', {}));
-    printLoads('Accueil signed in, repeat visit', warm);
-    console.log(`  long tasks after FCP (start+ms): ${warm.at(-1)!.longTasks}`);
-    await context.close();
 
     // Lighthouse itself, in its own tab of the same Chromium; it clears storage and cache first,
     // so the signed-in run is a phone with only its sign-in cookie: the first snapshot included.
-    console.log(`Lighthouse sign-in page:      ${await lighthouseScore(port, `${api.base}/login`)}`);
-    const cookie = await refreshCookie(api.base, user.username, user.password);
-    console.log(`Lighthouse Accueil signed in: ${await lighthouseScore(port, `${api.base}/home`, cookie)}`);
+    console.log(`Lighthouse sign-in page:      ${await lighthouseScore(port, `${api.base}/login`, undefined, 'login')}`);
+    for (let i = 1; i <= scores; i++) {
+      // A sign-in of its own each time: a refresh cookie is spent once (its reuse signs the family out).
+      const cookie = await refreshCookie(api.base, user.username, user.password);
+      const load = `load average ${loadavg()[0]!.toFixed(1)}`;
+      console.log(
+        `Lighthouse Accueil signed in (${load}): ${await lighthouseScore(port, `${api.base}/home`, cookie, `home-${i}`)}`,
+      );
+    }
 
     if (process.env.BENCH_LIGHTHOUSE_TASKS !== '0') {
       await tasksRender(browser, api.base, user, 1);
