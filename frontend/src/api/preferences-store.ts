@@ -29,8 +29,13 @@ preferencesStore.subscribe(() => {
 
 export const usePreferences = () => useStore(preferencesStore);
 
+/**
+ * The server's preferences into the store. The same values again (a start reads them, then its first
+ * connection does) leave the store as it is: a new object would render every screen that formats a date.
+ */
 export async function loadPreferences(): Promise<void> {
-  preferencesStore.set(await call(routes.preferences.get));
+  const loaded = await call(routes.preferences.get);
+  if (JSON.stringify(loaded) !== JSON.stringify(preferencesStore.get())) preferencesStore.set(loaded);
 }
 
 export type PreferencesPatch = RouteBodyInput<typeof contractRoutes.preferences.update>;

@@ -42,6 +42,14 @@ const resyncPreferences = () => void loadPreferences().catch(() => undefined);
 
 const SIDEBAR_KEY = 'pnx.sidebar-collapsed';
 
+function ContentLoading({ label }: { label: string }) {
+  return (
+    <div className="content-loading">
+      <span className="spinner" role="status" aria-label={label} />
+    </div>
+  );
+}
+
 /** The frame around the features it is given (main.tsx gives it features/index.ts): it imports none of them. */
 export default function Shell({ features }: { features: readonly FeatureDefinition[] }) {
   const { t } = useTranslation();
@@ -101,10 +109,37 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
     document.title = title === t('app.name') ? title : `${title} — ${t('app.name')}`;
   }, [title, t]);
 
-  const spinner = (
-    <div className="content-loading">
-      <span className="spinner" role="status" aria-label={t('app.loading')} />
-    </div>
+  const routeKey = current?.id ?? pathname;
+  const loadingLabel = t('app.loading');
+  // The tab's tree is the same element until the tab, the user or the language changes: the shell
+  // renders again on each change of the connection (connecting, online, offline) and of the browser's
+  // network, which would otherwise render the whole tab again, as one task, on a start's first connection.
+  // One boundary for the data layer's chunk, one per tab (reset by its key when the tab changes).
+  const content = useMemo(
+    () => (
+      <RouteBoundary>
+        <Suspense fallback={<ContentLoading label={loadingLabel} />}>
+          <DataProvider key={userId} userId={userId} appliers={appliers} replicas={replicas} onResync={resyncPreferences}>
+            <RouteBoundary key={routeKey}>
+              <Suspense fallback={<ContentLoading label={loadingLabel} />}>
+                <Outlet features={features} />
+              </Suspense>
+            </RouteBoundary>
+            {features.map(
+              ({ id, overlay: Overlay }) =>
+                Overlay && (
+                  <RouteBoundary key={`overlay-${id}`} fallback={null}>
+                    <Suspense fallback={null}>
+                      <Overlay />
+                    </Suspense>
+                  </RouteBoundary>
+                ),
+            )}
+          </DataProvider>
+        </Suspense>
+      </RouteBoundary>
+    ),
+    [features, userId, appliers, replicas, routeKey, loadingLabel],
   );
 
   return (
@@ -148,28 +183,7 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
           </p>
         )}
         <main id="main" tabIndex={-1} className="shell-content">
-          {/* One boundary for the data layer's chunk, one per tab (reset by its key when the tab changes). */}
-          <RouteBoundary>
-            <Suspense fallback={spinner}>
-              <DataProvider key={userId} userId={userId} appliers={appliers} replicas={replicas} onResync={resyncPreferences}>
-                <RouteBoundary key={current?.id ?? pathname}>
-                  <Suspense fallback={spinner}>
-                    <Outlet features={features} />
-                  </Suspense>
-                </RouteBoundary>
-                {features.map(
-                  ({ id, overlay: Overlay }) =>
-                    Overlay && (
-                      <RouteBoundary key={`overlay-${id}`} fallback={null}>
-                        <Suspense fallback={null}>
-                          <Overlay />
-                        </Suspense>
-                      </RouteBoundary>
-                    ),
-                )}
-              </DataProvider>
-            </Suspense>
-          </RouteBoundary>
+          {content}
         </main>
       </div>
       {paletteOpen && (

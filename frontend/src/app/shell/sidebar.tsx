@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnectionStatus } from '../../api/connection-status.ts';
 import { Button } from '../../ui/button.tsx';
@@ -49,10 +50,23 @@ function NavItem({ to, icon, label, onNavigate, badge }: NavItemProps) {
   );
 }
 
-export function Sidebar({ features, collapsed, onToggleCollapsed, onNavigate }: SidebarProps) {
+/** The connection's dot: its own subscriber, so that a change of the connection renders only it. */
+function OfflineDot() {
+  const { t } = useTranslation();
+  const status = useConnectionStatus();
+  return (
+    status === 'offline' && (
+      <span className="offline-dot" role="status" title={t('shell.offline')}>
+        <span className="visually-hidden">{t('shell.offline')}</span>
+      </span>
+    )
+  );
+}
+
+/** Memoized: the shell renders again on each change of the connection, which leaves the navigation as it is. */
+export const Sidebar = memo(function Sidebar({ features, collapsed, onToggleCollapsed, onNavigate }: SidebarProps) {
   const { t } = useTranslation();
   const session = useSession();
-  const status = useConnectionStatus();
   const user = session.phase === 'signed-in' ? session.user : undefined;
   return (
     <div className="sidebar-inner">
@@ -61,11 +75,7 @@ export function Sidebar({ features, collapsed, onToggleCollapsed, onNavigate }: 
           P
         </span>
         <span className="nav-label brand-name">{t('app.name')}</span>
-        {status === 'offline' && (
-          <span className="offline-dot" role="status" title={t('shell.offline')}>
-            <span className="visually-hidden">{t('shell.offline')}</span>
-          </span>
-        )}
+        <OfflineDot />
       </div>
       <nav aria-label={t('shell.navigation')} className="sidebar-nav">
         <ul>
@@ -110,4 +120,4 @@ export function Sidebar({ features, collapsed, onToggleCollapsed, onNavigate }: 
       </div>
     </div>
   );
-}
+});

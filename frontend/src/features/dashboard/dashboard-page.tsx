@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue, useState } from 'react';
+import { Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session-store.ts';
 import { useFormat } from '../../ui/format.ts';
@@ -28,6 +28,40 @@ export default function DashboardPage() {
   // snapshot of 1,000 tasks come in, was one long task on a phone); the page keeps what it shows meanwhile.
   const data = useDeferredValue(dashboard.data);
   const sections = useDashboardSections();
+  // The sections are one element per overview: the page renders again for every replica change and
+  // every change of the session or the clock, which leaves them as they are unless the overview changed.
+  const body = useMemo(
+    () =>
+      data && (
+        <div className="dashboard">
+          <TaskCounts counts={data.taskCounts} />
+          <DeadlineList
+            id="dash-overdue"
+            title={t('overdue')}
+            empty={t('noOverdue')}
+            tasks={data.overdueTasks}
+            to="/tasks?due=overdue"
+            tone="danger"
+          />
+          <DeadlineList
+            id="dash-soon"
+            title={t('dueSoon')}
+            empty={t('noDueSoon')}
+            tasks={data.dueSoonTasks}
+            to="/tasks?due=week"
+          />
+          {sections.map(({ id, component: Section }) => (
+            <Suspense key={id} fallback={null}>
+              <Section />
+            </Suspense>
+          ))}
+          <Portfolio projects={data.projects} />
+          <RecentNotes notes={data.recentNotes} />
+          <ActivityFeed items={data.activity} window={window} onWindow={setWindow} />
+        </div>
+      ),
+    [data, sections, t, window],
+  );
   const name = session.phase === 'signed-in' ? session.user.displayName : '';
   return (
     <Page
@@ -44,34 +78,7 @@ export default function DashboardPage() {
         loading={dashboard.isPending || (data === undefined && dashboard.data !== undefined)}
         isEmpty={() => false}
       >
-        {(data) => (
-          <div className="dashboard">
-            <TaskCounts counts={data.taskCounts} />
-            <DeadlineList
-              id="dash-overdue"
-              title={t('overdue')}
-              empty={t('noOverdue')}
-              tasks={data.overdueTasks}
-              to="/tasks?due=overdue"
-              tone="danger"
-            />
-            <DeadlineList
-              id="dash-soon"
-              title={t('dueSoon')}
-              empty={t('noDueSoon')}
-              tasks={data.dueSoonTasks}
-              to="/tasks?due=week"
-            />
-            {sections.map(({ id, component: Section }) => (
-              <Suspense key={id} fallback={null}>
-                <Section />
-              </Suspense>
-            ))}
-            <Portfolio projects={data.projects} />
-            <RecentNotes notes={data.recentNotes} />
-            <ActivityFeed items={data.activity} window={window} onWindow={setWindow} />
-          </div>
-        )}
+        {() => body}
       </LoadState>
     </Page>
   );

@@ -79,7 +79,11 @@ export function useDashboard(window: ActivityWindow) {
     gcTime: 0,
     retry: false,
   });
-  const shown = data ?? first.data;
+  // The same overview as before (the replica's computation agreeing with the server's answer, a change
+  // elsewhere in the replica) is the same object: the page does not render its sections again for it.
+  const latest = data ?? first.data;
+  const fingerprint = latest === undefined ? undefined : JSON.stringify({ ...latest, generatedAt: undefined });
+  const shown = useMemo(() => latest, [fingerprint]);
   return {
     data: shown,
     isPending: shown === undefined && collections.some((c) => c.isPending),
