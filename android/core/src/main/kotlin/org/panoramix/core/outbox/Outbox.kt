@@ -7,8 +7,10 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
 import kotlinx.coroutines.withContext
+import kotlinx.serialization.KSerializer
 import org.panoramix.api.infrastructure.ClientError
 import org.panoramix.api.infrastructure.ClientException
+import org.panoramix.api.infrastructure.Serializer
 import org.panoramix.api.infrastructure.ServerException
 import org.panoramix.core.cache.LocalCache
 import org.panoramix.core.cache.map
@@ -62,6 +64,7 @@ fun interface OutboxSender {
 class Outbox internal constructor(
     private val cache: LocalCache,
 ) {
+    private val json = Serializer.kotlinxSerializationJson
     private val senders = mutableMapOf<OutboxKind, OutboxSender>()
     private val mutex = Mutex()
     private val mutableItems = MutableStateFlow(load())
@@ -69,11 +72,26 @@ class Outbox internal constructor(
     /** Every queued item, pending and failed, oldest first. */
     val items: StateFlow<List<OutboxItem>> = mutableItems.asStateFlow()
 
-    internal fun register(
+    /** How items of [kind] reach the server: [send] gets the item and its body, decoded with [serializer]. */
+    internal fun <T> register(
         kind: OutboxKind,
-        sender: OutboxSender,
+        serializer: KSerializer<T>,
+        send: (item: OutboxItem, body: T) -> Unit,
     ) {
-        senders[kind] = sender
+        senders[kind] = OutboxSender { item -> send(item, json.decodeFromString(serializer, item.payload)) }
+    }
+
+    /** Queues [body] (as the generated client serialises it), then tries to send what is pending. */
+    internal suspend fun <T> submit(
+        kind: OutboxKind,
+        serializer: KSerializer<T>,
+        body: T,
+        target: String = "",
+        idempotencyKey: String = UUID.randomUUID().toString(),
+    ): OutboxItem {
+        val item = enqueue(kind, json.encodeToString(serializer, body), target, idempotencyKey)
+        sync()
+        return item
     }
 
     /** Queues a request body; returns the item (its key is the message's client id). */

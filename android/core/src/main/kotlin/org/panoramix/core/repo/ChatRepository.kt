@@ -7,7 +7,6 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import org.panoramix.api.apis.MessagesApi
 import org.panoramix.api.apis.RoomsApi
-import org.panoramix.api.infrastructure.Serializer
 import org.panoramix.api.models.ApiRoomsIdMessagesPostRequest
 import org.panoramix.api.models.ApiRoomsIdReadPostRequest
 import org.panoramix.api.models.Message
@@ -31,14 +30,12 @@ class ChatRepository internal constructor(
     private val outbox: Outbox,
     private val scope: CoroutineScope,
 ) : LiveApplier {
-    private val json = Serializer.kotlinxSerializationJson
     private val roomList = CachedList(cache, "room", RoomView.serializer(), { it.id.orEmpty() })
     private val messageLists = ConcurrentHashMap<String, CachedList<Message>>()
     val roomViews: StateFlow<List<RoomView>> = roomList.items
 
     init {
-        outbox.register(OutboxKind.MESSAGE) { item ->
-            val body = json.decodeFromString(ApiRoomsIdMessagesPostRequest.serializer(), item.payload)
+        outbox.register(OutboxKind.MESSAGE, ApiRoomsIdMessagesPostRequest.serializer()) { item, body ->
             messagesOf(item.target).upsert(messages.apiRoomsIdMessagesPost(item.target, body, item.idempotencyKey))
         }
     }
@@ -67,9 +64,7 @@ class ChatRepository internal constructor(
     ): OutboxItem {
         val key = UUID.randomUUID().toString()
         val body = ApiRoomsIdMessagesPostRequest(clientId = key, text = text, replyTo = replyTo, fileIds = fileIds.toSet())
-        val item = outbox.enqueue(OutboxKind.MESSAGE, json.encodeToString(ApiRoomsIdMessagesPostRequest.serializer(), body), roomId, key)
-        outbox.sync()
-        return item
+        return outbox.submit(OutboxKind.MESSAGE, ApiRoomsIdMessagesPostRequest.serializer(), body, roomId, key)
     }
 
     suspend fun markRead(

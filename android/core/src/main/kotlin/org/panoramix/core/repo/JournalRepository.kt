@@ -4,7 +4,6 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.withContext
 import org.panoramix.api.apis.JournalApi
-import org.panoramix.api.infrastructure.Serializer
 import org.panoramix.api.models.ApiJournalPostRequest
 import org.panoramix.api.models.JournalEntry
 import org.panoramix.core.cache.CachedList
@@ -23,13 +22,12 @@ class JournalRepository internal constructor(
     cache: LocalCache,
     private val outbox: Outbox,
 ) : LiveApplier {
-    private val json = Serializer.kotlinxSerializationJson
     private val list = CachedList(cache, "journalEntry", JournalEntry.serializer(), { it.id })
     val entries: StateFlow<List<JournalEntry>> = list.items
 
     init {
-        outbox.register(OutboxKind.JOURNAL_ENTRY) { item ->
-            list.upsert(api.apiJournalPost(json.decodeFromString(ApiJournalPostRequest.serializer(), item.payload), item.idempotencyKey))
+        outbox.register(OutboxKind.JOURNAL_ENTRY, ApiJournalPostRequest.serializer()) { item, body ->
+            list.upsert(api.apiJournalPost(body, item.idempotencyKey))
         }
     }
 
@@ -41,9 +39,7 @@ class JournalRepository internal constructor(
     suspend fun write(content: String): OutboxItem {
         // The line keeps the moment it was written, not the moment the phone got back online.
         val body = ApiJournalPostRequest(content = content, createdAt = Instant.now().toString())
-        val item = outbox.enqueue(OutboxKind.JOURNAL_ENTRY, json.encodeToString(ApiJournalPostRequest.serializer(), body))
-        outbox.sync()
-        return item
+        return outbox.submit(OutboxKind.JOURNAL_ENTRY, ApiJournalPostRequest.serializer(), body)
     }
 
     override fun apply(event: LiveEvent) {

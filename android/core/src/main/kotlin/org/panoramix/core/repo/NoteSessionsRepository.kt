@@ -5,7 +5,6 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.withContext
 import org.panoramix.api.apis.NoteLinesApi
 import org.panoramix.api.apis.NoteSessionsApi
-import org.panoramix.api.infrastructure.Serializer
 import org.panoramix.api.models.ApiNoteLinesPostRequest
 import org.panoramix.api.models.ApiNoteSessionsIdPatchRequest
 import org.panoramix.api.models.ApiNoteSessionsPostRequest
@@ -33,7 +32,6 @@ class NoteSessionsRepository internal constructor(
     private val cache: LocalCache,
     private val outbox: Outbox,
 ) : LiveApplier {
-    private val json = Serializer.kotlinxSerializationJson
     private val sessionList = CachedList(cache, "noteSession", NoteSession.serializer(), { it.id })
     private val lineLists = ConcurrentHashMap<String, CachedList<NoteLine>>()
 
@@ -41,8 +39,7 @@ class NoteSessionsRepository internal constructor(
     val sessions: StateFlow<List<NoteSession>> = sessionList.items
 
     init {
-        outbox.register(OutboxKind.NOTE_LINE) { item ->
-            val body = json.decodeFromString(ApiNoteLinesPostRequest.serializer(), item.payload)
+        outbox.register(OutboxKind.NOTE_LINE, ApiNoteLinesPostRequest.serializer()) { item, body ->
             linesOf(item.target).upsert(linesApi.apiNoteLinesPost(body, item.idempotencyKey))
         }
     }
@@ -83,12 +80,8 @@ class NoteSessionsRepository internal constructor(
     suspend fun write(
         sessionId: String,
         content: String,
-    ): OutboxItem {
-        val body = ApiNoteLinesPostRequest(sessionId = sessionId, content = content)
-        val item = outbox.enqueue(OutboxKind.NOTE_LINE, json.encodeToString(ApiNoteLinesPostRequest.serializer(), body), sessionId)
-        outbox.sync()
-        return item
-    }
+    ): OutboxItem =
+        outbox.submit(OutboxKind.NOTE_LINE, ApiNoteLinesPostRequest.serializer(), ApiNoteLinesPostRequest(sessionId = sessionId, content = content), sessionId)
 
     override fun apply(event: LiveEvent) {
         when (event.name) {

@@ -4,7 +4,6 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.withContext
 import org.panoramix.api.apis.TasksApi
-import org.panoramix.api.infrastructure.Serializer
 import org.panoramix.api.models.ApiTasksIdPatchRequest
 import org.panoramix.api.models.ApiTasksPostRequest
 import org.panoramix.api.models.Task
@@ -23,14 +22,11 @@ class TasksRepository internal constructor(
     cache: LocalCache,
     private val outbox: Outbox,
 ) : LiveApplier {
-    private val json = Serializer.kotlinxSerializationJson
     private val list = CachedList(cache, "task", Task.serializer(), { it.id.orEmpty() })
     val tasks: StateFlow<List<Task>> = list.items
 
     init {
-        outbox.register(OutboxKind.TASK) { item ->
-            list.upsert(api.apiTasksPost(json.decodeFromString(ApiTasksPostRequest.serializer(), item.payload), item.idempotencyKey))
-        }
+        outbox.register(OutboxKind.TASK, ApiTasksPostRequest.serializer()) { item, body -> list.upsert(api.apiTasksPost(body, item.idempotencyKey)) }
     }
 
     suspend fun refresh(): List<Task> =
@@ -39,11 +35,7 @@ class TasksRepository internal constructor(
         }
 
     /** Queues the task (it shows in [Outbox.items] until the server has it), then tries to send it. */
-    suspend fun create(request: ApiTasksPostRequest): OutboxItem {
-        val item = outbox.enqueue(OutboxKind.TASK, json.encodeToString(ApiTasksPostRequest.serializer(), request))
-        outbox.sync()
-        return item
-    }
+    suspend fun create(request: ApiTasksPostRequest): OutboxItem = outbox.submit(OutboxKind.TASK, ApiTasksPostRequest.serializer(), request)
 
     suspend fun update(
         id: String,
