@@ -3,7 +3,7 @@
 // MONGODB_URI is set), then `verify-import` of it, then the same import again (nothing changes).
 // Goals: import < 60 s with peak RSS < 300 MB, verify < 60 s. BENCH_PANORAMA_DOCS sets the size.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const OWNER = 'uBench0000000001';
 
 /** A workspace of years: the collections in the proportions a heavy Panorama user has. */
-function archiveDocuments(total: number) {
+export function archiveDocuments(total: number) {
   const at = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString();
   const share = (part: number) => Math.floor(total * part);
   const owned = (prefix: string, i: number) => ({
@@ -82,9 +82,36 @@ function archiveDocuments(total: number) {
   };
 }
 
-/** Runs a CLI command against the bench's database, sampling its peak RSS (VmHWM) while it runs. */
+/** User + system CPU seconds a process has used so far (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuSeconds(pid: number | undefined) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The local database server (FerretDB or mongod) serving `uri`, by the port on its command line; none for an external one. */
+function serverPid(uri: string) {
+  const port = new URL(uri).port;
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .find((pid) => {
+      try {
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return args.includes(`--listen-addr=127.0.0.1:${port}`) || (args.includes('--port') && args.includes(port));
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+}
+
+/**
+ * Runs a CLI command against the bench's database, sampling its peak RSS (VmHWM) and CPU while it
+ * runs, and the database server's CPU over the same time: where an import's time goes.
+ */
 async function timedCli(args: string[], database: BenchDatabase, dataDir: string) {
   const started = Date.now();
+  const server = serverPid(database.uri);
+  const serverBefore = server ? cpuSeconds(server) : 0;
   const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/cli/main.ts', ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,17 +121,20 @@ async function timedCli(args: string[], database: BenchDatabase, dataDir: string
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   let peakKb = 0;
+  let cliCpu = 0;
   const sample = setInterval(() => {
     try {
       const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      cliCpu = cpuSeconds(child.pid);
     } catch {
       // exited between two samples
     }
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(sample);
-  return { seconds: (Date.now() - started) / 1000, peakMb: Math.round(peakKb / 1024), code, output };
+  const cpu = `CPU: CLI ${cliCpu.toFixed(1)} s, database ${server ? (cpuSeconds(server) - serverBefore).toFixed(1) : '?'} s`;
+  return { seconds: (Date.now() - started) / 1000, peakMb: Math.round(peakKb / 1024), cpu, code, output };
 }
 
 const uptime = () =>
@@ -126,17 +156,22 @@ export async function panoramaImportBench() {
     const importArgs = ['import-panorama', archive, '--user', username];
     const first = await timedCli(importArgs, api.database, work);
     console.log(
-      `import: ${first.seconds.toFixed(1)} s, peak RSS ${first.peakMb} MB (goals < 60 s, < 300 MB), exit ${first.code}`,
+      `import: ${first.seconds.toFixed(1)} s, peak RSS ${first.peakMb} MB (goals < 60 s, < 300 MB), ${first.cpu}, exit ${first.code}`,
     );
     const verify = await timedCli(['verify-import', archive, '--user', username], api.database, work);
-    console.log(`verify-import: ${verify.seconds.toFixed(1)} s, peak RSS ${verify.peakMb} MB (goal < 60 s), exit ${verify.code}`);
+    console.log(
+      `verify-import: ${verify.seconds.toFixed(1)} s, peak RSS ${verify.peakMb} MB (goal < 60 s), ${verify.cpu}, exit ${verify.code}`,
+    );
     const again = await timedCli(importArgs, api.database, work);
     const unchanged = /unchanged (\d+)/g;
     const total = [...again.output.matchAll(unchanged)].reduce((n, m) => n + Number(m[1]), 0);
     console.log(
-      `second run (no change): ${again.seconds.toFixed(1)} s, peak RSS ${again.peakMb} MB, ${total} unchanged, exit ${again.code}`,
+      `second run (no change): ${again.seconds.toFixed(1)} s, peak RSS ${again.peakMb} MB, ${total} unchanged, ${again.cpu}, exit ${again.code}`,
     );
-    if (first.code !== 0 || verify.code !== 0) console.log(first.output.slice(-2000), verify.output.slice(-2000));
+    // A run's exit code says whether it was clean (cli.ts): the tail of each failing run's output says why.
+    for (const [name, run] of Object.entries({ import: first, 'verify-import': verify, 'second run': again })) {
+      if (run.code !== 0) console.log(`--- ${name} exited ${run.code}:\n${run.output.slice(-3000)}`);
+    }
     console.log(`load after: ${uptime()}`);
   } finally {
     await api.stop();

@@ -62,7 +62,8 @@ test('Préférences → Import: a Panorama archive imported for an account, its 
   const report = panel.getByTestId('panorama-import-report');
   await report.waitFor({ timeout: 60_000 });
   const tasks = report.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^tasks/ }) });
-  assert.match((await tasks.textContent()) ?? '', /no status \(set to todo\)/);
+  // The reason in French, by its code (the CLI keeps the English text).
+  assert.match((await tasks.textContent()) ?? '', /sans statut \(mis à « à faire »\)/);
   assert.deepEqual(await tasks.getByRole('cell').allTextContents(), ['4', '4', '0', '0', '0']);
   await report.getByText('openaiApiKey — gardé, chiffré').waitFor();
   await report.getByText('pennylaneToken — supprimé').waitFor();

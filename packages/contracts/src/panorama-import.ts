@@ -37,7 +37,61 @@ export const startPanoramaImportBody = z.strictObject({
 });
 
 const count = z.number().int().min(0);
-const issues = z.record(z.string(), z.object({ count, samples: z.array(z.string()) }));
+
+/**
+ * Why a document was fixed on the way, held or skipped: a stable code the panel translates, its
+ * parameters (a field name, a value, the model's message) shown as they are.
+ */
+export const panoramaImportReasonCodes = [
+  // Fixed and imported.
+  'noCreatedAt',
+  'noStatus',
+  'unknownStatus',
+  'assigneeNoAccount',
+  'memberNoAccount',
+  'unknownPanoramaStatus',
+  'noteNoTitle',
+  'situationNoTitle',
+  'secondActor',
+  'actorNoName',
+  'questionWithoutText',
+  'budgetDateNotIso',
+  'githubUsernameMerged',
+  'sameNormalizedName',
+  'dangling',
+  // Kept whole in panorama_pending.
+  'noNextTriggerAt',
+  'unknownRecurrence',
+  'situationNotInArchive',
+  'actorNotInArchive',
+  'secondQuestions',
+  'secondSummary',
+  'vendorIgnoreNoName',
+  'sessionNotInArchive',
+  'noStoreChats',
+  'noStoreErrors',
+  'noStoreVendorsCache',
+  'appPreferencesKept',
+  'unknownCollection',
+  'refusedByModel',
+  // Not written.
+  'idTaken',
+] as const;
+export type PanoramaImportReasonCode = (typeof panoramaImportReasonCodes)[number];
+
+const issues = z
+  .record(
+    z.string(),
+    z.object({
+      code: z.enum(panoramaImportReasonCodes),
+      params: z.record(z.string(), z.string()).meta({ description: "The reason's details: `field`, `value` or `detail`" }),
+      count,
+      samples: z.array(z.string()),
+    }),
+  )
+  .meta({
+    description: 'Per reason, keyed by its English text (as the CLI prints it): its code, how many, the first legacy ids',
+  });
 
 export const panoramaImportReport = z
   .object({
@@ -62,6 +116,7 @@ export const panoramaImportReport = z
     secrets: z.array(z.object({ name: z.string(), action: z.enum(['stored', 'dropped']) })),
     missingFiles: z.array(z.object({ legacyId: z.string(), storedFileName: z.string() })),
     held: count,
+    searchQueued: count.meta({ description: 'Items this run wrote and queued for the search index' }),
     clean: z.boolean(),
   })
   .meta({ id: 'PanoramaImportReport' });

@@ -4,7 +4,6 @@ import type { Config } from '../../config.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { EventBus } from '../../realtime/event-bus.ts';
 import { createServices } from '../../services.ts';
-import { queueStatus } from '../../ml/index/queue.ts';
 import { importPanorama } from './import.ts';
 import { formatReport } from './report.ts';
 import { resolveTarget } from './target.ts';
@@ -59,11 +58,12 @@ export async function runPanoramaCommand(command: PanoramaCommand, config: Confi
   });
   console.log(formatReport(report));
   if (command.report) await writeFile(resolvePath(command.report), `${JSON.stringify(report, null, 2)}\n`);
-  const queued = await queueStatus();
+  // The count this run queued, not the queue's statistics: on FerretDB collStats fails with
+  // SQLITE_BUSY while the app's indexer drains the queue, which made a finished import exit 1.
   if (command['wait-index']) await reindex(config, progress);
   else
     progress.note(
-      `search index: ${queued.pending} items queued; the app indexes them in the background (--wait-index waits here)`,
+      `search index: ${report.searchQueued} imported items queued; the app indexes them in the background (--wait-index waits here)`,
     );
   return report.clean ? 0 : 2;
 }

@@ -64,7 +64,17 @@ describe('Panorama archive import', { timeout: 120_000 }, () => {
       legacyId: 'tLegacy0000000001',
     });
     expect(legacy?.projectId).toEqual(legacyObjectId('projects', 'pShared0000000001'));
-    expect(report.collections.tasks?.issues['no status (set to todo)']).toEqual({ count: 1, samples: ['tLegacy0000000001'] });
+    // Keyed by the CLI's English text, with the code and parameters the panel translates.
+    expect(report.collections.tasks?.issues['no status (set to todo)']).toEqual({
+      code: 'noStatus',
+      params: {},
+      count: 1,
+      samples: ['tLegacy0000000001'],
+    });
+    expect(report.collections.tasks?.issues['unknown status "waiting" (set to todo, kept under extra.status)']).toMatchObject({
+      code: 'unknownStatus',
+      params: { value: '"waiting"' },
+    });
     expect(await find('tasks', 'tasks', 'tOdd0000000000002')).toMatchObject({ status: 'todo', extra: { status: 'waiting' } });
     // A known status is no unknown field; an absent panoramaStatus adds nothing under extra.
     expect((await find('tasks', 'tasks', 'tDone000000000004'))?.extra).toEqual({
@@ -73,7 +83,11 @@ describe('Panorama archive import', { timeout: 120_000 }, () => {
     expect(report.collections.tasks?.unknownFields).toEqual({});
     expect(await find('projects', 'projects', 'pSolo000000000002')).not.toHaveProperty('extra');
     expect(await find('tasks', 'tasks', 'tDangling00000003')).toMatchObject({ projectId: null });
-    expect(report.collections.tasks?.issues['dangling projectId (cleared)']?.samples).toEqual(['tDangling00000003']);
+    expect(report.collections.tasks?.issues['dangling projectId (cleared)']).toMatchObject({
+      code: 'dangling',
+      params: { field: 'projectId' },
+      samples: ['tDangling00000003'],
+    });
     const done = await find('tasks', 'tasks', 'tDone000000000004');
     expect(done?.statusChangedAt).toEqual(new Date('2025-06-05T09:00:00.000Z'));
     expect(done).toMatchObject({
@@ -161,6 +175,10 @@ describe('Panorama archive import', { timeout: 120_000 }, () => {
       .collection('panorama_pending')
       .findOne({ userId: aliceId(), collection: 'noteLines', legacyId: 'lLine000000000002' });
     expect(orphan).toMatchObject({ reason: 'session not in the archive', doc: { content: 'orpheline' } });
+    expect(report.collections.noteLines?.issues['held: session not in the archive']).toMatchObject({
+      code: 'sessionNotInArchive',
+      samples: ['lLine000000000002'],
+    });
     expect(await db().collection('panorama_pending').findOne({ userId: aliceId(), legacyId: 'xNote000000000002' })).toMatchObject(
       { collection: 'situationNotes', reason: 'situation not in the archive' },
     );

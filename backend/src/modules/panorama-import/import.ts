@@ -5,10 +5,11 @@ import { upgradeImported } from '../export/registry.ts';
 import { readFrames } from './archive.ts';
 import { copyFileBytes } from './files-dir.ts';
 import type { PanoramaDoc } from './mapping.ts';
-import { byTarget, holdDocument, prepare } from './prepare.ts';
+import { byTarget, prepare, refusedDocument } from './prepare.ts';
 import type { Prepared } from './prepare.ts';
 import { isClean, newCollectionReport, note } from './report.ts';
 import type { CollectionReport, ImportReport } from './report.ts';
+import { reason, reasonText } from './reasons.ts';
 import { mapContext, scanArchive } from './scan.ts';
 import { splitSecrets, storeSecret } from './secrets.ts';
 import { createWriter } from './writer.ts';
@@ -64,6 +65,7 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
     secrets: [],
     missingFiles: [],
     held: 0,
+    searchQueued: 0,
     clean: false,
   };
   const index = await scanArchive(options.archive);
@@ -108,11 +110,13 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
       into.skipped += counts.taken.length;
       for (const id of counts.taken) {
         const legacy = group.find((i) => i.doc._id.equals(id))?.doc.legacyId;
-        note(into, "id taken by another user's document (this archive imported for someone else)", String(legacy));
+        note(into, reason('idTaken'), String(legacy));
       }
       const kind = group[0]?.mapping?.searchKind;
       if (kind && !group[0]?.held) {
-        await enqueue([...counts.inserted, ...counts.updated].map((id) => ({ kind, id: String(id) })));
+        const written = [...counts.inserted, ...counts.updated];
+        await enqueue(written.map((id) => ({ kind, id: String(id) })));
+        report.searchQueued += written.length;
       }
     }
     progress();
@@ -155,15 +159,16 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
     for (const field of prepared.unknownFields) current.unknownFields[field] = (current.unknownFields[field] ?? 0) + 1;
     if (prepared.held) {
       report.held++;
-      if (collectionName !== 'appPreferences') note(current, `held: ${prepared.held}`, legacyId);
+      if (collectionName !== 'appPreferences') note(current, prepared.held, legacyId, `held: ${reasonText(prepared.held)}`);
     }
     if (prepared.invalid) {
       // Refused by our model: not written to its collection but kept whole in the holding one.
       current.skipped++;
       errors++;
       report.held++;
-      note(current, `refused by the model (${prepared.invalid}), kept in panorama_pending`, legacyId);
-      batch.push(holdDocument(collectionName, doc, options.userId, `refused by the model: ${prepared.invalid}`));
+      const refused = refusedDocument(collectionName, doc, options.userId, prepared.invalid);
+      note(current, reason('refusedByModel', { detail: prepared.invalid }), legacyId);
+      batch.push(refused);
       continue;
     }
     for (const member of (prepared.doc.pendingMemberIds as string[] | undefined) ?? []) {

@@ -1,5 +1,7 @@
 import type { Model, Types } from 'mongoose';
 import { legacyObjectId } from './ids.ts';
+import type { Reason } from './reasons.ts';
+import { reason } from './reasons.ts';
 
 /** A document as Panorama wrote it: plain JSON, ids and dates as strings. */
 export type PanoramaDoc = Record<string, unknown> & { _id: string | number };
@@ -18,14 +20,14 @@ export interface MapContext {
   /** Panorama user ids → our users: the archive's owner and `--map-user` pairs; the rest stay pending. */
   member(legacyUserId: string): Types.ObjectId | undefined;
   /** Records a fix made on the way (a legacy shape, a cleared reference): reported, the document imported. */
-  fix(reason: string): void;
+  fix(reason: Reason): void;
   /** True the first time a key is seen in this run (duplicate detection across documents). */
   firstTime(key: string): boolean;
 }
 
 /** A document our model cannot take as it is: kept whole in the holding collection, with the reason. */
 export class Hold {
-  constructor(readonly reason: string) {}
+  constructor(readonly reason: Reason) {}
 }
 
 /** One Panorama collection's home: which model it goes to and how its fields translate. */
@@ -89,7 +91,7 @@ export const strings = (value: unknown) => (Array.isArray(value) ? value.filter(
 /** Timestamps every model has; an undated document gets the epoch, the same on every run. */
 export function timestamps(doc: PanoramaDoc, ctx: MapContext) {
   const createdAt = dateOrNull(doc.createdAt);
-  if (!createdAt) ctx.fix('no createdAt (set to 1970-01-01)');
+  if (!createdAt) ctx.fix(reason('noCreatedAt'));
   const created = createdAt ?? new Date(0);
   return { createdAt: created, updatedAt: dateOrNull(doc.updatedAt) ?? created };
 }

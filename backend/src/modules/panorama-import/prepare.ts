@@ -4,14 +4,16 @@ import { legacyObjectId } from './ids.ts';
 import { Hold, revive } from './mapping.ts';
 import type { MapContext, Mapping, PanoramaDoc } from './mapping.ts';
 import { PanoramaPendingModel } from './pending.model.ts';
+import { reason, reasonText } from './reasons.ts';
+import type { Reason } from './reasons.ts';
 
 /** Where one archive document goes and what is written there: the same on every run (verify relies on it). */
 export interface Prepared {
   /** The native collection written to. */
   collection: string;
   doc: Record<string, unknown> & { _id: Types.ObjectId };
-  /** Set when the document went to the holding collection. */
-  held?: string;
+  /** Set when the document went to the holding collection: why. */
+  held?: Reason;
   /** Set when the model refused the mapped document: nothing is written. */
   invalid?: string;
   unknownFields: string[];
@@ -20,15 +22,26 @@ export interface Prepared {
 
 export const pendingCollection = PanoramaPendingModel.collection.collectionName;
 
-export function holdDocument(collection: string, doc: PanoramaDoc, userId: Types.ObjectId, reason: string): Prepared {
+/** A document kept whole in `panorama_pending`, with why in English (`text` when it says more than the reason's). */
+export function holdDocument(
+  collection: string,
+  doc: PanoramaDoc,
+  userId: Types.ObjectId,
+  why: Reason,
+  text = reasonText(why),
+): Prepared {
   const legacyId = String(doc._id);
   return {
     collection: pendingCollection,
-    held: reason,
+    held: why,
     unknownFields: [],
-    doc: { _id: legacyObjectId(`pending:${collection}`, legacyId), userId, collection, legacyId, reason, doc },
+    doc: { _id: legacyObjectId(`pending:${collection}`, legacyId), userId, collection, legacyId, reason: text, doc },
   };
 }
+
+/** A document our model refused, kept whole in `panorama_pending` with the model's message. */
+export const refusedDocument = (collection: string, doc: PanoramaDoc, userId: Types.ObjectId, invalid: string) =>
+  holdDocument(collection, doc, userId, reason('refusedByModel', { detail: invalid }), `refused by the model: ${invalid}`);
 
 /**
  * Maps one archive document: our fields through the collection's mapping, checked and completed
@@ -37,7 +50,7 @@ export function holdDocument(collection: string, doc: PanoramaDoc, userId: Types
  */
 export async function prepare(collection: string, doc: PanoramaDoc, ctx: MapContext): Promise<Prepared> {
   const mapping = mappings.get(collection);
-  if (!mapping) return holdDocument(collection, doc, ctx.userId, heldCollections[collection] ?? 'unknown collection');
+  if (!mapping) return holdDocument(collection, doc, ctx.userId, heldCollections[collection] ?? reason('unknownCollection'));
   const revived = revive(doc) as PanoramaDoc;
   const result = mapping.map(revived, ctx);
   if (result instanceof Hold) return holdDocument(collection, doc, ctx.userId, result.reason);

@@ -1,3 +1,7 @@
+import type { PanoramaImportReasonCode } from '@panoramix/contracts';
+import { reasonText } from './reasons.ts';
+import type { Reason } from './reasons.ts';
+
 /** What one collection of the archive became; the report keeps a few samples per reason. */
 export interface CollectionReport {
   /** Where its documents went: a collection of ours, or the holding collection. */
@@ -7,8 +11,11 @@ export interface CollectionReport {
   updated: number;
   unchanged: number;
   skipped: number;
-  /** Per reason (skipped documents, or fixes made on the way): how many and the first legacy ids. */
-  issues: Record<string, { count: number; samples: string[] }>;
+  /**
+   * Per reason (skipped documents, or fixes made on the way), keyed by its English text: its code
+   * and parameters (which the panel translates), how many and the first legacy ids.
+   */
+  issues: Record<string, { code: PanoramaImportReasonCode; params: Record<string, string>; count: number; samples: string[] }>;
   /** Fields the mapping does not know, kept under `extra`: how many documents had each. */
   unknownFields: Record<string, number>;
 }
@@ -27,6 +34,8 @@ export interface ImportReport {
   missingFiles: { legacyId: string; storedFileName: string }[];
   /** Documents kept in `panorama_pending` because no module of ours imports them. */
   held: number;
+  /** Items this run wrote and queued for the search index (the app indexes them in the background). */
+  searchQueued: number;
   /** Whether anything was skipped or lost: the CLI's exit code. */
   clean: boolean;
 }
@@ -37,8 +46,8 @@ export function newCollectionReport(target: string): CollectionReport {
   return { target, read: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, issues: {}, unknownFields: {} };
 }
 
-export function note(report: CollectionReport, reason: string, legacyId: string) {
-  const issue = (report.issues[reason] ??= { count: 0, samples: [] });
+export function note(report: CollectionReport, why: Reason, legacyId: string, text = reasonText(why)) {
+  const issue = (report.issues[text] ??= { code: why.code, params: why.params ?? {}, count: 0, samples: [] });
   issue.count++;
   if (issue.samples.length < SAMPLES) issue.samples.push(legacyId);
 }

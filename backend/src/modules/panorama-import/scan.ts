@@ -2,6 +2,8 @@ import type { Types } from 'mongoose';
 import { readFrames } from './archive.ts';
 import { legacyObjectId } from './ids.ts';
 import type { MapContext } from './mapping.ts';
+import { reason } from './reasons.ts';
+import type { Reason } from './reasons.ts';
 
 /** What the first pass learns: every id the archive holds, by collection, and whose data it is. */
 export interface ArchiveIndex {
@@ -34,7 +36,7 @@ export function mapContext(options: {
   userId: Types.ObjectId;
   timeZone: string;
   mapUsers: ReadonlyMap<string, Types.ObjectId>;
-  onFix: (reason: string) => void;
+  onFix: (reason: Reason) => void;
 }): MapContext {
   const { index, userId, mapUsers, onFix } = options;
   const seen = new Set<string>();
@@ -46,7 +48,7 @@ export function mapContext(options: {
       if (typeof legacyId === 'string' && index.ids.get(family)?.has(legacyId)) {
         return legacyObjectId(family, legacyId);
       }
-      onFix(`dangling ${field} (cleared)`);
+      onFix(reason('dangling', { field }));
       return null;
     },
     member: (legacyUserId) => (index.owners.has(legacyUserId) ? userId : mapUsers.get(legacyUserId)),

@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import type { Types } from 'mongoose';
 import { readFrames } from './archive.ts';
 import type { PanoramaDoc } from './mapping.ts';
-import { byTarget, holdDocument, prepare } from './prepare.ts';
+import { byTarget, prepare, refusedDocument } from './prepare.ts';
 import type { Prepared } from './prepare.ts';
 import { splitSecrets } from './secrets.ts';
 import { digestOf, storedDigests } from './digests.ts';
@@ -99,8 +99,7 @@ export async function verifyImport(options: {
     // As the import writes it: preferences without their secrets, a refused document in the holding collection.
     const source = frame.collection === 'appPreferences' ? ({ ...splitSecrets(doc).rest, _id: doc._id } as PanoramaDoc) : doc;
     let prepared = await prepare(frame.collection, source, ctx);
-    if (prepared.invalid)
-      prepared = holdDocument(frame.collection, doc, options.userId, `refused by the model: ${prepared.invalid}`);
+    if (prepared.invalid) prepared = refusedDocument(frame.collection, doc, options.userId, prepared.invalid);
     const target = (report.targets[prepared.collection] ??= { expected: 0, inDatabase: 0 });
     target.expected++;
     batch.push({ collection: prepared.collection, archiveCollection: frame.collection, prepared });

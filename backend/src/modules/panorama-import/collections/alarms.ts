@@ -4,6 +4,7 @@ import type { AlarmState } from '../../alarms/schedule.ts';
 import { Hold } from '../mapping.ts';
 import type { Mapping, PanoramaDoc } from '../mapping.ts';
 import { COMMON_FIELDS, dateOrNull, text, timestamps } from '../mapping.ts';
+import { reason } from '../reasons.ts';
 
 const types = ['none', 'daily', 'weekly', 'monthly'] as const;
 
@@ -26,8 +27,8 @@ export const alarmsMapping: Mapping = {
   map(doc, ctx) {
     const nextTriggerAt = dateOrNull(doc.nextTriggerAt);
     const recurrence = recurrenceOf(doc);
-    if (!nextTriggerAt) return new Hold('no nextTriggerAt');
-    if (!recurrence) return new Hold('unknown recurrence');
+    if (!nextTriggerAt) return new Hold(reason('noNextTriggerAt'));
+    if (!recurrence) return new Hold(reason('unknownRecurrence'));
     const state: AlarmState = {
       enabled: doc.enabled !== false,
       done: doc.done === true,

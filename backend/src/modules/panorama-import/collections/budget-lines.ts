@@ -3,6 +3,7 @@ import { BudgetLineModel } from '../../budget/lines/model.ts';
 import { budgetSearch } from '../../budget/search.ts';
 import type { Mapping } from '../mapping.ts';
 import { COMMON_FIELDS, dateOrNull, numberOrNull, text, textOrNull, timestamps } from '../mapping.ts';
+import { reason } from '../reasons.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,7 +21,7 @@ export const budgetLinesMapping: Mapping = {
   map(doc, ctx) {
     // Kept as the string it is: a day, or '' when Panorama could not read it.
     const date = typeof doc.date === 'string' && DAY.test(doc.date) ? doc.date : '';
-    if (date === '' && doc.date !== '') ctx.fix('date not YYYY-MM-DD (set to "", kept under extra.date)');
+    if (date === '' && doc.date !== '') ctx.fix(reason('budgetDateNotIso'));
     const vendor = text(doc.vendor);
     const amountCents = numberOrNull(doc.amountCents) ?? 0;
     return {

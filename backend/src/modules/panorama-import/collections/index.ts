@@ -1,4 +1,6 @@
 import type { Mapping } from '../mapping.ts';
+import { reason } from '../reasons.ts';
+import type { Reason } from '../reasons.ts';
 import { alarmsMapping } from './alarms.ts';
 import { budgetLinesMapping } from './budget-lines.ts';
 import { filesMapping } from './files.ts';
@@ -49,9 +51,9 @@ export const mappings: ReadonlyMap<string, Mapping> = new Map(
  * is in the report) so a later version can import them from there: nothing of the archive is lost.
  * `appPreferences` has its secrets taken out first (secrets.ts).
  */
-export const heldCollections: Readonly<Record<string, string>> = {
-  chats: 'AI chat history has no store here',
-  errors: "Panorama's error log has no store here",
-  vendorsCache: 'Pennylane supplier names have no store here',
-  appPreferences: "Panorama's instance settings, secrets taken out: kept for reference, never applied here",
+export const heldCollections: Readonly<Record<string, Reason>> = {
+  chats: reason('noStoreChats'),
+  errors: reason('noStoreErrors'),
+  vendorsCache: reason('noStoreVendorsCache'),
+  appPreferences: reason('appPreferencesKept'),
 };

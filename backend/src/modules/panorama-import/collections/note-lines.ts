@@ -4,6 +4,7 @@ import { Hold } from '../mapping.ts';
 import type { Mapping } from '../mapping.ts';
 import { COMMON_FIELDS, idOf, text, timestamps } from '../mapping.ts';
 import { orderKey } from '../order-key.ts';
+import { reason } from '../reasons.ts';
 
 export const noteLinesMapping: Mapping = {
   collection: 'noteLines',
@@ -13,7 +14,7 @@ export const noteLinesMapping: Mapping = {
   map(doc, ctx) {
     const sessionId = ctx.ref('noteSessions', doc.sessionId, 'sessionId');
     // A line lives in its session; without one our app could never show it, so it waits, whole, in the holding collection.
-    if (!sessionId) return new Hold('session not in the archive');
+    if (!sessionId) return new Hold(reason('sessionNotInArchive'));
     const times = timestamps(doc, ctx);
     return {
       sessionId,

@@ -2,6 +2,7 @@ import { NoteModel } from '../../notes/model.ts';
 import { noteSearch } from '../../notes/search.ts';
 import type { Mapping } from '../mapping.ts';
 import { COMMON_FIELDS, text, timestamps } from '../mapping.ts';
+import { reason } from '../reasons.ts';
 
 export const notesMapping: Mapping = {
   collection: 'notes',
@@ -11,7 +12,7 @@ export const notesMapping: Mapping = {
   map(doc, ctx) {
     // Our notes need a title; Panorama allowed an empty one (its list showed "Untitled").
     const title = text(doc.title).trim();
-    if (title === '') ctx.fix('no title (set to "Sans titre")');
+    if (title === '') ctx.fix(reason('noteNoTitle'));
     return {
       projectId: ctx.ref('projects', doc.projectId, 'projectId'),
       title: title || 'Sans titre',

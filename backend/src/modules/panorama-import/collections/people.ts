@@ -3,6 +3,7 @@ import { PersonModel } from '../../people/model.ts';
 import { personSearch } from '../../people/search.ts';
 import type { Mapping } from '../mapping.ts';
 import { COMMON_FIELDS, dateOrNull, strings, text, timestamps } from '../mapping.ts';
+import { reason } from '../reasons.ts';
 
 export const peopleMapping: Mapping = {
   collection: 'people',
@@ -16,7 +17,7 @@ export const peopleMapping: Mapping = {
   map(doc, ctx) {
     const github = strings(doc.githubUsernames);
     if (typeof doc.githubUsername === 'string' && doc.githubUsername.trim() !== '') {
-      ctx.fix('legacy githubUsername merged into githubUsernames');
+      ctx.fix(reason('githubUsernameMerged'));
       const legacy = doc.githubUsername.trim();
       if (!github.some((g) => g.toLowerCase() === legacy.toLowerCase())) github.push(legacy);
     }
@@ -30,7 +31,7 @@ export const peopleMapping: Mapping = {
     };
     const derived = derivedFields(named);
     // Two people may share a first name: both are imported, the user decides whether they are one.
-    if (!ctx.firstTime(`person:${derived.normalizedName}`)) ctx.fix('same normalizedName as another person (not merged)');
+    if (!ctx.firstTime(`person:${derived.normalizedName}`)) ctx.fix(reason('sameNormalizedName'));
     return {
       ...named,
       ...derived,

@@ -4,6 +4,7 @@ import { projectSearch } from '../../projects/search.ts';
 import type { Mapping } from '../mapping.ts';
 import { COMMON_FIELDS, dateOrNull, idOf, numberOrNull, strings, text, textOrNull, timestamps } from '../mapping.ts';
 import { orderKey } from '../order-key.ts';
+import { reason } from '../reasons.ts';
 
 const flags: readonly unknown[] = healthFlags;
 
@@ -24,9 +25,9 @@ export const projectsMapping: Mapping = {
       if (!member) pendingMemberIds.push(legacy);
       else if (!memberIds.some((id) => id.equals(member))) memberIds.push(member);
     }
-    if (pendingMemberIds.length > 0) ctx.fix('member with no account here (kept as pending)');
+    if (pendingMemberIds.length > 0) ctx.fix(reason('memberNoAccount'));
     const flag = doc.panoramaStatus ?? null;
-    if (!flags.includes(flag) && flag !== null) ctx.fix(`unknown panoramaStatus ${JSON.stringify(flag)} (kept under extra)`);
+    if (!flags.includes(flag) && flag !== null) ctx.fix(reason('unknownPanoramaStatus', { value: JSON.stringify(flag) }));
     const times = timestamps(doc, ctx);
     return {
       memberIds,

@@ -9,10 +9,11 @@ import { situationSearch } from '../../situations/search.ts';
 import { Hold } from '../mapping.ts';
 import type { MapContext, Mapping, PanoramaDoc } from '../mapping.ts';
 import { COMMON_FIELDS, idOf, text, timestamps } from '../mapping.ts';
+import { reason } from '../reasons.ts';
 
 /** Everything of a situation lives in it: without its situation our app could never show it. */
 const situationOf = (doc: PanoramaDoc, ctx: MapContext) => ctx.ref('situations', doc.situationId, 'situationId');
-const NO_SITUATION = 'situation not in the archive';
+const NO_SITUATION = reason('situationNotInArchive');
 
 export const situationsMapping: Mapping = {
   collection: 'situations',
@@ -22,7 +23,7 @@ export const situationsMapping: Mapping = {
   map(doc, ctx) {
     const title = text(doc.title).trim();
     // Panorama's default title; ours is required.
-    if (title === '') ctx.fix('no title (set to "New Situation")');
+    if (title === '') ctx.fix(reason('situationNoTitle'));
     return { title: title || 'New Situation', description: text(doc.description), deletingAt: null, ...timestamps(doc, ctx) };
   },
 };
@@ -38,11 +39,11 @@ export const situationActorsMapping: Mapping = {
     // A person is an actor once per situation here (Panorama's sparse unique index, not always kept): a second one stays free text.
     const twice = personId !== null && !ctx.firstTime(`actor:${String(situationId)}:${String(personId)}`);
     if (twice) {
-      ctx.fix('second actor for the same person in a situation (person link cleared, kept under extra.personId)');
+      ctx.fix(reason('secondActor'));
       personId = null;
     }
     const name = text(doc.name).trim();
-    if (name === '') ctx.fix('no name (set to "?")');
+    if (name === '') ctx.fix(reason('actorNoName'));
     return {
       situationId,
       personId,
@@ -86,11 +87,11 @@ export const situationQuestionsMapping: Mapping = {
     const situationId = situationOf(doc, ctx);
     if (!situationId) return new Hold(NO_SITUATION);
     const actorId = ctx.ref('situationActors', doc.actorId, 'actorId');
-    if (!actorId) return new Hold('actor not in the archive');
-    if (!ctx.firstTime(`questions:${String(actorId)}`)) return new Hold('a second questions document for the same actor');
+    if (!actorId) return new Hold(reason('actorNotInArchive'));
+    if (!ctx.firstTime(`questions:${String(actorId)}`)) return new Hold(reason('secondQuestions'));
     const questions = questionList(doc.questions);
     const dropped = Array.isArray(doc.questions) ? doc.questions.length - questions.length : 0;
-    if (dropped > 0) ctx.fix('question without text (kept under extra.questions)');
+    if (dropped > 0) ctx.fix(reason('questionWithoutText'));
     return {
       _id: actorId,
       situationId,
@@ -110,7 +111,7 @@ export const situationSummariesMapping: Mapping = {
   map(doc, ctx) {
     const situationId = situationOf(doc, ctx);
     if (!situationId) return new Hold(NO_SITUATION);
-    if (!ctx.firstTime(`summary:${String(situationId)}`)) return new Hold('a second summary for the same situation');
+    if (!ctx.firstTime(`summary:${String(situationId)}`)) return new Hold(reason('secondSummary'));
     return { _id: situationId, situationId, text: text(doc.text), ...timestamps(doc, ctx) };
   },
 };

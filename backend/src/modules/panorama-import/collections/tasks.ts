@@ -6,17 +6,18 @@ import type { Mapping, PanoramaDoc } from '../mapping.ts';
 import { COMMON_FIELDS, dateOrNull, idOf, numberOrNull, strings, text, timestamps } from '../mapping.ts';
 import type { MapContext } from '../mapping.ts';
 import { orderKey } from '../order-key.ts';
+import { reason } from '../reasons.ts';
 
 const statuses: readonly unknown[] = taskStatuses;
 
 /** Panorama's legacy tasks have no status (open); a value we do not know stays under extra, the task open. */
 function statusOf(doc: PanoramaDoc, ctx: MapContext): TaskStatus {
   if (doc.status === undefined || doc.status === null) {
-    ctx.fix('no status (set to todo)');
+    ctx.fix(reason('noStatus'));
     return 'todo';
   }
   if (statuses.includes(doc.status)) return doc.status as TaskStatus;
-  ctx.fix(`unknown status ${JSON.stringify(doc.status)} (set to todo, kept under extra.status)`);
+  ctx.fix(reason('unknownStatus', { value: JSON.stringify(doc.status) }));
   return 'todo';
 }
 
@@ -45,7 +46,7 @@ export const tasksMapping: Mapping = {
     const status = statusOf(doc, ctx);
     const times = timestamps(doc, ctx);
     const assignee = typeof doc.assigneeId === 'string' ? ctx.member(doc.assigneeId) : undefined;
-    if (typeof doc.assigneeId === 'string' && !assignee) ctx.fix('assignee with no account here (cleared, kept under extra)');
+    if (typeof doc.assigneeId === 'string' && !assignee) ctx.fix(reason('assigneeNoAccount'));
     const { extra: sourceExtra, ...source } = sourceOf(doc, ctx);
     const kept = {
       ...sourceExtra,

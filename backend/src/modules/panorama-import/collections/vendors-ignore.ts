@@ -3,6 +3,7 @@ import { BudgetIgnoreModel } from '../../budget/ignores.model.ts';
 import { Hold } from '../mapping.ts';
 import type { Mapping } from '../mapping.ts';
 import { COMMON_FIELDS, text, timestamps } from '../mapping.ts';
+import { reason } from '../reasons.ts';
 
 /**
  * Panorama ignores a supplier or a vendor name; ours ignores a vendor by name. An entry with no
@@ -14,7 +15,7 @@ export const vendorsIgnoreMapping: Mapping = {
   known: [...COMMON_FIELDS, 'type', 'vendorName', 'vendorNameLower'],
   map(doc, ctx) {
     const vendorName = text(doc.vendorName).trim();
-    if (vendorName === '') return new Hold('ignore entry without a vendor name');
+    if (vendorName === '') return new Hold(reason('vendorIgnoreNoName'));
     return {
       type: 'vendor',
       vendorName,

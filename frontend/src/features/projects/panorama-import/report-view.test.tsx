@@ -19,7 +19,10 @@ const report: PanoramaImportReport = {
       updated: 0,
       unchanged: 1,
       skipped: 0,
-      issues: { 'no status (set to todo)': { count: 1, samples: ['tLegacy0000000001'] } },
+      issues: {
+        'no status (set to todo)': { code: 'noStatus', params: {}, count: 1, samples: ['tLegacy0000000001'] },
+        'dangling projectId (cleared)': { code: 'dangling', params: { field: 'projectId' }, count: 2, samples: ['tA', 'tB'] },
+      },
       unknownFields: {},
     },
     noteLines: {
@@ -37,6 +40,7 @@ const report: PanoramaImportReport = {
   secrets: [{ name: 'openaiApiKey', action: 'stored' }],
   missingFiles: [{ legacyId: 'fFile000000000002', storedFileName: 'absent__def__absent.txt' }],
   held: 1,
+  searchQueued: 3,
   clean: false,
 };
 
@@ -49,7 +53,10 @@ describe('the Panorama import report', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['4', '3', '0', '1', '0']);
-    expect(tasks.textContent).toContain('no status (set to todo) (1) — exemples : tLegacy0000000001');
+    // The reasons in French, by their code; a parameter (a field name) shown as it is.
+    expect(tasks.textContent).toContain('sans statut (mis à « à faire ») (1) — exemples : tLegacy0000000001');
+    expect(tasks.textContent).toContain('projectId pointe vers un document absent de l’archive (retiré) (2) — exemples : tA, tB');
+    expect(tasks.textContent).not.toContain('no status');
     expect(screen.getByRole('row', { name: /^noteLines/ }).textContent).toContain('colour');
     expect(screen.getByRole('status').textContent).toContain('Des documents ont été ignorés');
     expect(screen.getByText('uStranger0000001 — 1 projet(s)')).toBeTruthy();

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/button.tsx';
 import { useFormat } from '../../../ui/format.ts';
 
+type Issue = PanoramaImportReport['collections'][string]['issues'][string];
+
 const COUNTS = ['read', 'inserted', 'updated', 'unchanged', 'skipped'] as const;
 
 /** The report as a JSON file, as the CLI's `--report` writes it. */
@@ -15,11 +17,15 @@ function download(report: PanoramaImportReport) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+/** The parameters a reason's text names (reasons.ts on the server), shown as they are. */
+const reasonParams = ({ field = '', value = '', detail = '' }: Record<string, string>) => ({ field, value, detail });
+
 /** What the import did per collection, with the reasons and samples, then what needs the admin's attention. */
 export function ReportView({ report }: { report: PanoramaImportReport }) {
   const { t } = useTranslation('panoramaImport');
   const format = useFormat();
   const collections = Object.entries(report.collections);
+  const reasonText = (issue: Issue) => t(`reasons.${issue.code}`, reasonParams(issue.params));
   return (
     <div className="pi-report" data-testid="panorama-import-report">
       <p role="status">
@@ -46,7 +52,7 @@ export function ReportView({ report }: { report: PanoramaImportReport }) {
                   {c.target && c.target !== name && <span className="muted"> → {c.target}</span>}
                   {Object.entries(c.issues).map(([reason, issue]) => (
                     <span key={reason} className="pi-issue">
-                      {reason} ({format.number(issue.count)}) — {t('samples', { samples: issue.samples.join(', ') })}
+                      {reasonText(issue)} ({format.number(issue.count)}) — {t('samples', { samples: issue.samples.join(', ') })}
                     </span>
                   ))}
                   {Object.keys(c.unknownFields).length > 0 && (
