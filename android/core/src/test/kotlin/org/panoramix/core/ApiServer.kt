@@ -1,6 +1,7 @@
 package org.panoramix.core
 
 import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.double
 import kotlinx.serialization.json.int
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
@@ -19,9 +20,26 @@ import java.util.concurrent.TimeUnit
 class ApiServer private constructor(
     private val process: Process,
     private val dataDir: File,
+    private val logs: StringBuilder,
     val port: Int,
 ) : AutoCloseable {
     val baseUrl = "http://127.0.0.1:$port"
+
+    /**
+     * The server's own time for each answered request to [method] [url] so far, in ms, oldest first:
+     * pino-http's `responseTime` (from the request's arrival to the end of the answer), for telling
+     * the server's share of a client's time from the client's.
+     */
+    fun responseTimes(
+        method: String,
+        url: String,
+    ): List<Double> =
+        synchronized(logs) { logs.lines() }
+            .mapNotNull { line -> runCatching { Json.parseToJsonElement(line).jsonObject }.getOrNull() }
+            .filter { entry ->
+                val request = entry["req"]?.jsonObject
+                request?.get("method")?.jsonPrimitive?.content == method && request["url"]?.jsonPrimitive?.content == url
+            }.mapNotNull { it["responseTime"]?.jsonPrimitive?.double }
 
     override fun close() {
         process.descendants().forEach { it.destroyForcibly() }
@@ -66,7 +84,7 @@ class ApiServer private constructor(
                 listening.completeExceptionally(IllegalStateException("the API exited before listening:\n$logs"))
             }.apply { isDaemon = true }.start()
             return try {
-                ApiServer(process, dataDir, listening.get(120, TimeUnit.SECONDS))
+                ApiServer(process, dataDir, logs, listening.get(120, TimeUnit.SECONDS))
             } catch (failure: Exception) {
                 process.destroyForcibly()
                 throw IllegalStateException("the API did not start:\n${synchronized(logs) { logs }}", failure)
