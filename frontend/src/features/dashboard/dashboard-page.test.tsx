@@ -43,6 +43,8 @@ describe('Accueil', () => {
     const user = userEvent.setup();
     const { card, itemsOf } = renderDashboard();
     expect(itemsOf('En retard')).toEqual([expect.stringContaining('Late report')]);
+    // The cards below the deadlines follow the first paint.
+    await screen.findByRole('region', { name: /Portefeuille/ });
     expect(within(card('Portefeuille')).getByText(/1 ouvertes · 0 terminées · 1 en retard/)).toBeTruthy();
     expect(itemsOf('Activité')).toHaveLength(3); // the last 7 days
     await user.click(screen.getByRole('radio', { name: '24 h' }));

@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue, useMemo, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session-store.ts';
 import { useFormat } from '../../ui/format.ts';
@@ -28,6 +28,21 @@ export default function DashboardPage() {
   // snapshot of 1,000 tasks come in, was one long task on a phone); the page keeps what it shows meanwhile.
   const data = useDeferredValue(dashboard.data);
   const sections = useDashboardSections();
+  // What a phone shows first (the counts and the deadlines) paints with the first overview; the cards
+  // below follow in a task of their own once it is on screen (a frame, then a macrotask): rendered with
+  // it, they lengthened the task before that first paint.
+  const [rest, setRest] = useState(false);
+  useEffect(() => {
+    if (data === undefined || rest) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setRest(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [data, rest]);
   // The sections are one element per overview: the page renders again for every replica change and
   // every change of the session or the clock, which leaves them as they are unless the overview changed.
   const body = useMemo(
@@ -50,17 +65,21 @@ export default function DashboardPage() {
             tasks={data.dueSoonTasks}
             to="/tasks?due=week"
           />
-          {sections.map(({ id, component: Section }) => (
-            <Suspense key={id} fallback={null}>
-              <Section />
-            </Suspense>
-          ))}
-          <Portfolio projects={data.projects} />
-          <RecentNotes notes={data.recentNotes} />
-          <ActivityFeed items={data.activity} window={window} onWindow={setWindow} />
+          {rest && (
+            <>
+              {sections.map(({ id, component: Section }) => (
+                <Suspense key={id} fallback={null}>
+                  <Section />
+                </Suspense>
+              ))}
+              <Portfolio projects={data.projects} />
+              <RecentNotes notes={data.recentNotes} />
+              <ActivityFeed items={data.activity} window={window} onWindow={setWindow} />
+            </>
+          )}
         </div>
       ),
-    [data, sections, t, window],
+    [data, sections, t, window, rest],
   );
   const name = session.phase === 'signed-in' ? session.user.displayName : '';
   return (
