@@ -1,4 +1,5 @@
 import express from 'express';
+import { MongoServerError } from 'mongodb';
 import mongoose from 'mongoose';
 import { pinoHttp } from 'pino-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,14 @@ beforeAll(async () => {
   failing.use(pinoHttp({ logger, genReqId: () => 'req-test-1234' }));
   failing.get('/boom', () => {
     throw new Error('secret internal detail');
+  });
+  failing.get('/locked', () => {
+    // What FerretDB answers when its SQLite lock wait runs out beside a long write.
+    throw new MongoServerError({
+      ok: 0,
+      code: 1,
+      errmsg: '[collection.go:191 sqlite.(*collection).UpdateAll] database is locked (5) (SQLITE_BUSY)',
+    });
   });
   failing.use(errorHandler(createErrorLog({ capBytes: 1 << 20, log: logger })));
   const server = failing.listen(0, '127.0.0.1');
@@ -42,5 +51,15 @@ describe('unexpected errors', () => {
     const stored = await collection.findOne({ requestId: 'req-test-1234' });
     expect(stored).toMatchObject({ message: 'secret internal detail', method: 'GET', path: '/boom' });
     expect(await collection.isCapped()).toBe(true);
+  });
+});
+
+describe('a busy database', () => {
+  it('answers 503 with Retry-After, not 500: the same request succeeds a moment later', async () => {
+    const res = await boom.get('/locked');
+    const problem = expectProblem(res, 503);
+    expect(problem.title).toBe('Database busy');
+    expect(res.headers.get('retry-after')).toBe('2');
+    expect(JSON.stringify(problem)).not.toContain('sqlite');
   });
 });

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import type { ErrorLog } from '../modules/errors/service.ts';
 import { badRequest, conflict, HttpError, problemTypes } from './problem.ts';
+import { isDatabaseBusy } from '../db/busy.ts';
 import { isDuplicateKey } from '../db/duplicate-key.ts';
 
 interface BodyParserError {
@@ -36,6 +37,10 @@ function known(error: unknown): HttpError | undefined {
     return badRequest('Invalid values', errors);
   }
   if (isDuplicateKey(error)) return conflict('This already exists');
+  if (isDatabaseBusy(error)) {
+    const detail = 'The database is busy with another write; try again in a moment';
+    return new HttpError(503, problemTypes.unavailable, 'Database busy', detail, undefined, { 'Retry-After': '2' });
+  }
   return undefined;
 }
 
@@ -88,6 +93,7 @@ export function errorHandler(errorLog: ErrorLog): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const requestId = String(req.id ?? '');
     let problem = known(error);
+    if (isDatabaseBusy(error)) req.log.warn({ err: error }, 'database busy: answered 503');
     if (!problem) {
       const err = error instanceof Error ? error : new Error(String(error));
       req.log.error({ err }, 'unhandled error');

@@ -19,7 +19,7 @@ const errorDescriptions: Record<number, string> = {
   415: 'The body is not JSON (or, for an upload, not multipart/form-data)',
   422: 'This Idempotency-Key was used with another request',
   429: 'Too many requests; see Retry-After',
-  503: 'A dependency is unavailable',
+  503: 'A dependency is unavailable, or the database is busy; see Retry-After',
 };
 
 /** `/api/links/:id` → `/api/links/{id}` */
@@ -45,6 +45,7 @@ export function errorStatuses(route: RouteContract): number[] {
   if (route.body) errors.add(413).add(415);
   if (route.idempotent) errors.add(409).add(422);
   if (route.rateLimited) errors.add(429);
+  errors.add(503); // any route may find the database busy (db/busy.ts) or gone
   return [...errors].sort((a, b) => a - b);
 }
 
@@ -61,7 +62,9 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
     responses[String(code) as `${1 | 2 | 3 | 4 | 5}${string}`] = {
       description: errorDescriptions[code] ?? 'Error',
       content: problemContent,
-      ...(code === 429 ? { headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds' }) }) } : {}),
+      ...(code === 429 || code === 503
+        ? { headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds' }) }) }
+        : {}),
     };
   }
 

@@ -4,6 +4,7 @@ import type { Logger } from '../../lib/logger.ts';
 import type { AnyDomainEvent, EventBus } from '../../realtime/event-bus.ts';
 import type { EmbeddingProvider } from '../embeddings/provider.ts';
 import type { VectorStore } from '../vectors/store.ts';
+import { indexerFree } from './hold.ts';
 import { IndexQueueModel, PURGE, enqueue } from './queue.ts';
 import { reconcile } from './reconcile.ts';
 import type { SearchSource } from './sources.ts';
@@ -121,6 +122,9 @@ export function createIndexer(deps: {
   let draining: Promise<void> = Promise.resolve();
   function drainUntilStopped() {
     const run = draining.then(async () => {
+      // A bulk writer holding the worker off holds the start's reindex and reconciliation off too:
+      // they read and queue every item, and beside a 6,000-person import they queued its people first.
+      await indexerFree();
       await prepare();
       for (let taken = 1; taken > 0 && !stopped;) taken = await worker.runBatch();
     });

@@ -68,6 +68,13 @@ describe('people lookup', () => {
     expect(await search(user, {})).toEqual(['Ben Martin']);
   });
 
+  it("is written by a new user's first import, so the first list after it reads no person", async () => {
+    const user = await t.app.newUser();
+    await importCsv(user, `${header}\nÉlodie,Dupont-Moretti,elodie@acme.test,Active\nJean,Martin,jean@acme.test,Active\n`);
+    await expectLookupInStep(user, 'import');
+    expect(Object.keys((await storedLookup(user.id)) ?? {})).toHaveLength(2);
+  });
+
   it('is built again on the next list once dropped (start, restore), and put right by the nightly rebuild', async () => {
     const user = await t.app.newUser();
     await user.call(routes.people.create, { body: { name: 'Zoé' } });
