@@ -7,7 +7,7 @@ import { decodeCsv, readGoogleCsv } from './google-csv.ts';
 import type { GoogleRecord } from './google-csv.ts';
 import { planImport } from './import-plan.ts';
 import { holdingIndexer } from '../../ml/index/hold.ts';
-import { changeLookup, lookupChanges, readLookup } from './lookup.ts';
+import { changeLookup, ensureLookup, lookupChanges } from './lookup.ts';
 import { PersonModel } from './model.ts';
 import type { PersonDoc } from './model.ts';
 import { toPersonDto } from './service.ts';
@@ -61,7 +61,7 @@ export function createPeopleImport(deps: { events: EventBus }) {
     const { encoding, existing, plan: p } = await plan(actor, filePath);
     // The lookup exists before the write (built now if missing, from the people before the file), so
     // the write below updates it: else a new user's first list after the import read every person.
-    await readLookup(actor.id);
+    await ensureLookup(actor.id);
     const byId = new Map(existing.map((person) => [String(person._id), person]));
     const inserted =
       p.inserts.length === 0

@@ -95,6 +95,14 @@ export async function readLookup(userId: string): Promise<LookupEntries> {
 }
 
 /**
+ * Builds the user's lookup when it is missing, so that a write after this updates it; one read of
+ * `_id` alone otherwise (the entries, megabytes at 10,000 people, are not read or parsed).
+ */
+export async function ensureLookup(userId: string) {
+  if (!(await lookups().findOne({ _id: userId } as never, { projection: { _id: 1 } }))) await build(userId, null);
+}
+
+/**
  * Rebuilds every user's lookup from their people, for what a crash between a person's write and
  * its lookup's left behind (or a second instance's write racing on FerretDB, whose conditional
  * updates are not atomic), and drops the lookups of users who have no people any more (a deleted
