@@ -12,7 +12,7 @@ import type { Model, Types } from 'mongoose';
  * together), and equal ranks leave no key between them to move to. The new item's id, appended as
  * a fraction (hex digits are order-key digits; the final 1 because a key may not end in 0), makes
  * the key its own and orders simultaneous items by creation: `newerFirst` complements the digits.
- * The key stays below the next one: the library's key is never a prefix of its neighbour.
+ * The key stays below the next one: the key it extends is never a prefix of its neighbour (see keyBefore).
  */
 function ownKey(key: string, id: Types.ObjectId, newerFirst: boolean) {
   const hex = id.toHexString();
@@ -20,9 +20,16 @@ function ownKey(key: string, id: Types.ObjectId, newerFirst: boolean) {
   return `${key}${digits}1`;
 }
 
-/** A key before `first` (none: the list is empty) for the new item `id`. */
-export const keyBefore = (first: string | null | undefined, id: Types.ObjectId) =>
-  ownKey(generateKeyBetween(null, first ?? null), id, true);
+/**
+ * A key before `first` (none: the list is empty) for the new item `id`. Before a key with a fraction
+ * the library answers that key's integer part, a prefix of it: our digits after the prefix could sort
+ * above `first` (a Panorama rank imported as 'a0' + a lower id). The key before that prefix shares
+ * no prefix with `first`, so any digits after it stay below.
+ */
+export function keyBefore(first: string | null | undefined, id: Types.ObjectId) {
+  const key = generateKeyBetween(null, first ?? null);
+  return ownKey(first?.startsWith(key) ? generateKeyBetween(null, key) : key, id, true);
+}
 /** A key after `last` (none: the list is empty) for the new item `id`. */
 export const keyAfter = (last: string | null | undefined, id: Types.ObjectId) =>
   ownKey(generateKeyBetween(last ?? null, null), id, false);

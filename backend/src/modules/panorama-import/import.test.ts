@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { routes } from '@panoramix/contracts';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../../test/harness.ts';
@@ -9,7 +10,7 @@ import { legacyObjectId } from './ids.ts';
 import { importPanorama } from './import.ts';
 import type { ImportOptions } from './import.ts';
 import { openSecret } from './secrets.ts';
-import { STRANGER, awkwardDocuments, bigNote, writeTestArchive } from './test-archive.ts';
+import { OWNER, STRANGER, awkwardDocuments, bigNote, writeTestArchive } from './test-archive.ts';
 import { verifyImport } from './verify.ts';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'panorama-import-test-'));
@@ -210,6 +211,21 @@ describe('Panorama archive import', { timeout: 120_000 }, () => {
         unchanged: c.read,
       });
     }
+  });
+
+  it('a task added after the import goes on top of the inbox, above the imported ones', async () => {
+    const carol = await ctx.app.newUser();
+    const now = new Date().toISOString();
+    await carol.call(routes.tasks.create, { body: { title: 'Before the import' } }); // starts the inbox's bound
+    // First of Panorama's list: its order key is below every key the inbox had.
+    const first = { _id: 'tFirst00000000005', userId: OWNER, title: 'Importée', status: 'todo', priorityRank: -1e6 };
+    const archive = writeTestArchive(path.join(work, 'inbox.ndjson.gz'), {
+      tasks: [{ ...first, createdAt: now, updatedAt: now }],
+    });
+    await importPanorama(options({ archive, userId: new mongoose.Types.ObjectId(carol.id), username: carol.username }));
+    await carol.call(routes.tasks.create, { body: { title: 'After the import' } });
+    const inbox = await carol.call(routes.tasks.list, { query: { projectId: 'none' } });
+    expect(inbox.body.items.map((task) => task.title)).toEqual(['After the import', 'Importée', 'Before the import']);
   });
 
   it('resolves a pending member on a run with --map-user', async () => {

@@ -2,6 +2,8 @@ import type { Types } from 'mongoose';
 import { enqueue } from '../../ml/index/queue.ts';
 import { exportedCollections } from '../export/collections.ts';
 import { upgradeImported } from '../export/registry.ts';
+import { TaskModel } from '../tasks/model.ts';
+import { forgetInboxTopRank } from '../tasks/rank.ts';
 import { readFrames } from './archive.ts';
 import { copyFileBytes } from './files-dir.ts';
 import type { PanoramaDoc } from './mapping.ts';
@@ -188,6 +190,8 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
   // lookups, calendar months) is brought up to date as after a backup restore.
   const written = new Set(Object.values(report.collections).flatMap((c) => (c.inserted + c.updated > 0 ? [c.target] : [])));
   await upgradeImported(exportedCollections, (collection) => written.has(collection.model.collection.name));
+  // Its projects are new, with no bound yet; its inbox tasks may rank below the inbox's (tasks/rank.ts).
+  if (written.has(TaskModel.collection.name)) await forgetInboxTopRank(options.userId);
   report.pendingMembers = [...pending].map(([legacyUserId, projects]) => ({ legacyUserId, projects }));
   report.finishedAt = new Date().toISOString();
   report.clean = isClean(report);

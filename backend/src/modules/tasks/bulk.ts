@@ -12,7 +12,7 @@ import type { projectContent } from '../../sharing/content.ts';
 import { assigneeAfter, dedupeTags } from './fields.ts';
 import { TaskModel } from './model.ts';
 import type { TaskDoc } from './model.ts';
-import { lowerTopRankOf } from './rank.ts';
+import { lowerTopRanksOf } from './rank.ts';
 import { deletedBy, forgetDeleted, keepDeleted } from './trash.ts';
 
 export type TaskContent = ReturnType<typeof projectContent<'task', TaskDoc>>;
@@ -102,9 +102,7 @@ export function taskBulk({ content, events, toDto }: TaskWrites) {
     }).lean<TaskDoc[]>();
     const byId = new Map(plans.map((plan) => [String(plan.task._id), plan]));
     await touchProjects(actor, projectIdsOf(tasks));
-    if (patch.projectId && written.length > 0) {
-      await lowerTopRankOf(patch.projectId, written.map((task) => task.rank).sort()[0]!);
-    }
+    if (patch.projectId !== undefined) await lowerTopRanksOf(written);
     await Promise.all(
       written.flatMap((task) => {
         const plan = byId.get(String(task._id))!;

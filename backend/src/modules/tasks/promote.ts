@@ -3,7 +3,7 @@ import type { TaskWrites } from './bulk.ts';
 import { TaskModel } from './model.ts';
 import type { TaskDoc } from './model.ts';
 import { promotedOrder, reRank } from './promote-order.ts';
-import { lowerTopRankOf } from './rank.ts';
+import { lowerTopRanksOf } from './rank.ts';
 
 /**
  * Promote to top (promote-order.ts) over the open tasks of the task's list: its project's, shared
@@ -36,7 +36,7 @@ export async function promote({ content, toDto }: TaskWrites, actor: AuthUser, i
   const moved = (await TaskModel.find({ _id: { $in: changes.map(({ task }) => task._id) }, ...list }).lean<TaskDoc[]>()).filter(
     (task) => ranks.get(String(task._id)) === task.rank,
   );
-  if (doc.projectId && moved.length > 0) await lowerTopRankOf(doc.projectId, moved.map((task) => task.rank).sort()[0]!);
+  await lowerTopRanksOf(moved);
   await Promise.all(moved.map((task) => content.announce('updated', task, audience)));
   return { updated: moved.map(toDto) };
 }

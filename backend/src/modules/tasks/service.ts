@@ -11,7 +11,7 @@ import { assigneeAfter, dedupeTags } from './fields.ts';
 import { taskBulk } from './bulk.ts';
 import { TaskModel } from './model.ts';
 import { promote } from './promote.ts';
-import { lowerTopRank, lowerTopRankOf, rankOnTop, rankOnTopOfProject } from './rank.ts';
+import { lowerTopRank, lowerTopRanksOf, rankOnTopOfInbox, rankOnTopOfProject } from './rank.ts';
 import { keepDeleted } from './trash.ts';
 import type { TaskDoc } from './model.ts';
 
@@ -92,8 +92,10 @@ export function createTaskService(deps: { events: EventBus }) {
     const assigned = (audience: string[]) => assigneeAfter(null, input.assigneeId, audience, 'body.assigneeId');
     if (!input.projectId) {
       assigned([actor.id]);
-      const rank = input.rank ?? (await rankOnTop({ userId: actor.id, projectId: null }, _id));
-      return content.create(actor, { ...fields, rank }, [actor.id]);
+      const rank = input.rank ?? (await rankOnTopOfInbox(actor.id, _id));
+      const task = await content.create(actor, { ...fields, rank }, [actor.id]);
+      if (input.rank) await lowerTopRanksOf([{ projectId: null, userId: actor.id, rank }]);
+      return task;
     }
     const { audience, project } = await enterProjectAs(
       actor,
@@ -117,8 +119,8 @@ export function createTaskService(deps: { events: EventBus }) {
       ...(assigneeId !== undefined ? { assigneeId } : {}),
     };
     const saved = await content.save(actor, current, { $set: fields }, audience);
-    // A rank written into a project (a move within it, or into it) lowers the project's bound for new tasks.
-    if (saved.projectId && (patch.rank !== undefined || moving)) await lowerTopRankOf(saved.projectId, saved.rank);
+    // A rank written into a list (a move within it, or into it) lowers the list's bound for new tasks.
+    if (patch.rank !== undefined || moving) await lowerTopRanksOf([saved]);
     return toTaskDto(saved);
   }
 

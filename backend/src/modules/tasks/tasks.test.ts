@@ -60,26 +60,46 @@ describe('tasks: life cycle', () => {
     expect(started.body.statusChangedAt > first.statusChangedAt).toBe(true);
   });
 
-  it('a new task in a project goes on top of tasks dragged to the top, given a rank or moved in from elsewhere', async () => {
-    const user = await t.app.newUser();
-    const project = (await user.call(routes.projects.create, { body: { name: 'P' } })).body;
-    const inProject = async () => titles(await listTasks(user, { projectId: project.id }));
-    const first = await newTask(user, { title: 'First', projectId: project.id });
-    const second = await newTask(user, { title: 'Second', projectId: project.id });
-    await user.call(routes.tasks.update, { ...byId(first.id), body: { rank: generateKeyBetween(null, second.rank) } });
-    await newTask(user, { title: 'Third', projectId: project.id });
-    expect(await inProject()).toEqual(['Third', 'First', 'Second']);
+  // Each list keeps the bound of its order keys (tasks/rank.ts): every way a rank gets into it lowers that bound.
+  it.each(['project', 'inbox'] as const)(
+    'a new task in the %s goes on top of tasks dragged to the top, given a rank, moved in alone or in bulk, or promoted',
+    async (list) => {
+      const user = await t.app.newUser();
+      const project = (await user.call(routes.projects.create, { body: { name: 'P' } })).body;
+      const other = (await user.call(routes.projects.create, { body: { name: 'Q' } })).body;
+      const here = list === 'project' ? project.id : null;
+      const elsewhere = list === 'project' ? null : other.id;
+      const inList = async () => titles(await listTasks(user, { projectId: here ?? 'none' }));
+      const add = (title: string, rank?: string) => newTask(user, { title, projectId: here, ...(rank ? { rank } : {}) });
+      const rankAbove = (rank: string) => generateKeyBetween(null, rank);
 
-    const topmost = await newTask(user, { title: 'Ranked', projectId: project.id, rank: 'Y00' });
-    await newTask(user, { title: 'Fourth', projectId: project.id });
-    expect((await inProject()).slice(0, 2)).toEqual(['Fourth', 'Ranked']);
+      const first = await add('First');
+      const second = await add('Second');
+      await user.call(routes.tasks.update, { ...byId(first.id), body: { rank: rankAbove(second.rank) } });
+      await add('Third');
+      expect(await inList()).toEqual(['Third', 'First', 'Second']);
 
-    const inbox = await newTask(user, { title: 'From the inbox' });
-    await user.call(routes.tasks.update, { ...byId(inbox.id), body: { rank: generateKeyBetween(null, topmost.rank) } });
-    await user.call(routes.tasks.update, { ...byId(inbox.id), body: { projectId: project.id } });
-    await newTask(user, { title: 'Fifth', projectId: project.id });
-    expect((await inProject()).slice(0, 2)).toEqual(['Fifth', 'From the inbox']);
-  });
+      const ranked = await add('Ranked', 'Y00');
+      await add('Fourth');
+      expect((await inList()).slice(0, 2)).toEqual(['Fourth', 'Ranked']);
+
+      const alone = await newTask(user, { title: 'Moved alone', projectId: elsewhere });
+      await user.call(routes.tasks.update, { ...byId(alone.id), body: { rank: rankAbove(ranked.rank) } });
+      await user.call(routes.tasks.update, { ...byId(alone.id), body: { projectId: here } });
+      const fifth = await add('Fifth');
+      expect((await inList()).slice(0, 2)).toEqual(['Fifth', 'Moved alone']);
+
+      const inBulk = await newTask(user, { title: 'Moved in bulk', projectId: elsewhere });
+      await user.call(routes.tasks.update, { ...byId(inBulk.id), body: { rank: rankAbove(fifth.rank) } });
+      await user.call(routes.tasks.bulkUpdate, { body: { ids: [inBulk.id], patch: { projectId: here } } });
+      await add('Sixth');
+      expect((await inList()).slice(0, 2)).toEqual(['Sixth', 'Moved in bulk']);
+
+      await user.call(routes.tasks.promote, byId(second.id));
+      await add('Seventh');
+      expect((await inList()).slice(0, 2)).toEqual(['Seventh', 'Second']);
+    },
+  );
 
   it('moves tasks a hundred times into the same gap: the order holds, and the list pages by order key', async () => {
     const user = await t.app.newUser();

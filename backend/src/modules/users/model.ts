@@ -13,6 +13,8 @@ const userSchema = new Schema(
     avatarFileId: { type: Schema.Types.ObjectId, default: null },
     /** Bumped on password change: access tokens issued before it stop working. */
     sessionEpoch: { type: Number, required: true, default: 0 },
+    /** The order-key bound of this user's inbox tasks: see tasks/rank.ts (projects keep theirs, `taskTopRank`). */
+    inboxTaskTopRank: { type: String, default: null },
   },
   { timestamps: true },
 );
