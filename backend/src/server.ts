@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { createClient } from 'redis';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { buildIndexes } from './db/indexes.ts';
 import { connectDatabase, disconnectDatabase } from './db/connect.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import type { Logger } from './lib/logger.ts';
@@ -46,7 +47,7 @@ export async function startServer(options: { config: Config; logger: Logger; mon
   const jobs = createJobRunner({ db, log: logger, pollMs: config.JOBS_POLL_MS });
   const events = new EventBus(logger);
   const services = createServices({ config, logger, events, jobs, redis: redis?.pub });
-  await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).init()));
+  await buildIndexes();
   await services.errorLog.ensureCollection();
   for (const collection of exportedCollections) await collection.upgrade?.('start');
   if (config.seedAdmin) await seedDevAdmin(services.auth, logger);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.ts';
+import { buildIndexes } from '../db/indexes.ts';
 import { connectDatabase, disconnectDatabase } from '../db/connect.ts';
 import { startDatabase } from '../db/local-server.ts';
 import { UserModel } from '../modules/users/model.ts';
-import { exportedCollections } from '../modules/export/collections.ts';
 import { ArchiveError } from '../modules/export/framing.ts';
 import { terminalProgress } from '../modules/export/progress.ts';
 import { readArchive } from '../modules/export/read-archive.ts';
@@ -24,13 +24,13 @@ async function run(command: Command) {
   const database = await startDatabase(path.join(config.dataDir, 'db'), (msg) => progress.note(msg));
   try {
     await connectDatabase(database.uri, config.MONGODB_DB);
+    // Unique indexes first, so that a restore or a Panorama import into an empty database enforces them as the API does.
+    await buildIndexes();
     if (command.command === 'import-panorama' || command.command === 'verify-import') {
       process.exitCode = await runPanoramaCommand(command, config, progress);
       return;
     }
     if (command.command === 'import') {
-      // Unique indexes first, so an import into an empty database enforces them like the API does.
-      await Promise.all(exportedCollections.map((c) => c.model.init()));
       const summary = await readArchive({ archive: resolvePath(command.archive), uploadsDir: config.uploadsDir, progress });
       const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
       progress.note(`imported ${total} documents from ${command.archive}`);

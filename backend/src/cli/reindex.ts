@@ -4,6 +4,7 @@ import { startDatabase } from '../db/local-server.ts';
 import { createLogger } from '../lib/logger.ts';
 import { EventBus } from '../realtime/event-bus.ts';
 import { createServices } from '../services.ts';
+import { buildIndexes } from '../db/indexes.ts';
 import { connectDatabase, disconnectDatabase } from '../db/connect.ts';
 import { enqueueAll } from '../ml/index/indexer.ts';
 import { queueStatus } from '../ml/index/queue.ts';
@@ -18,6 +19,7 @@ async function main() {
   const logger = createLogger('warn');
   const database = await startDatabase(path.join(config.dataDir, 'db'), () => {});
   await connectDatabase(database.uri, config.MONGODB_DB);
+  await buildIndexes();
   const services = createServices({ config, logger, events: new EventBus(logger), jobs: { now: async () => {} } });
   const started = Date.now();
   const rate = (n: number) => `${Math.round((n * 1000) / Math.max(1, Date.now() - started))} items/s`;

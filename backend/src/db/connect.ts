@@ -7,9 +7,8 @@ export async function connectDatabase(uri: string, dbName?: string) {
   await mongoose.connect(uri, {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS: 10_000,
-    // FerretDB builds indexes synchronously; Mongo does too for empty collections. Keep autoIndex so
-    // unique constraints exist before the first write.
-    autoIndex: true,
+    // Built by buildIndexes (indexes.ts) before the first request, which knows which engine this is.
+    autoIndex: false,
   });
   return mongoose.connection;
 }

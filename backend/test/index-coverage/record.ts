@@ -26,23 +26,41 @@ interface CreatedIndex {
   expireAfterSeconds?: number;
 }
 
+function addIndex(collection: string, index: CreatedIndex) {
+  const created = indexes.get(collection) ?? new Map<string, IndexSpec>();
+  const key = index.key instanceof Map ? Object.fromEntries(index.key) : index.key;
+  created.set(JSON.stringify(key), {
+    key,
+    unique: index.unique === true,
+    partial: index.partialFilterExpression !== undefined,
+    ttl: index.expireAfterSeconds !== undefined,
+  });
+  indexes.set(collection, created);
+}
+
 function record({ commandName, command }: CommandStartedEvent) {
   if (commandName === 'createIndexes') {
-    const collection = String(command.createIndexes);
-    const created = indexes.get(collection) ?? new Map<string, IndexSpec>();
-    for (const index of command.indexes as CreatedIndex[]) {
-      const key = index.key instanceof Map ? Object.fromEntries(index.key) : index.key;
-      created.set(JSON.stringify(key), {
-        key,
-        unique: index.unique === true,
-        partial: index.partialFilterExpression !== undefined,
-        ttl: index.expireAfterSeconds !== undefined,
-      });
-    }
-    indexes.set(collection, created);
+    for (const index of command.indexes as CreatedIndex[]) addIndex(String(command.createIndexes), index);
     return;
   }
   for (const shape of shapesOfCommand(commandName, command)) shapes.set(JSON.stringify(shape), shape);
+}
+
+/** The models' declared indexes, which MongoDB gets: on FerretDB only the unique ones are created (db/indexes.ts). */
+function addDeclaredIndexes() {
+  for (const model of Object.values(mongoose.models)) {
+    for (const [key, options] of model.schema.indexes()) {
+      const { unique, partialFilterExpression, expireAfterSeconds, expires } = options;
+      addIndex(model.collection.collectionName, {
+        key,
+        unique: unique === true,
+        partialFilterExpression,
+        ...(expireAfterSeconds !== undefined || expires !== undefined
+          ? { expireAfterSeconds: Number(expireAfterSeconds ?? 0) }
+          : {}),
+      });
+    }
+  }
 }
 
 // Monitoring is a client option fixed at connection; Mongoose creates the client synchronously.
@@ -55,6 +73,7 @@ mongoose.connect = ((uri: string, options?: mongoose.ConnectOptions) => {
 
 // Registered first, so it runs after the file's own afterAll (hooks unwind as a stack): its app has closed.
 afterAll(() => {
+  addDeclaredIndexes();
   const file = path.relative(process.cwd(), expect.getState().testPath ?? 'unknown');
   const entry: CoverageRecord = {
     file,

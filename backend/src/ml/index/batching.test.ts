@@ -4,6 +4,7 @@ import { Types } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { connectDatabase, disconnectDatabase } from '../../db/connect.ts';
+import { buildIndexes } from '../../db/indexes.ts';
 import { IndexQueueModel, claim, complete, enqueue, fail } from './queue.ts';
 
 // Command monitoring is a client option fixed at connection: this file's app connects with it on.
@@ -13,7 +14,7 @@ vi.spyOn(mongoose, 'connect').mockImplementation((uri, options) => connect(uri, 
 // The queue alone on a database of its own: an app's indexing job would take and settle these entries meanwhile.
 beforeAll(async () => {
   await connectDatabase(inject('mongoUri'), `test_${randomBytes(6).toString('hex')}`);
-  await IndexQueueModel.init(); // its indexes, before the commands are counted
+  await buildIndexes([IndexQueueModel]); // its indexes, before the commands are counted
 });
 afterAll(async () => {
   await mongoose.connection.dropDatabase();
