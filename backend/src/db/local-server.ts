@@ -119,7 +119,13 @@ async function supervise(kind: LocalEngine, child: ChildProcess, port: number, d
   };
 }
 
-/** FerretDB on SQLite: telemetry and debug listener off, its own port and state dir. */
+/**
+ * FerretDB on SQLite: telemetry and debug listener off, its own port and state dir. FerretDB opens
+ * SQLite in WAL mode with synchronous FULL, an fsync at every commit, and it commits each document
+ * an update or delete changes on its own: about 25 ms a document here (512 queue entries claimed
+ * by one updateMany: 14 s). synchronous NORMAL, SQLite's advice for WAL, syncs at checkpoints:
+ * a crash of the process loses nothing; a power cut may lose the last commits, never consistency.
+ */
 export async function startFerretDb(dir: string, log: (msg: string) => void = () => {}): Promise<RunningDatabase> {
   const binary = await ensureFerretBinary(log);
   const sqliteDir = path.join(dir, 'sqlite');
@@ -131,7 +137,7 @@ export async function startFerretDb(dir: string, log: (msg: string) => void = ()
     binary,
     [
       '--handler=sqlite',
-      `--sqlite-url=file:${sqliteDir}/`,
+      `--sqlite-url=file:${sqliteDir}/?_pragma=synchronous(normal)`,
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${stateDir}`,
       '--telemetry=disable',

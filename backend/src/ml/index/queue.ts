@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, model } from 'mongoose';
+import { anyOf } from '../../db/any-of.ts';
 import { insertNew } from '../../db/duplicate-key.ts';
 
 /** `kind` of an entry that purges a whole scope (a deleted project) rather than one item. */
@@ -139,7 +140,14 @@ export async function claim(limit: number, leaseMs: number): Promise<{ token: st
 
 /** Removes the entries no newer event touched, and releases the others for the next run. */
 async function settle(token: string, entries: QueueEntry[]) {
-  await IndexQueueModel.deleteMany({ claim: token, $or: entries.map((e) => ({ _id: e._id, version: e.version })) });
+  await IndexQueueModel.deleteMany({
+    claim: token,
+    ...anyOf(
+      'version',
+      '_id',
+      entries.map((e) => [e.version, e._id]),
+    ),
+  });
   await IndexQueueModel.updateMany({ claim: token }, { $set: { claim: null, leaseUntil: null } });
   release(token);
 }

@@ -9,6 +9,7 @@ import { PURGE, claim, complete, fail } from './queue.ts';
 import type { QueueEntry } from './queue.ts';
 import type { IndexedItem, SearchSource } from './sources.ts';
 import { onlyDuplicateKeys } from '../../db/duplicate-key.ts';
+import { anyOf } from '../../db/any-of.ts';
 
 /** A batch after writes: a few live edits, indexed at once. */
 const BATCH = 32;
@@ -81,7 +82,13 @@ export function createIndexWorker(deps: {
   async function remove(items: { kind: string; id: string }[]) {
     if (items.length === 0) return;
     await deps.store.removeItems(items);
-    await SearchEntryModel.deleteMany({ $or: items.map((i) => ({ kind: i.kind, itemId: i.id })) }).setOptions({
+    await SearchEntryModel.deleteMany(
+      anyOf(
+        'kind',
+        'itemId',
+        items.map((i) => [i.kind, i.id]),
+      ),
+    ).setOptions({
       tenancy: 'system',
     });
   }

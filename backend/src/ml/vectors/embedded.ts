@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import { ProviderError } from '../http-client.ts';
 import { Segment } from './segment.ts';
 import type { PointPayload, VectorPoint, VectorStore } from './store.ts';
+import { anyOf } from '../../db/any-of.ts';
 import { insertNew, isDuplicateKey } from '../../db/duplicate-key.ts';
 
 interface PointDoc {
@@ -130,7 +131,14 @@ export function createEmbeddedStore(options: { db: Db; collection: string }): Ve
       const marked = new Set((await insertNew(markers, items.map(markerOf))).map((marker) => marker._id));
       const known = items.filter((item) => marked.has(markerOf(item)._id));
       if (known.length === 0) return;
-      await points.deleteMany({ collection: name, $or: known.map((item) => ({ kind: item.kind, itemId: item.id })) });
+      await points.deleteMany({
+        collection: name,
+        ...anyOf(
+          'kind',
+          'itemId',
+          known.map((item) => [item.kind, item.id]),
+        ),
+      });
       const keys = new Set(known.map((item) => `${item.kind}:${item.id}`));
       for (const loading of segments.values()) (await loading).removeItems(keys);
     },
