@@ -77,6 +77,10 @@ const groups: { reason: string; shapes: string[] }[] = [
     ],
   },
   {
+    reason: 'a small bounded set: the search leases, at most a batch (512) per running worker, read whole by each claim',
+    shapes: ['search_leases.find {}'],
+  },
+  {
     reason: "a small bounded set: an instance's accounts (tens), searched by any part of a name, which no index bounds",
     shapes: [
       'users.find {_id: filter, disabled: eq, $or: [{username: range}, {displayName: filter}]} sort {username: 1} limited',

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { connectDatabase, disconnectDatabase } from '../../db/connect.ts';
 import { buildIndexes } from '../../db/indexes.ts';
-import { IndexQueueModel, claim, complete, enqueue, fail } from './queue.ts';
+import { IndexLeaseModel, IndexQueueModel, claim, complete, enqueue, fail } from './queue.ts';
 
 // Command monitoring is a client option fixed at connection: this file's app connects with it on.
 const connect = mongoose.connect.bind(mongoose);
@@ -14,7 +14,7 @@ vi.spyOn(mongoose, 'connect').mockImplementation((uri, options) => connect(uri, 
 // The queue alone on a database of its own: an app's indexing job would take and settle these entries meanwhile.
 beforeAll(async () => {
   await connectDatabase(inject('mongoUri'), `test_${randomBytes(6).toString('hex')}`);
-  await buildIndexes([IndexQueueModel]); // its indexes, before the commands are counted
+  await buildIndexes([IndexQueueModel, IndexLeaseModel]); // their indexes, before the commands are counted
 });
 afterAll(async () => {
   await mongoose.connection.dropDatabase();
@@ -69,6 +69,7 @@ describe('indexing queue writes', () => {
     expect(taken.entries.length).toBeGreaterThanOrEqual(32);
     expect(await queueCommands(() => fail(taken.token, taken.entries, 'embeddings: timeout'))).toEqual(['update']);
     const retried = await IndexQueueModel.find({ _id: { $in: taken.entries.map((e) => e._id) } }).lean();
-    expect(retried.every((e) => e.attempts === 1 && e.claim === null && e.lastError === 'embeddings: timeout')).toBe(true);
+    expect(retried.every((e) => e.attempts === 1 && e.lastError === 'embeddings: timeout')).toBe(true);
+    expect(await IndexLeaseModel.countDocuments({ claim: taken.token })).toBe(0); // released for the retry
   });
 });

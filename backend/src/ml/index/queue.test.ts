@@ -1,26 +1,39 @@
 import { Types } from 'mongoose';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/harness.ts';
-import { IndexQueueModel, claim, complete, enqueue } from './queue.ts';
+import { claim, complete, enqueue } from './queue.ts';
 
 const ctx = useTestApp();
+const notes = (n: number) => Array.from({ length: n }, () => ({ kind: 'note', id: String(new Types.ObjectId()) }));
 
-describe('search queue', () => {
-  it('claims at once an entry whose release a racing update wrote back, instead of waiting out the lease', async () => {
-    // Only this test touches the queue: the app's own worker and jobs are stopped.
-    await Promise.all([ctx.app.server.jobs.stop(), ctx.app.server.services.indexer.stop()]);
-    const id = String(new Types.ObjectId());
-    await enqueue([{ kind: 'note', id }]);
-    const first = await claim(10, 60_000);
-    expect(first.entries).toHaveLength(1);
-    await enqueue([{ kind: 'note', id }]); // a new event while the batch works: a newer version
-    await complete(first.token, first.entries);
-    // What FerretDB's whole-document rewrite of the version bump leaves when it lands on the release.
-    await IndexQueueModel.updateOne(
-      { _id: `note:${id}` },
-      { $set: { claim: first.token, leaseUntil: new Date(Date.now() + 60_000) } },
-    );
+describe('search queue leases', () => {
+  // Only these tests touch the queue: the app's own worker and jobs are stopped.
+  beforeAll(() => Promise.all([ctx.app.server.jobs.stop(), ctx.app.server.services.indexer.stop()]));
+
+  it('gives each entry to one of two claims made at the same moment', async () => {
+    const queued = notes(60);
+    await enqueue(queued);
+    const [a, b] = await Promise.all([claim(60, 60_000), claim(60, 60_000)]);
+    const ids = [...a.entries, ...b.entries].map((entry) => entry.itemId);
+    expect(new Set(ids).size).toBe(ids.length); // no entry in both batches
+    expect(ids.sort()).toEqual(queued.map((item) => item.id).sort());
+    await Promise.all([complete(a.token, a.entries), complete(b.token, b.entries)]);
+  });
+
+  it('claims again an entry whose batch never finished once its lease ran out, with the newer version of a later event', async () => {
+    const [item] = notes(1);
+    await enqueue([item!]);
+    const dead = await claim(10, 0); // a worker that stopped mid-batch: its lease is already over
+    expect(dead.entries.map((entry) => entry.itemId)).toEqual([item!.id]);
     const next = await claim(10, 60_000);
-    expect(next.entries.map((entry) => entry.itemId)).toEqual([id]);
+    expect(next.entries.map((entry) => entry.itemId)).toEqual([item!.id]);
+    expect(await claim(10, 60_000)).toMatchObject({ entries: [] }); // held by the live lease
+
+    await enqueue([item!]); // a new edit while the batch works
+    await complete(next.token, next.entries);
+    const after = await claim(10, 60_000);
+    expect(after.entries).toMatchObject([{ itemId: item!.id, version: 2 }]);
+    await complete(after.token, after.entries);
+    expect(await claim(10, 60_000)).toMatchObject({ entries: [] });
   });
 });

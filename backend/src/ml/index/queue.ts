@@ -11,8 +11,9 @@ export const MAX_ATTEMPTS = 6;
 /**
  * The durable indexing backlog: one entry per item to refresh (`_id` = `kind:id`), so ten edits
  * of one note before the worker runs cost one embedding. `version` grows with every new event:
- * a worker finishing an older version leaves the entry pending. A worker that dies holding a
- * lease loses nothing: the lease expires and another run takes the entry again.
+ * a worker finishing an older version leaves the entry pending. A batch holds its entries by
+ * leases (below); a worker that dies holding one loses nothing: the lease expires and another
+ * run takes the entry again.
  */
 const queueSchema = new Schema(
   {
@@ -24,24 +25,38 @@ const queueSchema = new Schema(
     state: { type: String, enum: ['pending', 'dead'], default: 'pending' },
     attempts: { type: Number, default: 0 },
     runAt: { type: Date, required: true },
-    leaseUntil: { type: Date, default: null },
-    claim: { type: String, default: null },
     lastError: { type: String, default: null },
     failedAt: { type: Date, default: null },
   },
   { versionKey: false },
 );
 queueSchema.index({ state: 1, runAt: 1 });
-queueSchema.index({ claim: 1 }); // a worker reads, completes and releases its batch by its claim
 
 export const IndexQueueModel = model('IndexQueueEntry', queueSchema, 'search_queue');
+
+/**
+ * A batch's hold on one entry (`_id` the entry's), inserted and deleted, never updated: a claim is
+ * one insert of its leases, where a taken `_id` means another batch holds that entry, on MongoDB
+ * and FerretDB alike. Marking the entries themselves took an update of each, which FerretDB
+ * neither isolates (two claims took the same entries) nor makes cheap (some 20 ms an entry beside
+ * a backlog of 10,000). At most a batch per running worker: a claim reads them all.
+ */
+const leaseSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    claim: { type: String, required: true },
+    until: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+leaseSchema.index({ claim: 1 }); // a batch releases its leases by its claim
+export const IndexLeaseModel = model('IndexLease', leaseSchema, 'search_leases');
+const leases = () => IndexLeaseModel.db.collection<{ _id: string; claim: string; until: Date }>('search_leases');
 /** The same collection through the driver, for the batched inserts Mongoose would cast one by one. */
 const queueEntries = () => IndexQueueModel.db.collection<QueueDoc>('search_queue');
 type QueueDoc = QueueEntry & {
   state: 'pending' | 'dead';
   runAt: Date;
-  leaseUntil: Date | null;
-  claim: string | null;
   lastError: string | null;
   failedAt: Date | null;
 };
@@ -91,8 +106,6 @@ export async function enqueue(items: readonly { kind: string; id: string }[]) {
     kind: item.kind,
     itemId: item.id,
     version: 1,
-    leaseUntil: null,
-    claim: null,
     ...pending,
   }));
   const taken = await insertNew(queueEntries(), docs);
@@ -105,52 +118,44 @@ export async function enqueue(items: readonly { kind: string; id: string }[]) {
   if (matchedCount < taken.length) await insertNew(queueEntries(), taken);
 }
 
-/**
- * The claims this process released lately. FerretDB rewrites a whole entry on each update, so a new
- * event's version bump racing a batch's release could write the released claim back: the entry then
- * looked leased by nobody's batch until its lease ran out (a test's flush gave up after 10 s). A
- * claim this process released is free, whatever the entry says.
- */
-const released: string[] = [];
-const RELEASED_KEPT = 64;
-function release(token: string) {
-  released.push(token);
-  if (released.length > RELEASED_KEPT) released.shift();
-}
-
-/** Takes up to `limit` due entries for `leaseMs`; entries leased by a live worker are skipped. */
+/** Takes up to `limit` due entries for `leaseMs`; entries leased by a live batch are skipped. */
 export async function claim(limit: number, leaseMs: number): Promise<{ token: string; entries: QueueEntry[] }> {
   const now = new Date();
-  const free = [
-    { leaseUntil: null },
-    { leaseUntil: { $lt: now } },
-    ...(released.length ? [{ claim: { $in: [...released] } }] : []),
-  ];
-  const due = { state: 'pending' as const, runAt: { $lte: now }, $or: free };
-  const candidates = await IndexQueueModel.find(due, { _id: 1 }).limit(limit).lean();
+  const held = await IndexLeaseModel.find({}, { until: 1 }).lean();
+  const live = new Set(held.filter((lease) => lease.until > now).map((lease) => lease._id));
+  const expired = held.filter((lease) => lease.until <= now).map((lease) => lease._id);
+  if (expired.length > 0) await IndexLeaseModel.deleteMany({ _id: { $in: expired }, until: { $lte: now } });
+  const due = await IndexQueueModel.find({ state: 'pending', runAt: { $lte: now } })
+    .limit(limit + live.size)
+    .lean<QueueEntry[]>();
+  const free = due.filter((entry) => !live.has(entry._id)).slice(0, limit);
   const token = randomUUID();
-  if (candidates.length === 0) return { token, entries: [] };
-  await IndexQueueModel.updateMany(
-    { ...due, _id: { $in: candidates.map((c) => c._id) } },
-    { $set: { claim: token, leaseUntil: new Date(now.getTime() + leaseMs) } },
+  if (free.length === 0) return { token, entries: [] };
+  const until = new Date(now.getTime() + leaseMs);
+  const taken = new Set(
+    (
+      await insertNew(
+        leases(),
+        free.map((e) => ({ _id: e._id, claim: token, until })),
+      )
+    ).map((l) => l._id),
   );
-  const entries = await IndexQueueModel.find({ claim: token }).lean<QueueEntry[]>();
-  return { token, entries };
+  return { token, entries: free.filter((entry) => !taken.has(entry._id)) };
 }
 
-/** Removes the entries no newer event touched, and releases the others for the next run. */
+/** Removes the entries no newer event touched (the others stay due), and releases the batch's leases. */
 async function settle(token: string, entries: QueueEntry[]) {
-  await IndexQueueModel.deleteMany({
-    claim: token,
-    ...anyOf(
+  await IndexQueueModel.deleteMany(
+    anyOf(
       'version',
       '_id',
       entries.map((e) => [e.version, e._id]),
     ),
-  });
-  await IndexQueueModel.updateMany({ claim: token }, { $set: { claim: null, leaseUntil: null } });
-  release(token);
+  );
+  await release(token);
 }
+
+const release = (token: string) => IndexLeaseModel.deleteMany({ claim: token });
 
 /** Done: the items are indexed, so any dead letter of theirs is obsolete. */
 export async function complete(token: string, entries: QueueEntry[]) {
@@ -171,13 +176,11 @@ export async function fail(token: string, entries: QueueEntry[], reason: string)
   }
   for (const [attempts, group] of retried) {
     await IndexQueueModel.updateMany(
-      { _id: { $in: group.map((e) => e._id) }, claim: token },
+      { _id: { $in: group.map((e) => e._id) } },
       {
         $set: {
           attempts,
           runAt: new Date(now.getTime() + 1000 * 2 ** attempts),
-          claim: null,
-          leaseUntil: null,
           lastError: why,
           failedAt: now,
         },
@@ -197,7 +200,7 @@ export async function fail(token: string, entries: QueueEntry[], reason: string)
     );
     await settle(token, dead);
   }
-  release(token);
+  await release(token);
   const last = entries[0]!;
   await queueStatusRecords().updateOne(
     { _id: LAST_ERROR },
