@@ -54,6 +54,20 @@ describe('indexing queue writes', () => {
     expect(versions.filter((e) => e.version === 1)).toHaveLength(100);
   });
 
+  it('a rebuild queues the missing items and revives the dead entries, leaving the pending ones as they are', async () => {
+    const [pending, dead] = notes(2);
+    await enqueue([pending!, dead!]);
+    await IndexQueueModel.updateOne({ _id: `note:${dead!.id}` }, { $set: { state: 'dead' } });
+    const [missing] = notes(1);
+    expect(await queueCommands(() => enqueue([pending!, dead!, missing!], { rebuild: true }))).toEqual(['insert', 'update']);
+    const entries = await IndexQueueModel.find({ _id: { $in: [pending, dead, missing].map((i) => `note:${i!.id}`) } }).lean();
+    expect(Object.fromEntries(entries.map((e) => [e.itemId, [e.state, e.version]]))).toEqual({
+      [pending!.id]: ['pending', 1],
+      [dead!.id]: ['pending', 2],
+      [missing!.id]: ['pending', 1],
+    });
+  });
+
   it('keeps an item queued when it changes while a worker indexes its older version', async () => {
     const [item] = notes(1);
     await enqueue([item!]);

@@ -42,7 +42,10 @@ export async function enqueueAll(sources: readonly SearchSource[], onProgress?: 
   let queued = 0;
   for (const source of sources) {
     for await (const stamps of source.stamps()) {
-      await enqueue(stamps.map(({ id }) => ({ kind: source.kind, id })));
+      await enqueue(
+        stamps.map(({ id }) => ({ kind: source.kind, id })),
+        { rebuild: true },
+      );
       onProgress?.((queued += stamps.length));
     }
   }

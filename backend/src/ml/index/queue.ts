@@ -96,8 +96,13 @@ export interface QueueEntry {
  * on FerretDB an insertMany is one quick write where a bulk of upserts costs 17 ms or more per
  * item. The items already queued then get a newer version in one update (measured faster there
  * than upserts by `_id`); one settled in between is inserted anew.
+ *
+ * A `rebuild` (a new collection, a new format: nothing changed in the items) only revives the
+ * dead entries among them: a pending entry is indexed from its item as it is when a batch takes
+ * it, and FerretDB updates each entry on its own, some 20 ms apiece beside a large backlog (the
+ * start's rebuild after a 10,000-person import bumped them all: minutes).
  */
-export async function enqueue(items: readonly { kind: string; id: string }[]) {
+export async function enqueue(items: readonly { kind: string; id: string }[], options: { rebuild?: boolean } = {}) {
   if (items.length === 0) return;
   const now = new Date();
   const pending = { state: 'pending' as const, attempts: 0, runAt: now, lastError: null, failedAt: null };
@@ -111,11 +116,11 @@ export async function enqueue(items: readonly { kind: string; id: string }[]) {
   const taken = await insertNew(queueEntries(), docs);
   if (taken.length === 0) return;
   const { matchedCount } = await queueEntries().updateMany(
-    { _id: { $in: taken.map((doc) => doc._id) } },
+    { _id: { $in: taken.map((doc) => doc._id) }, ...(options.rebuild ? { state: 'dead' as const } : {}) },
     { $set: pending, $inc: { version: 1 } },
   );
   // The entries still there are taken again (and already newer): only the settled ones are inserted.
-  if (matchedCount < taken.length) await insertNew(queueEntries(), taken);
+  if (!options.rebuild && matchedCount < taken.length) await insertNew(queueEntries(), taken);
 }
 
 /** Takes up to `limit` due entries for `leaseMs`; entries leased by a live batch are skipped. */
