@@ -6,11 +6,7 @@
  * search entries spent some 20 s in its two deletes. On MongoDB each clause is an index range of
  * the same index either way.
  */
-export function anyOf<A extends string, B extends string>(
-  first: A,
-  second: B,
-  pairs: readonly (readonly [unknown, unknown])[],
-): Record<string, unknown> {
+export function anyOf(first: string, second: string, pairs: readonly (readonly [unknown, unknown])[]): Record<string, unknown> {
   const groups = new Map<unknown, unknown[]>();
   for (const [a, b] of pairs) groups.set(a, [...(groups.get(a) ?? []), b]);
   const clauses = [...groups].map(([a, values]) => ({ [first]: a, [second]: { $in: values } }));

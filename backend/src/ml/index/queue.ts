@@ -148,24 +148,24 @@ export async function claim(limit: number, leaseMs: number): Promise<{ token: st
   return { token, entries: free.filter((entry) => !taken.has(entry._id)) };
 }
 
-/** Removes the entries no newer event touched (the others stay due), and releases the batch's leases. */
-async function settle(token: string, entries: QueueEntry[]) {
-  await IndexQueueModel.deleteMany(
+/** Removes the entries no newer event touched: the others stay due, for the next batch. */
+const removeSettled = (entries: QueueEntry[]) =>
+  IndexQueueModel.deleteMany(
     anyOf(
       'version',
       '_id',
       entries.map((e) => [e.version, e._id]),
     ),
   );
-  await release(token);
-}
 
+/** Ends the batch's hold on its entries. */
 const release = (token: string) => IndexLeaseModel.deleteMany({ claim: token });
 
 /** Done: the items are indexed, so any dead letter of theirs is obsolete. */
 export async function complete(token: string, entries: QueueEntry[]) {
   if (entries.length === 0) return;
-  await settle(token, entries);
+  await removeSettled(entries);
+  await release(token);
   await DeadLetterModel.deleteMany({ _id: { $in: entries.map((e) => e._id) } });
 }
 
@@ -203,7 +203,7 @@ export async function fail(token: string, entries: QueueEntry[], reason: string)
         },
       })),
     );
-    await settle(token, dead);
+    await removeSettled(dead);
   }
   await release(token);
   const last = entries[0]!;

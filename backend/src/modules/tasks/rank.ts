@@ -14,7 +14,7 @@ interface RankedTask {
 const system = { tenancy: 'system' } as const;
 
 /** A key above (before) the first task of the list `scope` selects: new tasks go on top. */
-export async function rankOnTop(scope: { projectId: string } | { userId: string; projectId: null }, id: Types.ObjectId) {
+async function rankOnTop(scope: { projectId: string } | { userId: string; projectId: null }, id: Types.ObjectId) {
   const first = await TaskModel.findOne(scope, { rank: 1 }).sort({ rank: 1 }).lean<{ rank: string }>();
   return keyBefore(first?.rank, id);
 }
