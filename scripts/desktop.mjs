@@ -52,8 +52,10 @@ function ensureSystem() {
   });
 }
 
+const buildWeb = () => step('web client', 'npm', ['run', 'build', '-w', '@panoramix/frontend']);
+
 function build({ web }) {
-  if (web) step('web client', 'npm', ['run', 'build', '-w', '@panoramix/frontend']);
+  if (web) buildWeb();
   step('release binary and .deb', 'npx', ['tauri', 'build', '--bundles', 'deb'], { cwd: path.join(root, 'frontend') });
   const debDir = path.join(targetDir, 'release/bundle/deb');
   const debs = existsSync(debDir) ? readdirSync(debDir).filter((f) => f.endsWith('.deb')) : [];
@@ -88,9 +90,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     check();
   } else if (command === 'test') {
     // npm test built the web client just before; a lone run builds it here.
-    const web = flags.includes('--web') || !existsSync(path.join(root, 'frontend/dist/index.html'));
+    // Before the Rust tests too: tauri::generate_context! reads the build at compile time.
+    if (flags.includes('--web') || !existsSync(path.join(root, 'frontend/dist/index.html'))) buildWeb();
     check();
-    build({ web });
+    build({ web: false });
     ensureTauriDriver();
     step('journey', process.execPath, ['--import', 'tsx', 'e2e/desktop/run.ts']);
   } else {

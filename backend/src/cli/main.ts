@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { ConfigError, loadConfig } from '../config.ts';
 import { buildIndexes } from '../db/indexes.ts';
 import { connectDatabase, disconnectDatabase } from '../db/connect.ts';
@@ -53,6 +54,11 @@ async function run(command: Command) {
 }
 
 async function main() {
+  // A long import allocates fast and keeps little (live heap under 90 MB for 100,000 documents), and
+  // V8's default growing factor (up to 4) let the heap reach 300 MB of garbage between full
+  // collections: peak RSS 419 MB. Growing by half of what survives keeps it near 260 MB whatever the
+  // archive's size (no fixed cap to run out of); V8 reads this factor at each collection.
+  setFlagsFromString('--heap-growing-percent=50');
   try {
     await run(parseCommand(process.argv.slice(2)));
   } catch (error) {
