@@ -52,10 +52,14 @@ function ensureSystem() {
   });
 }
 
-const buildWeb = () => step('web client', 'npm', ['run', 'build', '-w', '@panoramix/frontend']);
+/** The web client, when told or when missing: tauri::generate_context! reads it when the Rust crate compiles. */
+function ensureWeb({ force = false } = {}) {
+  if (force || !existsSync(path.join(root, 'frontend/dist/index.html'))) {
+    step('web client', 'npm', ['run', 'build', '-w', '@panoramix/frontend']);
+  }
+}
 
-function build({ web }) {
-  if (web) buildWeb();
+function build() {
   step('release binary and .deb', 'npx', ['tauri', 'build', '--bundles', 'deb'], { cwd: path.join(root, 'frontend') });
   const debDir = path.join(targetDir, 'release/bundle/deb');
   const debs = existsSync(debDir) ? readdirSync(debDir).filter((f) => f.endsWith('.deb')) : [];
@@ -84,16 +88,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   ensureDependencies();
   ensureSystem();
   if (command === 'build') {
-    build({ web: true });
+    ensureWeb({ force: true });
+    build();
   } else if (command === 'check') {
     // What npm test runs until the journey passes (issue 21).
+    ensureWeb();
     check();
   } else if (command === 'test') {
     // npm test built the web client just before; a lone run builds it here.
-    // Before the Rust tests too: tauri::generate_context! reads the build at compile time.
-    if (flags.includes('--web') || !existsSync(path.join(root, 'frontend/dist/index.html'))) buildWeb();
+    ensureWeb({ force: flags.includes('--web') });
     check();
-    build({ web: false });
+    build();
     ensureTauriDriver();
     step('journey', process.execPath, ['--import', 'tsx', 'e2e/desktop/run.ts']);
   } else {
