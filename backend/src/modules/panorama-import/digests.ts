@@ -26,15 +26,26 @@ export const digestOf = (doc: object) =>
     .update(JSON.stringify(canonical(doc)))
     .digest('base64');
 
+/** What one read of a collection tells about the user's documents there. */
+export interface StoredDigests {
+  /** The digest of every document, by `_id`. */
+  digests: Map<string, string>;
+  /** How many of them came from an import (they have a `legacyId`). */
+  imported: number;
+}
+
 /**
  * The digest of every document the user has in a collection, by `_id`, from one read of the
  * collection. Comparing a batch against it costs no read: on FerretDB any query but a lone `_id`
  * equality scans the whole collection, and reading a 100,000-document import back one `_id` at a
  * time took longer than the import. Some 150 bytes an entry: 100,000 documents hold 15 MB.
  */
-export async function storedDigests(collectionName: string, userId: Types.ObjectId): Promise<Map<string, string>> {
-  const digests = new Map<string, string>();
+export async function storedDigests(collectionName: string, userId: Types.ObjectId): Promise<StoredDigests> {
+  const stored: StoredDigests = { digests: new Map(), imported: 0 };
   const cursor = mongoose.connection.collection(collectionName).find({ userId }, { batchSize: 1000 });
-  for await (const doc of cursor) digests.set(String(doc._id), digestOf(doc));
-  return digests;
+  for await (const doc of cursor) {
+    stored.digests.set(String(doc._id), digestOf(doc));
+    if (doc.legacyId !== undefined) stored.imported++;
+  }
+  return stored;
 }

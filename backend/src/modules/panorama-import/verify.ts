@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import mongoose from 'mongoose';
 import type { Types } from 'mongoose';
 import { readFrames } from './archive.ts';
 import type { PanoramaDoc } from './mapping.ts';
@@ -7,6 +6,7 @@ import { byTarget, prepare, refusedDocument } from './prepare.ts';
 import type { Prepared } from './prepare.ts';
 import { splitSecrets } from './secrets.ts';
 import { digestOf, storedDigests } from './digests.ts';
+import type { StoredDigests } from './digests.ts';
 import { fetchExisting } from './writer.ts';
 import { mapContext, scanArchive } from './scan.ts';
 
@@ -47,8 +47,8 @@ export async function verifyImport(options: {
   const ctx = mapContext({ ...options, index, mapUsers: options.mapUsers ?? new Map(), onFix: () => {} });
   const report: VerifyReport = { collections: {}, targets: {}, differences: [], differenceCount: 0, clean: false };
   let batch: { collection: string; archiveCollection: string; prepared: Prepared }[] = [];
-  /** Per collection written to, the digests of what the user has there: one read each (digests.ts). */
-  const digests = new Map<string, Map<string, string>>();
+  /** Per collection written to, what the user has there: one read each (digests.ts). */
+  const reads = new Map<string, StoredDigests>();
 
   const differ = (difference: Difference) => {
     report.differenceCount++;
@@ -59,8 +59,9 @@ export async function verifyImport(options: {
     const groups = byTarget(batch);
     batch = [];
     for (const [target, items] of groups) {
-      let stored = digests.get(target);
-      if (!stored) digests.set(target, (stored = await storedDigests(target, options.userId)));
+      let read = reads.get(target);
+      if (!read) reads.set(target, (read = await storedDigests(target, options.userId)));
+      const stored = read.digests;
       // Only the documents whose digest differs are read back, to name their different fields.
       const present = items.filter((i) => stored.has(String(i.prepared.doc._id)));
       for (const { archiveCollection, prepared } of items) {
@@ -106,11 +107,8 @@ export async function verifyImport(options: {
     if (batch.length >= BATCH) await flush();
   }
   await flush();
-  for (const [name, target] of Object.entries(report.targets)) {
-    target.inDatabase = await mongoose.connection
-      .collection(name)
-      .countDocuments({ userId: options.userId, legacyId: { $exists: true } });
-  }
+  // Counted in the digests' read: a countDocuments would scan each collection once more on FerretDB.
+  for (const [name, target] of Object.entries(report.targets)) target.inDatabase = reads.get(name)?.imported ?? 0;
   const countsMatch = Object.values(report.targets).every((t) => t.expected === t.inDatabase);
   report.clean = report.differenceCount === 0 && countsMatch;
   return report;

@@ -25,7 +25,7 @@ export function createWriter(userId: Types.ObjectId) {
 
   async function digestsOf(collectionName: string) {
     let digests = known.get(collectionName);
-    if (!digests) known.set(collectionName, (digests = await storedDigests(collectionName, userId)));
+    if (!digests) known.set(collectionName, (digests = (await storedDigests(collectionName, userId)).digests));
     return digests;
   }
 
