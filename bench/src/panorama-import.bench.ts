@@ -168,9 +168,11 @@ export async function panoramaImportBench() {
     console.log(
       `second run (no change): ${again.seconds.toFixed(1)} s, peak RSS ${again.peakMb} MB, ${total} unchanged, ${again.cpu}, exit ${again.code}`,
     );
-    // A run's exit code says whether it was clean (cli.ts): the tail of each failing run's output says why.
+    // A run's exit code says whether it was clean (cli.ts). Why it failed is at the head of its output (an error's
+    // message, before the driver's dump of the batch) or at the tail (the report's summary).
     for (const [name, run] of Object.entries({ import: first, 'verify-import': verify, 'second run': again })) {
-      if (run.code !== 0) console.log(`--- ${name} exited ${run.code}:\n${run.output.slice(-3000)}`);
+      const output = run.output.length > 4000 ? `${run.output.slice(0, 2000)}\n…\n${run.output.slice(-2000)}` : run.output;
+      if (run.code !== 0) console.log(`--- ${name} exited ${run.code}:\n${output}`);
     }
     console.log(`load after: ${uptime()}`);
   } finally {

@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { connectDatabase, disconnectDatabase } from '../../db/connect.ts';
 import { buildIndexes } from '../../db/indexes.ts';
+import { enqueueAll } from './indexer.ts';
 import { IndexLeaseModel, IndexQueueModel, claim, complete, enqueue, fail } from './queue.ts';
+import type { SearchSource } from './sources.ts';
 
 // Command monitoring is a client option fixed at connection: this file's app connects with it on.
 const connect = mongoose.connect.bind(mongoose);
@@ -59,10 +61,44 @@ describe('indexing queue writes', () => {
     await enqueue([pending!, dead!]);
     await IndexQueueModel.updateOne({ _id: `note:${dead!.id}` }, { $set: { state: 'dead' } });
     const [missing] = notes(1);
-    expect(await queueCommands(() => enqueue([pending!, dead!, missing!], { rebuild: true }))).toEqual(['insert', 'update']);
+    expect(await queueCommands(() => enqueue([pending!, dead!, missing!], { whenQueued: 'revive' }))).toEqual([
+      'insert',
+      'update',
+    ]);
     const entries = await IndexQueueModel.find({ _id: { $in: [pending, dead, missing].map((i) => `note:${i!.id}`) } }).lean();
     expect(Object.fromEntries(entries.map((e) => [e.itemId, [e.state, e.version]]))).toEqual({
       [pending!.id]: ['pending', 1],
+      [dead!.id]: ['pending', 2],
+      [missing!.id]: ['pending', 1],
+    });
+  });
+
+  it('a reconciliation queues only what is missing: an entry queued since it read the queue is left as it is', async () => {
+    const [raced, missing] = notes(2);
+    await enqueue([raced!]);
+    expect(await queueCommands(() => enqueue([raced!, missing!], { whenQueued: 'keep' }))).toEqual(['insert']);
+    const entries = await IndexQueueModel.find({ _id: { $in: [raced, missing].map((i) => `note:${i!.id}`) } }).lean();
+    expect(entries.map((e) => e.version)).toEqual([1, 1]);
+  });
+
+  it('a full rebuild over a backlog that already holds the items reads the queue once and writes nothing', async () => {
+    const queued = notes(300);
+    await enqueue(queued);
+    const [dead, missing] = notes(2);
+    await enqueue([dead!]);
+    await IndexQueueModel.updateOne({ _id: `note:${dead!.id}` }, { $set: { state: 'dead' } });
+    const pages = [queued.slice(0, 150), [...queued.slice(150), dead!, missing!]];
+    const source = {
+      kind: 'note',
+      async *stamps() {
+        for (const page of pages) yield page.map(({ id }) => ({ id, updatedAt: null }));
+      },
+    } as unknown as SearchSource;
+    // One read; the first page is all pending (no write); the second inserts the missing item and revives the dead one.
+    expect(await queueCommands(() => enqueueAll([source]))).toEqual(['find', 'insert', 'update']);
+    const entries = await IndexQueueModel.find({ _id: { $in: [dead, missing, queued[0]].map((i) => `note:${i!.id}`) } }).lean();
+    expect(Object.fromEntries(entries.map((e) => [e.itemId, [e.state, e.version]]))).toEqual({
+      [queued[0]!.id]: ['pending', 1],
       [dead!.id]: ['pending', 2],
       [missing!.id]: ['pending', 1],
     });

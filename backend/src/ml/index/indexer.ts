@@ -5,7 +5,7 @@ import type { AnyDomainEvent, EventBus } from '../../realtime/event-bus.ts';
 import type { EmbeddingProvider } from '../embeddings/provider.ts';
 import type { VectorStore } from '../vectors/store.ts';
 import { indexerFree } from './hold.ts';
-import { IndexQueueModel, PURGE, enqueue } from './queue.ts';
+import { IndexQueueModel, PURGE, enqueue, queueKey, queuedStates } from './queue.ts';
 import { reconcile } from './reconcile.ts';
 import type { SearchSource } from './sources.ts';
 import { createIndexWorker } from './worker.ts';
@@ -37,14 +37,22 @@ interface CollectionRecord {
   format?: number;
 }
 
-/** Enqueues every item of every source: the full rebuild (model change, `npm run reindex`). */
+/**
+ * Enqueues every item of every source: the full rebuild (model change, `npm run reindex`). Items
+ * already pending are left out: they are indexed from the item as it is when a batch takes them,
+ * and offering them again costs an update of the queue per page, which FerretDB answers by scanning
+ * the whole backlog (after a 100,000-document import, the start's rebuild kept the database busy
+ * for over ten minutes and the API's shutdown waited for it).
+ */
 export async function enqueueAll(sources: readonly SearchSource[], onProgress?: (queued: number) => void) {
+  const states = await queuedStates();
   let queued = 0;
   for (const source of sources) {
     for await (const stamps of source.stamps()) {
+      const items = stamps.filter(({ id }) => states.get(queueKey(source.kind, id)) !== 'pending');
       await enqueue(
-        stamps.map(({ id }) => ({ kind: source.kind, id })),
-        { rebuild: true },
+        items.map(({ id }) => ({ kind: source.kind, id })),
+        { whenQueued: 'revive' },
       );
       onProgress?.((queued += stamps.length));
     }

@@ -91,22 +91,42 @@ export interface QueueEntry {
   attempts: number;
 }
 
+/** An entry's `_id`: one per item, so ten edits of one note queue it once. */
+export const queueKey = (kind: string, id: string) => `${kind}:${id}`;
+
+/** The state of every entry of the backlog, by `_id`, from one projected read (FerretDB scans for any filter). */
+export async function queuedStates() {
+  const states = new Map<string, 'pending' | 'dead'>();
+  const cursor = queueEntries().find({}, { projection: { state: 1 }, batchSize: 1000 });
+  for await (const entry of cursor) states.set(entry._id, entry.state);
+  return states;
+}
+
+/**
+ * What `enqueue` does to an item's entry already in the queue: `bump` (a new event: a batch working
+ * on the older version leaves it pending), `revive` (a rebuild: nothing changed in the item, only a
+ * dead entry is made pending again), `keep` (a reconciliation: the entry was queued since it read
+ * the queue, by a write it raced with, and the item is indexed as it is when a batch takes it).
+ */
+export type WhenQueued = 'bump' | 'revive' | 'keep';
+
 /**
  * Queues the items, one insert for all of them: most are new (a reindex, a burst of writes), and
  * on FerretDB an insertMany is one quick write where a bulk of upserts costs 17 ms or more per
  * item. The items already queued then get a newer version in one update (measured faster there
  * than upserts by `_id`); one settled in between is inserted anew.
  *
- * A `rebuild` (a new collection, a new format: nothing changed in the items) only revives the
- * dead entries among them: a pending entry is indexed from its item as it is when a batch takes
- * it, and FerretDB updates each entry on its own, some 20 ms apiece beside a large backlog (the
- * start's rebuild after a 10,000-person import bumped them all: minutes).
+ * Only `bump` updates every entry already there: FerretDB updates each on its own, some 20 ms
+ * apiece beside a large backlog, holding SQLite's one write lock meanwhile (the start's rebuild
+ * after a 10,000-person import bumped them all: minutes; a reconciliation beside a 100,000-document
+ * import held the lock past the 10 s other writers wait, and the import's inserts failed busy).
  */
-export async function enqueue(items: readonly { kind: string; id: string }[], options: { rebuild?: boolean } = {}) {
+export async function enqueue(items: readonly { kind: string; id: string }[], options: { whenQueued?: WhenQueued } = {}) {
+  const whenQueued = options.whenQueued ?? 'bump';
   if (items.length === 0) return;
   const now = new Date();
   const pending = { state: 'pending' as const, attempts: 0, runAt: now, lastError: null, failedAt: null };
-  const docs = [...new Map(items.map((item) => [`${item.kind}:${item.id}`, item])).entries()].map(([_id, item]) => ({
+  const docs = [...new Map(items.map((item) => [queueKey(item.kind, item.id), item])).entries()].map(([_id, item]) => ({
     _id,
     kind: item.kind,
     itemId: item.id,
@@ -114,13 +134,13 @@ export async function enqueue(items: readonly { kind: string; id: string }[], op
     ...pending,
   }));
   const taken = await insertNew(queueEntries(), docs);
-  if (taken.length === 0) return;
+  if (taken.length === 0 || whenQueued === 'keep') return;
   const { matchedCount } = await queueEntries().updateMany(
-    { _id: { $in: taken.map((doc) => doc._id) }, ...(options.rebuild ? { state: 'dead' as const } : {}) },
+    { _id: { $in: taken.map((doc) => doc._id) }, ...(whenQueued === 'revive' ? { state: 'dead' as const } : {}) },
     { $set: pending, $inc: { version: 1 } },
   );
   // The entries still there are taken again (and already newer): only the settled ones are inserted.
-  if (!options.rebuild && matchedCount < taken.length) await insertNew(queueEntries(), taken);
+  if (whenQueued === 'bump' && matchedCount < taken.length) await insertNew(queueEntries(), taken);
 }
 
 /** Takes up to `limit` due entries for `leaseMs`; entries leased by a live batch are skipped. */

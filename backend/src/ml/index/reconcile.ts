@@ -1,5 +1,5 @@
 import { SearchEntryModel } from './entries.ts';
-import { IndexQueueModel, enqueue } from './queue.ts';
+import { enqueue, queueKey, queuedStates } from './queue.ts';
 import type { SearchSource } from './sources.ts';
 
 export interface ReconcileSummary {
@@ -10,9 +10,6 @@ export interface ReconcileSummary {
   /** Entries whose item is gone (deleted, with the same bad luck). */
   orphaned: number;
 }
-
-type Key = string;
-const keyOf = (kind: string, id: string): Key => `${kind}:${id}`;
 
 /** What the index holds of one kind: the `updatedAt` of each item's first chunk, by item id, from one scan. */
 async function indexedStamps(kind: string) {
@@ -26,14 +23,6 @@ async function indexedStamps(kind: string) {
   return stamps;
 }
 
-/** Every entry of the backlog (its `_id` is `kind:id`): those items will be indexed anyway. */
-async function queuedKeys() {
-  const keys = new Set<Key>();
-  const cursor = IndexQueueModel.find({}, { _id: 1 }).lean<{ _id: string }[]>().cursor({ batchSize: 1000 });
-  for await (const entry of cursor as AsyncIterable<{ _id: string }>) keys.add(entry._id);
-  return keys;
-}
-
 /**
  * Finds what the index missed and queues it again. A write is acknowledged once its queue entry is
  * stored, but a process killed between the write and that entry leaves an item the index never
@@ -44,8 +33,9 @@ async function queuedKeys() {
  */
 export async function reconcile(sources: readonly SearchSource[]): Promise<ReconcileSummary> {
   const summary: ReconcileSummary = { missing: 0, stale: 0, orphaned: 0 };
-  const queued = await queuedKeys();
-  const due = (kind: string, id: string) => !queued.has(keyOf(kind, id));
+  // Every entry of the backlog, dead ones too: those items will be indexed anyway, or were given up on.
+  const queued = await queuedStates();
+  const due = (kind: string, id: string) => !queued.has(queueKey(kind, id));
   for (const source of sources) {
     const indexed = await indexedStamps(source.kind);
     for await (const page of source.stamps()) {
@@ -59,12 +49,15 @@ export async function reconcile(sources: readonly SearchSource[]): Promise<Recon
         else continue;
         requeue.push({ kind: source.kind, id });
       }
-      await enqueue(requeue);
+      await enqueue(requeue, { whenQueued: 'keep' });
     }
     // Left over: entries of items the source no longer has; the worker finds them gone and removes them.
     const orphans = [...indexed.keys()].filter((id) => due(source.kind, id));
     summary.orphaned += orphans.length;
-    await enqueue(orphans.map((id) => ({ kind: source.kind, id })));
+    await enqueue(
+      orphans.map((id) => ({ kind: source.kind, id })),
+      { whenQueued: 'keep' },
+    );
   }
   return summary;
 }

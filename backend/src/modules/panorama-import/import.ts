@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { whileBusy } from '../../db/busy.ts';
 import { enqueue } from '../../ml/index/queue.ts';
 import { exportedCollections } from '../export/collections.ts';
 import { upgradeImported } from '../export/registry.ts';
@@ -102,9 +103,12 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
 
   async function write(items: Prepared[], into: CollectionReport) {
     for (const [target, group] of byTarget(items)) {
-      const counts = await writer.write(
-        target,
-        group.map((i) => i.doc),
+      // The app running beside the import may hold FerretDB's write lock past its wait: the batch is tried again.
+      const counts = await whileBusy(() =>
+        writer.write(
+          target,
+          group.map((i) => i.doc),
+        ),
       );
       into.inserted += counts.inserted.length;
       into.updated += counts.updated.length;
@@ -117,7 +121,7 @@ export async function importPanorama(options: ImportOptions): Promise<ImportRepo
       const kind = group[0]?.mapping?.searchKind;
       if (kind && !group[0]?.held) {
         const written = [...counts.inserted, ...counts.updated];
-        await enqueue(written.map((id) => ({ kind, id: String(id) })));
+        await whileBusy(() => enqueue(written.map((id) => ({ kind, id: String(id) }))));
         report.searchQueued += written.length;
       }
     }
