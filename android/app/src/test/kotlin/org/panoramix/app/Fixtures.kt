@@ -40,8 +40,9 @@ fun task(
   important: Boolean = false,
   status: Task.Status = Task.Status.TODO,
   rank: String = "m",
+  projectId: String? = null,
 ) = Task(
-  id = id, userId = ME, createdAt = NOW, updatedAt = NOW, projectId = null, title = title, notes = "", status = status,
+  id = id, userId = ME, createdAt = NOW, updatedAt = NOW, projectId = projectId, title = title, notes = "", status = status,
   statusChangedAt = null, deadline = null, isUrgent = urgent, isImportant = important, rank = rank, tags = emptyList(),
   assigneeId = null, estimate = null, `actual` = null, source = null,
 )

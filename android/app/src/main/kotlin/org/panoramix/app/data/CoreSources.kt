@@ -54,8 +54,8 @@ class CoreTasks(private val client: PanoramixClient) : TasksSource {
     client.tasks.refresh()
   }
 
-  override suspend fun create(title: String, urgent: Boolean, important: Boolean) {
-    client.tasks.create(ApiTasksPostRequest(title = title, isUrgent = urgent, isImportant = important))
+  override suspend fun create(title: String, urgent: Boolean, important: Boolean, projectId: String?) {
+    client.tasks.create(ApiTasksPostRequest(title = title, isUrgent = urgent, isImportant = important, projectId = projectId))
   }
 
   override suspend fun complete(id: String) {

@@ -22,7 +22,8 @@ interface TasksSource {
 
   suspend fun refresh()
 
-  suspend fun create(title: String, urgent: Boolean, important: Boolean)
+  /** `projectId` null: into the inbox. */
+  suspend fun create(title: String, urgent: Boolean, important: Boolean, projectId: String?)
 
   suspend fun complete(id: String)
 
@@ -48,12 +49,13 @@ data class TasksState(
   val failedToLoad: Boolean = false,
 )
 
-class TasksViewModel(private val source: TasksSource) : ViewModel() {
+/** Tâches, or one project's tasks when `projectId` is given (quick add then goes into that project). */
+class TasksViewModel(private val source: TasksSource, private val projectId: String? = null) : ViewModel() {
   private val loadFailed = MutableStateFlow(false)
 
   val state: StateFlow<TasksState> =
     combine(source.tasks, source.queued, loadFailed) { tasks, queued, failed ->
-      val open = tasks.filter { it.status != Task.Status.DONE }.sortedBy { it.rank }
+      val open = tasks.filter { it.status != Task.Status.DONE && (projectId == null || it.projectId == projectId) }.sortedBy { it.rank }
       TasksState(
         quadrants = Quadrant.entries.associateWith { quadrant -> open.filter { quadrantOf(it) == quadrant } },
         waiting = queued.count { it.state == OutboxState.PENDING },
@@ -72,7 +74,7 @@ class TasksViewModel(private val source: TasksSource) : ViewModel() {
     if (trimmed.isEmpty()) return
     val urgent = quadrant == Quadrant.DO_FIRST || quadrant == Quadrant.DELEGATE
     val important = quadrant == Quadrant.DO_FIRST || quadrant == Quadrant.SCHEDULE
-    viewModelScope.launch { source.create(trimmed, urgent, important) }
+    viewModelScope.launch { source.create(trimmed, urgent, important, projectId) }
   }
 
   fun complete(id: String) {

@@ -53,6 +53,7 @@ import org.panoramix.app.journal.JournalViewModel
 import org.panoramix.app.notes.NoteSessionsViewModel
 import org.panoramix.app.notes.NotesSection
 import org.panoramix.app.notes.NotesViewModel
+import org.panoramix.app.projects.ProjectTasksScreen
 import org.panoramix.app.projects.ProjectsScreen
 import org.panoramix.app.projects.ProjectsViewModel
 import org.panoramix.app.search.SearchScreen
@@ -84,6 +85,8 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
   val scope = rememberCoroutineScope()
   var section by rememberSaveable { mutableStateOf(if (openRoom != null) Section.CHAT else Section.HOME) }
   var room by rememberSaveable { mutableStateOf(openRoom) }
+  // The project opened over Projets: its id and name.
+  var project by rememberSaveable { mutableStateOf<Pair<String, String>?>(null) }
   // Shared text waits here once the user said where it goes: the next room opened, or a new note.
   var forRoom by rememberSaveable { mutableStateOf<String?>(null) }
   // One content URI a line (a saved state takes a String as it is).
@@ -102,6 +105,7 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
         Tab(selected = entry == section, onClick = {
           section = entry
           room = null
+          project = null
         }, text = {
           if (entry == Section.CHAT && unread.unread > 0) BadgedBox(badge = { Badge { Text("${unread.unread}") } }) { Text(names.getValue(entry)) }
           else Text(names.getValue(entry))
@@ -127,7 +131,17 @@ private fun SignedIn(signed: Signed, container: AppContainer, shared: SharedCont
       }
       when (section) {
         Section.HOME -> HomeScreen(viewModel(key = "home") { HomeViewModel(client.tasks.tasks, client.chat.roomViews, client.alarms.alarms) })
-        Section.PROJECTS -> ProjectsScreen(viewModel(key = "projects") { ProjectsViewModel(CoreProjects(client)) })
+        Section.PROJECTS -> {
+          val opened = project
+          if (opened == null) {
+            ProjectsScreen(viewModel(key = "projects") { ProjectsViewModel(CoreProjects(client)) }) { picked ->
+              project = picked.id to picked.name
+            }
+          } else {
+            val (projectId, name) = opened
+            ProjectTasksScreen(name, viewModel(key = "project:$projectId") { TasksViewModel(CoreTasks(client), projectId) }) { project = null }
+          }
+        }
         Section.TASKS -> TasksScreen(viewModel(key = "tasks") { TasksViewModel(CoreTasks(client)) })
         Section.NOTES ->
           NotesSection(

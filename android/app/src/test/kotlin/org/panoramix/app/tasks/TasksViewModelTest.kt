@@ -17,6 +17,7 @@ private class FakeTasks : TasksSource {
   override val tasks = MutableStateFlow(emptyList<org.panoramix.api.models.Task>())
   override val queued = MutableStateFlow(emptyList<OutboxItem>())
   val created = mutableListOf<Triple<String, Boolean, Boolean>>()
+  val createdIn = mutableListOf<String?>()
   val completed = mutableListOf<String>()
   var online = true
 
@@ -24,10 +25,11 @@ private class FakeTasks : TasksSource {
     if (!online) throw java.io.IOException("offline")
   }
 
-  override suspend fun create(title: String, urgent: Boolean, important: Boolean) {
+  override suspend fun create(title: String, urgent: Boolean, important: Boolean, projectId: String?) {
     created += Triple(title, urgent, important)
+    createdIn += projectId
     // Offline the outbox keeps it; online the server's copy arrives.
-    if (online) tasks.update { it + task("new${created.size}", title, urgent, important) }
+    if (online) tasks.update { it + task("new${created.size}", title, urgent, important, projectId = projectId) }
     else queued.update { it + outboxItem(created.size.toLong(), OutboxKind.TASK, "k${created.size}", "{}") }
   }
 
@@ -79,6 +81,22 @@ class TasksViewModelTest {
 
     assertEquals(listOf(Triple("Call the plumber", false, true)), source.created)
     assertEquals(listOf("Call the plumber"), model.state.value.quadrants.getValue(Quadrant.SCHEDULE).map { it.title })
+  }
+
+  @Test
+  fun `a project's screen shows that project's open tasks only, and quick add goes into the project`() = runTest(main.dispatcher) {
+    val source = FakeTasks()
+    source.tasks.value = listOf(task("mine", projectId = "p1"), task("other", projectId = "p2"), task("inbox"))
+    val model = TasksViewModel(source, projectId = "p1")
+    model.quickAdd("Order the tiles", Quadrant.DROP)
+    testScheduler.advanceUntilIdle()
+
+    assertEquals(listOf<String?>("p1"), source.createdIn)
+    assertEquals(listOf("mine", "new1"), model.state.value.quadrants.getValue(Quadrant.DROP).map { it.id })
+    // Tâches itself still shows every open task, inbox included.
+    val all = TasksViewModel(source)
+    testScheduler.advanceUntilIdle()
+    assertEquals(listOf("mine", "other", "inbox", "new1"), all.state.value.quadrants.getValue(Quadrant.DROP).map { it.id })
   }
 
   @Test
