@@ -27,6 +27,7 @@ import { dashboardRouter } from './modules/dashboard/routes.ts';
 import { filesRouter } from './modules/files/routes.ts';
 import { journalRouter } from './modules/journal/routes.ts';
 import { linksRouter } from './modules/links/routes.ts';
+import { pushRouter } from './modules/push/routes.ts';
 import { budgetRouter } from './modules/budget/routes.ts';
 import { calendarRouter } from './modules/calendar/routes.ts';
 import { calendarFeedRouter } from './modules/calendar/feed/routes.ts';
@@ -90,6 +91,7 @@ export function createApp({ config, logger, services }: { config: Config; logger
   api.use(panoramaImportRouter(bind, services.panoramaImport));
   api.use(preferencesRouter(bind, services.preferences));
   api.use(linksRouter(bind, services.links));
+  api.use(pushRouter(bind, services.push));
   api.use(budgetRouter(bind, services.budget));
   api.use(calendarRouter(bind, services.calendar));
   api.use(calendarSubscriptionsRouter(bind, services.calendarSubscriptions.service));

@@ -86,6 +86,11 @@ const schema = z
     AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     // The outbound fetch guard's test allowance (lib/safe-fetch.ts): addresses it lets through although private.
     OUTBOUND_ALLOW_ADDRESSES: csv.default([]),
+    // Who runs this instance, for push services to reach (the VAPID `sub` claim, RFC 8292): a mailto: or https: address.
+    PUSH_CONTACT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https:// address')
+      .default('mailto:admin@panoramix.invalid'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -24,6 +24,7 @@ import { createFileService } from './modules/files/service.ts';
 import { createFileStorage } from './modules/files/storage.ts';
 import { createJournalService } from './modules/journal/service.ts';
 import { createLinkService } from './modules/links/service.ts';
+import { createPushService } from './modules/push/service.ts';
 import { createBudgetServices } from './modules/budget/services.ts';
 import { calendarJobs } from './modules/calendar/jobs.ts';
 import { journalJobs } from './modules/journal/days.ts';
@@ -158,6 +159,14 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     ...lookupJobs,
   ];
   indexer.start();
+  const push = createPushService({
+    events,
+    logger,
+    instanceSecret: config.jwtSecret,
+    contact: config.PUSH_CONTACT,
+    allow: config.OUTBOUND_ALLOW_ADDRESSES,
+  });
+  push.start();
   const alarmScheduler = createAlarmScheduler({ events, log: logger, scanEveryMs: config.ALARMS_SCAN_MS });
   return {
     tokens,
@@ -165,6 +174,7 @@ export function createServices({ config, logger, events, jobs, redis }: ServiceD
     users: createUserService({ auth, tokens, events, files }),
     preferences,
     links,
+    push,
     journal: createJournalService({ events }),
     budget,
     calendar: createCalendarService({ events }),

@@ -60,6 +60,9 @@ export interface GuardOptions {
 }
 
 export interface SafeFetchOptions extends GuardOptions {
+  /** GET unless told; a POST (a Web Push delivery) sends `body` and follows no redirect. */
+  method?: 'GET' | 'POST';
+  body?: Buffer;
   /** The body is streamed and the transfer cut past this many bytes. */
   maxBytes: number;
   /** For the whole exchange, redirects and body included. */
@@ -161,7 +164,7 @@ function guardedLookup(options: GuardOptions): LookupFunction {
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
 /**
- * GETs a user-given http(s) address through the guard, following at most `maxRedirects` (5)
+ * GETs (or POSTs) a user-given http(s) address through the guard, following at most `maxRedirects` (5)
  * redirects, each checked again. Throws a FetchRefusedError naming the reason.
  */
 export async function safeFetch(raw: string, options: SafeFetchOptions): Promise<SafeFetchResult> {
@@ -178,7 +181,8 @@ export async function safeFetch(raw: string, options: SafeFetchOptions): Promise
         res.resume();
         const location = res.headers.location;
         if (!location) throw new FetchRefusedError('redirects', `answered ${status} without a Location`);
-        if (redirects >= (options.maxRedirects ?? 5)) throw new FetchRefusedError('redirects', 'redirected too many times');
+        if (redirects >= (options.method === 'POST' ? 0 : (options.maxRedirects ?? 5)))
+          throw new FetchRefusedError('redirects', 'redirected too many times');
         url = parseHttpUrl(new URL(location, url));
         continue;
       }
@@ -209,9 +213,10 @@ function send(url: URL, options: SafeFetchOptions, signal: AbortSignal): Promise
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     // No shared agent: every request opens its own connection through the guarded lookup.
-    const req = transport.request(url, { headers, signal, agent: false, lookup: guardedLookup(options) }, resolve);
+    const method = options.method ?? 'GET';
+    const req = transport.request(url, { method, headers, signal, agent: false, lookup: guardedLookup(options) }, resolve);
     req.on('error', reject);
-    req.end();
+    req.end(options.body);
   });
 }
 

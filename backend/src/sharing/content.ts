@@ -18,7 +18,11 @@ interface ContentDoc {
 }
 
 /** The entities with `created`, `updated` and `deleted` events, read off the event map. */
-type EntityOf<T> = T extends `${infer E}.created` ? E : never;
+type EntityOf<T> = T extends `${infer E}.created`
+  ? `${E}.updated` | `${E}.deleted` extends keyof DomainEventMap
+    ? E
+    : never
+  : never;
 export type ContentEntity = EntityOf<keyof DomainEventMap>;
 
 /** The usual `<entity>.deleted` payload: which item, and in which project it was. */

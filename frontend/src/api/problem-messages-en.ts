@@ -28,6 +28,7 @@ export const en: ProblemMessages = {
     oneDay: 'choose at least one day',
     repeatedDay: 'the same day is chosen twice',
     atMostADay: 'must be at most a day',
+    base64url: 'must be base64url',
     httpAddress: 'must be an http(s) address',
     notEmpty: 'must not be empty',
     notEmptyWithoutFiles: 'must not be empty without an attached file',

@@ -27,6 +27,7 @@ export const fr = {
     oneDay: 'choisissez au moins un jour',
     repeatedDay: 'le même jour est choisi deux fois',
     atMostADay: 'doit faire au plus une journée',
+    base64url: 'doit être en base64url',
     httpAddress: 'doit être une adresse http(s)',
     notEmpty: 'ne doit pas être vide',
     notEmptyWithoutFiles: 'ne doit pas être vide sans fichier joint',

@@ -26,6 +26,7 @@ export const fieldPatterns: readonly (readonly [RegExp, Key<'fields'>])[] = [
   [/^must not repeat a day$/, 'repeatedDay'],
   [/^must be at most a day$/, 'atMostADay'],
   [/^must be an http\(s\) (?:address|URL)$/, 'httpAddress'],
+  [/^must be base64url$/, 'base64url'],
   [/^must not be empty$/, 'notEmpty'],
   [/^must not be empty without files$/, 'notEmptyWithoutFiles'],
   [/^(?:must be at most (?<count>\d+) characters|Too big: expected string to have <=(?<count2>\d+) characters)$/, 'tooLong'],

@@ -14,6 +14,7 @@ import { panoramaImport } from './panorama-import.ts';
 import { peopleEvents } from './people.ts';
 import { noteLine, noteLineDeleted, noteSession, noteSessionDeleted } from './note-sessions.ts';
 import { project, projectDeleted } from './projects.ts';
+import { pushSubscription, pushSubscriptionDeleted } from './push.ts';
 import { situationEvents } from './situations.ts';
 import { task, taskDeleted } from './tasks.ts';
 import { preferences } from './preferences.ts';
@@ -50,6 +51,8 @@ export const domainEvents = {
   'alarm.updated': alarm,
   'alarm.deleted': alarmDeleted,
   'alarm.fired': alarmFired,
+  'pushSubscription.created': pushSubscription,
+  'pushSubscription.deleted': pushSubscriptionDeleted,
   'budgetLine.created': budgetLine,
   'budgetLine.updated': budgetLine,
   'budgetLine.deleted': budgetLineDeleted,

@@ -16,6 +16,7 @@ import { noteLineRoutes, noteSessionRoutes } from './note-sessions.ts';
 import { noteRoutes } from './notes.ts';
 import { peopleRoutes, teamRoutes } from './people.ts';
 import { projectRoutes } from './projects.ts';
+import { pushRoutes } from './push.ts';
 import { reportingRoutes } from './reporting.ts';
 import { preferenceRoutes } from './preferences.ts';
 import { searchRoutes } from './search.ts';
@@ -49,6 +50,7 @@ export * from './notes.ts';
 export * from './people.ts';
 export * from './preferences.ts';
 export * from './projects.ts';
+export * from './push.ts';
 export * from './reporting.ts';
 export * from './search.ts';
 export * from './situations.ts';
@@ -78,6 +80,7 @@ export const routes = {
   search: searchRoutes,
   ai: aiRoutes,
   alarms: alarmRoutes,
+  push: pushRoutes,
   sync: syncRoutes,
   people: peopleRoutes,
   teams: teamRoutes,

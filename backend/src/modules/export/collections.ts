@@ -61,4 +61,5 @@ export const notExported: Readonly<Record<string, string>> = {
   Presence: 'last-seen times, refreshed by the next connection',
   TaskTrash: 'deleted tasks kept a day for Annuler, not part of what a backup restores',
   SituationAiJob: 'the state of AI jobs on situations: a restore starts with none running',
+  PushSubscription: "devices' push addresses, each tied to a sign-in a restore does not bring back: devices register again",
 };

@@ -1,7 +1,7 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { Schema, model } from 'mongoose';
 import type { Types } from 'mongoose';
 import { ownedPlugin, ownerField } from '../../db/tenancy.ts';
+import { openSealed, seal } from '../../lib/sealed.ts';
 import { legacyObjectId } from './ids.ts';
 
 /**
@@ -49,33 +49,23 @@ export function splitSecrets(
   return { secrets, rest };
 }
 
-const keyOf = (instanceSecret: string) => Buffer.from(hkdfSync('sha256', instanceSecret, 'panoramix', 'user-secrets', 32));
+const PURPOSE = 'user-secrets';
 
-const bytes = (value: unknown) => Buffer.from(String(value), 'base64');
-
-export function openSecret(instanceSecret: string, doc: { iv: unknown; tag: unknown; value: unknown }): string {
-  const decipher = createDecipheriv('aes-256-gcm', keyOf(instanceSecret), bytes(doc.iv));
-  decipher.setAuthTag(bytes(doc.tag));
-  return Buffer.concat([decipher.update(bytes(doc.value)), decipher.final()]).toString('utf8');
-}
+export const openSecret = (instanceSecret: string, doc: { iv: unknown; tag: unknown; value: unknown }) =>
+  openSealed(instanceSecret, PURPOSE, doc);
 
 /** Stores one secret; the same value already stored is left as it is (a re-run changes nothing). */
 export async function storeSecret(instanceSecret: string, userId: Types.ObjectId, name: string, secret: string) {
   const _id = legacyObjectId(`secret:${String(userId)}`, name);
   const existing = await UserSecretModel.collection.findOne<{ iv: unknown; tag: unknown; value: unknown }>({ _id });
   if (existing && openSecret(instanceSecret, existing) === secret) return 'unchanged' as const;
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyOf(instanceSecret), iv);
-  const value = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
   const now = new Date();
   await UserSecretModel.collection.replaceOne(
     { _id },
     {
       userId,
       name,
-      iv: iv.toString('base64'),
-      tag: cipher.getAuthTag().toString('base64'),
-      value: value.toString('base64'),
+      ...seal(instanceSecret, PURPOSE, secret),
       createdAt: now,
       updatedAt: now,
     },
