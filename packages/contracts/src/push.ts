@@ -29,9 +29,11 @@ export const pushSubscription = z
 export type PushSubscription = z.infer<typeof pushSubscription>;
 
 export const registerPushBody = z.strictObject({
+  // A string piped into the URL check: the document then types it as a string, as every client reads it.
   endpoint: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .string()
     .max(2048, 'must be at most 2048 characters')
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }))
     .meta({ description: "The push service's address for this device (the UnifiedPush endpoint, or a browser's)" }),
   keys: z
     .strictObject({ p256dh: base64url('the P-256 public key (65 bytes)'), auth: base64url('the 16-byte auth secret') })

@@ -14,6 +14,7 @@ import org.panoramix.api.apis.NoteLinesApi
 import org.panoramix.api.apis.NoteSessionsApi
 import org.panoramix.api.apis.NotesApi
 import org.panoramix.api.apis.ProjectsApi
+import org.panoramix.api.apis.PushApi
 import org.panoramix.api.apis.RoomsApi
 import org.panoramix.api.apis.SearchApi
 import org.panoramix.api.apis.TasksApi
@@ -28,6 +29,7 @@ import org.panoramix.core.repo.JournalRepository
 import org.panoramix.core.repo.NoteSessionsRepository
 import org.panoramix.core.repo.NotesRepository
 import org.panoramix.core.repo.ProjectsRepository
+import org.panoramix.core.repo.PushRepository
 import org.panoramix.core.repo.SearchRepository
 import org.panoramix.core.repo.TasksRepository
 import org.panoramix.core.repo.UploadsApi
@@ -74,6 +76,7 @@ class PanoramixClient(
     val journal = JournalRepository(api.journal, cache, outbox)
     val alarms = AlarmsRepository(api.alarms, cache)
     val search = SearchRepository(api.search)
+    val push = PushRepository(api.push)
     val live = LiveEvents(baseUrl, plainHttp, session, scope)
 
     init {
@@ -113,4 +116,5 @@ class GeneratedApis internal constructor(
     val journal = JournalApi(baseUrl, http)
     val alarms = AlarmsApi(baseUrl, http)
     val search = SearchApi(baseUrl, http)
+    val push = PushApi(baseUrl, http)
 }

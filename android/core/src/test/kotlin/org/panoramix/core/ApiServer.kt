@@ -67,6 +67,8 @@ class ApiServer private constructor(
                     "ALLOW_REGISTRATION" to "true",
                     "SEED_ADMIN" to "false",
                     "ARGON2_MEMORY_KIB" to "4096",
+                    // The push test's push service listens on 127.0.0.1, which the outbound guard refuses otherwise.
+                    "OUTBOUND_ALLOW_ADDRESSES" to "127.0.0.1",
                     "MONGODB_DB" to "android_${HexFormat.of().formatHex(secret, 0, 4)}",
                 ),
             )

@@ -1,5 +1,6 @@
 package org.panoramix.core
 
+import com.sun.net.httpserver.HttpServer
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.async
 import kotlinx.coroutines.flow.first
@@ -28,7 +29,10 @@ import org.panoramix.core.session.SessionState
 import java.awt.image.BufferedImage
 import java.io.ByteArrayOutputStream
 import java.io.File
+import java.net.InetSocketAddress
 import java.util.UUID
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.TimeUnit
 import javax.imageio.ImageIO
 
 /** The JVM client against the real API and database (see [ApiServer]). */
@@ -147,6 +151,42 @@ class PanoramixClientApiTest {
             } finally {
                 alice.close()
                 bob.close()
+            }
+        }
+
+    @Test
+    fun `a message to me wakes this device through its push address, and the push carries nothing of it`() =
+        runBlocking {
+            // The distributor's server (ntfy's, say), as the API reaches it: POSTs to the device's endpoint.
+            val pushed = CompletableFuture<ByteArray>()
+            val pushService =
+                HttpServer.create(InetSocketAddress("127.0.0.1", 0), 0).apply {
+                    createContext("/up-phone") { exchange ->
+                        val body = exchange.requestBody.readAllBytes()
+                        exchange.sendResponseHeaders(201, -1)
+                        exchange.close()
+                        pushed.complete(body)
+                    }
+                    start()
+                }
+            val alice = client("push-alice")
+            val bob = client("push-bob")
+            try {
+                val aliceUser = alice.session.register(unique("alice"), "correct horse battery")
+                bob.session.register(unique("bob"), "correct horse battery")
+                val endpoint = "http://127.0.0.1:${pushService.address.port}/up-phone"
+                assertEquals(false, alice.push.register(endpoint).encrypted)
+                assertEquals(listOf(endpoint), alice.push.subscriptions().map { it.endpoint })
+
+                bob.chat.send(directRoom(bob, aliceUser.id), "Salut Alice")
+                assertEquals(0, pushed.get(20, TimeUnit.SECONDS).size, "a wake-up: the app reads the message from the API")
+
+                alice.push.unregister(endpoint)
+                assertEquals(emptyList<String>(), alice.push.subscriptions().map { it.endpoint })
+            } finally {
+                alice.close()
+                bob.close()
+                pushService.stop(0)
             }
         }
 

@@ -17,3 +17,6 @@ fun shouldNotify(message: Message, myUserId: String, openRoom: String?, rooms: L
 /** A notification's text: the message, or the attachment word for a message that is only a file. */
 fun notificationText(message: Message, attachmentWord: String): String =
   message.text.ifBlank { if (message.attachments.isNotEmpty()) attachmentWord else "" }
+
+/** Woken by a push while closed: the rooms with messages I have not read, unless I muted them. */
+fun roomsToNotifyOnWake(rooms: List<RoomView>): List<RoomView> = rooms.filter { it.unreadCount > 0 && !it.muted }

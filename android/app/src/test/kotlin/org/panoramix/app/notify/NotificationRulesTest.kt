@@ -22,4 +22,10 @@ class NotificationRulesTest {
     assertEquals(false, shouldNotify(message("m1", from = BOB), ME, "room1", rooms))
     assertEquals(false, shouldNotify(message("m1", from = BOB, roomId = "quiet"), ME, null, rooms))
   }
+
+  @Test
+  fun `woken by a push, the rooms with unread messages are notified, muted ones left out`() {
+    val woken = listOf(room("news", unread = 3), room("read"), room("quiet", unread = 2, muted = true))
+    assertEquals(listOf("news"), roomsToNotifyOnWake(woken).map { it.id })
+  }
 }
