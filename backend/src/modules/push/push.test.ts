@@ -49,16 +49,21 @@ function newDevice(encrypted = true, prefix = 'device') {
 }
 type Device = ReturnType<typeof newDevice>;
 
-/** The next push `device` receives (or one it received already and nobody awaited). */
-function nextPush(device: Device, count = (deliveries.get(device.name)?.length ?? 0) + 1) {
+/** Pushes already handed to the test, per device. */
+const read = new Map<string, number>();
+/** The device's next push not handed out yet: one that came before this call included. */
+function nextPush(device: Device) {
   return new Promise<Delivery>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no push to ${device.name}`)), 5000);
+    // As long as a slow CI machine may take to deliver: a missing push fails the test, a late one does not.
+    const timer = setTimeout(() => reject(new Error(`no push to ${device.name}`)), 15_000);
     const check = () => {
-      const got = deliveries.get(device.name) ?? [];
-      if (got.length < count) return;
+      const index = read.get(device.name) ?? 0;
+      const delivery = deliveries.get(device.name)?.[index];
+      if (!delivery) return;
       clearTimeout(timer);
       waiting.delete(device.name);
-      resolve(got[count - 1]!);
+      read.set(device.name, index + 1);
+      resolve(delivery);
     };
     waiting.set(device.name, check);
     check();

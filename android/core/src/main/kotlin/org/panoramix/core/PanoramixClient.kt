@@ -38,6 +38,7 @@ import org.panoramix.core.session.SessionManager
 import org.panoramix.core.session.TokenStore
 import org.panoramix.core.session.nativeHttpClient
 import org.panoramix.core.session.signedInHttpClient
+import java.io.File
 
 data class ClientConfig(
     /** The server the user typed at sign-in, e.g. `https://panoramix.example.org`. */
@@ -72,7 +73,7 @@ class PanoramixClient(
     val notes = NotesRepository(api.notes, cache)
     val noteSessions = NoteSessionsRepository(api.noteSessions, api.noteLines, cache, outbox)
     val files = FilesRepository(api.files)
-    val chat = ChatRepository(api.rooms, api.messages, cache, outbox, scope)
+    val chat = ChatRepository(api.rooms, api.messages, files, cache, outbox, scope, File("${config.databasePath}.attachments"))
     val journal = JournalRepository(api.journal, cache, outbox)
     val alarms = AlarmsRepository(api.alarms, cache)
     val search = SearchRepository(api.search)

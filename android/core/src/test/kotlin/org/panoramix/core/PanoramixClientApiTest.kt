@@ -215,6 +215,33 @@ class PanoramixClientApiTest {
         }
 
     @Test
+    fun `an attachment picked offline waits with its message and both go out on reconnect, once`() =
+        runBlocking {
+            val store = MemoryTokenStore()
+            val bob = client("queued-files-bob")
+            try {
+                val erin = client("erin-setup", store).use { it.session.register(unique("erin"), "correct horse battery") }
+                bob.session.register(unique("bob"), "correct horse battery")
+                val roomId = directRoom(bob, erin.id)
+                val png = ByteArrayOutputStream().also { ImageIO.write(BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB), "png", it) }.toByteArray()
+                client("erin", store, url = "http://127.0.0.1:9").use { offline ->
+                    offline.chat.sendAttachment(roomId, "Vue du train.png", png, "Regarde")
+                    assertEquals(listOf(OutboxKind.ATTACHMENT to OutboxState.PENDING), offline.outbox.items.value.map { it.kind to it.state })
+                }
+                client("erin", store).use { online ->
+                    online.session.resume()
+                    assertEquals(1, online.outbox.sync().sent)
+                    assertEquals(emptyList<Any>(), online.outbox.items.value)
+                }
+                val message = bob.chat.refreshMessages(roomId).single()
+                assertEquals("Regarde" to listOf("Vue du train.png"), message.text to message.attachments.map { it.name })
+                assertArrayEquals(png, bob.files.content(message.attachments.single().id))
+            } finally {
+                bob.close()
+            }
+        }
+
+    @Test
     fun `a note session's lines written offline are appended in order on reconnect`() =
         runBlocking {
             val store = MemoryTokenStore()

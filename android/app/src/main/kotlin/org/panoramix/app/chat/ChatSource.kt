@@ -32,6 +32,9 @@ interface ChatSource {
 
   suspend fun react(messageId: String, emoji: MessageReactionsInner.Emoji)
 
+  /** Offline: queues the file with its message; both go out on reconnect. */
+  suspend fun queueAttachment(roomId: String, name: String, mimeType: String, bytes: ByteArray, caption: String)
+
   /** Uploads a picked file (image or document); returns its id for [send]. */
   suspend fun upload(name: String, mimeType: String, bytes: ByteArray): String
 

@@ -66,7 +66,7 @@ fun RoomScreen(model: RoomViewModel, roomId: String, names: Map<String, String>)
       }
       items(state.outgoing, key = { it.clientId }) { outgoing ->
         ListItem(
-          headlineContent = { Text(outgoing.text) },
+          headlineContent = { Text(listOfNotNull(outgoing.attachment?.let { "📎 $it" }, outgoing.text.ifBlank { null }).joinToString(" — ")) },
           supportingContent = { Text(if (outgoing.refused) texts.refused else texts.waitingToSend(1)) },
         )
       }
@@ -98,7 +98,6 @@ fun RoomScreen(model: RoomViewModel, roomId: String, names: Map<String, String>)
 
 fun Texts.uploadText(problem: UploadProblem): String =
   when (problem) {
-    UploadProblem.OFFLINE -> uploadOffline
     UploadProblem.TOO_LARGE -> uploadTooLarge
     UploadProblem.TYPE_REFUSED -> uploadTypeRefused
     UploadProblem.FAILED -> uploadFailed

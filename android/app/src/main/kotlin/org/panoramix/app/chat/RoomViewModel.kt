@@ -19,16 +19,21 @@ import org.panoramix.api.models.ApiRoomsIdMessagesPostRequest
 import org.panoramix.api.models.Message
 import org.panoramix.api.models.MessageReactionsInner
 import org.panoramix.core.outbox.OutboxItem
+import org.panoramix.core.outbox.OutboxKind
 import org.panoramix.core.outbox.OutboxState
+import org.panoramix.core.repo.QueuedAttachment
 import java.io.IOException
 
 /** Why a picked or shared file did not reach the room (its message is then not sent). */
-enum class UploadProblem { OFFLINE, TOO_LARGE, TYPE_REFUSED, FAILED }
+enum class UploadProblem { TOO_LARGE, TYPE_REFUSED, FAILED }
 
-/** What the generated client threw, as the user is told it: no network, the server's 413 or 415, or anything else. */
-fun uploadProblemOf(failure: Throwable): UploadProblem =
+/**
+ * What the generated client threw, as the user is told it: the server's 413 or 415, or anything
+ * else; null for no network, which is no problem: the attachment is queued with its message.
+ */
+fun uploadProblemOf(failure: Throwable): UploadProblem? =
   when {
-    failure is IOException -> UploadProblem.OFFLINE
+    failure is IOException -> null
     failure is ClientException && failure.statusCode == 413 -> UploadProblem.TOO_LARGE
     failure is ClientException && failure.statusCode == 415 -> UploadProblem.TYPE_REFUSED
     else -> UploadProblem.FAILED
@@ -43,8 +48,8 @@ sealed interface UploadStatus {
   data class Failed(val problem: UploadProblem) : UploadStatus
 }
 
-/** A message I wrote that the server has not confirmed yet (offline, or refused). */
-data class OutgoingMessage(val clientId: String, val text: String, val refused: Boolean)
+/** A message I wrote that the server has not confirmed yet (offline, or refused); [attachment]: the file it carries. */
+data class OutgoingMessage(val clientId: String, val text: String, val refused: Boolean, val attachment: String? = null)
 
 data class RoomState(
   /** Oldest first, as the screen shows them. */
@@ -106,8 +111,9 @@ class RoomViewModel(
 
   /**
    * Picked from the device or shared from another app: uploaded, then sent as a message with the
-   * file (that message goes through the outbox like any other). An upload needs the network: when
-   * it fails, nothing is sent and [RoomState.upload] says why.
+   * file (that message goes through the outbox like any other). Offline, the file is queued with
+   * its message and both go out on reconnect; refused by the server, nothing is sent and
+   * [RoomState.upload] says why.
    */
   fun sendAttachment(name: String, mimeType: String, bytes: ByteArray, caption: String = "") {
     upload.value = UploadStatus.Uploading
@@ -118,7 +124,9 @@ class RoomViewModel(
         } catch (failure: CancellationException) {
           throw failure
         } catch (failure: Exception) {
-          upload.value = UploadStatus.Failed(uploadProblemOf(failure))
+          val problem = uploadProblemOf(failure)
+          upload.value = problem?.let(UploadStatus::Failed) ?: UploadStatus.Idle
+          if (problem == null) source.queueAttachment(roomId, name, mimeType, bytes, caption.trim())
           return@launch
         }
       upload.value = UploadStatus.Idle
@@ -160,7 +168,13 @@ class RoomViewModel(
   }
 
   private fun outgoingOf(item: OutboxItem): OutgoingMessage {
-    val body = Serializer.kotlinxSerializationJson.decodeFromString(ApiRoomsIdMessagesPostRequest.serializer(), item.payload)
-    return OutgoingMessage(item.idempotencyKey, body.text.orEmpty(), item.state == OutboxState.FAILED)
+    val json = Serializer.kotlinxSerializationJson
+    val refused = item.state == OutboxState.FAILED
+    if (item.kind == OutboxKind.ATTACHMENT) {
+      val queued = json.decodeFromString(QueuedAttachment.serializer(), item.payload)
+      return OutgoingMessage(item.idempotencyKey, queued.text, refused, attachment = queued.name)
+    }
+    val body = json.decodeFromString(ApiRoomsIdMessagesPostRequest.serializer(), item.payload)
+    return OutgoingMessage(item.idempotencyKey, body.text.orEmpty(), refused)
   }
 }

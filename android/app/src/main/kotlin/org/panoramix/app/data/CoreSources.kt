@@ -44,7 +44,7 @@ import org.panoramix.core.repo.AlarmFired
 // The screens' sources over core's repositories: thin on purpose, so that what the ViewModels
 // decide is tested against fakes and what reaches the server is core's (tested against a real API).
 
-private fun PanoramixClient.queued(kind: OutboxKind): Flow<List<OutboxItem>> = outbox.items.map { items -> items.filter { it.kind == kind } }
+private fun PanoramixClient.queued(vararg kinds: OutboxKind): Flow<List<OutboxItem>> = outbox.items.map { items -> items.filter { it.kind in kinds } }
 
 class CoreTasks(private val client: PanoramixClient) : TasksSource {
   override val tasks: StateFlow<List<Task>> = client.tasks.tasks
@@ -67,7 +67,7 @@ class CoreTasks(private val client: PanoramixClient) : TasksSource {
 
 class CoreChat(private val client: PanoramixClient) : ChatSource {
   override val rooms: StateFlow<List<RoomView>> = client.chat.roomViews
-  override val queued = client.queued(OutboxKind.MESSAGE)
+  override val queued = client.queued(OutboxKind.MESSAGE, OutboxKind.ATTACHMENT)
 
   override val typing: Flow<TypingSignal> =
     client.live.events
@@ -106,6 +106,10 @@ class CoreChat(private val client: PanoramixClient) : ChatSource {
 
   // The server finds the type from the content itself; mimeType is what the picker said.
   override suspend fun upload(name: String, mimeType: String, bytes: ByteArray): String = client.files.upload(name, bytes).id
+
+  override suspend fun queueAttachment(roomId: String, name: String, mimeType: String, bytes: ByteArray, caption: String) {
+    client.chat.sendAttachment(roomId, name, bytes, caption)
+  }
 
   override fun typing(roomId: String, typing: Boolean) =
     client.live.emit(if (typing) ClientEvents.TYPING_START else ClientEvents.TYPING_STOP, buildJsonObject { put("roomId", roomId) })

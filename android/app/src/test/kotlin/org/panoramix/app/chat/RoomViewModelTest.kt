@@ -25,6 +25,7 @@ import org.panoramix.app.room
 import org.panoramix.core.outbox.OutboxItem
 import org.panoramix.core.outbox.OutboxKind
 import org.panoramix.core.outbox.OutboxState
+import org.panoramix.core.repo.QueuedAttachment
 import java.io.IOException
 
 private class FakeChat : ChatSource {
@@ -60,6 +61,14 @@ private class FakeChat : ChatSource {
   }
 
   var uploadFailure: Throwable? = null
+  val queuedFiles = mutableListOf<Pair<String, String>>()
+
+  override suspend fun queueAttachment(roomId: String, name: String, mimeType: String, bytes: ByteArray, caption: String) {
+    queuedFiles += name to caption
+    val item = QueuedAttachment(name, "/cache/$name", caption)
+    val payload = Serializer.kotlinxSerializationJson.encodeToString(QueuedAttachment.serializer(), item)
+    queued.update { it + outboxItem(100L + queuedFiles.size, OutboxKind.ATTACHMENT, "file-key${queuedFiles.size}", payload, roomId) }
+  }
 
   override suspend fun upload(name: String, mimeType: String, bytes: ByteArray): String {
     uploadFailure?.let { throw it }
@@ -176,12 +185,26 @@ class RoomViewModelTest {
   }
 
   @Test
+  fun `offline, the attachment is queued with its caption and shown as waiting, with no problem to read`() = runTest(main.dispatcher) {
+    val source = FakeChat()
+    val model = RoomViewModel(source, "room1", ME, unreadAtOpen = 0)
+    source.uploadFailure = IOException("connection refused")
+    model.sendAttachment("photo.jpg", "image/jpeg", byteArrayOf(1, 2), caption = " la vue ")
+    testScheduler.advanceUntilIdle()
+
+    assertEquals(listOf("photo.jpg" to "la vue"), source.queuedFiles)
+    assertEquals(emptyList<Pair<String, List<String>>>(), source.sent, "nothing sent before the upload")
+    assertEquals(UploadStatus.Idle, model.state.value.upload)
+    assertEquals(listOf(OutgoingMessage("file-key1", "la vue", refused = false, attachment = "photo.jpg")), model.state.value.outgoing)
+  }
+
+  @Test
   fun `no network, a refused type and any other failure are told apart`() {
-    assertEquals(UploadProblem.OFFLINE, uploadProblemOf(IOException("connection refused")))
+    assertEquals(null, uploadProblemOf(IOException("connection refused")))
     assertEquals(UploadProblem.TYPE_REFUSED, uploadProblemOf(ClientException("Client error : 415", 415)))
     assertEquals(UploadProblem.FAILED, uploadProblemOf(ServerException("Server error : 500", 500)))
     assertEquals(UploadProblem.FAILED, uploadProblemOf(ClientException("Client error : 400", 400)))
-    assertEquals("Pièce jointe non envoyée : hors ligne. Réessayez au retour du réseau", French.uploadText(UploadProblem.OFFLINE))
+    assertEquals("Ce type de fichier est refusé par le serveur", French.uploadText(UploadProblem.TYPE_REFUSED))
     assertEquals("The server refuses this type of file", English.uploadText(UploadProblem.TYPE_REFUSED))
   }
 }

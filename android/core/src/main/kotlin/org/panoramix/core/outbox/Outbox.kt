@@ -18,7 +18,7 @@ import java.io.IOException
 import java.util.UUID
 
 /** What can be created offline; each is sent to an idempotent route with its own `Idempotency-Key`. */
-enum class OutboxKind { TASK, JOURNAL_ENTRY, MESSAGE, NOTE_LINE }
+enum class OutboxKind { TASK, JOURNAL_ENTRY, MESSAGE, NOTE_LINE, ATTACHMENT }
 
 enum class OutboxState {
     /** Waiting for the server (offline, or the server failed: tried again on the next sync). */
@@ -66,6 +66,7 @@ class Outbox internal constructor(
 ) {
     private val json = Serializer.kotlinxSerializationJson
     private val senders = mutableMapOf<OutboxKind, OutboxSender>()
+    private val dismissals = mutableMapOf<OutboxKind, (OutboxItem) -> Unit>()
     private val mutex = Mutex()
     private val mutableItems = MutableStateFlow(load())
 
@@ -76,9 +77,12 @@ class Outbox internal constructor(
     internal fun <T> register(
         kind: OutboxKind,
         serializer: KSerializer<T>,
+        /** What else goes when the user dismisses a refused item (an attachment's saved bytes). */
+        onDismiss: (item: OutboxItem) -> Unit = {},
         send: (item: OutboxItem, body: T) -> Unit,
     ) {
         senders[kind] = OutboxSender { item -> send(item, json.decodeFromString(serializer, item.payload)) }
+        dismissals[kind] = onDismiss
     }
 
     /** Queues [body] (as the generated client serialises it), then tries to send what is pending. */
@@ -161,6 +165,7 @@ class Outbox internal constructor(
 
     /** The user read why an item was refused: forget it. */
     fun dismiss(seq: Long) {
+        items.value.firstOrNull { it.seq == seq }?.let { item -> dismissals[item.kind]?.invoke(item) }
         remove(seq)
         mutableItems.value = load()
     }

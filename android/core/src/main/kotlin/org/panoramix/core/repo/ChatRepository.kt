@@ -19,16 +19,28 @@ import org.panoramix.core.live.ServerEvents
 import org.panoramix.core.outbox.Outbox
 import org.panoramix.core.outbox.OutboxItem
 import org.panoramix.core.outbox.OutboxKind
+import kotlinx.serialization.Serializable
+import java.io.File
 import java.util.UUID
 import java.util.concurrent.ConcurrentHashMap
+
+/**
+ * An attachment queued with its message: the bytes wait in [path] (beside the cache file, not in
+ * it: a photo can be tens of megabytes) until the upload and the message both went through.
+ */
+@Serializable
+data class QueuedAttachment(val name: String, val path: String, val text: String)
 
 /** Rooms (with my unread count) and their messages; sent messages go through the outbox. */
 class ChatRepository internal constructor(
     private val rooms: RoomsApi,
     private val messages: MessagesApi,
+    private val files: FilesRepository,
     private val cache: LocalCache,
     private val outbox: Outbox,
     private val scope: CoroutineScope,
+    /** Where queued attachments' bytes wait. */
+    private val attachmentsDir: File,
 ) : LiveApplier {
     private val roomList = CachedList(cache, "room", RoomView.serializer(), { it.id.orEmpty() })
     private val messageLists = ConcurrentHashMap<String, CachedList<Message>>()
@@ -37,6 +49,17 @@ class ChatRepository internal constructor(
     init {
         outbox.register(OutboxKind.MESSAGE, ApiRoomsIdMessagesPostRequest.serializer()) { item, body ->
             messagesOf(item.target).upsert(messages.apiRoomsIdMessagesPost(item.target, body, item.idempotencyKey))
+        }
+        // Upload, then the message, each under a key of the item: a retry after either step repeats neither.
+        outbox.register(
+            OutboxKind.ATTACHMENT,
+            QueuedAttachment.serializer(),
+            onDismiss = { item -> File(attachmentsDir, item.idempotencyKey).delete() },
+        ) { item, queued ->
+            val file = files.uploadNow(queued.name, File(queued.path).readBytes(), null, "${item.idempotencyKey}:file")
+            val body = ApiRoomsIdMessagesPostRequest(clientId = item.idempotencyKey, text = queued.text, fileIds = setOf(file.id))
+            messagesOf(item.target).upsert(messages.apiRoomsIdMessagesPost(item.target, body, item.idempotencyKey))
+            File(queued.path).delete()
         }
     }
 
@@ -65,6 +88,21 @@ class ChatRepository internal constructor(
         val key = UUID.randomUUID().toString()
         val body = ApiRoomsIdMessagesPostRequest(clientId = key, text = text, replyTo = replyTo, fileIds = fileIds.toSet())
         return outbox.submit(OutboxKind.MESSAGE, ApiRoomsIdMessagesPostRequest.serializer(), body, roomId, key)
+    }
+
+    /**
+     * Queues a message with one attached file and tries to send both: offline, they wait together in
+     * the outbox (shown as pending, as a text would) and go out in order on reconnect.
+     */
+    suspend fun sendAttachment(
+        roomId: String,
+        name: String,
+        bytes: ByteArray,
+        text: String = "",
+    ): OutboxItem {
+        val key = UUID.randomUUID().toString()
+        val saved = withContext(Dispatchers.IO) { File(attachmentsDir.apply { mkdirs() }, key).apply { writeBytes(bytes) } }
+        return outbox.submit(OutboxKind.ATTACHMENT, QueuedAttachment.serializer(), QueuedAttachment(name, saved.path, text), roomId, key)
     }
 
     suspend fun markRead(

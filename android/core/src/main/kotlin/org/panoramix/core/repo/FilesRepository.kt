@@ -18,9 +18,8 @@ import java.util.UUID
 
 /**
  * Files I upload (`POST /api/files`, multipart, part `file`): a chat attachment is uploaded first,
- * then sent as a message listing its id (`ChatRepository.send(fileIds = …)`). Uploads need the
- * server: they are not queued offline (a photo can be tens of megabytes; the message that would
- * carry it is what the outbox keeps).
+ * then sent as a message listing its id (`ChatRepository.send(fileIds = …)`); offline, the
+ * attachment is queued with its message (`ChatRepository.sendAttachment`).
  */
 class FilesRepository internal constructor(
     private val api: UploadsApi,
@@ -34,17 +33,24 @@ class FilesRepository internal constructor(
         name: String,
         bytes: ByteArray,
         projectId: String? = null,
-    ): StoredFile =
-        withContext(Dispatchers.IO) {
-            // The generated client sends a java.io.File, under that file's name.
-            val folder = Files.createTempDirectory("panoramix-upload-").toFile()
-            try {
-                val file = File(folder, partFileName(name)).apply { writeBytes(bytes) }
-                api.upload(file, name, projectId, UUID.randomUUID().toString())
-            } finally {
-                folder.deleteRecursively()
-            }
+    ): StoredFile = withContext(Dispatchers.IO) { uploadNow(name, bytes, projectId, UUID.randomUUID().toString()) }
+
+    /** The same, blocking, with the caller's key: the outbox's retries of an attachment upload it once. */
+    internal fun uploadNow(
+        name: String,
+        bytes: ByteArray,
+        projectId: String?,
+        idempotencyKey: String,
+    ): StoredFile {
+        // The generated client sends a java.io.File, under that file's name.
+        val folder = Files.createTempDirectory("panoramix-upload-").toFile()
+        try {
+            val file = File(folder, partFileName(name)).apply { writeBytes(bytes) }
+            return api.upload(file, name, projectId, idempotencyKey)
+        } finally {
+            folder.deleteRecursively()
         }
+    }
 
     /** A file's bytes (`GET /api/files/:id/content`). */
     suspend fun content(id: String): ByteArray =
