@@ -107,7 +107,7 @@ function sample(input: Schema, name: string, route: RouteContract): unknown {
       if (name === 'username') return route.path.match(/register|users$/) ? unique('conf') : other.username;
       if (/password/i.test(name)) return admin.password;
       const pattern = new RegExp(schema.pattern ?? '', 'u');
-      const text = ['conformance text', `conformance-${Date.now()}`].find((t) => pattern.test(t)) ?? 'x';
+      const text = ['conformance text', `conformance-${Date.now()}`, 'https://example.org/'].find((t) => pattern.test(t)) ?? 'x';
       return text.padEnd(schema.minLength ?? 0, 'x');
     }
   }

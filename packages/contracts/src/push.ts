@@ -29,10 +29,12 @@ export const pushSubscription = z
 export type PushSubscription = z.infer<typeof pushSubscription>;
 
 export const registerPushBody = z.strictObject({
-  // A string piped into the URL check: the document then types it as a string, as every client reads it.
+  // A string (with its scheme as a pattern) piped into the URL check: the document says a string,
+  // which every client reads as one (format: uri made the Kotlin client's a java.net.URI).
   endpoint: z
     .string()
     .max(2048, 'must be at most 2048 characters')
+    .regex(/^https?:\/\//, 'must be an http(s) address')
     .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }))
     .meta({ description: "The push service's address for this device (the UnifiedPush endpoint, or a browser's)" }),
   keys: z
