@@ -108,6 +108,7 @@ export async function startDesktop(): Promise<Desktop> {
     XDG_RUNTIME_DIR: home,
     NO_AT_BRIDGE: '1', // no accessibility bus to wait for
     WEBKIT_DISABLE_COMPOSITING_MODE: '1', // Xvfb has no GPU
+    WEBKIT_DISABLE_DMABUF_RENDERER: '1', // nor DMA-BUF buffers, which WebKitGTK 2.42+ renders with by default
   };
   const stop = async () => {
     for (const child of children.reverse()) {

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { api, newUser, routes } from '../support/api.ts';
 import { artifactsDir, baseUrl } from '../support/browser.ts';
 import { startDesktop, type Desktop } from './desktop.ts';
-import { pause, type WebDriver } from './webdriver.ts';
+import { asArgument, pause, type WebDriver } from './webdriver.ts';
 
 const ENTER = '\uE007';
 let desktop: Desktop;
@@ -62,14 +62,22 @@ test('first run: choose the server, sign in through the window, run a command, g
     await driver.click(await driver.byName('button', 'Nouveau terminal'));
     return driver.byName('[role="region"]', 'Terminal 1');
   });
-  await driver.type(await driver.find('textarea', { within: region }), `echo panoramix-ok${ENTER}`);
+  const input = await driver.find('textarea', { within: region, timeoutMs: 30_000 }).catch(async (error: unknown) => {
+    await screenshot('3-terminal-missing');
+    throw error;
+  });
+  await driver.type(input, `echo panoramix-ok${ENTER}`);
   // The typed line reads "… echo panoramix-ok"; the shell's answer is a row of its own.
+  let rows: string[] = [];
   await waitUntil('the command output', async () => {
-    const rows = await driver.execute<string[]>(
+    rows = await driver.execute<string[]>(
       `return [...arguments[0].querySelectorAll('.xterm-rows > div')].map((row) => row.textContent.trim())`,
-      [{ 'element-6066-11e4-a52e-4f735c9ac2c2': region.id }],
+      [asArgument(region)],
     );
     return rows.includes('panoramix-ok') ? true : undefined;
+  }).catch(async (error: unknown) => {
+    await screenshot('3-terminal-no-output');
+    throw new Error(`${(error as Error).message}; the terminal's rows: ${JSON.stringify(rows.filter(Boolean))}`);
   });
   await screenshot('3-terminal');
 

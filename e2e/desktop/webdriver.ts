@@ -2,7 +2,11 @@
 // screenshot), over fetch to tauri-driver. Hand-written: a client library (webdriverio, selenium)
 // brings dozens of packages into the lock for these eight HTTP calls.
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735c9ac2c2';
+// The W3C web element identifier (WebDriver §12.2), the key under which an element comes back.
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** An element as a script argument (`execute(script, [asArgument(element)])`). */
+export const asArgument = (element: Element) => ({ [ELEMENT]: element.id });
 
 export interface Element {
   id: string;

@@ -26,9 +26,12 @@ async function startTerminal(host: HTMLElement, texts: { exited: (code: number) 
     else if (from === spawned.id) terminal.write(data);
   });
   const stopExit = await native.pty.onExit((from, code) => from === spawned.id && terminal.writeln(`\r\n${texts.exited(code)}`));
+  // Keys typed before the shell exists (the field takes them as soon as it is open) wait too, in order.
+  const typed: string[] = [];
+  terminal.onData((data) => (spawned.id === undefined ? typed.push(data) : void native.pty.write(spawned.id, data)));
   const shell = (spawned.id = await native.pty.spawn(terminal.cols, terminal.rows));
   for (const chunk of early) if (chunk.id === shell) terminal.write(chunk.data);
-  terminal.onData((data) => void native.pty.write(shell, data));
+  for (const data of typed) void native.pty.write(shell, data);
   terminal.onResize(({ cols, rows }) => void native.pty.resize(shell, cols, rows));
   terminal.attachCustomKeyEventHandler((event) => {
     if (event.type !== 'keydown' || !event.ctrlKey || !event.shiftKey) return true;
