@@ -12,10 +12,14 @@ import type { PushSubscriptionDoc } from './model.ts';
 import { vapidKeys } from './vapid.ts';
 import type { VapidKeys } from './vapid.ts';
 
+/** The keys the device gave (RFC 8291), or null: its pushes are then empty wake-ups. */
+const deviceKeys = (doc: PushSubscriptionDoc) =>
+  doc.keys?.p256dh && doc.keys.auth ? { p256dh: doc.keys.p256dh, auth: doc.keys.auth } : null;
+
 export const toPushSubscriptionDto = (doc: PushSubscriptionDoc): PushSubscription => ({
   id: String(doc._id),
   endpoint: doc.endpoint,
-  encrypted: doc.keys !== null && doc.keys !== undefined,
+  encrypted: deviceKeys(doc) !== null,
   createdAt: doc.createdAt.toISOString(),
 });
 
@@ -98,7 +102,7 @@ export function createPushService(deps: {
   }
 
   async function deliver(doc: PushSubscriptionDoc, payload: PushPayload, { publicKey, privateKey }: VapidKeys) {
-    const keys = doc.keys?.p256dh && doc.keys.auth ? { p256dh: doc.keys.p256dh, auth: doc.keys.auth } : null;
+    const keys = deviceKeys(doc);
     // Without the device's keys nothing can be encrypted for it: the push is an empty wake-up.
     const options = {
       vapidDetails: { subject: deps.contact, publicKey, privateKey },
