@@ -65,7 +65,7 @@ private class FakeChat : ChatSource {
 
   override suspend fun queueAttachment(roomId: String, name: String, mimeType: String, bytes: ByteArray, caption: String) {
     queuedFiles += name to caption
-    val item = QueuedAttachment(name, "/cache/$name", caption)
+    val item = QueuedAttachment(name, caption)
     val payload = Serializer.kotlinxSerializationJson.encodeToString(QueuedAttachment.serializer(), item)
     queued.update { it + outboxItem(100L + queuedFiles.size, OutboxKind.ATTACHMENT, "file-key${queuedFiles.size}", payload, roomId) }
   }

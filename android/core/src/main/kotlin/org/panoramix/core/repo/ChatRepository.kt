@@ -25,11 +25,12 @@ import java.util.UUID
 import java.util.concurrent.ConcurrentHashMap
 
 /**
- * An attachment queued with its message: the bytes wait in [path] (beside the cache file, not in
- * it: a photo can be tens of megabytes) until the upload and the message both went through.
+ * An attachment queued with its message: the bytes wait in a file named by the item's key, beside
+ * the cache file (not in it: a photo can be tens of megabytes), until the upload and the message
+ * both went through.
  */
 @Serializable
-data class QueuedAttachment(val name: String, val path: String, val text: String)
+data class QueuedAttachment(val name: String, val text: String)
 
 /** Rooms (with my unread count) and their messages; sent messages go through the outbox. */
 class ChatRepository internal constructor(
@@ -54,12 +55,12 @@ class ChatRepository internal constructor(
         outbox.register(
             OutboxKind.ATTACHMENT,
             QueuedAttachment.serializer(),
-            onDismiss = { item -> File(attachmentsDir, item.idempotencyKey).delete() },
+            onDismiss = { item -> bytesOf(item.idempotencyKey).delete() },
         ) { item, queued ->
-            val file = files.uploadNow(queued.name, File(queued.path).readBytes(), null, "${item.idempotencyKey}:file")
+            val file = files.uploadNow(queued.name, bytesOf(item.idempotencyKey).readBytes(), null, "${item.idempotencyKey}:file")
             val body = ApiRoomsIdMessagesPostRequest(clientId = item.idempotencyKey, text = queued.text, fileIds = setOf(file.id))
             messagesOf(item.target).upsert(messages.apiRoomsIdMessagesPost(item.target, body, item.idempotencyKey))
-            File(queued.path).delete()
+            bytesOf(item.idempotencyKey).delete()
         }
     }
 
@@ -101,8 +102,11 @@ class ChatRepository internal constructor(
         text: String = "",
     ): OutboxItem {
         val key = UUID.randomUUID().toString()
-        val saved = withContext(Dispatchers.IO) { File(attachmentsDir.apply { mkdirs() }, key).apply { writeBytes(bytes) } }
-        return outbox.submit(OutboxKind.ATTACHMENT, QueuedAttachment.serializer(), QueuedAttachment(name, saved.path, text), roomId, key)
+        withContext(Dispatchers.IO) {
+            attachmentsDir.mkdirs()
+            bytesOf(key).writeBytes(bytes)
+        }
+        return outbox.submit(OutboxKind.ATTACHMENT, QueuedAttachment.serializer(), QueuedAttachment(name, text), roomId, key)
     }
 
     suspend fun markRead(
@@ -122,6 +126,9 @@ class ChatRepository internal constructor(
             -> scope.launch { runCatching { refreshRooms() } }
         }
     }
+
+    /** Where a queued attachment's bytes wait: named by its outbox item's key. */
+    private fun bytesOf(key: String) = File(attachmentsDir, key)
 
     private fun messagesOf(roomId: String) =
         messageLists.computeIfAbsent(roomId) { CachedList(cache, "message", Message.serializer(), { it.id.orEmpty() }, roomId) }
