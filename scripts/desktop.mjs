@@ -1,6 +1,7 @@
 // The desktop client (frontend/src-tauri): `node scripts/desktop.mjs build` (npm run desktop:build) builds the
-// web client, then the release binary and its .deb; `check` (the desktop step of npm test) runs the Rust unit
-// tests and clippy; `test` runs those, that build, and the WebDriver journey under Xvfb (e2e/desktop/).
+// web client, then the release binary and its .deb; `test` (the desktop step of npm test) runs the Rust unit
+// tests and clippy, builds the release binary (cargo, on the tests' artifacts: no bundling) and runs the
+// WebDriver journey under Xvfb (e2e/desktop/); `check` only the tests and clippy.
 // Cargo's target folder lives outside the clone, so CI and a new clone do not compile the ~450 crates again.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -59,6 +60,11 @@ function ensureWeb({ force = false } = {}) {
   }
 }
 
+/** The release binary alone, as `tauri build` makes it, from the artifacts the tests just compiled. */
+function buildBinary() {
+  step('release binary', 'cargo', ['build', '--release', '--locked'], { cwd: tauriDir });
+}
+
 function build() {
   step('release binary and .deb', 'npx', ['tauri', 'build', '--bundles', 'deb'], { cwd: path.join(root, 'frontend') });
   const debDir = path.join(targetDir, 'release/bundle/deb');
@@ -91,14 +97,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ensureWeb({ force: true });
     build();
   } else if (command === 'check') {
-    // What npm test runs: the release build and the journey take too long for its budget (test.mjs).
     ensureWeb();
     check();
   } else if (command === 'test') {
     // npm test built the web client just before; a lone run builds it here.
     ensureWeb({ force: flags.includes('--web') });
     check();
-    build();
+    buildBinary();
     ensureTauriDriver();
     step('journey', process.execPath, ['--import', 'tsx', 'e2e/desktop/run.ts']);
   } else {

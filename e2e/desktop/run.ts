@@ -1,5 +1,5 @@
 // Runs the desktop journeys (e2e/desktop/*.test.ts) against a fresh API and database, with the
-// release binary that `node scripts/desktop.mjs test` built just before.
+// release binary that `node scripts/desktop.mjs test` (npm test's desktop step) built just before.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
