@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import type { CreateIndexesOptions, IndexSpecification } from 'mongodb';
 import type { Model } from 'mongoose';
+import { isFerretDb } from './engine.ts';
 
 // Any model: only its schema's indexes and its collection are used.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,11 +19,6 @@ type AnyModel = Model<any>;
 export async function buildIndexes(models: readonly AnyModel[] = Object.values(mongoose.models)) {
   const ferret = await isFerretDb();
   await Promise.all(models.map((model) => (ferret ? uniqueIndexesOnly(model) : model.init().then(() => model.createIndexes()))));
-}
-
-async function isFerretDb() {
-  const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
-  return typeof info.ferretdbVersion === 'string';
 }
 
 async function uniqueIndexesOnly(model: AnyModel) {

@@ -3,6 +3,7 @@ import type { TaskStatus } from '@panoramix/contracts';
 import type { Types } from 'mongoose';
 import { sharedRead } from '../dashboard/service.ts';
 import type { DashboardContext, DashboardSection } from '../dashboard/service.ts';
+import { isFerretDb } from '../../db/engine.ts';
 import { ONE_BATCH } from '../../lib/filters.ts';
 import { contentFilter } from '../../sharing/access.ts';
 import { TaskModel } from './model.ts';
@@ -19,16 +20,23 @@ export interface TaskFact {
   statusChangedAt: Date;
 }
 
+const factFields = { projectId: 1, status: 1, open: 1, deadline: 1, statusChangedAt: 1 } as const;
+
 /**
- * The fields the counts need of every task the caller sees, in one narrow read: counted here
- * rather than by the database because FerretDB v1 has no `$cond` or `$facet` to count by status
- * and by deadline in one aggregate, and five aggregates would each read the whole collection.
+ * The fields the counts need of every task the caller sees, in one read: counted here rather than
+ * by the database because FerretDB v1 has no `$cond` or `$facet` to count by status and by deadline
+ * in one aggregate, and five aggregates would each read the whole collection. On MongoDB the read
+ * is narrow and the tasks the sections list are read again by `_id` (shownTasks). FerretDB v1 reads
+ * every document whole whatever the projection, and would answer that second read by reading the
+ * collection once more, so there the facts are the whole documents and the lists come from them:
+ * Accueil's overview over 1,000 tasks went from two scans to one (bench/src/lighthouse.bench.ts).
  */
-export const taskFacts = sharedRead(async ({ actor }) =>
-  TaskModel.find(await contentFilter(actor), { projectId: 1, status: 1, open: 1, deadline: 1, statusChangedAt: 1 })
+export const taskFacts = sharedRead(async ({ actor }): Promise<TaskFact[]> => {
+  const whole = await isFerretDb();
+  return TaskModel.find(await contentFilter(actor), whole ? {} : factFields)
     .batchSize(ONE_BATCH)
-    .lean<TaskFact[]>(),
-);
+    .lean<TaskFact[]>();
+});
 
 const dueSoonEnd = (now: Date) => new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS);
 /** The contracts' isOverdue and isDueSoon (dashboard-rules.ts), on the facts read here. */
@@ -55,9 +63,14 @@ const shownTasks = sharedRead(async (ctx: DashboardContext) => {
     .filter((task) => task.status === 'done' && task.statusChangedAt >= ctx.since)
     .sort(byLatestChange)
     .slice(0, dashboardLimits.activity);
-  const ids = [...overdue, ...dueSoon, ...done].map((task) => task._id);
-  const docs =
-    ids.length === 0 ? [] : await TaskModel.find({ _id: { $in: ids }, ...(await contentFilter(ctx.actor)) }).lean<TaskDoc[]>();
+  const listed = [...overdue, ...dueSoon, ...done];
+  const docs = (await isFerretDb())
+    ? (listed as TaskDoc[]) // the whole documents already (taskFacts)
+    : listed.length === 0
+      ? []
+      : await TaskModel.find({ _id: { $in: listed.map((task) => task._id) }, ...(await contentFilter(ctx.actor)) }).lean<
+          TaskDoc[]
+        >();
   const found = new Map(docs.map((doc) => [String(doc._id), doc]));
   const inFull = (rows: TaskFact[]) => rows.flatMap((row) => found.get(String(row._id)) ?? []);
   return { overdue: inFull(overdue), dueSoon: inFull(dueSoon), done: inFull(done) };
