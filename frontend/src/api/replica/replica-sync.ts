@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../client.ts';
 import { ApiError } from '../problem.ts';
+import { firstPaintSettled } from './first-paint.ts';
 import { dropContentOutOfSight, mergeAnswer, noteArrivals, replicaKey } from './replica-cache.ts';
 import type { ReplicaData, SyncAnswer } from './replica-cache.ts';
 
@@ -23,6 +24,7 @@ async function pull<C extends SyncCollection>(
   signal: AbortSignal,
 ): Promise<ReplicaData<SyncedItem<C>>> {
   let since = queryClient.getQueryData<ReplicaData<unknown>>(replicaKey(collection))?.version;
+  if (since === undefined) await firstPaintSettled();
   const arrivals = noteArrivals(queryClient, collection);
   let answer: SyncAnswer<SyncedItem<C>>;
   try {

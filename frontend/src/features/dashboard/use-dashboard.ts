@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { routes } from 'virtual:panoramix/contracts';
 import { call } from '../../api/client.ts';
 import { queryClient } from '../../api/query-client.ts';
+import { snapshotsWaitFor } from '../../api/replica/first-paint.ts';
 import { store as replicaStore } from '../../api/replica/replica-persist.ts';
 import { useReplica } from '../../api/replica/use-replica.ts';
 import { localDashboard } from './local-dashboard.ts';
@@ -24,11 +25,12 @@ const firstPaint = (window: ActivityWindow) => ({
 
 // A first start (nothing saved in IndexedDB) asks its stand-in as this chunk loads, not from Accueil's
 // first render: on a phone (4× CPU) that render's effect came 0.7 s later (bench/src/lighthouse.bench.ts).
+// The replica's snapshots wait for it (first-paint.ts).
 void Promise.resolve()
   .then(() => keys(replicaStore()))
   .then(
     (saved) => {
-      if (saved.length === 0) void queryClient.prefetchQuery({ ...firstPaint(DEFAULT_WINDOW), retry: false });
+      if (saved.length === 0) snapshotsWaitFor(queryClient.prefetchQuery({ ...firstPaint(DEFAULT_WINDOW), retry: false }));
     },
     () => undefined, // no IndexedDB (a private window): the page asks as before
   );
