@@ -7,6 +7,7 @@ import { Icon } from '../../ui/icon.tsx';
 import { holdKeys, releaseKeys } from '../palette/held-keys.ts';
 import { loadPreferences, preferencesStore } from '../../api/preferences-store.ts';
 import type { FeatureDefinition } from '../registry.ts';
+import { afterStart } from '../../lib/after-start.ts';
 import { formatBinding } from '../../lib/keys.ts';
 import { isWithin, useLocation } from '../../lib/location.ts';
 import { Outlet } from './outlet.tsx';
@@ -20,7 +21,7 @@ import './shell.css';
 
 // TanStack Query and the socket are fetched once the shell is on screen, outside the initial budget.
 const DataProvider = lazy(() => import('../../api/data-provider.tsx'));
-// The palette too: fetched as soon as the shell is up (see below), so Ctrl+K finds it loaded.
+// The palette too: fetched once the start is over (see below), so Ctrl+K finds it loaded.
 const loadPalette = () => import('./shell-palette.tsx');
 const ShellPalette = lazy(() =>
   loadPalette().then(
@@ -83,7 +84,7 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
   const replicas = useMemo(() => features.flatMap((f) => (f.replica ? [f.replica] : [])), [features]);
   const userId = useCurrentUserId();
 
-  useEffect(() => void loadPalette().catch(() => undefined), []); // a failure shows when it is opened
+  useEffect(() => afterStart(() => void loadPalette().catch(() => undefined)), []); // a failure shows when it is opened
 
   useEffect(() => {
     if (!drawerOpen) return;
