@@ -6,7 +6,8 @@
 // then Tâches with 1,000 tasks: the longest main-thread task of each step (goal: none over 200 ms).
 // BENCH_ONLY=lighthouse (BENCH_LIGHTHOUSE_RUNS=3, BENCH_LIGHTHOUSE_TASKS=0 leaves Tâches out,
 // BENCH_LIGHTHOUSE_DEVTOOLS=0 the devtools-throttled loads; BENCH_LIGHTHOUSE_SCORES=3 scores Accueil
-// signed in three times; BENCH_LIGHTHOUSE_TRACE=<dir> writes each Lighthouse trace there, for DevTools). Needs frontend/dist (`npm run build -w @panoramix/frontend`); skipped without it.
+// signed in three times; BENCH_LIGHTHOUSE_TRACE=<dir> writes each Lighthouse trace there, for DevTools, and its report;
+// BENCH_LIGHTHOUSE_PROFILE_TOP=100 lists that many functions of the CPU profile). Needs frontend/dist (`npm run build -w @panoramix/frontend`); skipped without it.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ const dist = path.resolve(process.env.WEB_DIST ?? path.resolve(import.meta.dirna
 const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const scores = Number(process.env.BENCH_LIGHTHOUSE_SCORES ?? 1);
 const traceDir = process.env.BENCH_LIGHTHOUSE_TRACE;
+const profileTop = Number(process.env.BENCH_LIGHTHOUSE_PROFILE_TOP ?? 12);
 
 /** A signed-in user with the issue's 1,000 tasks and a modest rest. */
 const size: WorkspaceSize = {
@@ -184,7 +186,7 @@ async function throttledLoad(
       e.name.split('/').pop().split('?')[0].replace(/-[\\w-]{8}\\.js$/, '.js') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd)).join(', ');
     return { ...window.__perf, timeline };
   })()`)) as { lcp: number; lcpElement: string; fcp: number; longTasks: [number, number][]; timeline: string };
-  const cpu = profile ? summarizeProfile((await cdp.send('Profiler.stop')).profile as CpuProfile) : undefined;
+  const cpu = profile ? summarizeProfile((await cdp.send('Profiler.stop')).profile as CpuProfile, profileTop) : undefined;
   await page.close();
   const counted = perf.longTasks.filter(([start]) => start >= perf.fcp);
   return {
@@ -219,6 +221,8 @@ async function lighthouseScore(port: number, url: string, cookie?: string, trace
     logLevel: 'error',
     output: 'json',
     onlyCategories: ['performance'],
+    // A saved trace carries V8's samples too: which functions each long task ran.
+    ...(traceDir ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
     // Lighthouse 12 clears only caches and workers by default, not IndexedDB or localStorage ("There may
     // be stored data…"): a second score of Accueil would paint from the replica the first one left.
     clearStorageTypes: ['file_systems', 'shader_cache', 'service_workers', 'cache_storage', 'indexeddb', 'local_storage'],
@@ -229,6 +233,7 @@ async function lighthouseScore(port: number, url: string, cookie?: string, trace
   if (traceDir && traceName) {
     mkdirSync(traceDir, { recursive: true });
     writeFileSync(path.join(traceDir, `${traceName}.json`), JSON.stringify(result.artifacts.Trace));
+    writeFileSync(path.join(traceDir, `${traceName}.lhr.json`), JSON.stringify(lhr));
   }
   if (lhr.runtimeError) return `failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`;
   const audit = (id: string) => lhr.audits[id];
