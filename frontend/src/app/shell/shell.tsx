@@ -8,6 +8,7 @@ import { holdKeys, releaseKeys } from '../palette/held-keys.ts';
 import { loadPreferences, preferencesStore } from '../../api/preferences-store.ts';
 import type { FeatureDefinition } from '../registry.ts';
 import { afterStart } from '../../lib/after-start.ts';
+import { lazyScreen, useLoaded } from '../../lib/lazy-screen.ts';
 import { formatBinding } from '../../lib/keys.ts';
 import { isWithin, useLocation } from '../../lib/location.ts';
 import { Outlet } from './outlet.tsx';
@@ -19,8 +20,9 @@ import { useCurrentUserId } from '../auth/current-user.ts';
 import { sessionsKey } from '../account/sessions-key.ts';
 import './shell.css';
 
-// TanStack Query and the socket are fetched once the shell is on screen, outside the initial budget.
-const DataProvider = lazy(() => import('../../api/data-provider.tsx'));
+// TanStack Query and the socket are fetched once the shell is on screen, outside the initial budget;
+// the content shows its spinner until they are there, not a Suspense fallback (lib/lazy-screen.ts).
+const DataProvider = lazyScreen(() => import('../../api/data-provider.tsx'));
 // The palette too: fetched once the start is over (see below), so Ctrl+K finds it loaded.
 const loadPalette = () => import('./shell-palette.tsx');
 const ShellPalette = lazy(() =>
@@ -116,10 +118,11 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
   // renders again on each change of the connection (connecting, online, offline) and of the browser's
   // network, which would otherwise render the whole tab again, as one task, on a start's first connection.
   // One boundary for the data layer's chunk, one per tab (reset by its key when the tab changes).
+  const dataLayer = useLoaded(DataProvider);
   const content = useMemo(
     () => (
       <RouteBoundary>
-        <Suspense fallback={<ContentLoading label={loadingLabel} />}>
+        {dataLayer ? (
           <DataProvider key={userId} userId={userId} appliers={appliers} replicas={replicas} onResync={resyncPreferences}>
             <RouteBoundary key={routeKey}>
               <Suspense fallback={<ContentLoading label={loadingLabel} />}>
@@ -137,10 +140,12 @@ export default function Shell({ features }: { features: readonly FeatureDefiniti
                 ),
             )}
           </DataProvider>
-        </Suspense>
+        ) : (
+          <ContentLoading label={loadingLabel} />
+        )}
       </RouteBoundary>
     ),
-    [features, userId, appliers, replicas, routeKey, loadingLabel],
+    [features, userId, appliers, replicas, routeKey, loadingLabel, dataLayer],
   );
 
   return (
