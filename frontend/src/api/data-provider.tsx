@@ -6,6 +6,7 @@ import { createDispatcher } from './event-appliers.ts';
 import type { EventAppliers } from './event-appliers.ts';
 import { queryClient } from './query-client.ts';
 import type { ReplicaDeclaration } from './replica/declaration.ts';
+import { firstPaintSettled } from './replica/first-paint.ts';
 import { replicaRoot } from './replica/replica-cache.ts';
 
 interface DataProviderProps {
@@ -72,7 +73,8 @@ export default function DataProvider({ userId, appliers, replicas, onResync, chi
     });
     void restoring.then(() => !cancelled && setRestored(true));
     void Promise.all([
-      import('./live.ts'),
+      // A first start connects once Accueil shows the server's overview (replica/first-paint.ts).
+      Promise.all([import('./live.ts'), firstPaintSettled()]).then(([live]) => live),
       restoring,
       Promise.all(replicas.map((load) => load())),
       ...appliers.map((load) => load()),
