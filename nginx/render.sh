@@ -15,13 +15,23 @@ set -eu
 : "${PANORAMIX_TLS_CERT:=/etc/letsencrypt/live/${PANORAMIX_SERVER_NAME}/fullchain.pem}"
 : "${PANORAMIX_TLS_KEY:=/etc/letsencrypt/live/${PANORAMIX_SERVER_NAME}/privkey.pem}"
 if [ -f "$PANORAMIX_TLS_CERT" ]; then PANORAMIX_HTTPS_REDIRECT=on; else PANORAMIX_HTTPS_REDIRECT=off; fi
+# The web build lists the hash of index.html's inline script (frontend/vite/preload-plugin.ts): the
+# policy must allow it, as the API's does (backend/src/http/security-headers.ts).
+# shellcheck disable=SC2089,SC2090 # the quotes belong to the policy ('self'), not to the shell
+PANORAMIX_SCRIPT_SRC="'self'"
+if [ -s "$PANORAMIX_WEB_ROOT/csp-script-src.txt" ]; then
+  # shellcheck disable=SC2089 # as above
+  PANORAMIX_SCRIPT_SRC="'self' $(tr -s '[:space:]' ' ' <"$PANORAMIX_WEB_ROOT/csp-script-src.txt" | sed 's/ *$//')"
+fi
+# shellcheck disable=SC2090 # as above
 export PANORAMIX_CONF_DIR PANORAMIX_API PANORAMIX_SERVER_NAME PANORAMIX_HTTP_PORT PANORAMIX_HTTPS_PORT \
-  PANORAMIX_WEB_ROOT PANORAMIX_ACME_ROOT PANORAMIX_TLS_CERT PANORAMIX_TLS_KEY PANORAMIX_HTTPS_REDIRECT
+  PANORAMIX_WEB_ROOT PANORAMIX_ACME_ROOT PANORAMIX_TLS_CERT PANORAMIX_TLS_KEY PANORAMIX_HTTPS_REDIRECT PANORAMIX_SCRIPT_SRC
 
 # Only our names are substituted: nginx's own $variables pass through untouched.
 # shellcheck disable=SC2016 # envsubst takes the names literally
 names='${PANORAMIX_CONF_DIR} ${PANORAMIX_API} ${PANORAMIX_SERVER_NAME} ${PANORAMIX_HTTP_PORT} ${PANORAMIX_HTTPS_PORT}
-${PANORAMIX_WEB_ROOT} ${PANORAMIX_ACME_ROOT} ${PANORAMIX_TLS_CERT} ${PANORAMIX_TLS_KEY} ${PANORAMIX_HTTPS_REDIRECT}'
+${PANORAMIX_WEB_ROOT} ${PANORAMIX_ACME_ROOT} ${PANORAMIX_TLS_CERT} ${PANORAMIX_TLS_KEY} ${PANORAMIX_HTTPS_REDIRECT}
+${PANORAMIX_SCRIPT_SRC}'
 render() { envsubst "$names" <"$PANORAMIX_TEMPLATES/$1" >"$PANORAMIX_CONF_DIR/$2"; }
 
 mkdir -p "$PANORAMIX_CONF_DIR"

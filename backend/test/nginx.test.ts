@@ -21,12 +21,15 @@ const acmeRoot = path.join(work, 'acme');
 const script = `console.log(${JSON.stringify('x'.repeat(4096))});`;
 // The build's own .gz copy, told apart from nginx compressing the file itself by a trailing comment.
 const precompressedScript = `${script}\n// precompressed by the build`;
+// The source the build lists for index.html's inline script (frontend/vite/preload-plugin.ts).
+const inlineScriptHash = "'sha256-n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg='";
 let api: ApiProcess;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
   mkdirSync(path.join(webRoot, 'assets'), { recursive: true });
   writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Panoramix</title><div id="root"></div>');
+  writeFileSync(path.join(webRoot, 'csp-script-src.txt'), `${inlineScriptHash}\n`); // as the web build lists it
   writeFileSync(path.join(webRoot, 'assets', 'index-Bx7d2Kq1.js'), script);
   writeFileSync(path.join(webRoot, 'assets', 'tasks-page-Q9w8e7R6.js'), script);
   writeFileSync(path.join(webRoot, 'assets', 'tasks-page-Q9w8e7R6.js.gz'), gzipSync(precompressedScript));
@@ -118,11 +121,12 @@ describe('nginx in front of the API, plain HTTP (no certificate yet)', () => {
     expect(((await json.json()) as { openapi: string }).openapi).toMatch(/^3\./);
   });
 
-  it('sends the security headers once, the same as the API', async () => {
-    const direct = await fetch(`${api.baseUrl}/api/health`);
+  it('sends the security headers once, the same as the API, with the inline script’s hash on the app shell', async () => {
     for (const url of ['/', '/api/health']) {
+      const direct = await fetch(api.baseUrl + url);
       const res = await fetch(nginx.http + url);
       expect(res.headers.get('content-security-policy'), url).toBe(direct.headers.get('content-security-policy'));
+      expect(res.headers.get('content-security-policy')!.includes(inlineScriptHash), url).toBe(url === '/');
       expect(res.headers.get('x-content-type-options'), url).toBe('nosniff');
       expect(res.headers.get('x-frame-options'), url).toBe('SAMEORIGIN');
       expect(res.headers.get('referrer-policy'), url).toBe('no-referrer');

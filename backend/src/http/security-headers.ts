@@ -22,6 +22,18 @@ const appDirectives = {
 };
 
 /**
+ * The policy of the app shell (index.html): the one above, with the sources the build lists for its
+ * inline script (its hash, `csp-script-src.txt`: frontend/vite/preload-plugin.ts). Written as helmet
+ * writes a policy, so that nginx/render.sh, which reads the same file, sends the same header.
+ */
+export function appShellPolicy(scriptSources: readonly string[]): string {
+  const directives = { ...appDirectives, 'script-src': [...appDirectives['script-src'], ...scriptSources] };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join(';');
+}
+
+/**
  * helmet's headers with the policy above. No upgrade-insecure-requests: a LAN install served over
  * plain HTTP must keep working.
  */

@@ -84,4 +84,13 @@ describe('the early start', () => {
     await expect(call(routes.auth.status)).resolves.toEqual({ registrationOpen: false, needsSetup: false });
     expect(asked().filter((request) => request === `GET ${routes.auth.status.path}`)).toHaveLength(2);
   });
+
+  it('the copy index.html runs inline and the app’s copy of the module share their answers', async () => {
+    sendEarlyRequests();
+    await allSent();
+    vi.resetModules();
+    const appCopy = await import('./early-start.ts');
+    expect(appCopy.takeEarlyAnswer(routes.auth.status.path)).toBeDefined();
+    expect(takeEarlyAnswer(routes.auth.status.path)).toBeUndefined(); // taken once, whichever copy asks
+  });
 });

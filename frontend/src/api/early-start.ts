@@ -11,6 +11,10 @@ import { routes } from 'virtual:panoramix/contracts';
  * Sent: the session refresh and the sign-in screen's status; and, after a successful refresh on a
  * browser that remembers nothing (a first visit, cleared storage), the preferences and Accueil's
  * overview, which that first paint waits for.
+ *
+ * index.html holds this chunk inline (vite/preload-plugin.ts), so that it runs as the HTML is parsed,
+ * and the app imports the same chunk as a file: two copies of the module, which share one state on
+ * the window (the answers, whether the requests went), so that only the first one sends them.
  */
 
 /** The Web Lock every refresh of this browser's tabs takes: a refresh cookie must not be used twice. */
@@ -20,7 +24,13 @@ export const PREFERENCES_KEY = 'pnx.preferences';
 /** Accueil's first-start request, as client.ts spells it (early-start.test.ts in features/dashboard). */
 export const EARLY_DASHBOARD_URL = `${routes.dashboard.get.path}?window=7d`;
 
-const answers = new Map<string, Promise<Response>>();
+interface EarlyStart {
+  answers: Map<string, Promise<Response>>;
+  started: boolean;
+}
+const shared = window as unknown as { __panoramixEarlyStart?: EarlyStart };
+const state = (shared.__panoramixEarlyStart ??= { answers: new Map(), started: false });
+const { answers } = state;
 
 /** The early answer to `url`, once: a second call, or a request this module did not send, gets undefined. */
 export function takeEarlyAnswer(url: string): Promise<Response> | undefined {
@@ -57,9 +67,11 @@ export function sendEarlyRequests(): void {
 // The dev server and the unit tests ask as they always did. The desktop app's API is on another
 // server, known only once its saved choice is read (platform/desktop/start.ts): it asks then. The
 // test is platform/index.ts's isDesktop, spelled out so that this chunk still imports nothing.
-if (import.meta.env.PROD && !('__TAURI_INTERNALS__' in window)) sendEarlyRequests();
-
-// The page's first Intl formatter loads ICU's data: 40–60 ms in Chromium here (later ones take 1–3 ms),
-// four times that on Lighthouse's phone, and it fell in Accueil's first render (ui/format.ts). Made
-// now, in a task of its own after the requests have gone, it runs while the app's scripts download.
-setTimeout(() => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full' }).format(0));
+if (!state.started) {
+  state.started = true;
+  if (import.meta.env.PROD && !('__TAURI_INTERNALS__' in window)) sendEarlyRequests();
+  // The page's first Intl formatter loads ICU's data: 40–60 ms in Chromium here (later ones take 1–3 ms),
+  // four times that on Lighthouse's phone, and it fell in Accueil's first render (ui/format.ts). Made
+  // now, in a task of its own after the requests have gone, it runs while the app's scripts download.
+  setTimeout(() => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full' }).format(0));
+}
