@@ -6,7 +6,8 @@
 // then Tâches with 1,000 tasks: the longest main-thread task of each step (goal: none over 200 ms).
 // BENCH_ONLY=lighthouse (BENCH_LIGHTHOUSE_RUNS=3, BENCH_LIGHTHOUSE_TASKS=0 leaves Tâches out,
 // BENCH_LIGHTHOUSE_DEVTOOLS=0 the devtools-throttled loads; BENCH_LIGHTHOUSE_SCORES=3 scores Accueil
-// signed in three times; BENCH_LIGHTHOUSE_TRACE=<dir> writes each Lighthouse trace there, for DevTools, and its report;
+// signed in three times; BENCH_LIGHTHOUSE_TRACE=<dir> writes each Lighthouse trace there, for DevTools, and its report,
+// with V8's samples if BENCH_LIGHTHOUSE_SAMPLES=1;
 // BENCH_LIGHTHOUSE_PROFILE_TOP=100 lists that many functions of the CPU profile). Needs frontend/dist (`npm run build -w @panoramix/frontend`); skipped without it.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -221,8 +222,10 @@ async function lighthouseScore(port: number, url: string, cookie?: string, trace
     logLevel: 'error',
     output: 'json',
     onlyCategories: ['performance'],
-    // A saved trace carries V8's samples too: which functions each long task ran.
-    ...(traceDir ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
+    // V8's samples in the saved trace: which functions each long task ran (they slow the page down).
+    ...(traceDir && process.env.BENCH_LIGHTHOUSE_SAMPLES === '1'
+      ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' }
+      : {}),
     // Lighthouse 12 clears only caches and workers by default, not IndexedDB or localStorage ("There may
     // be stored data…"): a second score of Accueil would paint from the replica the first one left.
     clearStorageTypes: ['file_systems', 'shader_cache', 'service_workers', 'cache_storage', 'indexeddb', 'local_storage'],
