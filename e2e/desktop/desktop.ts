@@ -118,7 +118,9 @@ export async function startDesktop(): Promise<Desktop> {
         child.kill('SIGKILL');
       }
     }
-    await rm(home, { recursive: true, force: true });
+    // WebKit's helper processes (the app's, not ours) may still write their caches into HOME as they
+    // end: a removal that finds a folder refilled tries again (ENOTEMPTY seen in CI).
+    await rm(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   try {
     const bus = await startWithLine('dbus-daemon', ['--session', '--nofork', '--print-address=1'], base, (l) =>
