@@ -11,7 +11,7 @@ const FIRST_PAINT_WAIT_MS = 3_000;
 
 const reads = new Set<Promise<unknown>>();
 
-/** Makes the replica's snapshots wait for `read` (its failure too): it is what the screen shows first. */
+/** Makes the replica's snapshots and the live connection wait for `read` (its failure too): it is what the screen shows first. */
 export function snapshotsWaitFor(read: Promise<unknown>): void {
   const settled = read.then(
     () => undefined,
