@@ -12,6 +12,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // What a test waits for (a job, an event, another process) can take seconds on a loaded
+    // two-core CI machine against FerretDB: a poll gives up after 10 s, not vitest's 1 s.
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default'],
     projects: [
       { extends: true, test: { name: 'unit', include: unit } },

@@ -189,7 +189,7 @@ describe('backup.sh and restore.sh (application export: no MongoDB container her
         `${name} has data in the round trip`,
       ).toBe(true);
     }
-  });
+  }, 120_000); // two CLI processes and three exports: 17.6 s quiet, past 20 s beside the other files
 
   it('restores nothing from a damaged backup', () => {
     const [stamp] = readdirSync(backupDir);

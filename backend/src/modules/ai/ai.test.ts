@@ -75,7 +75,7 @@ describe('POST /api/ai/chat', () => {
     const reader = res.body!.getReader();
     await reader.read();
     controller.abort();
-    await expect.poll(() => fake.state.aborted, { timeout: 3000 }).toBe(before + 1);
+    await expect.poll(() => fake.state.aborted).toBe(before + 1);
     fake.state.delayMs = 5;
   });
 

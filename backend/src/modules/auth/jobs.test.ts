@@ -22,7 +22,7 @@ describe('refresh token purge job', () => {
       await RefreshClaimModel.exists({ _id: 'expired-token-hash' }),
       await AuthSessionModel.exists({ _id: 'old-family' }),
     ];
-    await expect.poll(left, { timeout: 5000 }).toEqual([null, null, null]);
+    await expect.poll(left).toEqual([null, null, null]);
     expect(await RefreshTokenModel.countDocuments({ userId: user.id })).toBe(1);
     expect(await AuthSessionModel.countDocuments({ userId: user.id })).toBe(1); // the sign-up's
   });

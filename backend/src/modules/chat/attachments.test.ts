@@ -170,7 +170,7 @@ describe('attachments', () => {
     const file = await uploaded(ben);
     await post(ben, { fileIds: [file.id] }, room);
     expect((await ann.call(routes.rooms.remove, byId(room))).status).toBe(202);
-    await expect.poll(async () => (await fileOf(ben, file.id)).status, { timeout: 5000 }).toBe(404);
+    await expect.poll(async () => (await fileOf(ben, file.id)).status).toBe(404);
     expect(storedBy(ben).some((name) => name.endsWith(`__${file.name}`))).toBe(false);
   });
 });
