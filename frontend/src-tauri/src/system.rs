@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 use std::time::Duration;
-use sysinfo::{Disks, ProcessRefreshKind, ProcessesToUpdate, RefreshKind, System};
+use sysinfo::{
+    Disks, ProcessRefreshKind, ProcessesToUpdate, RefreshKind, System, ThreadKind, UpdateKind,
+};
 
 pub const TOP_PROCESSES: usize = 10;
 
@@ -44,23 +46,45 @@ pub fn top_by_memory(mut processes: Vec<Process>, count: usize) -> Vec<Process> 
     processes
 }
 
-/// Reads the figures; blocks about 200 ms, the interval CPU use is measured over.
-pub fn read() -> SystemInfo {
-    let processes = ProcessRefreshKind::nothing().with_memory().with_cpu();
+/// The processes of a refreshed `system`, each once.
+fn processes(system: &System) -> Vec<Process> {
+    system
+        .processes()
+        .iter()
+        // On Linux sysinfo lists each thread beside its process, with the process's memory: a
+        // many-threaded WebKit filled the panel with its own threads.
+        .filter(|(_, process)| process.thread_kind() != Some(ThreadKind::Userland))
+        .map(|(pid, process)| Process {
+            pid: pid.as_u32(),
+            // The executable's file name in full: the kernel's name stops at 15 characters.
+            name: process
+                .exe()
+                .and_then(|exe| exe.file_name())
+                .unwrap_or(process.name())
+                .to_string_lossy()
+                .into_owned(),
+            memory_bytes: process.memory(),
+            cpu_percent: process.cpu_usage(),
+        })
+        .collect()
+}
+
+/// The processes and memory, sampled twice about 200 ms apart, the interval CPU use is measured over.
+fn sample() -> System {
+    let processes = ProcessRefreshKind::nothing()
+        .with_memory()
+        .with_cpu()
+        .with_exe(UpdateKind::OnlyIfNotSet);
     let mut system = System::new_with_specifics(RefreshKind::nothing().with_processes(processes));
     std::thread::sleep(Duration::from_millis(200).max(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL));
     system.refresh_processes_specifics(ProcessesToUpdate::All, true, processes);
     system.refresh_memory();
-    let listed = system
-        .processes()
-        .iter()
-        .map(|(pid, process)| Process {
-            pid: pid.as_u32(),
-            name: process.name().to_string_lossy().into_owned(),
-            memory_bytes: process.memory(),
-            cpu_percent: process.cpu_usage(),
-        })
-        .collect();
+    system
+}
+
+/// Reads the figures; blocks about 200 ms.
+pub fn read() -> SystemInfo {
+    let system = sample();
     let disks = Disks::new_with_refreshed_list()
         .list()
         .iter()
@@ -76,7 +100,7 @@ pub fn read() -> SystemInfo {
             used_bytes: system.used_memory(),
         },
         disks,
-        processes: top_by_memory(listed, TOP_PROCESSES),
+        processes: top_by_memory(processes(&system), TOP_PROCESSES),
     }
 }
 
@@ -104,6 +128,39 @@ mod tests {
             .windows(2)
             .all(|pair| pair[0].memory_bytes >= pair[1].memory_bytes));
         assert_eq!(top[0].pid, 27); // 27 % 7 = 6: the most memory
+    }
+
+    #[test]
+    fn lists_each_process_once_not_its_threads() {
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let stopped = std::sync::Arc::new(std::sync::Mutex::new(stopped));
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let stopped = stopped.clone();
+                std::thread::spawn(move || {
+                    let _ = stopped.lock().unwrap().recv();
+                })
+            })
+            .collect();
+        let listed = processes(&sample());
+        let me = std::process::id();
+        let my_threads: Vec<u32> = std::fs::read_dir("/proc/self/task")
+            .unwrap()
+            .filter_map(|task| task.ok()?.file_name().to_str()?.parse().ok())
+            .filter(|&tid| tid != me)
+            .collect();
+        drop(stop);
+        threads
+            .into_iter()
+            .for_each(|thread| thread.join().unwrap());
+
+        assert!(my_threads.len() >= 4);
+        assert_eq!(listed.iter().filter(|p| p.pid == me).count(), 1);
+        assert!(!listed.iter().any(|p| my_threads.contains(&p.pid)));
+        let mine = listed.iter().find(|p| p.pid == me).unwrap();
+        let exe = std::env::current_exe().unwrap();
+        assert!(mine.name.len() > 15); // the test binary's name, whole
+        assert_eq!(mine.name, exe.file_name().unwrap().to_string_lossy());
     }
 
     #[test]

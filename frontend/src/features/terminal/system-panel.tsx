@@ -66,7 +66,11 @@ export function SystemPanel() {
             <tbody>
               {info.processes.map((process) => (
                 <tr key={process.pid}>
-                  <td>{process.name}</td>
+                  <td>
+                    <span className="system-panel-name" title={process.name}>
+                      {process.name}
+                    </span>
+                  </td>
                   <td>{size(process.memoryBytes)}</td>
                   <td>{percent.format(process.cpuPercent)} %</td>
                 </tr>
