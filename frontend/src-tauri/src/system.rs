@@ -132,27 +132,22 @@ mod tests {
 
     #[test]
     fn lists_each_process_once_not_its_threads() {
-        let (stop, stopped) = std::sync::mpsc::channel::<()>();
-        let stopped = std::sync::Arc::new(std::sync::Mutex::new(stopped));
-        let threads: Vec<_> = (0..4)
-            .map(|_| {
-                let stopped = stopped.clone();
-                std::thread::spawn(move || {
-                    let _ = stopped.lock().unwrap().recv();
-                })
-            })
-            .collect();
-        let listed = processes(&sample());
+        // Four threads of this process stay alive while it samples, then all five leave the barrier.
+        let release = std::sync::Barrier::new(5);
         let me = std::process::id();
-        let my_threads: Vec<u32> = std::fs::read_dir("/proc/self/task")
-            .unwrap()
-            .filter_map(|task| task.ok()?.file_name().to_str()?.parse().ok())
-            .filter(|&tid| tid != me)
-            .collect();
-        drop(stop);
-        threads
-            .into_iter()
-            .for_each(|thread| thread.join().unwrap());
+        let (listed, my_threads) = std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| release.wait());
+            }
+            let listed = processes(&sample());
+            let my_threads: Vec<u32> = std::fs::read_dir("/proc/self/task")
+                .unwrap()
+                .filter_map(|task| task.ok()?.file_name().to_str()?.parse().ok())
+                .filter(|&tid| tid != me)
+                .collect();
+            release.wait();
+            (listed, my_threads)
+        });
 
         assert!(my_threads.len() >= 4);
         assert_eq!(listed.iter().filter(|p| p.pid == me).count(), 1);
