@@ -94,6 +94,10 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test-setup.ts'],
+    // After-hooks in the order they were declared: the setup file's cleanup unmounts a test's page
+    // before the file's own afterEach resets its API mock or the address, so nothing a page does as
+    // it goes away (a flushed draft, a request for the new address) lands in the next test.
+    sequence: { hooks: 'list' },
     include: ['src/**/*.test.{ts,tsx}', 'vite/**/*.test.ts'],
     restoreMocks: true,
   },

@@ -1,6 +1,6 @@
 import type { BudgetLine } from '@panoramix/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { replicaKey } from '../../api/replica/replica-cache.ts';
@@ -53,7 +53,6 @@ const nbsp = (text: string | null) => text?.replace(/[\u00a0\u202f]/g, ' ');
 const rowOf = (vendor: string) => screen.getByRole('checkbox', { name: `Sélectionner la ligne ${vendor}` }).closest('tr')!;
 
 afterEach(() => {
-  cleanup(); // before the address changes, or the view still mounted asks for the new one
   vi.mocked(call).mockReset();
   navigate('/', { replace: true });
 });

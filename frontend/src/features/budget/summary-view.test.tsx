@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
 import { replicaKey } from '../../api/replica/replica-cache.ts';
@@ -44,7 +44,6 @@ function renderView() {
 }
 
 afterEach(() => {
-  cleanup();
   vi.mocked(call).mockReset();
 });
 

@@ -1,6 +1,6 @@
 import type { CalendarEvent } from '@panoramix/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { routes } from 'virtual:panoramix/contracts';
@@ -74,7 +74,6 @@ beforeEach(() => {
   );
 });
 afterEach(() => {
-  cleanup();
   navigate('/');
   toastStore.set([]);
 });

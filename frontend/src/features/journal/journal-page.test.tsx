@@ -1,5 +1,5 @@
 import type { JournalEntry, JournalSummary } from '@panoramix/contracts';
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
@@ -29,7 +29,6 @@ function renderPage() {
 }
 
 afterEach(() => {
-  cleanup(); // unmounted first: what the page sends as it goes away (a flushed draft) is not left to the next test
   vi.mocked(call).mockReset();
   toastStore.set([]);
 });

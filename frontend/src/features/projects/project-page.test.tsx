@@ -1,6 +1,6 @@
 import type { Link, Project } from '@panoramix/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { lazy, Suspense } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -43,7 +43,6 @@ const shared = () => aProject({ name: 'Launch', userId: alice.id, memberIds: [al
 beforeAll(() => import('./project-page.tsx'));
 
 afterEach(() => {
-  cleanup(); // unmounted first: what the page sends as it goes away (a flushed draft) is not left to the next test
   projectSections.set([]);
   vi.mocked(call).mockReset();
   navigate('/');

@@ -1,5 +1,5 @@
 import type { ImportedTask, Report } from '@panoramix/contracts';
-import { cleanup, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../api/client.ts';
@@ -32,7 +32,6 @@ function renderPage() {
 }
 
 afterEach(() => {
-  cleanup(); // unmounted first: what the page sends as it goes away (a flushed draft) is not left to the next test
   vi.mocked(call).mockReset();
   toastStore.set([]);
 });

@@ -41,7 +41,6 @@ function renderPage(path: string) {
 }
 
 afterEach(() => {
-  cleanup(); // unmounted first: what the page sends as it goes away (a flushed draft) is not left to the next test
   vi.mocked(call).mockReset();
   navigate('/', { replace: true });
 });
